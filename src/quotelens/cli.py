@@ -1,0 +1,96 @@
+"""The `quotelens` command line (stable: scripts and evaluations depend on it; see GUIDE.md).
+
+    quotelens extract   CORPUS -o STATEMENTS.{jsonl,csv,parquet} [--actors data/actors/x.yaml]
+    quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
+    quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
+    quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS
+    quotelens report    [--config configs/default.yaml] [--only 03]
+
+Each sub-command's work lives in its own module; this file only parses arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _column_mapping(items: list[str] | None) -> dict[str, str]:
+    """Parse `--columns id=unit_id,text=article_content` into {"id": "unit_id", ...}."""
+    mapping: dict[str, str] = {}
+    for item in items or []:
+        for pair in item.split(","):
+            if not pair.strip():
+                continue
+            if "=" not in pair:
+                raise SystemExit(f"--columns: expected NAME=COLUMN, got {pair!r}")
+            ours, theirs = (x.strip() for x in pair.split("=", 1))
+            mapping[ours] = theirs
+    return mapping
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    raise SystemExit("extract: not built yet")
+
+
+def _cmd_sentiment(args: argparse.Namespace) -> int:
+    raise SystemExit("sentiment: not built yet")
+
+
+def _cmd_keywords(args: argparse.Namespace) -> int:
+    raise SystemExit("keywords: not built yet")
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    raise SystemExit("evaluate: not built yet")
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    raise SystemExit("report: not built yet")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="quotelens", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract statements and their speakers from a corpus")
+    p.add_argument("corpus", help="file or folder of articles (.txt, .jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, help="statements table (.jsonl, .csv, .parquet)")
+    p.add_argument("--actors", default=None, help="actor registry YAML (default data/actors/syria.yaml)")
+    p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("sentiment", help="score the sentiment of a table's text column")
+    p.add_argument("table", help="input table (.jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, help="scored table (.jsonl, .csv, .parquet)")
+    p.add_argument("--text-column", default=None, help="column to score (default: quote if present, else text)")
+    p.set_defaults(func=_cmd_sentiment)
+
+    p = sub.add_parser("keywords", help="distinctive terms per group (Monroe et al. log-odds z)")
+    p.add_argument("statements", help="statements table (.jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, help="terms table (.csv, .parquet)")
+    p.add_argument("--by", default="speaker", help="grouping column (default speaker)")
+    p.set_defaults(func=_cmd_keywords)
+
+    p = sub.add_parser("evaluate", help="score statements against gold annotations")
+    p.add_argument("statements", help="predicted statements table")
+    p.add_argument("--gold", required=True, help="gold statements (.jsonl, GUIDE.md format)")
+    p.add_argument("--articles", required=True, help="the corpus the gold refers to")
+    p.add_argument("--columns", action="append", help="column mapping for the corpus")
+    p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
+    p.add_argument("--config", default="configs/default.yaml", help="parameter set (YAML)")
+    p.add_argument("--only", action="append", help="run only the notebook(s) with this number, e.g. 03")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Reading and writing tables (Parquet, CSV, JSONL) and files, atomically.
+
+Every output goes to a temporary file in the target folder and is renamed into place, so an
+interrupted run leaves the previous output intact and never a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+TABLE_SUFFIXES = (".parquet", ".csv", ".jsonl")
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success rename it onto `path`.
+
+    On an exception the temporary file is removed and `path` is left untouched."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, target)
+    except BaseException:
+        tmp_path.unlink(missing_ok=True)
+        raise
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write `data` to `path` atomically; return the path."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 `text` to `path` atomically (newlines kept as given); return the path."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def _jsonable(value):
+    if isinstance(value, np.ndarray):
+        return [_jsonable(v) for v in value.tolist()]
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (pd.Timestamp,)):
+        return None if pd.isna(value) else value.isoformat()
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if value is pd.NaT or value is pd.NA:
+        return None
+    return value
+
+
+def _records(df: pd.DataFrame) -> Iterator[dict]:
+    cols = list(df.columns)
+    for row in df.itertuples(index=False, name=None):
+        yield {c: _jsonable(v) for c, v in zip(cols, row)}
+
+
+def write_table(df: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write `df` to `path`, the format chosen by suffix (.parquet, .csv, .jsonl).
+
+    CSV cells holding lists or dicts are written as JSON text. The write is atomic and
+    byte-identical for identical input."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise ValueError(f"{path}: unsupported table format {suffix!r}; use one of {TABLE_SUFFIXES}")
+    with atomic_path(path) as tmp:
+        if suffix == ".parquet":
+            df.to_parquet(tmp, index=False)
+        elif suffix == ".csv":
+            out = df.copy()
+            for col in out.columns:
+                if out[col].dtype == object and out[col].map(lambda v: isinstance(v, (list, tuple, dict, np.ndarray))).any():
+                    out[col] = out[col].map(lambda v: json.dumps(_jsonable(v), ensure_ascii=False))
+            out.to_csv(tmp, index=False, lineterminator="\n")
+        else:
+            with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+                for rec in _records(df):
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def read_table(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a table written by `write_table` (or any Parquet/CSV/JSONL file)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        return pd.read_parquet(path)
+    if suffix == ".csv":
+        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    if suffix == ".jsonl":
+        return pd.read_json(path, lines=True, dtype=False)
+    raise ValueError(f"{path}: unsupported table format {suffix!r}; use one of {TABLE_SUFFIXES}")

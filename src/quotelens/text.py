@@ -1,0 +1,111 @@
+"""Paragraphs and sentences as character spans into the original text (never rewritten).
+
+Sentences come from NLTK's Punkt tokenizer, which needs no downloaded data when it is given
+its parameters directly. An untrained Punkt splits "The U.N. envoy" after "U.N.", so we give
+it the abbreviations of news writing (titles, military ranks, months, country initials).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+# Lower-case, without the final period, as Punkt stores them. Multi-period abbreviations
+# keep their inner periods ("u.n").
+NEWS_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs mme dr prof sr jr st mt ft rev fr hon amb
+    gen lt col maj capt cpt cmdr adm brig sgt cpl pvt gov sen rep pres supt insp det
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    no nos vol pp fig approx est dept univ assn inc corp ltd co bros vs etc al
+    u.n u.s u.k u.s.a u.a.e e.u d.c p.m a.m i.e e.g
+    """.split()
+)
+
+# After one of these abbreviations a capitalised function word does start a new sentence
+# ("... backed by the U.S. The rebels ..."); a name or noun after it ("the U.N. Security
+# Council", "Mr. Lavrov") does not.
+_SENTENCE_FINAL_ABBREVIATIONS = ("U.S.", "U.N.", "U.K.", "U.S.A.", "U.A.E.", "E.U.", "D.C.", "etc.")
+_SENTENCE_STARTERS = frozenset(
+    """The He She They It We I In On At But And However Meanwhile Earlier Later This That These
+    Those There His Her Their Its A An As After Before While When Since Although Despite Yet So
+    Some Many Most According Asked""".split()
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK = re.compile(r"\S")
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """The project's Punkt tokenizer: untrained parameters plus NEWS_ABBREVIATIONS."""
+    params = PunktParameters()
+    params.abbrev_types = set(NEWS_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end), in characters, of the paragraphs of `text`: runs of text between
+    blank lines, with surrounding whitespace excluded. Empty paragraphs are skipped."""
+    spans = []
+    pos = 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out = []
+    for start, end in spans:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def _resplit_after_abbreviation(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a Punkt sentence where a sentence-final abbreviation ("the U.S.") is followed by
+    a capitalised sentence starter ("The", "He")."""
+    out = []
+    cur = start
+    pattern = _resplit_pattern()
+    for m in pattern.finditer(text, start, end):
+        cut = m.end(1)
+        nxt = m.start(2)
+        if cut > cur and nxt < end:
+            out.append((cur, cut))
+            cur = nxt
+    out.append((cur, end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _resplit_pattern() -> re.Pattern:
+    abbrs = "|".join(re.escape(a) for a in _SENTENCE_FINAL_ABBREVIATIONS)
+    starters = "|".join(sorted(_SENTENCE_STARTERS))
+    return re.compile(rf"(?<![\w.])({abbrs})[ \t]+(?=(?:{starters})\b)(\S)")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans (start, end), in characters of `text`, of the sentences in text[start:end].
+
+    Sentences never cross a paragraph break. Offsets index the original `text`."""
+    end = len(text) if end is None else end
+    tok = sentence_tokenizer()
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_spans(text[start:end]):
+        p_start += start
+        p_end += start
+        chunk = text[p_start:p_end]
+        for s, e in tok.span_tokenize(chunk):
+            spans.extend(_resplit_after_abbreviation(text, p_start + s, p_start + e))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text` as strings (convenience over `sentence_spans`)."""
+    return [text[s:e] for s, e in sentence_spans(text)]
