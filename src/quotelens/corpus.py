@@ -1,0 +1,711 @@
+"""Loading news articles into one DataFrame (the Articles contract of GUIDE.md).
+
+Inputs: plain-text files in the seed's format, folders of them, and tables (.jsonl, .csv,
+.parquet) with the columns ``id`` (or ``article_id``), ``title``, ``text``, ``source``, ``date``,
+``url``. Other column names are mapped with ``columns={"id": "unit_id", ...}``; a few known
+published schemas (FA-KES) are recognised from their header without a mapping.
+
+Every input unit (a .txt file, a table row, a JSONL line) is either loaded or rejected with a
+reason, file and line, so ``read == len(articles) + len(rejected)`` always holds. The text of an
+article is kept exactly as read (after decoding): statement offsets index it directly.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import re
+import sys
+import warnings
+from dataclasses import dataclass
+from datetime import date as _date
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import numpy as np
+import pandas as pd
+
+from quotelens import config
+
+# ---------------------------------------------------------------------------------------------
+# Contract
+
+#: Our column names, in output order; then ``duplicate_of``, ``duplicate_similarity``,
+#: ``encoding``, ``original_id`` and every other input column, passed through.
+CONTRACT_COLUMNS = ["article_id", "title", "headlines", "text", "source", "date", "url", "origin", "sha256"]
+DERIVED_COLUMNS = ["duplicate_of", "duplicate_similarity", "encoding", "original_id"]
+ARTICLE_COLUMNS = CONTRACT_COLUMNS + DERIVED_COLUMNS
+REJECTED_COLUMNS = ["origin", "file", "line", "reason"]
+
+#: The names a `columns` mapping may use (``article_id`` is accepted for ``id``).
+MAPPABLE = ("id", "title", "text", "source", "date", "url")
+
+TEXT_SUFFIXES = (".txt",)
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
+
+#: Published schemas recognised from their header when no mapping is given. A schema applies
+#: when the file has every column it maps to and no ``text`` column of its own.
+KNOWN_SCHEMAS: dict[str, dict[str, str]] = {
+    # Abu Salem et al. 2019, data/raw/fa-kes; dates are M/D/YYYY (read by DATE_FORMATS).
+    "fa-kes": {"id": "unit_id", "title": "article_title", "text": "article_content"},
+}
+
+#: Date formats tried, in order, after ISO 8601. Slash dates are read month first (M/D/YYYY,
+#: as FA-KES writes them); a day-first source must be converted before loading.
+DATE_FORMATS = (
+    "%m/%d/%Y",
+    "%Y/%m/%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%B %d, %Y",
+    "%b %d %Y",
+    "%b %d, %Y",
+    "%a %d %b %Y",
+    "%A %d %B %Y",
+    "%a, %d %b %Y %H:%M:%S %z",
+)
+
+
+class CorpusWarning(UserWarning):
+    """A file was loaded, but not cleanly (e.g. decoded with a fallback encoding)."""
+
+
+class RejectedInput(ValueError):
+    """One input unit (file, row or line) that cannot be loaded; `reason` says why."""
+
+    def __init__(self, reason: str, line: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+@dataclass
+class LoadResult:
+    """What `load_corpus` read.
+
+    articles: one row per loaded article (ARTICLE_COLUMNS, then passed-through input columns).
+    rejected: one row per input unit not loaded: origin, file, line (line or row number,
+        1-based; <NA> for a whole file) and reason.
+    read: input units read (.txt files, table rows, JSONL lines, and unreadable/empty table
+        files counted once each); always ``len(articles) + len(rejected)``.
+    """
+
+    articles: pd.DataFrame
+    rejected: pd.DataFrame
+    read: int
+
+    def summary(self) -> str:
+        """One line reconciling the counts, e.g. ``read 806 = loaded 805 + rejected 1``."""
+        return f"read {self.read} = loaded {len(self.articles)} + rejected {len(self.rejected)}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+def sha256_text(text: str) -> str:
+    """Hex sha256 of `text` encoded as UTF-8 (identifies an article's body, whatever its file)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Share of control characters (other than tab, newlines, form feed) above which decoded
+# "text" is taken to be a binary file that happens to decode.
+_MAX_CONTROL_SHARE = 0.01
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a file's bytes; return (text, encoding name).
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded silently. Bytes that are not
+    UTF-8 are decoded as cp1252, else latin-1, with a CorpusWarning naming the file and the
+    first offending line, so mojibake is never silent. Raises RejectedInput for an empty or
+    binary file (NUL bytes, e.g. UTF-16 without a BOM, or too many control characters)."""
+    if not data.strip():
+        raise RejectedInput("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise RejectedInput(f"UTF-16 byte-order mark but undecodable bytes at offset {exc.start}") from None
+    if b"\x00" in data:
+        raise RejectedInput("binary file (NUL bytes; UTF-16 without a byte-order mark is not supported)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            text, encoding = data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise RejectedInput(f"UTF-8 byte-order mark but invalid UTF-8 at byte {exc.start + 3}") from None
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+            warnings.warn(
+                f"{name}: not valid UTF-8 (first bad byte 0x{data[exc.start]:02x} on line {line}); "
+                f"decoded as {encoding}: check the text for mojibake",
+                CorpusWarning,
+                stacklevel=3,
+            )
+    controls = len(_CONTROL.findall(text))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise RejectedInput(f"binary file ({controls} control characters in {len(text)})")
+    return text, encoding
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed format
+
+# A headline is a single line (no line break inside its block), at most this long, that does not
+# end like a sentence. News bodies are built from sentences, so even a one-line paragraph ends
+# with . ! ? or : (possibly inside a closing quote or bracket), while headlines, kickers and
+# subheads do not ("'No breakthrough, no breakdown' as Syria talks wrap up"). A dateline
+# paragraph ("DAMASCUS, (SANA) -") would be misread as a headline; none occur in our seeds.
+MAX_HEADLINE_CHARS = 200
+_SENTENCE_END = re.compile(r"""[.!?:;…]['"’”)\]]*\s*$""")
+_BLOCK = re.compile(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t\r\f\v]*\n|\Z))", re.S)
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the blank-line-separated blocks of `text`, whitespace excluded."""
+    return [(m.start(), m.end()) for m in _BLOCK.finditer(text)]
+
+
+def is_headline(block: str) -> bool:
+    """True when a blank-line-separated block reads as a headline rather than a paragraph:
+    one line, at most MAX_HEADLINE_CHARS characters, not ending with sentence punctuation."""
+    return "\n" not in block and len(block) <= MAX_HEADLINE_CHARS and not _SENTENCE_END.search(block)
+
+
+def split_headlines(text: str) -> tuple[list[str], int]:
+    """The leading headlines of a seed-format text and the offset where its body starts.
+
+    Headlines are taken from the top while they pass `is_headline` and at least one block is
+    left for the body (a file of one block is all body)."""
+    blocks = _blocks(text)
+    headlines: list[str] = []
+    for i, (start, end) in enumerate(blocks[:-1]):
+        if not is_headline(text[start:end]):
+            break
+        headlines.append(text[start:end])
+    body_start = blocks[len(headlines)][0] if blocks else 0
+    return headlines, body_start
+
+
+def read_seed_file(path: str | Path) -> dict:
+    """One article from a seed-format .txt file: headlines first (blank-line separated single
+    lines), then the body.
+
+    Returns a dict with the Articles contract fields plus ``encoding``: article_id is the file
+    stem, title the first headline ("" when there is none), headlines the others, text the body
+    exactly as in the file from its first character (never stripped inside). Raises
+    RejectedInput for an empty or binary file."""
+    path = config.resolve(path)
+    origin = config.relative(path)
+    raw, encoding = decode_bytes(path.read_bytes(), origin)
+    headlines, body_start = split_headlines(raw)
+    text = raw[body_start:]
+    if not text.strip():
+        raise RejectedInput("no body text")
+    return {
+        "article_id": path.stem,
+        "title": headlines[0] if headlines else "",
+        "headlines": headlines[1:],
+        "text": text,
+        "source": None,
+        "date": pd.NaT,
+        "url": None,
+        "origin": origin,
+        "sha256": sha256_text(text),
+        "encoding": encoding,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def parse_date(value: Any) -> pd.Timestamp:
+    """A date or time value as a timezone-naive pandas Timestamp (UTC when a zone is given).
+
+    Missing values (None, NaN, "") give NaT. Strings are read as ISO 8601, then with
+    DATE_FORMATS. Raises ValueError for anything else, never guessing from today's date."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return pd.NaT
+    if isinstance(value, (pd.Timestamp, datetime, _date, np.datetime64)):
+        ts = pd.Timestamp(value)
+    elif isinstance(value, str):
+        s = " ".join(value.split())
+        if not s:
+            return pd.NaT
+        parsed = None
+        try:
+            parsed = datetime.fromisoformat(s)
+        except ValueError:
+            for fmt in DATE_FORMATS:
+                try:
+                    parsed = datetime.strptime(s, fmt)
+                    break
+                except ValueError:
+                    continue
+        if parsed is None:
+            raise ValueError(f"unparseable date {value!r}")
+        try:
+            ts = pd.Timestamp(parsed)
+        except (OverflowError, ValueError):
+            raise ValueError(f"date out of range {value!r}") from None
+    else:
+        raise ValueError(f"unparseable date {value!r} (a {type(value).__name__})")
+    if ts is pd.NaT:
+        return ts
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert(timezone.utc).tz_localize(None)
+    return ts
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+
+
+def _check_mapping(columns: dict[str, str] | None) -> dict[str, str]:
+    mapping = dict(columns or {})
+    if "article_id" in mapping:
+        if "id" in mapping:
+            raise ValueError("columns: give 'id' or 'article_id', not both")
+        mapping["id"] = mapping.pop("article_id")
+    unknown = sorted(set(mapping) - set(MAPPABLE))
+    if unknown:
+        raise ValueError(f"columns: unknown name(s) {unknown}; mappable names are {list(MAPPABLE)}")
+    return mapping
+
+
+def _resolve_columns(header: list[str], mapping: dict[str, str], origin: str) -> dict[str, str]:
+    """Our name -> the file's column, from the mapping, a known schema, or same-named columns."""
+    present = set(header)
+    if mapping:
+        missing = {ours: theirs for ours, theirs in mapping.items() if theirs not in present}
+        if missing:
+            wanted = ", ".join(f"{ours}={theirs!r}" for ours, theirs in sorted(missing.items()))
+            raise ValueError(f"{origin}: mapped column(s) not found ({wanted}); available columns: {header}")
+        resolved = dict(mapping)
+    elif "text" not in present and (
+        schema := next((s for s in KNOWN_SCHEMAS.values() if set(s.values()) <= present), None)
+    ):
+        resolved = dict(schema)
+    else:
+        resolved = {}
+    for ours in MAPPABLE:
+        if ours in resolved:
+            continue
+        if ours == "id" and "article_id" in present:
+            resolved["id"] = "article_id"
+        elif ours in present and ours not in resolved.values():
+            resolved[ours] = ours
+    if "text" not in resolved:
+        raise ValueError(
+            f"{origin}: no text column; available columns: {header}; "
+            "map one with columns={'text': '<column>'}"
+        )
+    return resolved
+
+
+def _csv_rows(text: str, origin: str) -> Iterator[tuple[int, dict | RejectedInput]]:
+    """(line, row dict) for each data row of a CSV text, or (line, RejectedInput)."""
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = None
+    last_line = 0
+    while True:
+        start = last_line + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield start, RejectedInput(f"CSV error: {exc}; rest of file not read", start)
+            return
+        last_line = reader.line_num
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue  # a blank line is not a row
+        if header is None:
+            header = [h.strip() for h in fields]
+            yield 0, {"__header__": header}
+            continue
+        if len(fields) != len(header):
+            yield start, RejectedInput(f"expected {len(header)} fields, found {len(fields)}", start)
+            continue
+        yield start, dict(zip(header, fields))
+
+
+def _typed_csv_value(values: list[str]) -> list:
+    """Convert one passed-through CSV column: ints or floats when every non-empty cell is one,
+    else strings; empty cells become None."""
+    cells = [v if v.strip() else None for v in values]
+    present = [v for v in cells if v is not None]
+    for kind in (int, float):
+        try:
+            converted = [kind(v) for v in present]
+        except ValueError:
+            continue
+        it = iter(converted)
+        return [None if v is None else next(it) for v in cells]
+    return cells
+
+
+def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any]], str]:
+    """Header, (line or row, record or RejectedInput) per unit, and encoding of one table."""
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            frame = pd.read_parquet(path)
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            if path.stat().st_size == 0:
+                raise RejectedInput("empty file") from None
+            raise RejectedInput(f"unreadable Parquet file ({type(exc).__name__}: {exc})") from None
+        header = [str(c) for c in frame.columns]
+        records = frame.to_dict("records")
+        return header, [(i + 1, r) for i, r in enumerate(records)], "utf-8"
+    text, encoding = decode_bytes(path.read_bytes(), origin)
+    units: list[tuple[int, Any]] = []
+    header: list[str] = []
+    if suffix == ".csv":
+        rows: list[tuple[int, Any]] = []
+        for line, item in _csv_rows(text, origin):
+            if isinstance(item, dict) and "__header__" in item:
+                header = item["__header__"]
+            else:
+                rows.append((line, item))
+        good = [r for _, r in rows if isinstance(r, dict)]
+        typed = {col: iter(_typed_csv_value([r[col] for r in good])) for col in header}
+        for line, item in rows:
+            units.append((line, {c: next(typed[c]) for c in header} if isinstance(item, dict) else item))
+        return header, units, encoding
+    # JSONL: one JSON object per line; blank lines are not units.
+    seen: dict[str, None] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            units.append((number, RejectedInput(f"malformed JSON ({exc.msg} at column {exc.colno})", number)))
+            continue
+        if not isinstance(record, dict):
+            units.append((number, RejectedInput(f"not a JSON object (a {type(record).__name__})", number)))
+            continue
+        for key in record:
+            seen.setdefault(str(key), None)
+        units.append((number, record))
+    return list(seen), units, encoding
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NaT or value is pd.NA:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _as_id(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, np.generic):
+        value = value.item()
+    return str(value).strip()
+
+
+def _article_from_record(record: dict, resolved: dict[str, str], file_id: str, unit: int,
+                         origin: str, encoding: str) -> dict:
+    """One Articles row from a table record; raises RejectedInput with the reason."""
+    text = record.get(resolved["text"])
+    if _missing(text):
+        raise RejectedInput("missing text")
+    if not isinstance(text, str):
+        raise RejectedInput(f"text is not a string (a {type(text).__name__})")
+    try:
+        when = parse_date(record.get(resolved["date"])) if "date" in resolved else pd.NaT
+    except ValueError as exc:
+        raise RejectedInput(str(exc)) from None
+    raw_id = record.get(resolved["id"]) if "id" in resolved else None
+    article_id = f"{file_id}_r{unit}" if _missing(raw_id) else _as_id(raw_id)
+    title = record.get(resolved["title"]) if "title" in resolved else None
+    headlines = record.get("headlines")
+    if isinstance(headlines, np.ndarray):
+        headlines = headlines.tolist()
+    article = {
+        "article_id": article_id,
+        "title": "" if _missing(title) else str(title),
+        "headlines": [str(h) for h in headlines] if isinstance(headlines, list) else [],
+        "text": text,
+        "source": None,
+        "date": when,
+        "url": None,
+        "origin": origin,
+        "sha256": sha256_text(text),
+        "encoding": encoding,
+    }
+    for ours in ("source", "url"):
+        value = record.get(resolved[ours]) if ours in resolved else None
+        article[ours] = None if _missing(value) else str(value)
+    used = set(resolved.values()) | {"headlines"}
+    for key, value in record.items():
+        key = str(key)
+        if key in used:
+            continue
+        # An input column that shares one of our names is kept under input_<name>.
+        out_key = f"input_{key}" if key in ARTICLE_COLUMNS else key
+        if isinstance(value, np.generic):
+            value = value.item()
+        article[out_key] = value
+    return article
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def _expand(paths: str | Path | Iterable) -> list[Path]:
+    """Files to read, in load order: given files as given, folders recursively sorted by path
+    (files and folders whose names start with "." skipped, other suffixes ignored)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    files: list[Path] = []
+    for p in paths:
+        path = config.resolve(p)
+        if path.is_dir():
+            found = [
+                f for f in path.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            ]
+            files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
+        elif path.is_file():
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise ValueError(f"{p}: unsupported file type {path.suffix!r}; use one of {SUPPORTED_SUFFIXES}")
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{p}: no such file or folder (resolved to {path})")
+    return files
+
+
+def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None) -> LoadResult:
+    """Load articles from files and folders (relative paths are taken from the project root).
+
+    .txt files are read in the seed format (`read_seed_file`); .jsonl, .csv and .parquet
+    tables by column names, with `columns` mapping ours (id/article_id, title, text, source,
+    date, url) to theirs. Unknown mapping names, mapped columns missing from a table or a table
+    without a text column raise ValueError listing the available columns. Units that cannot be
+    loaded (empty or binary files, malformed JSONL lines, rows without text or with an
+    unparseable date) go to `rejected`. Article ids are made unique in load order: a repeated id
+    gets a suffix _2, _3, ... and keeps the input id in `original_id`. Duplicates are flagged
+    by `mark_duplicates` (never dropped)."""
+    mapping = _check_mapping(columns)
+    articles: list[dict] = []
+    rejected: list[dict] = []
+
+    def reject(origin_file: str, line: int | None, reason: str) -> None:
+        where = origin_file if line is None else f"{origin_file}:{line}"
+        rejected.append({"origin": where, "file": origin_file, "line": line, "reason": reason})
+
+    for path in _expand(paths):
+        origin = config.relative(path)
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            try:
+                articles.append(read_seed_file(path))
+            except RejectedInput as exc:
+                reject(origin, None, exc.reason)
+            continue
+        try:
+            header, units, encoding = _table_units(path, origin)
+        except RejectedInput as exc:
+            reject(origin, exc.line, exc.reason)
+            continue
+        if not units:
+            reject(origin, None, "no rows")
+            continue
+        records = [u for _, u in units if isinstance(u, dict)]
+        resolved = _resolve_columns(header, mapping, origin) if records else {}
+        for unit, item in units:
+            unit_origin = f"{origin}:row {unit}" if suffix == ".parquet" else f"{origin}:{unit}"
+            if isinstance(item, RejectedInput):
+                reject(origin, unit, item.reason)
+                continue
+            try:
+                articles.append(_article_from_record(item, resolved, path.stem, unit, unit_origin, encoding))
+            except RejectedInput as exc:
+                reject(origin, unit, exc.reason)
+    read = len(articles) + len(rejected)
+    frame = mark_duplicates(_articles_frame(articles))
+    rejected_frame = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)
+    rejected_frame["line"] = rejected_frame["line"].astype("Int64")
+    return LoadResult(articles=frame, rejected=rejected_frame, read=read)
+
+
+def _unique_ids(ids: list[str]) -> tuple[list[str], list[str | None]]:
+    """Make ids unique in order: the first keeps its id, later ones get _2, _3, ...
+    Returns (ids, original id where it was changed else None)."""
+    used = set(ids)
+    seen: set[str] = set()
+    out, originals = [], []
+    for article_id in ids:
+        if article_id not in seen:
+            seen.add(article_id)
+            out.append(article_id)
+            originals.append(None)
+            continue
+        n = 2
+        while f"{article_id}_{n}" in used or f"{article_id}_{n}" in seen:
+            n += 1
+        new = f"{article_id}_{n}"
+        seen.add(new)
+        out.append(new)
+        originals.append(article_id)
+    return out, originals
+
+
+def _articles_frame(articles: list[dict]) -> pd.DataFrame:
+    extras: dict[str, None] = {}
+    for a in articles:
+        for key in a:
+            if key not in ARTICLE_COLUMNS:
+                extras.setdefault(key, None)
+    ids, originals = _unique_ids([a["article_id"] for a in articles])
+    data: dict[str, Any] = {}
+    for col in CONTRACT_COLUMNS + ["encoding"] + list(extras):
+        data[col] = [a.get(col) for a in articles]
+    data["article_id"] = ids
+    data["original_id"] = originals
+    frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in data.items()}, index=pd.RangeIndex(len(articles)))
+    frame["date"] = pd.to_datetime(pd.Series([pd.NaT if d is None else d for d in data["date"]], dtype="datetime64[ns]"))
+    for col in extras:
+        frame[col] = _infer_extra(frame[col])
+    order = CONTRACT_COLUMNS + ["encoding", "original_id"] + list(extras)
+    return frame[order]
+
+
+def _infer_extra(values: pd.Series) -> pd.Series:
+    """A passed-through column with a nullable numeric dtype when every value is a number
+    (so FA-KES `labels` stays an integer beside articles without labels), else as is."""
+    present = [v for v in values if not _missing(v)]
+    if present and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in present):
+        return values.astype("Int64")
+    if present and all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in present):
+        return values.astype("Float64")
+    return values
+
+
+# ---------------------------------------------------------------------------------------------
+# Duplicates
+
+#: Words per shingle for near-duplicate detection. Five words rarely repeat by chance across
+#: different articles, yet one edited sentence only changes the shingles that overlap it.
+SHINGLE_WORDS = 5
+#: Two articles are near duplicates when the Jaccard similarity of their shingle sets is at
+#: least this (syndicated copies with a changed lead or trimmed tail score 0.6-0.99; different
+#: reports of the same event in FA-KES score below 0.3, see tests/test_corpus.py) ...
+NEAR_JACCARD = 0.5
+#: ... or when at least this share of the shorter one's shingles occur in the longer one (a
+#: copy cut short, or padded with boilerplate), provided the shorter has MIN_SHINGLES shingles.
+NEAR_CONTAINMENT = 0.9
+MIN_SHINGLES = 20
+_WORD = re.compile(r"\w+")
+_APOSTROPHES = re.compile(r"['’`]")
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
+    """Lower-cased k-word shingles of `text`. Apostrophes are removed first so "Assad's" and
+    "Assads" (FA-KES stripped them upstream) agree. A text of fewer than k words is one shingle."""
+    words = _WORD.findall(_APOSTROPHES.sub("", text.lower()))
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+
+
+def mark_duplicates(
+    articles: pd.DataFrame,
+    jaccard: float = NEAR_JACCARD,
+    containment: float = NEAR_CONTAINMENT,
+    k: int = SHINGLE_WORDS,
+    min_shingles: int = MIN_SHINGLES,
+) -> pd.DataFrame:
+    """Flag exact and near-duplicate articles; return a copy with `duplicate_of` and
+    `duplicate_similarity` set after `sha256`.
+
+    `duplicate_of` is the article_id of the earliest article (in row order) that this one
+    copies, or None; chains resolve to the first copy. `duplicate_similarity` (0-1) is 1.0 for
+    identical text, else the Jaccard similarity of the k-word shingle sets with that earlier
+    copy. Similarity is computed exactly for every pair (sparse matrix product, in blocks), so
+    the result is deterministic; no row is dropped."""
+    from scipy import sparse
+
+    out = articles.copy()
+    n = len(out)
+    duplicate_of: list[str | None] = [None] * n
+    similarity: list[float] = [np.nan] * n
+    ids = out["article_id"].tolist()
+    texts = out["text"].tolist()
+    first_by_hash: dict[str, int] = {}
+    root = list(range(n))
+    for i, digest in enumerate(sha256_text(t) for t in texts):
+        if digest in first_by_hash:
+            root[i] = first_by_hash[digest]
+            similarity[i] = 1.0
+        else:
+            first_by_hash[digest] = i
+    # Near duplicates among the distinct texts.
+    distinct = [i for i in range(n) if root[i] == i]
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    sizes = np.zeros(len(distinct), dtype=np.int64)
+    for r, i in enumerate(distinct):
+        sh = shingles(texts[i], k)
+        sizes[r] = len(sh)
+        for s in sh:
+            rows.append(r)
+            cols.append(vocab.setdefault(s, len(vocab)))
+    if distinct and vocab:
+        matrix = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(len(distinct), len(vocab))
+        )
+        block = 1000
+        for lo in range(0, len(distinct), block):
+            inter = (matrix[lo:lo + block] @ matrix.T).tocoo()
+            for a, b, common in zip(inter.row, inter.col, inter.data):
+                ra, rb = lo + a, b
+                if rb >= ra:
+                    continue  # only compare with earlier articles
+                union = sizes[ra] + sizes[rb] - common
+                jac = common / union if union else 0.0
+                small = min(sizes[ra], sizes[rb])
+                contained = small >= min_shingles and common / small >= containment
+                if jac >= jaccard or contained:
+                    i, j = distinct[ra], distinct[rb]
+                    # Keep the earliest matching copy (smallest j); ties cannot occur.
+                    if root[i] == i or j < root[i]:
+                        root[i] = j
+                        similarity[i] = float(jac)
+    # Resolve chains so every copy points at the first article of its group.
+    for i in range(n):
+        j = root[i]
+        while root[j] != j:
+            j = root[j]
+        root[i] = j
+        if j != i:
+            duplicate_of[i] = ids[j]
+    cols_before = [c for c in out.columns if c not in ("duplicate_of", "duplicate_similarity")]
+    out = out[cols_before]
+    at = cols_before.index("sha256") + 1 if "sha256" in cols_before else len(cols_before)
+    out.insert(at, "duplicate_of", pd.Series(duplicate_of, index=out.index, dtype=object))
+    out.insert(at + 1, "duplicate_similarity", pd.Series(similarity, index=out.index, dtype="float64"))
+    return out
