@@ -1,0 +1,342 @@
+"""Distinctive terms per group: Monroe et al. log-odds with an informative Dirichlet prior.
+
+For each group i (an actor, an outlet, a side, a month) against all other statements j, and
+each term w, with counts y and totals n (term occurrences):
+
+    alpha_w  = prior_scale * y_w              (prior: the term's count in the whole corpus)
+    alpha_0  = prior_scale * N                (N: all term occurrences)
+    delta_w  = log[(y_iw + a_w) / (n_i + a_0 - y_iw - a_w)] - log[(y_jw + a_w) / (n_j + a_0 - y_jw - a_w)]
+    var_w    = 1/(y_iw + a_w) + 1/(n_i + a_0 - y_iw - a_w) + 1/(y_jw + a_w) + 1/(n_j + a_0 - y_jw - a_w)
+    z_w      = delta_w / sqrt(var_w)
+
+(Monroe, Colaresi and Quinn 2008, "Fightin' Words", Political Analysis 16:372-403, eqs. 15-22;
+we keep the full variance, all four terms, not the two-term approximation.) The prior shrinks
+rare terms towards the corpus rate, so a word said twice by one actor does not top the list.
+
+Beside z, for users of quanteda and scikit-learn: Pearson chi-squared and the log-likelihood
+ratio G2 of the 2x2 table (term vs other terms, group vs rest), both signed (+ when the group
+uses the term more) and without continuity correction; and TF-IDF with each group as one
+document (tf = share of the group's term occurrences; idf = ln((1 + G) / (1 + df)) + 1, the
+smoothed scikit-learn form, df = groups using the term).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from quotelens.termcounts import KeywordsError, TermCounts, count_terms, group_matrix
+from quotelens.tokens import TokenOptions
+
+PRIOR_DESCRIPTION = "informative Dirichlet: alpha_w = prior_scale x corpus count of w"
+DEFAULT_PRIOR_SCALE = 0.1
+
+
+@dataclass
+class KeywordResult:
+    """A keywords table plus the numbers that reconcile it with its input.
+
+    table: one row per (group, term) with n_group > 0 (GUIDE contract). counts: rows read,
+    rows skipped (no group, no terms) and rows used, so input = used + skipped. groups:
+    statements and term occurrences per group."""
+
+    table: pd.DataFrame
+    counts: dict
+    groups: pd.DataFrame
+    by: str
+    notes: list[str] = field(default_factory=list)
+
+
+def log_odds_z(y_group: np.ndarray, y_total: np.ndarray, n_group: np.ndarray, prior_scale: float = DEFAULT_PRIOR_SCALE):
+    """Monroe et al. log-odds of each term in each group against the rest.
+
+    y_group: (groups x terms) counts; y_total: (terms,) corpus counts; n_group: (groups,)
+    term occurrences per group. Returns (delta, se, z, alpha), the first three (groups x
+    terms) in log-odds units, alpha (terms,) in pseudo-counts."""
+    if not prior_scale > 0:
+        raise KeywordsError(f"prior_scale must be > 0 (got {prior_scale!r})")
+    y_group = np.asarray(y_group, dtype=float)
+    y_total = np.asarray(y_total, dtype=float)
+    n_group = np.asarray(n_group, dtype=float)[:, None]
+    n_all = y_total.sum()
+    alpha = prior_scale * y_total
+    alpha0 = prior_scale * n_all
+    yi = y_group + alpha
+    yj = (y_total - y_group) + alpha
+    ni = n_group + alpha0
+    nj = (n_all - n_group) + alpha0
+    delta = np.log(yi) - np.log(ni - yi) - np.log(yj) + np.log(nj - yj)
+    var = 1.0 / yi + 1.0 / (ni - yi) + 1.0 / yj + 1.0 / (nj - yj)
+    se = np.sqrt(var)
+    return delta, se, delta / se, alpha
+
+
+def keyness(y_group: np.ndarray, y_total: np.ndarray, n_group: np.ndarray):
+    """Signed Pearson chi-squared and log-likelihood G2 (1 degree of freedom) of each term in
+    each group against the rest, from the 2x2 table of term occurrences. Returns (chi2, g2),
+    (groups x terms), positive when the group's rate is above the rest's."""
+    a = np.asarray(y_group, dtype=float)
+    y_total = np.asarray(y_total, dtype=float)
+    n_i = np.asarray(n_group, dtype=float)[:, None]
+    n_all = y_total.sum()
+    b = n_i - a
+    c = y_total - a
+    d = (n_all - n_i) - c
+    row1, row2 = a + b, c + d
+    col1, col2 = a + c, b + d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi2 = n_all * (a * d - b * c) ** 2 / (row1 * row2 * col1 * col2)
+        g2 = np.zeros_like(a)
+        for obs, r, cl in ((a, row1, col1), (b, row1, col2), (c, row2, col1), (d, row2, col2)):
+            expected = r * cl / n_all
+            g2 += np.where(obs > 0, obs * np.log(obs / expected), 0.0)
+        g2 *= 2.0
+        rate_rest = np.where(row2 > 0, c / row2, 0.0)
+        sign = np.sign(a / row1 - rate_rest)
+    chi2 = np.nan_to_num(chi2, nan=0.0) * sign
+    g2 = np.maximum(g2, 0.0) * sign
+    return chi2, g2
+
+
+def tfidf(y_group: np.ndarray) -> np.ndarray:
+    """TF-IDF with each group as one document: tf = count / group total; idf = ln((1 + G) /
+    (1 + df)) + 1 (scikit-learn's smoothed idf, without its length normalisation)."""
+    y = np.asarray(y_group, dtype=float)
+    totals = y.sum(axis=1, keepdims=True)
+    tf = np.divide(y, totals, out=np.zeros_like(y), where=totals > 0)
+    df = (y > 0).sum(axis=0)
+    idf = np.log((1.0 + y.shape[0]) / (1.0 + df)) + 1.0
+    return tf * idf
+
+
+def _text_column(df: pd.DataFrame, text_col: str | None) -> str:
+    if text_col:
+        if text_col not in df.columns:
+            raise KeywordsError(f"text column {text_col!r} not in table (columns: {', '.join(map(str, df.columns))})")
+        return text_col
+    for candidate in ("quote", "text"):
+        if candidate in df.columns:
+            return candidate
+    raise KeywordsError(f"no text column: expected 'quote' or 'text' (columns: {', '.join(map(str, df.columns))})")
+
+
+@dataclass
+class Prepared:
+    """Counts of the usable rows of a table, with their group labels and sampling units."""
+
+    counts: TermCounts
+    labels: np.ndarray
+    units: np.ndarray
+    groups: np.ndarray
+    n_input: int
+    n_no_group: int
+    n_empty: int
+    by: str
+
+
+def prepare(
+    statements: pd.DataFrame,
+    by: str = "speaker",
+    text_col: str | None = None,
+    options: TokenOptions | None = None,
+    min_count: int = 1,
+    unit_col: str = "article_id",
+) -> Prepared:
+    """Validate a statements table and count its terms.
+
+    Rows without a group label are skipped and counted (n_no_group); rows whose text has no
+    terms (empty, punctuation or stop words only) are skipped and counted (n_empty). Raises
+    KeywordsError when the grouping column is missing, when no terms remain, or when fewer
+    than two groups remain."""
+    if by not in statements.columns:
+        raise KeywordsError(f"grouping column {by!r} not in table (columns: {', '.join(map(str, statements.columns))})")
+    text_col = _text_column(statements, text_col)
+    n_input = len(statements)
+    if n_input == 0:
+        raise KeywordsError("no statements: the table is empty")
+    label_ok = statements[by].notna() & (statements[by].astype(str).str.strip() != "")
+    n_no_group = int((~label_ok).sum())
+    usable = statements.loc[label_ok.to_numpy()]
+    counts = count_terms(usable[text_col], options, min_count=min_count)
+    if counts.matrix.shape[0] == 0 or counts.n_tokens == 0:
+        raise KeywordsError(
+            f"no terms left after tokenisation: all {len(usable)} statements with a {by!r} are empty, "
+            f"punctuation or stop words" + (f" (or terms seen fewer than {min_count} times)" if min_count > 1 else "")
+        )
+    kept = usable.iloc[counts.rows]
+    labels = kept[by].astype(str).to_numpy()
+    if unit_col in kept.columns:
+        units = kept[unit_col].astype(str).to_numpy()
+    else:  # no article ids: each statement is its own sampling unit
+        units = np.array([str(i) for i in kept.index], dtype=object)
+    groups = np.array(sorted(set(labels)), dtype=object)
+    if len(groups) < 2:
+        only = groups[0] if len(groups) else "none"
+        raise KeywordsError(
+            f"grouping {by!r} has only one group ({only!r}) among {len(kept)} statements with terms; "
+            "distinctive terms compare a group with the rest, so at least two groups are needed"
+        )
+    return Prepared(counts, labels, units, groups, n_input, n_no_group, counts.n_empty, by)
+
+
+def _group_counts(prep: Prepared, weights: np.ndarray | None = None) -> np.ndarray:
+    gm = group_matrix(prep.labels, prep.groups, weights)
+    return np.asarray((gm @ prep.counts.matrix).todense(), dtype=float)
+
+
+def _topk_mask(z: np.ndarray, present: np.ndarray, k: int) -> np.ndarray:
+    """Boolean (groups x terms): term among the k highest z of its group (ties by column)."""
+    zz = np.where(present, z, -np.inf)
+    order = np.lexsort((np.broadcast_to(np.arange(z.shape[1]), z.shape), -zz), axis=1)[:, :k]
+    mask = np.zeros_like(z, dtype=bool)
+    rows = np.arange(z.shape[0])[:, None]
+    mask[rows, order] = True
+    return mask & present
+
+
+def bootstrap_topk(prep: Prepared, prior_scale: float, top_k: int, n_boot: int, seed: int) -> np.ndarray:
+    """Share of `n_boot` article resamples (with replacement, seeded) in which each term is among
+    its group's `top_k` terms by z. Returns (groups x terms) shares in [0, 1]; a group absent
+    from a resample counts as 'not in the top k' for that resample."""
+    rng = np.random.default_rng(seed)
+    unit_ids, unit_of_row = np.unique(prep.units, return_inverse=True)
+    hits = np.zeros((len(prep.groups), prep.counts.matrix.shape[1]), dtype=np.int64)
+    for _ in range(n_boot):
+        draws = rng.integers(0, len(unit_ids), size=len(unit_ids))
+        multiplicity = np.bincount(draws, minlength=len(unit_ids)).astype(float)
+        y = _group_counts(prep, multiplicity[unit_of_row])
+        y_total = y.sum(axis=0)
+        n_group = y.sum(axis=1)
+        present = (y > 0) & (n_group[:, None] > 0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = log_odds_z(y, y_total, n_group, prior_scale)[2]
+        z = np.where(np.isfinite(z), z, -np.inf)
+        hits += _topk_mask(z, present, top_k)
+    return hits / float(n_boot) if n_boot else np.full(hits.shape, np.nan)
+
+
+def keyword_table(
+    statements: pd.DataFrame,
+    by: str = "speaker",
+    *,
+    text_col: str | None = None,
+    options: TokenOptions | None = None,
+    min_count: int = 1,
+    prior_scale: float = DEFAULT_PRIOR_SCALE,
+    n_boot: int = 0,
+    top_k: int = 10,
+    seed: int = 0,
+    unit_col: str = "article_id",
+) -> KeywordResult:
+    """Distinctive terms of each group of `statements[by]` against all other statements.
+
+    One row per (group, term) the group used. Columns: `by`, term, n_group, n_rest (term
+    occurrences in and outside the group), z (Monroe et al. log-odds z), delta (log-odds
+    difference, natural log), se, rank (1 = highest z in the group), stability (share of
+    bootstrap resamples of articles in which the term stays in the group's top_k; NaN when
+    n_boot = 0), chi2, g2 (signed keyness), tfidf, per_1000_group, per_1000_rest (rates per
+    1,000 term occurrences), alpha (prior pseudo-count), prior, prior_scale, example (surface
+    form), tokens_group, statements_group.
+
+    min_count: terms seen fewer times in the whole table are dropped (occurrences). top_k and
+    n_boot: the bootstrap's list length and number of resamples; seed fixes the draws."""
+    options = options or TokenOptions()
+    prep = prepare(statements, by, text_col, options, min_count, unit_col)
+    y = _group_counts(prep)
+    y_total = y.sum(axis=0)
+    n_group = y.sum(axis=1)
+    delta, se, z, alpha = log_odds_z(y, y_total, n_group, prior_scale)
+    chi2, g2 = keyness(y, y_total, n_group)
+    tf_idf = tfidf(y)
+    stability = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed) if n_boot > 0 else None
+    statements_per_group = pd.Series(prep.labels).value_counts()
+
+    gi, ti = np.nonzero(y > 0)
+    table = pd.DataFrame(
+        {
+            by: prep.groups[gi],
+            "term": prep.counts.terms[ti],
+            "n_group": y[gi, ti].astype(np.int64),
+            "n_rest": (y_total[ti] - y[gi, ti]).astype(np.int64),
+            "z": z[gi, ti],
+            "delta": delta[gi, ti],
+            "se": se[gi, ti],
+        }
+    )
+    table["stability"] = stability[gi, ti] if stability is not None else np.nan
+    table["chi2"] = chi2[gi, ti]
+    table["g2"] = g2[gi, ti]
+    table["tfidf"] = tf_idf[gi, ti]
+    table["per_1000_group"] = 1000.0 * y[gi, ti] / n_group[gi]
+    rest_tokens = y_total.sum() - n_group[gi]
+    table["per_1000_rest"] = np.where(rest_tokens > 0, 1000.0 * (y_total[ti] - y[gi, ti]) / np.maximum(rest_tokens, 1), 0.0)
+    table["alpha"] = alpha[ti]
+    table["prior"] = PRIOR_DESCRIPTION
+    table["prior_scale"] = float(prior_scale)
+    table["example"] = prep.counts.example[ti]
+    table["tokens_group"] = n_group[gi].astype(np.int64)
+    table["statements_group"] = statements_per_group.reindex(prep.groups[gi]).to_numpy().astype(np.int64)
+    table = table.sort_values([by, "z", "term"], ascending=[True, False, True], kind="mergesort")
+    table.insert(7, "rank", table.groupby(by, sort=False).cumcount().astype(np.int64) + 1)
+    table = table.reset_index(drop=True)
+
+    groups = pd.DataFrame(
+        {
+            by: prep.groups,
+            "statements": statements_per_group.reindex(prep.groups).to_numpy().astype(np.int64),
+            "tokens": n_group.astype(np.int64),
+            "terms": (y > 0).sum(axis=1).astype(np.int64),
+        }
+    )
+    used = len(prep.labels)
+    counts = {
+        "input_rows": prep.n_input,
+        "skipped_no_group": prep.n_no_group,
+        "skipped_no_terms": prep.n_empty,
+        "used_rows": used,
+        "groups": len(prep.groups),
+        "terms": int(prep.counts.matrix.shape[1]),
+        "term_occurrences": int(y_total.sum()),
+        "articles": int(len(np.unique(prep.units))),
+    }
+    assert counts["input_rows"] == used + prep.n_no_group + prep.n_empty, counts
+    notes = [f"tokens: {options.describe()}; min_count {min_count}",
+             f"prior: {PRIOR_DESCRIPTION}; prior_scale {prior_scale:g} (alpha_0 = {prior_scale * y_total.sum():g} pseudo-counts)"]
+    if n_boot:
+        notes.append(f"stability: {n_boot} bootstrap resamples of {counts['articles']} articles, top {top_k}, seed {seed}")
+    return KeywordResult(table=table, counts=counts, groups=groups, by=by, notes=notes)
+
+
+def compare_two(
+    statements: pd.DataFrame,
+    by: str,
+    group_a: str,
+    group_b: str,
+    **kwargs,
+) -> KeywordResult:
+    """Distinctive terms of `group_a` against `group_b` only (other groups left out). In the
+    returned table, rows for group_a with z > 0 favour A; the rows for group_b mirror them.
+
+    Raises KeywordsError naming the group when either has no statements."""
+    if by not in statements.columns:
+        raise KeywordsError(f"grouping column {by!r} not in table")
+    present = set(statements[by].dropna().astype(str))
+    for g in (group_a, group_b):
+        if g not in present:
+            raise KeywordsError(
+                f"{by} {g!r} has no statements in this table ({len(statements)} rows, {len(present)} groups); "
+                "nothing to compare"
+            )
+    if group_a == group_b:
+        raise KeywordsError(f"compare_two needs two different groups (got {group_a!r} twice)")
+    subset = statements[statements[by].astype(str).isin([group_a, group_b])]
+    return keyword_table(subset, by, **kwargs)
+
+
+def top_terms(table: pd.DataFrame, by: str, k: int = 10, min_z: float | None = None) -> pd.DataFrame:
+    """The k highest-z rows of each group (optionally only those with z >= min_z)."""
+    t = table if min_z is None else table[table["z"] >= min_z]
+    return t[t["rank"] <= k] if min_z is None else t.groupby(by, sort=True).head(k)
