@@ -42,7 +42,25 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    raise SystemExit("evaluate: not built yet")
+    import json
+
+    from quotelens.evaluate import GoldFormatError, evaluate_statements, format_report, load_articles, load_gold, metrics_json
+    from quotelens.tables import read_table, write_text
+
+    try:
+        gold = load_gold(args.gold)
+    except GoldFormatError as exc:
+        raise SystemExit(f"evaluate: {exc}") from None
+    articles = load_articles(args.articles, _column_mapping(args.columns) or None)
+    predicted = read_table(args.statements)
+    try:
+        result = evaluate_statements(predicted, gold, articles)
+    except ValueError as exc:
+        raise SystemExit(f"evaluate: {exc}") from None
+    sys.stdout.write(format_report(result))
+    if args.json:
+        write_text(args.json, json.dumps(metrics_json(result), indent=1, ensure_ascii=False) + "\n")
+    return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -77,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True, help="gold statements (.jsonl, GUIDE.md format)")
     p.add_argument("--articles", required=True, help="the corpus the gold refers to")
     p.add_argument("--columns", action="append", help="column mapping for the corpus")
+    p.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
