@@ -64,7 +64,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    raise SystemExit("report: not built yet")
+    # Imported here: papermill and nbconvert are slow to import and only `report` needs them.
+    from quotelens.report import NotebookFailedError, ReportConfigError, run_report
+
+    try:
+        run_report(args.config, only=args.only)
+    except ReportConfigError as exc:
+        print(f"quotelens report: {exc}", file=sys.stderr)
+        return 2
+    except NotebookFailedError as exc:
+        print(f"quotelens report: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
