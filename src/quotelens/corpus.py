@@ -71,6 +71,9 @@ DATE_FORMATS = (
     "%a, %d %b %Y %H:%M:%S %z",
 )
 
+#: Dates outside this range are rejected as typos (and would not fit datetime64[ns]).
+DATE_RANGE = (pd.Timestamp("1800-01-01"), pd.Timestamp("2200-01-01"))
+
 
 class CorpusWarning(UserWarning):
     """A file was loaded, but not cleanly (e.g. decoded with a fallback encoding)."""
@@ -269,7 +272,9 @@ def parse_date(value: Any) -> pd.Timestamp:
         return ts
     if ts.tzinfo is not None:
         ts = ts.tz_convert(timezone.utc).tz_localize(None)
-    return ts
+    if not DATE_RANGE[0] <= ts < DATE_RANGE[1]:
+        raise ValueError(f"date out of range {value!r} (news dates lie in {DATE_RANGE[0].year}-{DATE_RANGE[1].year - 1})")
+    return ts.as_unit("ns")
 
 
 # ---------------------------------------------------------------------------------------------
