@@ -457,3 +457,32 @@ def statements_behind(
     if "date" in out.columns:
         out["date"] = out["date"].dt.strftime("%Y-%m-%d").where(out["date"].notna(), "")
     return out.head(limit) if limit is not None else out
+
+
+def registry_aliases(path: str | os.PathLike) -> dict[str, list[str]]:
+    """{canonical name: aliases} from an actor registry YAML (data/actors/*.yaml), for
+    `mentions_in_statements`. Accepts a list of actors or a mapping with an `actors` list; each
+    actor has `name` (or `canonical`) and optional `aliases`. Raises FileNotFoundError or
+    ValueError naming the file."""
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: actor registry not found")
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
+    actors = doc.get("actors") if isinstance(doc, dict) else doc
+    if isinstance(actors, dict):
+        actors = [{"name": k, **(v or {})} for k, v in actors.items()]
+    if not isinstance(actors, list):
+        raise ValueError(f"{path}: expected a list of actors (or a mapping with an `actors` list)")
+    out: dict[str, list[str]] = {}
+    for i, actor in enumerate(actors, start=1):
+        if not isinstance(actor, dict):
+            raise ValueError(f"{path}: actor #{i} is not a mapping")
+        name = actor.get("name") or actor.get("canonical")
+        if not name:
+            raise ValueError(f"{path}: actor #{i} has no `name`")
+        aliases = actor.get("aliases") or []
+        out[str(name)] = [str(a) for a in aliases]
+    return out

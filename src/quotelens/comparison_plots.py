@@ -1,0 +1,126 @@
+"""Figures of notebook 05_comparisons. Each function returns (figure, data), where data is
+exactly the table plotted (saved beside the PNG by quotelens.figures.save_figure), or raises
+ValueError when there is nothing to plot. Labels from article text pass through plain_label so
+they are never read as mathtext."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from quotelens.comparisons import FORMS, OTHER_ACTORS, plain_label
+
+FORM_COLOURS = {"direct": "#3182bd", "mixed": "#9ecae1", "reported": "#fdae6b"}
+
+
+def _label(by_value: str, n: int, label_of: Callable[[str], str] | None) -> str:
+    name = label_of(by_value) if label_of else by_value
+    return f"{plain_label(name, 44)} (n={n})"
+
+
+def plot_forms(summary: pd.DataFrame, by: str, label_of: Callable[[str], str] | None = None, title: str = ""):
+    """Stacked bars: the share (%) of each outlet's/group's statements that are direct quotes,
+    mixed, or reported speech, with the number of statements in each bar's label."""
+    data = summary.loc[summary["n_statements"] > 0, [by, "n_statements"] + [f"n_{f}" for f in FORMS]].copy()
+    if data.empty:
+        raise ValueError("no statements to plot")
+    for form in FORMS:
+        data[f"pct_{form}"] = 100.0 * data[f"n_{form}"] / data["n_statements"]
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.6))
+    left = np.zeros(len(data))
+    labels = [_label(v, n, label_of) for v, n in zip(data[by], data["n_statements"])]
+    for form in FORMS:
+        ax.barh(labels, data[f"pct_{form}"], left=left, color=FORM_COLOURS[form], label=form)
+        left += data[f"pct_{form}"].to_numpy()
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of the statements (%)")
+    ax.set_title(title or "How statements are quoted")
+    ax.legend(loc="lower right", fontsize=8, frameon=True)
+    return fig, data.reset_index(drop=True)
+
+
+def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | None = None, title: str = ""):
+    """Stacked bars: each outlet's/group's statements split by speaker (top actors, the rest
+    pooled), in % of its statements, with n per bar."""
+    if mix.empty:
+        raise ValueError("no statements to plot")
+    speakers = list(dict.fromkeys(mix.sort_values("speaker", key=lambda s: s == OTHER_ACTORS, kind="mergesort")["speaker"]))
+    order = list(dict.fromkeys(mix[by]))
+    table = mix.pivot_table(index=by, columns="speaker", values="share", aggfunc="sum", fill_value=0.0)
+    table = table.reindex(index=order, columns=speakers, fill_value=0.0) * 100.0
+    n_by = mix.drop_duplicates(by).set_index(by)["n_by"].reindex(order)
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(order) + 2.2))
+    cmap = plt.get_cmap("tab20")
+    left = np.zeros(len(order))
+    labels = [_label(v, int(n), label_of) for v, n in zip(order, n_by)]
+    for i, speaker in enumerate(speakers):
+        colour = "#d9d9d9" if speaker == OTHER_ACTORS else cmap(i % 20)
+        ax.barh(labels, table[speaker], left=left, color=colour, label=plain_label(speaker))
+        left += table[speaker].to_numpy()
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("share of the outlet group's statements (%)")
+    ax.set_title(title or "Who gets quoted")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="speaker")
+    data = mix.copy()
+    data["percent"] = 100.0 * data["share"]
+    return fig, data
+
+
+def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: int, label_of=None, title: str = ""):
+    """Heat map of mean sentiment ([-1, 1]) per actor (rows) and outlet/group (columns); each
+    cell shows the mean and its n; cells with fewer than min_n scored statements stay blank."""
+    cells = per[per["speaker"].isin(actors) & (per["n_scored"] >= min_n)][[by, "speaker", "n_scored", "mean_sentiment"]]
+    if cells.empty:
+        raise ValueError(f"no actor has {min_n} or more scored statements in any {by}")
+    cols = sorted(cells[by].unique())
+    rows = [a for a in actors if a in set(cells["speaker"])]
+    grid = cells.pivot(index="speaker", columns=by, values="mean_sentiment").reindex(index=rows, columns=cols)
+    ns = cells.pivot(index="speaker", columns=by, values="n_scored").reindex(index=rows, columns=cols)
+    fig, ax = plt.subplots(figsize=(1.6 * len(cols) + 3.5, 0.5 * len(rows) + 2))
+    image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            value = grid.iat[i, j]
+            if not np.isnan(value):
+                ax.text(j, i, f"{value:+.2f}\nn={int(ns.iat[i, j])}", ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(cols)), [plain_label(label_of(c) if label_of else c, 24) for c in cols], rotation=30, ha="right")
+    ax.set_yticks(range(len(rows)), [plain_label(r) for r in rows])
+    fig.colorbar(image, ax=ax, label="mean sentiment (-1 to 1)")
+    ax.set_title(title or f"Mean sentiment of each actor's statements (cells with n >= {min_n})")
+    return fig, cells.sort_values(["speaker", by], kind="mergesort").reset_index(drop=True)
+
+
+def plot_actor_months(monthly: pd.DataFrame, title: str = ""):
+    """Two panels over calendar months: statements per actor per month (count), and the mean
+    sentiment ([-1, 1]) of those statements, marker area growing with n."""
+    if monthly.empty:
+        raise ValueError("no dated statements to plot")
+    data = monthly.copy()
+    data["month_start"] = pd.to_datetime(data["month"] + "-01")
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True)
+    cmap = plt.get_cmap("tab10")
+    for i, (speaker, rows) in enumerate(data.groupby("speaker", sort=True)):
+        colour = cmap(i % 10)
+        label = f"{plain_label(speaker)} (n={int(rows['n_statements'].sum())})"
+        top.plot(rows["month_start"], rows["n_statements"], marker="o", color=colour, label=label, lw=1)
+        scored = rows[rows["n_scored"] > 0]
+        if len(scored):
+            bottom.scatter(scored["month_start"], scored["mean_sentiment"], s=20 + 15 * scored["n_scored"], color=colour, alpha=0.7)
+            bottom.plot(scored["month_start"], scored["mean_sentiment"], color=colour, lw=0.6, alpha=0.6)
+    top.yaxis.set_major_locator(MaxNLocator(integer=True))
+    top.set_ylim(bottom=0)
+    top.set_ylabel("statements per month (count)")
+    top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    bottom.axhline(0, color="#999999", lw=0.8)
+    bottom.set_ylim(-1.05, 1.05)
+    bottom.set_ylabel("mean sentiment (-1 to 1)")
+    bottom.set_xlabel("month of publication")
+    top.set_title(title or "Statements and their sentiment per actor and month")
+    bottom.text(0.0, -0.25, "marker area grows with the number of scored statements", transform=bottom.transAxes, fontsize=8)
+    return fig, data.drop(columns="month_start")
