@@ -38,7 +38,36 @@ def _cmd_sentiment(args: argparse.Namespace) -> int:
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
-    raise SystemExit("keywords: not built yet")
+    # Imported here so `quotelens --help` stays fast.
+    from pathlib import Path
+
+    from quotelens.keywords import keyword_table
+    from quotelens.tables import read_table, write_table
+    from quotelens.termcounts import KeywordsError
+
+    source = Path(args.statements)
+    out = Path(args.output)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        raise SystemExit(f"keywords: {out}: output must be .csv or .parquet")
+    if not source.exists():
+        raise SystemExit(f"keywords: {source}: no such file")
+    try:
+        table = read_table(source)
+    except Exception as exc:  # unreadable or unsupported file: name it
+        raise SystemExit(f"keywords: {source}: cannot read table ({exc})") from exc
+    try:
+        result = keyword_table(table, args.by)
+    except KeywordsError as exc:
+        raise SystemExit(f"keywords: {source}: {exc}") from exc
+    write_table(result.table, out)
+    c = result.counts
+    print(
+        f"keywords: {c['input_rows']} rows read from {source}; {c['used_rows']} used, "
+        f"{c['skipped_no_group']} skipped without {args.by!r}, {c['skipped_no_terms']} skipped without terms; "
+        f"{c['groups']} groups, {c['terms']} terms; {len(result.table)} rows written to {out}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
