@@ -236,3 +236,15 @@ def test_network_drawing_is_seeded_and_weighted(tables):
 def test_plain_label_defuses_mathtext():
     assert cmp.plain_label("costs $5 and $6") == r"costs \$5 and \$6"
     assert len(cmp.plain_label("x" * 100, max_len=10)) == 10
+
+
+def test_speaks_about_with_the_project_registry_on_the_seed(tables):
+    _, _, ctx = tables
+    aliases = cmp.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
+    seed = ctx[ctx["article_id"] == fx.SEED_ID]
+    edges = cmp.speaks_about_edges(cmp.mentions_in_statements(seed, aliases))
+    pairs = set(zip(edges["source"], edges["target"]))
+    assert ("Francois Delattre", "Staffan de Mistura") in pairs  # "support de Mistura's efforts"
+    assert ("Staffan de Mistura", "Bashar al-Assad") in pairs  # "Assad's representatives"
+    with pytest.raises(FileNotFoundError, match="nowhere.yaml"):
+        cmp.registry_aliases(PROJ_ROOT / "nowhere.yaml")

@@ -460,29 +460,18 @@ def statements_behind(
 
 
 def registry_aliases(path: str | os.PathLike) -> dict[str, list[str]]:
-    """{canonical name: aliases} from an actor registry YAML (data/actors/*.yaml), for
-    `mentions_in_statements`. Accepts a list of actors or a mapping with an `actors` list; each
-    actor has `name` (or `canonical`) and optional `aliases`. Raises FileNotFoundError or
-    ValueError naming the file."""
+    """{canonical name: aliases} of an actor registry YAML (data/actors/*.yaml, read by
+    quotelens.actors.load_registry, so derived surname forms such as "de Mistura" are
+    included), for `mentions_in_statements`. Raises FileNotFoundError when the file is missing
+    and quotelens.actors.RegistryError (naming the file) when it is unusable."""
+    from quotelens.actors import load_registry
+
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"{path}: actor registry not found")
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML: {exc}") from exc
-    actors = doc.get("actors") if isinstance(doc, dict) else doc
-    if isinstance(actors, dict):
-        actors = [{"name": k, **(v or {})} for k, v in actors.items()]
-    if not isinstance(actors, list):
-        raise ValueError(f"{path}: expected a list of actors (or a mapping with an `actors` list)")
-    out: dict[str, list[str]] = {}
-    for i, actor in enumerate(actors, start=1):
-        if not isinstance(actor, dict):
-            raise ValueError(f"{path}: actor #{i} is not a mapping")
-        name = actor.get("name") or actor.get("canonical")
-        if not name:
-            raise ValueError(f"{path}: actor #{i} has no `name`")
-        aliases = actor.get("aliases") or []
-        out[str(name)] = [str(a) for a in aliases]
+    registry = load_registry(path)
+    out: dict[str, list[str]] = {name: [] for name in sorted(registry.actors)}
+    for alias, name in sorted(registry.alias_to_actor.items()):
+        if alias != name:
+            out.setdefault(name, []).append(alias)
     return out
