@@ -1,0 +1,194 @@
+"""The numbers and sentences of the report's first page (notebook 00_report), computed from the
+tables, never typed by hand, and rendered as HTML with every piece of text escaped.
+
+Article text, speaker names and outlet names come from untrusted input: a `<script>` in an
+article must show as text. So findings are built as plain strings and turned into HTML here
+with html.escape, never passed through a Markdown renderer (which would keep raw HTML and
+links)."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from quotelens import comparisons as cmp
+
+
+def _pct(part: float, whole: float) -> str:
+    return "n/a" if not whole else f"{100.0 * part / whole:.0f}%"
+
+
+def corpus_facts(articles: pd.DataFrame) -> dict:
+    """Counts describing the corpus: n_articles, n_sources (distinct non-missing sources),
+    top_sources [(source, n)], first_date / last_date ("YYYY-MM-DD" or None), n_undated,
+    n_duplicates (rows with a `duplicate_of`)."""
+    sources = articles["source"].map(cmp.normalise_source) if "source" in articles.columns else pd.Series(dtype=object)
+    dates = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles.columns else pd.Series(dtype="datetime64[ns]")
+    counts = sources.dropna().value_counts()
+    counts = counts.sort_index(kind="mergesort").sort_values(ascending=False, kind="mergesort")
+    dup = articles["duplicate_of"].notna().sum() if "duplicate_of" in articles.columns else 0
+    return {
+        "n_articles": int(len(articles)),
+        "n_sources": int(counts.size),
+        "top_sources": [(str(s), int(n)) for s, n in counts.head(5).items()],
+        "first_date": dates.min().strftime("%Y-%m-%d") if dates.notna().any() else None,
+        "last_date": dates.max().strftime("%Y-%m-%d") if dates.notna().any() else None,
+        "n_undated": int(dates.isna().sum()) if len(dates) else int(len(articles)),
+        "n_duplicates": int(dup),
+    }
+
+
+def statement_facts(ctx: pd.DataFrame, n_articles: int) -> dict:
+    """Counts describing the statements: n_statements, n_articles_quoting, n_speakers,
+    form counts (direct, mixed, reported) and top_speakers [(speaker, n)]."""
+    forms = ctx["form"].value_counts() if len(ctx) else pd.Series(dtype=int)
+    top = cmp.top_speakers(ctx, 5) if len(ctx) else []
+    counts = ctx.groupby("speaker").size() if len(ctx) else pd.Series(dtype=int)
+    return {
+        "n_statements": int(len(ctx)),
+        "n_articles": int(n_articles),
+        "n_articles_quoting": int(ctx["article_id"].nunique()) if len(ctx) else 0,
+        "n_speakers": int(ctx["speaker"].nunique()) if len(ctx) else 0,
+        "forms": {f: int(forms.get(f, 0)) for f in cmp.FORMS},
+        "top_speakers": [(s, int(counts[s])) for s in top],
+    }
+
+
+def findings(
+    ctx: pd.DataFrame,
+    articles: pd.DataFrame,
+    groups: cmp.OutletGroups | None = None,
+    keywords: pd.DataFrame | None = None,
+    min_statements: int = 5,
+) -> list[str]:
+    """The main findings as plain sentences, every number computed from the tables. Sentences
+    whose data is missing are replaced by a sentence saying so."""
+    out: list[str] = []
+    cf = corpus_facts(articles)
+    sf = statement_facts(ctx, cf["n_articles"])
+    span = f", published {cf['first_date']} to {cf['last_date']}" if cf["first_date"] else ""
+    undated = f" ({cf['n_undated']} without a date)" if cf["n_undated"] and cf["first_date"] else ""
+    src = f"from {cf['n_sources']} outlets" if cf["n_sources"] else "without outlet information"
+    out.append(f"The corpus holds {cf['n_articles']} articles {src}{span}{undated}.")
+    if cf["n_duplicates"]:
+        out.append(f"{cf['n_duplicates']} articles are flagged as exact or near duplicates of another article.")
+    if not sf["n_statements"]:
+        out.append("No statements were extracted, so there are no findings about actors.")
+        return out
+    n = sf["n_statements"]
+    f = sf["forms"]
+    out.append(
+        f"{n} statements were extracted from {sf['n_articles_quoting']} of {cf['n_articles']} articles "
+        f"({_pct(sf['n_articles_quoting'], cf['n_articles'])}), made by {sf['n_speakers']} distinct speakers; "
+        f"{_pct(f['direct'], n)} are direct quotes, {_pct(f['reported'], n)} reported speech and "
+        f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
+    )
+    top = ", ".join(f"{s} ({k}, {_pct(k, n)})" for s, k in sf["top_speakers"])
+    out.append(f"The most quoted speakers are {top}.")
+    if groups is not None:
+        per = cmp.quoting_by(ctx, "outlet_group")
+        for group in groups.groups["group"]:
+            rows = per[per["outlet_group"] == group]
+            total = int(rows["n_statements"].sum())
+            if total < min_statements:
+                continue
+            first = rows.iloc[0]
+            out.append(
+                f"In {groups.label_of(group)}, the most quoted speaker is {first['speaker']} "
+                f"({int(first['n_statements'])} of {total} statements, {_pct(first['n_statements'], total)})."
+            )
+    out.extend(_sentiment_findings(ctx, min_statements))
+    out.extend(_keyword_findings(keywords, sf["top_speakers"]))
+    edges = cmp.cooccurrence_edges(ctx)
+    if len(edges):
+        e = edges.iloc[0]
+        out.append(f"The pair of speakers quoted together most often is {e['source']} and {e['target']} ({int(e['weight'])} articles).")
+    return out
+
+
+def _sentiment_findings(ctx: pd.DataFrame, min_statements: int) -> list[str]:
+    if "sentiment" not in ctx.columns:
+        return ["Sentiment was not scored in this run (statements_scored.parquet is missing)."]
+    g = ctx.groupby("speaker")["sentiment"].agg(["mean", "count"]).reset_index()
+    g = g[g["count"] >= min_statements].sort_values(["mean", "speaker"], kind="mergesort")
+    if len(g) < 2:
+        return [f"Fewer than two speakers have {min_statements} or more scored statements, so no sentiment comparison is made."]
+    low, high = g.iloc[0], g.iloc[-1]
+    return [
+        f"Among the {len(g)} speakers with at least {min_statements} scored statements, the lowest mean sentiment "
+        f"(on -1 to 1) is {low['speaker']}'s ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
+        f"{high['speaker']}'s ({high['mean']:+.2f}, n={int(high['count'])}); see 03_sentiment for intervals."
+    ]
+
+
+def _keyword_findings(keywords: pd.DataFrame | None, top_speakers: list[tuple[str, int]]) -> list[str]:
+    if keywords is None or not {"term", "z"} <= set(keywords.columns) or "speaker" not in keywords.columns:
+        return []
+    out = []
+    for speaker, _ in top_speakers[:2]:
+        rows = keywords[(keywords["speaker"] == speaker) & (keywords["z"] > 0)]
+        rows = rows.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").head(5)
+        if len(rows):
+            terms = ", ".join(f"“{t}”" for t in rows["term"])
+            out.append(f"Terms that most set {speaker}'s statements apart (Monroe et al. log-odds z): {terms}.")
+    return out
+
+
+def findings_html(sentences: list[str]) -> str:
+    """The findings as an HTML bullet list; each sentence is escaped, so text from articles
+    (speaker names, terms) can never add markup or scripts."""
+    items = "\n".join(f"<li>{html.escape(s)}</li>" for s in sentences)
+    return f"<ul>\n{items}\n</ul>"
+
+
+def read_evaluation(path: str | os.PathLike) -> tuple[pd.DataFrame | None, str]:
+    """An evaluation file written by the evaluation scripts (docs/evaluation/*.json) as a
+    table, plus a one-line note. A `metrics` list of records becomes the rows; other top-level
+    values become the note. Returns (None, reason) when the file is missing or unreadable, so
+    the report says so instead of failing."""
+    path = Path(path)
+    if not path.exists():
+        return None, f"{path.name} was not found: this evaluation has not been run."
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        return None, f"{path.name} could not be read ({exc.__class__.__name__}: {exc})."
+    if isinstance(doc, dict) and isinstance(doc.get("metrics"), list):
+        table = pd.DataFrame(doc["metrics"])
+        scalars = {k: v for k, v in doc.items() if k != "metrics" and not isinstance(v, (dict, list))}
+    else:
+        table = pd.DataFrame(_flatten(doc), columns=["measure", "value"])
+        scalars = {}
+    note = "; ".join(f"{k}: {v}" for k, v in scalars.items())
+    return table, note
+
+
+def _flatten(value, prefix: str = "") -> list[tuple[str, object]]:
+    """Nested dicts/lists as (dotted key, scalar) rows, in file order."""
+    if isinstance(value, dict):
+        rows = []
+        for k, v in value.items():
+            rows.extend(_flatten(v, f"{prefix}.{k}" if prefix else str(k)))
+        return rows
+    if isinstance(value, list):
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return [(prefix, ", ".join(map(str, value)))]
+        rows = []
+        for i, v in enumerate(value):
+            rows.extend(_flatten(v, f"{prefix}[{i}]"))
+        return rows
+    if isinstance(value, float) and (math.isnan(value) or np.isinf(value)):
+        value = None
+    return [(prefix, value)]
+
+
+def escape_table(df: pd.DataFrame) -> str:
+    """A DataFrame as HTML with every cell escaped (pandas escapes by default; this states it
+    and fixes the options so the output is deterministic)."""
+    return df.to_html(index=False, escape=True, na_rep="", border=0)

@@ -1,0 +1,81 @@
+"""The report's findings: computed from real tables, and escaped when rendered."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import report_fixtures as fx
+from quotelens import comparisons as cmp
+from quotelens import summary
+from quotelens.config import PROJ_ROOT
+
+
+@pytest.fixture(scope="module")
+def tables():
+    groups = cmp.load_outlet_groups(PROJ_ROOT / "data" / "outlets.yaml")
+    articles, statements = fx.corpus()
+    return articles, statements, groups
+
+
+def test_corpus_and_statement_facts_on_real_text(tables):
+    articles, statements, groups = tables
+    facts = summary.corpus_facts(articles)
+    assert facts["n_articles"] == 6 and facts["n_sources"] == 4
+    assert facts["top_sources"][0] == ("etilaf", 2)
+    assert (facts["first_date"], facts["last_date"], facts["n_undated"]) == ("2016-04-23", "2017-05-02", 1)
+    ctx = cmp.statements_in_context(statements, articles, groups)
+    sf = summary.statement_facts(ctx, facts["n_articles"])
+    assert sf["n_statements"] == 19 and sf["n_articles_quoting"] == 6 and sf["n_speakers"] == 9
+    assert sf["forms"] == {"direct": 5, "mixed": 3, "reported": 11}
+    assert sf["top_speakers"][:2] == [("Staffan de Mistura", 8), ("Francois Delattre", 3)]
+
+
+def test_findings_state_numbers_from_the_tables(tables):
+    articles, statements, groups = tables
+    ctx = cmp.statements_in_context(statements, articles, groups)
+    text = " ".join(summary.findings(ctx, articles, groups, min_statements=2))
+    assert "The corpus holds 6 articles from 4 outlets, published 2016-04-23 to 2017-05-02 (1 without a date)." in text
+    assert "19 statements were extracted from 6 of 6 articles (100%), made by 9 distinct speakers" in text
+    assert "26% are direct quotes" in text  # 5 of 19
+    assert "Staffan de Mistura (8, 42%)" in text
+    assert "In Opposition and Gulf media, the most quoted speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
+    assert "Sentiment was not scored" in text
+
+
+def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
+    articles, statements, groups = tables
+    scored = statements.assign(sentiment=np.where(statements["speaker"] == "Staffan de Mistura", 0.4, -0.2))
+    ctx = cmp.statements_in_context(scored, articles, groups)
+    text = " ".join(summary.findings(ctx, articles, groups, min_statements=3))
+    assert "lowest mean sentiment (on -1 to 1) is Francois Delattre's (-0.20, n=3)" in text
+    assert "highest Staffan de Mistura's (+0.40, n=8)" in text
+    text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))
+    assert "Fewer than two speakers have 9 or more scored statements" in text
+
+
+def test_findings_escape_hostile_names(tables):
+    articles, statements, groups = tables
+    hostile = statements.assign(speaker=statements["speaker"].replace("Staffan de Mistura", '<script>alert(1)</script>'))
+    ctx = cmp.statements_in_context(hostile, articles, groups)
+    rendered = summary.findings_html(summary.findings(ctx, articles, groups))
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "<script" not in summary.escape_table(cmp.statements_behind(ctx, limit=3).assign(quote="<script>x</script>"))
+
+
+def test_read_evaluation_formats_and_missing_file(tmp_path):
+    table, note = summary.read_evaluation(tmp_path / "statements.json")
+    assert table is None and "statements.json was not found" in note
+    (tmp_path / "s.json").write_text(json.dumps({"n_gold": 40, "metrics": [{"threshold": 0.3, "type": "all", "quote_f1": 0.9}]}))
+    table, note = summary.read_evaluation(tmp_path / "s.json")
+    assert table.to_dict("records") == [{"threshold": 0.3, "type": "all", "quote_f1": 0.9}] and note == "n_gold: 40"
+    (tmp_path / "m.json").write_text(json.dumps({"devtest_mt": {"ensemble": {"macro_f1": 0.66}}, "methods": ["vader", "afinn"]}))
+    table, _ = summary.read_evaluation(tmp_path / "m.json")
+    assert table.values.tolist() == [["devtest_mt.ensemble.macro_f1", 0.66], ["methods", "vader, afinn"]]
+    (tmp_path / "bad.json").write_text("{not json")
+    table, note = summary.read_evaluation(tmp_path / "bad.json")
+    assert table is None and "could not be read" in note
