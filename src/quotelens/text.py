@@ -87,7 +87,8 @@ def _resplit_after_abbreviation(text: str, start: int, end: int) -> list[tuple[i
 def _resplit_pattern() -> re.Pattern:
     abbrs = "|".join(re.escape(a) for a in _SENTENCE_FINAL_ABBREVIATIONS)
     starters = "|".join(sorted(_SENTENCE_STARTERS))
-    return re.compile(rf"(?<![\w.])({abbrs})[ \t]+(?=(?:{starters})\b)(\S)")
+    # Closing quotes or brackets after the abbreviation stay with the sentence it ends.
+    return re.compile(rf"(?<![\w.])((?:{abbrs})[\"'”’)\]]*)[ \t]+(?=(?:{starters})\b)(\S)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -101,9 +102,33 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         p_start += start
         p_end += start
         chunk = text[p_start:p_end]
-        for s, e in tok.span_tokenize(chunk):
-            spans.extend(_resplit_after_abbreviation(text, p_start + s, p_start + e))
+        punkt = [(p_start + s, p_start + e) for s, e in tok.span_tokenize(chunk)]
+        for s, e in _merge_after_abbreviation(text, punkt):
+            spans.extend(_resplit_after_abbreviation(text, s, e))
     return spans
+
+
+_FINAL_WORD = re.compile(r"(?<![\w.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
+
+
+def _merge_after_abbreviation(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin Punkt sentences that end with one of NEWS_ABBREVIATIONS.
+
+    Punkt never marks an abbreviation as a sentence break here (no orthographic data), but its
+    candidate check looks at the *next* word and cuts when that word carries its own end
+    punctuation and a closing quote: 'tell Mr. Romney?"' came out as 'tell Mr.' + 'Romney?"',
+    and '... the U.N. envoy."' as '... the U.N.' + 'envoy."'. Genuine sentence ends after "U.S."
+    and the like are restored afterwards by `_resplit_after_abbreviation`."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            prev_start, prev_end = out[-1]
+            m = _FINAL_WORD.search(text, prev_start, prev_end)
+            if m and m.group(1).lower() in NEWS_ABBREVIATIONS:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def split_sentences(text: str) -> list[str]:
