@@ -44,6 +44,8 @@ def test_findings_state_numbers_from_the_tables(tables):
     assert "Staffan de Mistura (8, 42%)" in text
     assert "In Opposition and Gulf media, the most quoted speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
     assert "Sentiment was not scored" in text
+    assert "the most quoted speakers, tied, are Russia, United States and World Health Organization (1 of 3 statements each, 33%)" in text
+    assert "(1 article)." in text
 
 
 def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):

@@ -24,6 +24,14 @@ def _pct(part: float, whole: float) -> str:
     return "n/a" if not whole else f"{100.0 * part / whole:.0f}%"
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def corpus_facts(articles: pd.DataFrame) -> dict:
     """Counts describing the corpus: n_articles, n_sources (distinct non-missing sources),
     top_sources [(source, n)], first_date / last_date ("YYYY-MM-DD" or None), n_undated,
@@ -75,7 +83,7 @@ def findings(
     span = f", published {cf['first_date']} to {cf['last_date']}" if cf["first_date"] else ""
     undated = f" ({cf['n_undated']} without a date)" if cf["n_undated"] and cf["first_date"] else ""
     src = f"from {cf['n_sources']} outlets" if cf["n_sources"] else "without outlet information"
-    out.append(f"The corpus holds {cf['n_articles']} articles {src}{span}{undated}.")
+    out.append(f"The corpus holds {_plural(cf['n_articles'], 'article')} {src}{span}{undated}.")
     if cf["n_duplicates"]:
         out.append(f"{cf['n_duplicates']} articles are flagged as exact or near duplicates of another article.")
     if not sf["n_statements"]:
@@ -84,7 +92,7 @@ def findings(
     n = sf["n_statements"]
     f = sf["forms"]
     out.append(
-        f"{n} statements were extracted from {sf['n_articles_quoting']} of {cf['n_articles']} articles "
+        f"{_plural(n, 'statement')} were extracted from {sf['n_articles_quoting']} of {_plural(cf['n_articles'], 'article')} "
         f"({_pct(sf['n_articles_quoting'], cf['n_articles'])}), made by {sf['n_speakers']} distinct speakers; "
         f"{_pct(f['direct'], n)} are direct quotes, {_pct(f['reported'], n)} reported speech and "
         f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
@@ -99,16 +107,19 @@ def findings(
             if total < min_statements:
                 continue
             first = rows.iloc[0]
+            tied = rows[rows["n_statements"] == first["n_statements"]]["speaker"].tolist()
+            who = f"speaker is {first['speaker']}" if len(tied) == 1 else f"speakers, tied, are {_join(tied)}"
             out.append(
-                f"In {groups.label_of(group)}, the most quoted speaker is {first['speaker']} "
-                f"({int(first['n_statements'])} of {total} statements, {_pct(first['n_statements'], total)})."
+                f"In {groups.label_of(group)}, the most quoted {who} "
+                f"({int(first['n_statements'])} of {total} statements{' each' if len(tied) > 1 else ''}, "
+                f"{_pct(first['n_statements'], total)})."
             )
     out.extend(_sentiment_findings(ctx, min_statements))
     out.extend(_keyword_findings(keywords, sf["top_speakers"]))
     edges = cmp.cooccurrence_edges(ctx)
     if len(edges):
         e = edges.iloc[0]
-        out.append(f"The pair of speakers quoted together most often is {e['source']} and {e['target']} ({int(e['weight'])} articles).")
+        out.append(f"The pair of speakers quoted together most often is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
     return out
 
 
