@@ -170,7 +170,10 @@ def load_config(path: str | Path) -> ReportConfig:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise ReportConfigError(f"{shown}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        what = getattr(exc, "problem", None) or str(exc)
+        raise ReportConfigError(f"{shown}:{where}: not valid YAML: {what}") from exc
     if not isinstance(data, dict):
         raise ReportConfigError(f"{shown}: expected a mapping at the top level, got {type(data).__name__}")
 
