@@ -7,6 +7,7 @@ randomness, no iteration to convergence, so reruns give byte-identical PNGs.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import matplotlib
@@ -23,6 +24,12 @@ Z_CRITICAL = 1.96  # two-sided 5% level of a standard normal
 # Candidate label offsets in points: 8 directions at growing distances, tried in this order.
 _DIRECTIONS = [(1, 0), (1, 1), (1, -1), (-1, 0), (-1, 1), (-1, -1), (0, 1), (0, -1)]
 _RADII = [4, 10, 18, 28, 40, 55]
+
+
+def slug(name: str) -> str:
+    """A file-name-safe, lower-case form of a group name ("Bashar al-Assad" -> "bashar_al_assad")."""
+    out = re.sub(r"[^0-9a-z]+", "_", str(name).lower()).strip("_")
+    return out or "group"
 
 
 def _overlaps(box, boxes, pad: float = 1.0) -> bool:

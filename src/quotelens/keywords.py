@@ -33,6 +33,7 @@ from quotelens.tokens import TokenOptions
 
 PRIOR_DESCRIPTION = "informative Dirichlet: alpha_w = prior_scale x corpus count of w"
 DEFAULT_PRIOR_SCALE = 0.1
+MIN_ARTICLES_FOR_BOOTSTRAP = 5
 
 
 @dataclass
@@ -160,6 +161,8 @@ def prepare(
     label_ok = statements[by].notna() & (statements[by].astype(str).str.strip() != "")
     n_no_group = int((~label_ok).sum())
     usable = statements.loc[label_ok.to_numpy()]
+    if usable.empty:
+        raise KeywordsError(f"no statement has a {by!r} value ({n_input} rows, all empty in that column)")
     counts = count_terms(usable[text_col], options, min_count=min_count)
     if counts.matrix.shape[0] == 0 or counts.n_tokens == 0:
         raise KeywordsError(
@@ -251,6 +254,13 @@ def keyword_table(
     delta, se, z, alpha = log_odds_z(y, y_total, n_group, prior_scale)
     chi2, g2 = keyness(y, y_total, n_group)
     tf_idf = tfidf(y)
+    n_articles = len(np.unique(prep.units))
+    boot_note = None
+    if n_boot > 0 and n_articles < MIN_ARTICLES_FOR_BOOTSTRAP:
+        # Resampling 1-4 articles says nothing about stability; leave the column empty.
+        boot_note = (f"stability: not computed, {n_articles} article(s) < {MIN_ARTICLES_FOR_BOOTSTRAP} "
+                     "needed for a meaningful article bootstrap")
+        n_boot = 0
     stability = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed) if n_boot > 0 else None
     statements_per_group = pd.Series(prep.labels).value_counts()
 
@@ -305,6 +315,8 @@ def keyword_table(
     assert counts["input_rows"] == used + prep.n_no_group + prep.n_empty, counts
     notes = [f"tokens: {options.describe()}; min_count {min_count}",
              f"prior: {PRIOR_DESCRIPTION}; prior_scale {prior_scale:g} (alpha_0 = {prior_scale * y_total.sum():g} pseudo-counts)"]
+    if boot_note:
+        notes.append(boot_note)
     if n_boot:
         notes.append(f"stability: {n_boot} bootstrap resamples of {counts['articles']} articles, top {top_k}, seed {seed}")
     return KeywordResult(table=table, counts=counts, groups=groups, by=by, notes=notes)
@@ -340,3 +352,37 @@ def top_terms(table: pd.DataFrame, by: str, k: int = 10, min_z: float | None = N
     """The k highest-z rows of each group (optionally only those with z >= min_z)."""
     t = table if min_z is None else table[table["z"] >= min_z]
     return t[t["rank"] <= k] if min_z is None else t.groupby(by, sort=True).head(k)
+
+
+def choose_groups(result: KeywordResult, k: int, min_statements: int) -> list[str]:
+    """The k groups with most statements among those with at least `min_statements`
+    statements (ties alphabetical), for figures."""
+    g = result.groups[result.groups["statements"] >= min_statements]
+    g = g.sort_values(["statements", result.by], ascending=[False, True], kind="mergesort")
+    return g[result.by].head(k).tolist()
+
+
+def choose_pair(result: KeywordResult, group_a: str = "", group_b: str = "", min_statements: int = 1) -> tuple[str, str] | None:
+    """The two groups to compare: the named ones, or (for an empty name) the groups with most
+    statements. Returns None, after printing why, when a named group has fewer than
+    `min_statements` statements or fewer than two groups qualify."""
+    counts = dict(zip(result.groups[result.by], result.groups["statements"]))
+    ranked = choose_groups(result, len(counts), min_statements)
+    chosen = []
+    for name in (group_a, group_b):
+        if name:
+            n = counts.get(name, 0)
+            if n < min_statements:
+                print(f"{result.by} {name!r} has {n} statement(s) with terms (at least {min_statements} needed); "
+                      "the two-group comparison is skipped.")
+                return None
+            chosen.append(name)
+    for name in ranked:
+        if len(chosen) == 2:
+            break
+        if name not in chosen:
+            chosen.append(name)
+    if len(chosen) < 2:
+        print(f"Fewer than two {result.by} groups with at least {min_statements} statements; comparison skipped.")
+        return None
+    return chosen[0], chosen[1]
