@@ -94,6 +94,11 @@ NEWSMTSC_PATTERNS: list[tuple[str, str, int]] = [
     ("mixed", r"\b(?:said|says|called|described|claimed|warned|accused)\b[^\u201c\"]{0,80}[\u201c\"][a-z]", 8),
     ("reported", r"\b(?:said|says|told|warned|claimed|insisted|argued|denied|announced|accused|urged)\b(?!.*[\u201c\u201d\"])", 12),
     ("according_to", r"\b[Aa]ccording to\b", 7),
+    # Added after the first selection: FA-KES and the quotas above gave no split quote, no
+    # "Q" - X and no X: "Q"; appending keeps every earlier pick unchanged.
+    ("split", r"[,]\s*[\u201d\"]\s*(?:[A-Z][\w.'-]*\s){1,4}(?:said|says|added)\s*[,.]\s*[\u201c\"]", 6),
+    ("q_dash_x", r"[\u201d\"]\s*[\u2014\u2013-]{1,2}\s*[A-Z]", 3),
+    ("x_colon_q", r"\b[A-Z][a-z]+:\s*[\u201c\"][A-Z]", 3),
 ]
 
 
