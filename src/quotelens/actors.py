@@ -1,0 +1,245 @@
+"""The actor registry: who can speak in the corpus, under which names and role words.
+
+A registry is a YAML file (read with ``yaml.safe_load``) holding ``actors:``, a list of
+mappings with ``name`` (canonical, required), ``kind`` (person, organisation, state),
+``side``, ``gender`` (m/f, persons), ``aliases`` and ``roles``. See data/actors/syria.yaml.
+
+Persons also answer to their surname with its particle ("de Mistura", "al-Jaafari") and to
+the bare surname ("Jaafari"); these derived aliases are dropped when two actors share them
+(ambiguous), while an explicit alias listed twice is an error.
+
+Speakers missing from the registry are canonicalised within the corpus by `name_key`: the
+surname with its particle, lower case, so "Talal Barazi" and "Barazi" become one speaker.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+KINDS = ("person", "organisation", "state")
+GENDERS = ("m", "f")
+
+# Name particles that belong to the surname ("de Mistura", "bin Salman", "van der Linden").
+PARTICLES = frozenset(
+    "de da di del della du des le la van von der den ter ten bin ibn bint abu abou al el ul".split()
+)
+# Titles and role words that precede a name and are not part of it.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister foreign defence defense
+    interior secretary general gen lt col maj capt colonel major lieutenant captain brigadier sergeant
+    commander admiral staff marshal field ambassador envoy special spokesman spokeswoman spokesperson
+    senator sen rep representative governor gov mayor king queen prince crown sheikh emir imam chief
+    head director executive deputy senior top leader chairman chairwoman chair officer official
+    minister's mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. brig. gov. sen. rep. prof. u.n. un us
+    u.s. russian french british syrian turkish iranian american saudi israeli german chinese activist
+    media doctor judge justice cleric commander-in-chief
+    """.split()
+)
+
+_WORD = re.compile(r"[^\s]+")
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be used; the message names the file and the actor."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One registry entry."""
+
+    name: str
+    kind: str = "person"
+    side: str = ""
+    gender: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    """Actors with a compiled matcher over all their aliases.
+
+    `alias_to_actor` maps an exact alias string to the actor's canonical name;
+    `role_to_actors` maps a lower-case role phrase to the canonical names carrying it."""
+
+    actors: dict[str, Actor] = field(default_factory=dict)
+    alias_to_actor: dict[str, str] = field(default_factory=dict)
+    role_to_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    source: str = "<empty>"
+    _pattern: re.Pattern | None = None
+
+    @property
+    def pattern(self) -> re.Pattern | None:
+        """One regex matching any alias as a whole word (longest alias first), with an
+        optional possessive or plural-genitive ending ("Assad's", "Assads")."""
+        if self._pattern is None and self.alias_to_actor:
+            alts = sorted(self.alias_to_actor, key=lambda a: (-len(a), a))
+            body = "|".join(re.escape(a) for a in alts)
+            self._pattern = re.compile(rf"(?<![\w\-'’.])({body})(?:['’]s\b|s\b(?=\W|$))?(?![\w\-])")
+        return self._pattern
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Registry mentions in text[start:end] as (start, end, canonical name); offsets are
+        into `text` and cover the alias only (not a possessive ending)."""
+        pat = self.pattern
+        if pat is None:
+            return []
+        end = len(text) if end is None else end
+        return [(m.start(1), m.end(1), self.alias_to_actor[m.group(1)]) for m in pat.finditer(text, start, end)]
+
+    def lookup(self, mention: str) -> Actor | None:
+        """The actor whose alias is exactly `mention` (after stripping a possessive), or None."""
+        m = mention.strip()
+        for cand in (m, re.sub(r"['’]s$", "", m)):
+            name = self.alias_to_actor.get(cand)
+            if name:
+                return self.actors[name]
+        return None
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+
+def surname_forms(name: str) -> list[str]:
+    """Derived aliases of a person's name: the surname with its particles ("de Mistura",
+    "al-Jaafari"), its capitalised form ("De Mistura", "Al-Jaafari") and the bare surname
+    ("Mistura", "Jaafari")."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    surname = " ".join(words[i:])
+    forms = [surname]
+    if surname[:1].islower():
+        forms.append(surname[:1].upper() + surname[1:])
+    # "al-Jaafari" / "el-Sisi": the part after a hyphenated particle is used alone too.
+    m = re.match(r"^(?:al|el|ul|Al|El)-(\w.*)$", surname)
+    if m:
+        forms.append(m.group(1))
+    bare = words[-1]
+    if bare not in forms and len(words) - i > 1:
+        forms.append(bare)
+    return forms
+
+
+def name_key(name: str) -> str:
+    """Corpus-wide key of a person-like name: the surname with its particles, lower case,
+    titles stripped ("Mr. Talal Barazi" -> "barazi", "Staffan de Mistura" -> "de mistura",
+    "Bashar al-Jaafari" -> "jaafari"). Organisation-like names (no person shape) keep all
+    their words."""
+    words = [w for w in name.replace("’", "'").split() if w.lower().strip(",") not in TITLES]
+    if not words:
+        return name.strip().lower()
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    key = " ".join(words[i:]).lower()
+    key = re.sub(r"^(?:al|el|ul)-", "", key)
+    return re.sub(r"'s$", "", key)
+
+
+def strip_titles(name: str) -> str:
+    """`name` without leading titles and role words ("Homs Governor Talal Barazi" keeps
+    "Homs Governor Talal Barazi" only if no title is found; "President Bashar al-Assad" ->
+    "Bashar al-Assad")."""
+    words = name.split()
+    last_title = -1
+    for i, w in enumerate(words):
+        if w.lower() in TITLES:
+            last_title = i
+    rest = words[last_title + 1 :]
+    return " ".join(rest) if rest else name
+
+
+def _as_list(value, path: str, actor: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RegistryError(f"{path}: actor {actor!r}: {key} must be a list of strings, got {value!r}")
+    return list(value)
+
+
+def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
+    """A Registry from a list of actor mappings (the parsed ``actors:`` list of a YAML file).
+
+    Raises RegistryError naming `source` and the entry for a missing name, an unknown kind or
+    gender, a duplicate name, or an alias claimed by two actors."""
+    reg = Registry(source=source)
+    explicit: dict[str, str] = {}
+    derived: dict[str, set[str]] = {}
+    roles: dict[str, list[str]] = {}
+    for i, entry in enumerate(entries):
+        where = f"{source}: actor #{i + 1}"
+        if not isinstance(entry, dict):
+            raise RegistryError(f"{where}: expected a mapping with name, kind, ..., got {entry!r}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise RegistryError(f"{where}: missing or empty 'name'")
+        name = name.strip()
+        unknown = set(entry) - {"name", "kind", "side", "gender", "aliases", "roles", "note"}
+        if unknown:
+            raise RegistryError(f"{where} ({name}): unknown field(s) {sorted(unknown)}")
+        kind = entry.get("kind", "person")
+        if kind not in KINDS:
+            raise RegistryError(f"{where} ({name}): kind must be one of {KINDS}, got {kind!r}")
+        gender = entry.get("gender")
+        if gender is not None and gender not in GENDERS:
+            raise RegistryError(f"{where} ({name}): gender must be one of {GENDERS}, got {gender!r}")
+        if name in reg.actors:
+            raise RegistryError(f"{where}: duplicate actor name {name!r}")
+        aliases = [a.strip() for a in _as_list(entry.get("aliases"), source, name, "aliases") if a.strip()]
+        role_words = [r.strip().lower() for r in _as_list(entry.get("roles"), source, name, "roles") if r.strip()]
+        actor = Actor(name=name, kind=kind, side=str(entry.get("side") or ""), gender=gender,
+                      aliases=tuple(aliases), roles=tuple(role_words))
+        reg.actors[name] = actor
+        for alias in [name, *aliases]:
+            other = explicit.get(alias)
+            if other is not None and other != name:
+                raise RegistryError(f"{where} ({name}): alias {alias!r} is already used by actor {other!r}")
+            explicit[alias] = name
+        if kind == "person":
+            for form in surname_forms(name):
+                derived.setdefault(form, set()).add(name)
+        for r in role_words:
+            roles.setdefault(r, []).append(name)
+    alias_to_actor = dict(explicit)
+    for form, names in derived.items():
+        if form in alias_to_actor or len(names) != 1:
+            continue  # explicit aliases win; a surname shared by two actors is ambiguous
+        alias_to_actor[form] = next(iter(names))
+    reg.alias_to_actor = alias_to_actor
+    reg.role_to_actors = {r: tuple(n) for r, n in roles.items()}
+    return reg
+
+
+def load_registry(path: str | os.PathLike) -> Registry:
+    """Read an actor registry YAML file (see module docstring).
+
+    Raises RegistryError naming the file on unreadable YAML, a missing ``actors`` list or a
+    bad entry."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
+    except OSError as exc:
+        raise RegistryError(f"{path}: cannot read actor registry: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise RegistryError(f"{path}: expected a mapping with an 'actors:' list at the top level")
+    return build_registry(data["actors"], source=str(path))
+
+
+def default_registry_path() -> Path:
+    """data/actors/syria.yaml, the registry of the default corpus."""
+    from quotelens.config import ACTORS_DIR
+
+    return ACTORS_DIR / "syria.yaml"

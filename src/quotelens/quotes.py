@@ -1,0 +1,178 @@
+"""Pairing quotation marks into quoted spans, with offsets into the original text.
+
+Handles straight and curly, double and single marks and guillemets. Direction comes from the
+mark itself (curly, «») or, for straight marks, from its neighbours: a mark after a space or an
+opening bracket and before a word opens, one after a word or punctuation and before a space or
+punctuation closes. An apostrophe (a letter on both sides: "don't", "Assad's") is never a quote
+mark. Single marks pair only outside double quotes (inside, they are nested quotes and stay in
+the text). A paragraph that ends inside an open quote continues in the next paragraph when that
+one opens with a quote mark (the news convention for multi-paragraph quotes). A quote that
+never closes runs to the end of its sentence and is flagged ``closed=False``; nothing raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+_MARKS = re.compile(r"[\"“”„«»'‘’‚‹›]")
+_OPEN_BEFORE = set(" \t\n\r([{—–-/\u00a0")  # characters after which a straight mark opens
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span: marks at `open` and `close` (close == -1 when unclosed); the words
+    between them are text[start:end] (surrounding whitespace excluded)."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    closed: bool
+    double: bool
+    paragraphs: int = 1  # number of paragraphs the quote runs over
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def _direction(text: str, i: int) -> str:
+    """'open', 'close', 'apostrophe' or 'ambiguous' for the mark at text[i]."""
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if ch in DOUBLE_OPEN or ch in SINGLE_OPEN:
+        return "open"
+    if ch in DOUBLE_CLOSE:
+        return "close"
+    if ch in "’'":
+        if prev.isalnum() and nxt.isalnum():
+            return "apostrophe"  # don't, Assad's, Ja'afari
+        if prev in "sS" and ch in "'’" and not nxt.isalnum():
+            # plural possessive ("the rebels' positions") or a closing mark after "...s"
+            return "ambiguous_s"
+    if ch == "’":
+        return "close" if not nxt.isalnum() else "apostrophe"
+    prev_open = prev in _OPEN_BEFORE or prev in DOUBLE_OPEN or prev in SINGLE_OPEN or prev == '"'
+    nxt_word = not nxt.isspace() and nxt not in ".,;:!?)]}"
+    if prev_open and nxt_word:
+        return "open"
+    if not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}-—–'\"’”"):
+        return "close"
+    return "ambiguous"
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[tuple[int, int]]) -> list[Quote]:
+    """Quoted spans of `text`, in order, given its paragraph and sentence spans (characters).
+
+    Double-quoted spans are found first; single-quoted spans only outside them."""
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    if not marks:
+        return []
+    sent_ends = [e for _, e in sentences]
+    doubles = _pair(text, [(i, c) for i, c in marks if c in "\"“”„«»"], paragraphs, sent_ends, double=True)
+    covered = [(q.open, q.close if q.closed else q.end) for q in doubles]
+    singles_marks = [(i, c) for i, c in marks if c in "'‘’‚‹›" and not _inside(i, covered)]
+    singles = _pair(text, singles_marks, paragraphs, sent_ends, double=False) if singles_marks else []
+    return sorted(doubles + singles, key=lambda q: q.open)
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    for a, b in spans:
+        if a <= i <= b:
+            return True
+        if a > i:
+            break
+    return False
+
+
+def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
+    lo, hi = 0, len(paragraphs) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paragraphs[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _sentence_end(pos: int, sent_ends: list[int], limit: int) -> int:
+    import bisect
+
+    k = bisect.bisect_right(sent_ends, pos)
+    return min(sent_ends[k], limit) if k < len(sent_ends) else limit
+
+
+def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
+    out: list[Quote] = []
+    if not paragraphs:
+        return out
+    open_at = -1  # position of the pending opening mark
+    open_par = -1
+    n_par = 1
+    for pos, ch in marks:
+        d = _direction(text, pos)
+        if d == "apostrophe":
+            continue
+        par = _paragraph_of(pos, paragraphs)
+        if open_at >= 0 and par != open_par:
+            # The pending quote reached the end of its paragraph(s) without closing.
+            p_start, p_end = paragraphs[par]
+            continuing = pos == p_start and d in ("open", "ambiguous") and par == open_par + 1
+            if continuing:
+                open_par = par
+                n_par += 1
+                continue
+            out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
+            open_at = -1
+        if d == "ambiguous_s":
+            if open_at >= 0 and not double:
+                d = "close"
+            else:
+                continue  # plural possessive
+        if open_at < 0:
+            if d in ("open", "ambiguous"):
+                open_at, open_par, n_par = pos, par, 1
+            continue
+        if d in ("close", "ambiguous"):
+            a, b = _trim(text, open_at + 1, pos)
+            # A comma or period before the closing mark belongs to the sentence, not the words.
+            while b > a and text[b - 1] in ",.;:":
+                b -= 1
+            if b > a:
+                out.append(Quote(open_at, a, b, pos, True, double, n_par))
+            open_at = -1
+        else:  # a second opener: the first one never closed
+            out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
+            open_at, open_par, n_par = pos, par, 1
+    if open_at >= 0:
+        out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
+    return [q for q in out if q is not None]
+
+
+def _unclosed(text, open_at, sent_ends, par_end, double, n_par) -> Quote | None:
+    """An unclosed quote runs to the end of the sentence its opening mark is in."""
+    if n_par > 1:
+        end = par_end
+    else:
+        end = _sentence_end(open_at, sent_ends, par_end)
+    a, b = _trim(text, open_at + 1, end)
+    # Drop sentence-final punctuation from the quote's words.
+    while b > a and text[b - 1] in ".!?":
+        b -= 1
+    if b <= a:
+        return None
+    return Quote(open_at, a, b, -1, False, double, n_par)

@@ -1,0 +1,435 @@
+"""Speaker noun phrases: finding them around a speech verb and resolving them to an actor.
+
+A speaker phrase is found by walking tokens away from the cue (backwards for "X said",
+forwards for "said X" and "according to X") while they look like part of a name or a role
+("The U.N. envoy", "Russian Foreign Minister Sergei Lavrov", "a spokesman for the ministry").
+Resolution prefers, in order: a registry person, an unknown person-like name, a registry
+organisation or state, a role noun or pronoun resolved to the most recent compatible speaker
+of the article (then the most recent compatible mention), and a generic group ("activists").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from quotelens.actors import PARTICLES, TITLES, Registry, name_key
+from quotelens.text import NEWS_ABBREVIATIONS
+
+TOKEN = re.compile(r"\S+")
+
+PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "they": ("plural", None), "it": ("thing", None)}
+# Lower-case words that can sit inside a speaker phrase.
+ROLE_WORDS = frozenset(
+    """envoy envoys minister ministers ministry spokesman spokeswoman spokesperson spokesmen official officials
+    ambassador head chief director president secretary secretary-general general leader leaders commander
+    monitor observatory group agency government regime army military forces coalition council
+    deputy senior top special executive prime foreign defence defense interior affairs mediator negotiator
+    negotiators delegation governor mayor police source sources statement office department command
+    media committee authorities administration adviser advisor diplomat diplomats representative
+    correspondent organisation organization movement force brigade battalion channel network
+    state-run state humanitarian chemical weapons watchdog center centre human rights u.n. un
+    world health news federal russian syrian iranian turkish french british american israeli saudi
+    kurdish jordanian lebanese iraqi qatari egyptian german chinese u.s. us western arab
+    opposition rebel rebels jihadist jihadists islamist islamists militant militants""".split()
+)
+# Generic groups that speak without a name ("activists said").
+GROUP_WORDS = frozenset(
+    """activists residents witnesses eyewitnesses sources officials monitors rebels medics doctors analysts
+    diplomats militants fighters observers experts lawmakers locals opponents critics protesters
+    campaigners researchers investigators inspectors rescuers volunteers""".split()
+)
+FUNCTION_WORDS = frozenset("of for to the a an in at on and".split())
+DETERMINERS = frozenset("the a an his her its their this that these those".split())
+# Capitalised words that open a sentence without being part of a name.
+SENTENCE_ADVERBS = frozenset(
+    """Meanwhile However Also But And Earlier Later Separately Then Still Yet So Now Today Yesterday
+    Tonight Previously Moreover Furthermore Additionally Instead Again Finally Elsewhere Similarly
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December In On At From After Before Last This When While
+    Separately Asked Speaking Following""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry council army observatory committee command front forces agency news tv coalition
+    organization organisation programme program group police directorate governorate center centre
+    department office union nations states republic watch international party brigade brigades unit
+    units force media network commission court house kremlin pentagon hospital government regime
+    movement authority authorities service services guard corps committees channel radio television
+    newspaper daily times post press institute foundation fund bank company embassy mission
+    association federation alliance league division battalion army's ministry's front's administration
+    revolution coordination jazeera reuters afp tass ria""".split()
+)
+
+
+@dataclass
+class Resolution:
+    """A resolved speaker: canonical name, the mention as written and its span (characters
+    into the article text; -1 when the speaker came from elsewhere), kind, side, gender, the
+    resolution rule and, for pronouns and role nouns, the offset of the antecedent."""
+
+    speaker: str
+    mention: str
+    start: int
+    end: int
+    kind: str
+    side: str
+    gender: str | None
+    how: str
+    resolved_from: int = -1
+    in_registry: bool = False
+
+
+def _is_abbrev(tok: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", tok)) or tok.lower().rstrip(".") in NEWS_ABBREVIATIONS
+
+
+def _np_token_ok(tok: str) -> bool:
+    """Whether `tok` (trailing possessive removed by the caller) may be part of a speaker phrase."""
+    if not tok:
+        return False
+    if any(c in tok for c in "\"“”«»‘()[]"):
+        return False
+    low = tok.lower()
+    if tok[0].isupper() or tok[0].isdigit() and "-" in tok:
+        return True
+    if low in ROLE_WORDS or low in GROUP_WORDS or low in FUNCTION_WORDS or low in PARTICLES or low in PRONOUNS:
+        return True
+    if re.match(r"^(?:al|el|ul|bin|ibn|abu)-", low):
+        return True
+    return False
+
+
+def _clean(tok: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", tok)
+
+
+def _content(toks: list[tuple[int, int, str]]) -> bool:
+    for _, _, t in toks:
+        low = t.lower()
+        if t[0].isupper() and t not in SENTENCE_ADVERBS and low not in DETERMINERS:
+            return True
+        if low in ROLE_WORDS or low in GROUP_WORDS:
+            return True
+    return False
+
+
+def _trim_np(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Drop leading sentence adverbs and dangling function words; trailing function words."""
+    while toks and (toks[0][2] in SENTENCE_ADVERBS or toks[0][2].lower() in FUNCTION_WORDS - DETERMINERS):
+        toks = toks[1:]
+    while toks and toks[-1][2].lower() in FUNCTION_WORDS:
+        toks = toks[:-1]
+    return toks
+
+
+def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Whitespace tokens of text[lo:hi] as (start, end, token)."""
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
+
+
+AUX = frozenset(
+    """has have had also previously earlier later again repeatedly reportedly then already further separately
+    once too however meanwhile will would could can may might must should did does do is was were are
+    be been publicly openly firmly strongly flatly categorically explicitly recently today yesterday
+    always just only yet still subsequently initially originally, who which""".split()
+)
+NEGATORS = frozenset("not never n't didn't doesn't don't won't wouldn't couldn't refused declined no".split())
+
+
+@dataclass
+class SubjectMatch:
+    spans: list[tuple[int, int]]  # speaker phrase(s), nearest to the cue first
+    negated: bool
+    passive: bool
+
+
+def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
+    """The speaker phrase ending just before the cue at `cue`, searching no further left than
+    `lo`; with an apposition ("A, B, said") both A and B are returned. None when the words
+    before the cue are not a speaker phrase."""
+    toks = tokens(text, lo, cue)
+    i = len(toks) - 1
+    negated = passive = False
+    parenthetical = False
+    while i >= 0:
+        w = toks[i][2].lower()
+        bare = w.strip(",")
+        if bare in NEGATORS or w.endswith("n't"):
+            negated = True
+        elif bare in ("was", "were", "been", "being", "is", "are") and i == len(toks) - 1:
+            passive = True
+        elif bare == "to":
+            return None  # an infinitive ("declined to say", "went on to clarify")
+        elif bare not in AUX:
+            break
+        if w.endswith(",") or w.startswith(","):
+            parenthetical = True
+        i -= 1
+    if i < 0:
+        return None
+    spans: list[tuple[int, int]] = []
+    first = True
+    while i >= 0 and len(spans) < 2:
+        s0, e0, tok = toks[i]
+        if tok.endswith(","):
+            # "A, B, said" (apposition) or "The envoy, however, said" (parenthetical)
+            tok = tok[:-1]
+            e0 -= 1
+        if tok.endswith((".", ";", ":")) and not _is_abbrev(tok):
+            return SubjectMatch(spans, negated, passive) if spans else None
+        j = i
+        np_toks: list[tuple[int, int, str]] = []
+        cur = (s0, e0, tok)
+        while j >= 0:
+            s, e, t = cur
+            if j != i and (t.endswith((",", ";", ":")) or (t.endswith(".") and not _is_abbrev(t))):
+                break
+            if not _np_token_ok(_clean(t)):
+                break
+            low = t.lower()
+            if low in PRONOUNS and j != i:
+                break
+            np_toks.insert(0, (s, e, t))
+            if low in PRONOUNS:
+                j -= 1
+                break
+            j -= 1
+            if j >= 0:
+                cur = toks[j]
+        np_toks = _trim_np(np_toks)
+        if not np_toks or not (_content(np_toks) or np_toks[-1][2].lower() in PRONOUNS):
+            break
+        if first and re.search(r"['’]s?$", np_toks[-1][2]) and np_toks[-1][2][-1] in "s'’":
+            if np_toks[-1][2].endswith(("'s", "’s")):
+                return None  # "Russia's claims": a possessive, not a subject
+        spans.append((np_toks[0][0], np_toks[-1][1]))
+        # Apposition: only when this phrase was itself set off by a comma.
+        if j >= 0 and toks[j][2].endswith(",") and toks[i][2].endswith(",") and first and not parenthetical:
+            i = j
+            first = False
+            continue
+        break
+    if not spans:
+        return None
+    return SubjectMatch(spans, negated, passive)
+
+
+def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The speaker phrase starting at `pos` ("said de Mistura", "according to the Observatory"),
+    stopping at punctuation or a word that cannot be part of a name or role."""
+    toks = tokens(text, pos, hi)
+    out: list[tuple[int, int, str]] = []
+    for s, e, t in toks:
+        stop = False
+        if t[-1] in ",;:!?" or (t.endswith(".") and not _is_abbrev(t)):
+            t = t[:-1]
+            e -= 1
+            stop = True
+        if not t or not _np_token_ok(_clean(t)):
+            break
+        if t.lower() in PRONOUNS:
+            if not out:
+                out.append((s, e, t))
+            break
+        out.append((s, e, t))
+        if stop:
+            break
+    out = _trim_np(out)
+    if not out or not (_content(out) or out[0][2].lower() in PRONOUNS):
+        return None
+    return out[0][0], out[-1][1]
+
+
+def _head_word(phrase: str) -> str:
+    """The head of a speaker phrase: its last word before a preposition ("ambassador" in
+    "france's ambassador to the united nations"), lower case."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if w in ("of", "for", "to", "at", "in", "on") and i > 0:
+            return words[i - 1]
+    return words[-1] if words else ""
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases within one article, remembering who spoke where."""
+
+    def __init__(self, text: str, registry: Registry | None):
+        self.text = text
+        self.registry = registry
+        self.mentions = registry.find(text) if registry is not None else []
+        self._mention_starts = [m[0] for m in self.mentions]
+        # Speakers of statements so far as (offset of the statement's cue, resolution).
+        self.history: list[tuple[int, Resolution]] = []
+        self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
+
+    # -- registry helpers -------------------------------------------------------------
+    def _registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        k = bisect.bisect_left(self._mention_starts, a)
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < b:
+            if self.mentions[k][1] <= b:
+                out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def _from_actor(self, name: str, s: int, e: int, how: str) -> Resolution:
+        actor = self.registry.actors[name]
+        return Resolution(name, self.text[s:e], s, e, actor.kind, actor.side, actor.gender, how, in_registry=True)
+
+    # -- main entry ------------------------------------------------------------------
+    def resolve(self, spans: list[tuple[int, int]]) -> Resolution | None:
+        """Resolve the best speaker among candidate phrases (nearest to the cue first)."""
+        best: tuple[int, Resolution] | None = None
+        for idx, (a, b) in enumerate(spans):
+            for rank, res in self._candidates(a, b):
+                rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
+                if best is None or rank < best[0]:
+                    best = (rank, res)
+        return best[1] if best else None
+
+    def _candidates(self, a: int, b: int):
+        text = self.text
+        phrase = text[a:b]
+        low = phrase.lower()
+        bare = re.sub(r"^(?:the|a|an)\s+", "", low)
+        if bare in PRONOUNS:
+            res = self._antecedent(bare, a)
+            if res is not None:
+                yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
+                                    f"pronoun:{res.how}", res.start, res.in_registry)
+            return
+        reg = self._registry_in(a, b)
+        head = _head_word(bare)
+        role = None
+        if head in ROLE_WORDS and not any(self.registry.actors[n].kind == "person" for _, _, n in reg):
+            # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
+            # the registry names in front of it only modify it.
+            role = self._role(bare, a)
+            if role is not None:
+                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
+                                    f"role:{role.how}", role.start, role.in_registry)
+        for s, e, name in reversed(reg):
+            kind = self.registry.actors[name].kind
+            if kind == "person":
+                yield 0, self._from_actor(name, s, e, "name")
+        for s, e, name, kind_ in self._unknown_names(a, b, reg):
+            yield (1 if kind_ == "person" else 4), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+        for s, e, name in reg:
+            kind = self.registry.actors[name].kind
+            if kind == "organisation":
+                yield 2, self._from_actor(name, s, e, "name")
+            elif kind == "state":
+                yield 3, self._from_actor(name, s, e, "name")
+        if role is None and not reg:
+            role = self._role(bare, a)
+        if role is not None:
+            yield 5, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
+                                f"role:{role.how}", role.start, role.in_registry)
+            return
+        words = bare.split()
+        if words and words[-1] in GROUP_WORDS | ROLE_WORDS and not reg:
+            yield 7, Resolution(bare, phrase, a, b, "group", "", None, "generic")
+
+    def _unknown_names(self, a: int, b: int, reg):
+        """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
+        (start, end, canonical-in-article, kind)."""
+        toks = tokens(self.text, a, b)
+        covered = [(s, e) for s, e, _ in reg]
+        runs: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        titled = False
+        for s, e, t in toks:
+            t2 = _clean(t.rstrip(","))
+            low = t2.lower()
+            in_reg = any(cs <= s < ce for cs, ce in covered)
+            is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
+                and low not in TITLES and t2 not in SENTENCE_ADVERBS and low not in DETERMINERS and not in_reg
+            if is_name:
+                if low in PARTICLES and not cur and not t2[:1].isupper():
+                    pass
+                cur.append((s, s + len(t2), t2))
+            else:
+                if cur:
+                    runs.append((cur, titled))
+                    cur = []
+                titled = low in TITLES
+            if t.endswith(",") and cur:
+                runs.append((cur, titled))
+                cur = []
+        if cur:
+            runs.append((cur, titled))
+        for run, was_titled in runs:
+            while run and run[-1][2].lower() in PARTICLES:
+                run = run[:-1]
+            while run and run[0][2].lower() in PARTICLES and run[0][2][:1].islower() and len(run) == 1:
+                run = run[1:]
+            if not run:
+                continue
+            words = [t for _, _, t in run]
+            if any(w.lower() in ORG_WORDS for w in words):
+                name = " ".join(words)
+                yield run[0][0], run[-1][1], name, "organisation"
+                continue
+            key = name_key(" ".join(words))
+            if len(words) >= 2 or was_titled or key in self.unknown_names:
+                full = self.unknown_names.get(key, "")
+                name = " ".join(words)
+                if len(name) > len(full):
+                    self.unknown_names[key] = name
+                yield run[0][0], run[-1][1], self.unknown_names[key], "person"
+            else:
+                yield run[0][0], run[-1][1], words[0], "unknown"
+
+    # -- coreference -----------------------------------------------------------------
+    def _compatible(self, res: Resolution, pronoun: str) -> bool:
+        want, gender = PRONOUNS[pronoun]
+        if want == "person":
+            return res.kind in ("person",) and (res.gender is None or res.gender == gender) or \
+                (res.kind == "unknown" and True)
+        if want == "thing":
+            return res.kind in ("organisation", "state")
+        return res.kind in ("organisation", "state", "group")
+
+    def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
+        for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
+            if at < pos and self._compatible(res, pronoun):
+                return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
+                                  "last_speaker", in_registry=res.in_registry)
+        if self.registry is None:
+            return None
+        k = bisect.bisect_left(self._mention_starts, pos) - 1
+        while k >= 0:
+            s, e, name = self.mentions[k]
+            res = self._from_actor(name, s, e, "last_mention")
+            if self._compatible(res, pronoun):
+                return res
+            k -= 1
+        return None
+
+    def _role(self, bare: str, pos: int) -> Resolution | None:
+        """Resolve a role phrase ("u.n. envoy", "the ministry") to the most recent speaker or
+        mention carrying that role, trying the longest role phrase first."""
+        if self.registry is None:
+            return None
+        words = bare.split()
+        for n in range(len(words), 0, -1):
+            role = " ".join(words[-n:])
+            names = self.registry.role_to_actors.get(role)
+            if not names:
+                continue
+            for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
+                if at < pos and res.speaker in names:
+                    return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
+                                      "last_speaker", in_registry=True)
+            k = bisect.bisect_left(self._mention_starts, pos) - 1
+            while k >= 0:
+                s, e, name = self.mentions[k]
+                if name in names:
+                    return self._from_actor(name, s, e, "last_mention")
+                k -= 1
+        return None
+
+    def remember(self, pos: int, res: Resolution) -> None:
+        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles."""
+        self.history.append((pos, res))

@@ -1,0 +1,105 @@
+"""Speech verbs (the cue words of statements) in all their inflections, as one compiled regex.
+
+Two families decide where the statement's words are:
+- CLAUSE verbs report a clause ("said (that) CLAUSE", "warned that ..."): the quote is the clause.
+- OBJECT verbs take a noun phrase ("ruled out the possibility ...", "urged the parties to ...",
+  "described the round as useful"): the quote is the verb phrase, verb included, unless a
+  "that"-clause follows ("denied that ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Lemma -> irregular forms (past, past participle, third person, gerund) where the regular
+# rules would be wrong.
+_IRREGULAR = {
+    "say": ("said", "says", "saying"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "go on to say": ("went on to say", "goes on to say", "going on to say"),
+    "speak": ("spoke", "speaks", "speaking"),
+}
+
+CLAUSE_VERBS = """
+say tell state add note stress warn claim insist announce report confirm argue assert declare explain
+acknowledge admit reiterate emphasize emphasise underline underscore point out indicate reveal allege
+maintain contend affirm write tweet respond reply comment remark mention predict complain concede
+estimate observe recall caution counter conclude inform assure disclose clarify testify hint
+speculate charge proclaim repeat retort quip announce signal highlight go on to say
+""".split("\n")
+
+OBJECT_VERBS = """
+rule out describe reject deny accuse urge call on call for condemn denounce welcome criticize criticise
+demand ask appeal blame dismiss hail praise voice express slam decry vow pledge promise threaten
+deplore lament question dispute
+""".split("\n")
+
+
+def _split(block: list[str]) -> list[str]:
+    words: list[str] = []
+    for line in block:
+        line = line.strip()
+        if not line:
+            continue
+        # Phrasal verbs are written with their particle: "rule out", "point out", "call on".
+        toks = line.split()
+        i = 0
+        while i < len(toks):
+            if toks[i : i + 4] == ["go", "on", "to", "say"]:
+                words.append("go on to say")
+                i += 4
+            elif i + 1 < len(toks) and toks[i + 1] in ("out", "on", "for"):
+                words.append(f"{toks[i]} {toks[i + 1]}")
+                i += 2
+            else:
+                words.append(toks[i])
+                i += 1
+    return words
+
+
+def inflections(lemma: str) -> list[str]:
+    """All forms of a (possibly phrasal) verb lemma: base, -s, -ed, -ing, irregulars."""
+    if lemma in _IRREGULAR:
+        return [lemma, *_IRREGULAR[lemma]]
+    head, _, particle = lemma.partition(" ")
+    tail = f" {particle}" if particle else ""
+    forms = {head}
+    if head.endswith("y") and head[-2] not in "aeiou":
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith("e"):
+        forms |= {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {head + "es", head + "ed", head + "ing"}
+    else:
+        forms |= {head + "s", head + "ed", head + "ing"}
+        # Doubling the final consonant after a single stressed vowel: "rebut" -> "rebutted".
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", head) and len(head) <= 4:
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    return sorted(f + tail for f in forms)
+
+
+@lru_cache(maxsize=1)
+def verb_table() -> dict[str, tuple[str, str]]:
+    """Surface form (lower case) -> (lemma, family) where family is "clause" or "object"."""
+    table: dict[str, tuple[str, str]] = {}
+    for family, block in (("object", OBJECT_VERBS), ("clause", CLAUSE_VERBS)):
+        for lemma in _split(block):
+            for form in inflections(lemma):
+                table[form] = (lemma, family)
+    return table
+
+
+@lru_cache(maxsize=1)
+def verb_pattern() -> re.Pattern:
+    """Regex matching any speech-verb form as whole lower-case words (group "verb"), longest
+    first. Case-sensitive on purpose: "Islamic State said" must not match "State"."""
+    forms = sorted(verb_table(), key=lambda f: (-len(f), f))
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w\-])(?P<verb>{body})(?![\w\-])")
+
+
+def lookup(form: str) -> tuple[str, str]:
+    """(lemma, family) of a matched surface form."""
+    return verb_table()[re.sub(r"\s+", " ", form.lower())]
