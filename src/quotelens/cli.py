@@ -30,7 +30,26 @@ def _column_mapping(items: list[str] | None) -> dict[str, str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    raise SystemExit("extract: not built yet")
+    from quotelens.actors import RegistryError, default_registry_path, load_registry
+    from quotelens.config import resolve
+    from quotelens.corpus import load_corpus
+    from quotelens.statements import extract_statements
+    from quotelens.tables import write_table
+
+    try:
+        registry = load_registry(resolve(args.actors) if args.actors else default_registry_path())
+    except RegistryError as exc:
+        raise SystemExit(f"extract: {exc}") from exc
+    try:
+        result = load_corpus(args.corpus, columns=_column_mapping(args.columns) or None)
+    except ValueError as exc:
+        raise SystemExit(f"extract: {exc}") from exc
+    statements = extract_statements(result.articles, registry=registry)
+    write_table(statements, args.output)
+    print(f"{result.summary()}; {len(statements)} statements from "
+          f"{statements['article_id'].nunique() if len(statements) else 0} articles -> {args.output}",
+          file=sys.stderr)
+    return 0
 
 
 def _cmd_sentiment(args: argparse.Namespace) -> int:
