@@ -1,0 +1,154 @@
+"""End to end: the whole notebook chain on configs/smoke.yaml (the seed article), run twice.
+
+The two runs write into the same temporary folder (so the injected paths are the same); the
+bytes of every artefact after the first run are compared with those after the second. One
+double run serves every test in this module (about a minute on two cores).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from quotelens import config as qconfig
+from quotelens import report
+
+pytestmark = pytest.mark.e2e
+
+SMOKE = qconfig.CONFIGS_DIR / "smoke.yaml"
+ARTICLE_COLUMNS = ["article_id", "title", "headlines", "text", "source", "date", "url", "origin", "sha256"]
+STATEMENT_COLUMNS = [
+    "statement_id", "article_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
+    "type", "quote", "start", "end", "paragraph", "sentence", "rule", "confidence",
+]
+KEYWORD_COLUMNS = ["term", "n_group", "n_rest", "z"]
+COMPARED_SUFFIXES = (".ipynb", ".html", ".png", ".csv", ".parquet")
+
+
+def _snapshot(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    root = tmp_path_factory.mktemp("smoke")
+    cfg = report.load_config(SMOKE)
+    snapshots, logs, results = [], [], []
+    for _ in range(2):
+        log = io.StringIO()
+        try:
+            results.append(report.run_report(cfg, output_root=root, stream=log))
+        finally:
+            print(log.getvalue())  # shown by pytest when a test fails
+        logs.append(log.getvalue())
+        snapshots.append(_snapshot(root))
+    return {"root": root, "result": results[-1], "first": snapshots[0], "second": snapshots[1], "logs": logs}
+
+
+def test_articles_notebook_ran(smoke):
+    assert "01_articles" in smoke["result"].ran
+    # Only notebooks that do not exist are skipped, never a configured one that does.
+    for note in smoke["result"].skipped:
+        name = note.split(":", 1)[0]
+        assert not (qconfig.NOTEBOOKS_DIR / f"{name}.ipynb").exists(), note
+
+
+def test_every_notebook_has_its_reports_and_an_index_line(smoke):
+    reports = smoke["root"] / "reports"
+    index = (reports / "index.html").read_text(encoding="utf-8")
+    for name in smoke["result"].ran:
+        for suffix in (".ipynb", ".html", ".nocode.html"):
+            assert (reports / f"{name}{suffix}").is_file(), f"{name}{suffix}"
+        assert f'href="{name}.nocode.html"' in index and f'href="{name}.html"' in index
+        nb = nbformat.read(str(reports / f"{name}.ipynb"), as_version=4)
+        assert nb.metadata["papermill"]["exception"] is False
+        errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+        assert errors == [], name
+    lines = re.findall(r'<li><a class="name" href="([0-9a-z_]+)\.nocode\.html"', index)
+    assert lines == sorted(smoke["result"].ran)  # 00_report first, then 01, 02, ...
+
+
+def test_html_requests_nothing_from_the_network(smoke):
+    for path in sorted((smoke["root"] / "reports").glob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        urls = re.findall(r"""\b(?:src|href)\s*=\s*["']?\s*((?:https?:)?//[^"'\s>]*)""", page, flags=re.I)
+        assert urls == [], path.name
+        assert not re.search(r"<script|<link[^>]+href|<iframe", page, flags=re.I), path.name
+
+
+def test_every_figure_has_its_data_beside_it(smoke):
+    figures = smoke["root"] / "figures"
+    pngs = sorted(figures.glob("*.png"))
+    assert all(p.with_suffix(".csv").is_file() for p in pngs), [p.name for p in pngs if not p.with_suffix(".csv").is_file()]
+    for png in pngs:
+        assert png.name.split("_", 1)[0] in {n.split("_", 1)[0] for n in report.NOTEBOOK_ORDER}, png.name
+        assert len(pd.read_csv(png.with_suffix(".csv"))) > 0, png.name
+
+
+def test_articles_follow_the_contract_and_counts_reconcile(smoke):
+    processed = smoke["root"] / "processed"
+    articles = pd.read_parquet(processed / "articles.parquet")
+    rejected = pd.read_parquet(processed / "articles_rejected.parquet")
+    assert [c for c in ARTICLE_COLUMNS if c not in articles.columns] == []
+    assert articles["article_id"].is_unique
+    # smoke reads the seeds/ folder: one unit per file, each either loaded or rejected.
+    n_files = len([p for p in qconfig.SEEDS_DIR.iterdir() if p.is_file()])
+    assert len(articles) + len(rejected) == n_files
+    # ... and the notebook's own printed reconciliation says the same.
+    nb = nbformat.read(str(smoke["root"] / "reports" / "01_articles.ipynb"), as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "stream")
+    match = re.search(r"read (\d+) = loaded (\d+) \+ rejected (\d+)", printed)
+    assert match, "01_articles no longer prints 'read N = loaded N + rejected N'"
+    read, loaded, n_rejected = map(int, match.groups())
+    assert read == loaded + n_rejected == n_files
+    assert n_rejected == len(rejected)
+
+
+def test_statement_tables_follow_the_contract(smoke):
+    processed = smoke["root"] / "processed"
+    if "02_statements" not in smoke["result"].ran:
+        pytest.skip("02_statements has not landed yet")
+    statements = pd.read_parquet(processed / "statements.parquet")
+    assert [c for c in STATEMENT_COLUMNS if c not in statements.columns] == []
+    assert (processed / "unknown_speakers.parquet").is_file()
+    texts = pd.read_parquet(processed / "articles.parquet").set_index("article_id")["text"]
+    for row in statements.itertuples():
+        assert texts[row.article_id][row.start:row.end] == row.quote  # offsets are sacred
+
+
+def test_later_tables_follow_their_contracts(smoke):
+    processed = smoke["root"] / "processed"
+    ran = smoke["result"].ran
+    checked = 0
+    if "03_sentiment" in ran:
+        scored = pd.read_parquet(processed / "statements_scored.parquet")
+        assert {"statement_id", "sentiment"} <= set(scored.columns)
+        assert scored["sentiment"].dropna().between(-1, 1).all()
+        assert (processed / "actor_sentiment.parquet").is_file()
+        checked += 1
+    if "04_keywords" in ran:
+        keywords = pd.read_parquet(processed / "keywords.parquet")
+        assert set(KEYWORD_COLUMNS) <= set(keywords.columns)
+        checked += 1
+    if checked == 0:
+        pytest.skip("neither 03_sentiment nor 04_keywords ran")
+
+
+def test_two_runs_are_byte_identical(smoke):
+    first, second = smoke["first"], smoke["second"]
+    assert sorted(first) == sorted(second)
+    compared = [name for name in first if name.endswith(COMPARED_SUFFIXES)]
+    assert any(name.endswith(".ipynb") for name in compared)
+    differing = [name for name in compared if first[name] != second[name]]
+    assert differing == []
+
+
+def test_progress_shows_each_notebook_and_a_total(smoke):
+    log = smoke["logs"][-1]
+    for name in smoke["result"].ran:
+        assert re.search(rf"\] {name}\s+\d+\.\d s$", log, flags=re.M), name
+    assert re.search(r"total: \d+ notebook\(s\) in \d+\.\d s", log)
