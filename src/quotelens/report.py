@@ -162,8 +162,10 @@ def load_config(path: str | Path) -> ReportConfig:
     """Read a report config (YAML, safe_load) and check its shape.
 
     Raises ReportConfigError naming the file for a missing file, bad YAML, an unknown top-level
-    key or a notebook name that is not in NOTEBOOK_ORDER."""
-    path = qconfig.resolve(path)
+    key or a notebook name that is not in NOTEBOOK_ORDER. A relative `path` is looked up in
+    the current directory first, then in the project root."""
+    here = Path(path).expanduser()
+    path = here.resolve() if not here.is_absolute() and here.is_file() else qconfig.resolve(path)
     shown = qconfig.relative(path)
     if not path.is_file():
         raise ReportConfigError(f"{shown}: config file not found")
