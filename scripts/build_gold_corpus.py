@@ -20,6 +20,7 @@ import sys
 import numpy as np
 import pandas as pd
 
+from quotelens.corpus import read_seed_file
 from quotelens.config import FAKES_CSV, GOLD_DIR, NEWSMTSC_DIR, SEEDS_DIR, relative
 from quotelens.tables import write_text
 
@@ -117,10 +118,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def seed_body() -> tuple[str, str, list[str]]:
-    """(title, body, further headlines) of the seed article: three headline lines, then the body."""
-    raw = (SEEDS_DIR / f"{SEED_ID}.txt").read_text(encoding="utf-8")
-    blocks = raw.split("\n\n", 3)
-    return blocks[0], blocks[3], blocks[1:3]
+    """(title, body, further headlines) of the seed article, as quotelens.corpus reads it."""
+    seed = read_seed_file(SEEDS_DIR / f"{SEED_ID}.txt")
+    return seed["title"], seed["text"], list(seed["headlines"])
 
 
 def _sha(text: str) -> str:
