@@ -119,7 +119,8 @@ class Scorer:
 
     def score_texts(self, texts: list[str]) -> pd.DataFrame:
         """Score already-prepared texts (no masking): one row per text, one column per method,
-        plus `label` (ensemble class) and `evidence` (ensemble) and `evidence_vader`."""
+        `label_<model>` (each trained model's most probable class), `label` (the ensemble's),
+        `evidence` (ensemble) and `evidence_vader`."""
         n = len(texts)
         out: dict[str, object] = {}
         tokens = [lexicons.word_tokens(t) for t in texts]
@@ -149,8 +150,9 @@ class Scorer:
             proba = model.classifier.predict_proba(x)
             classes = list(model.classifier.classes_)
             out[name] = proba[:, classes.index(1)] - proba[:, classes.index(-1)]
+            out[f"label_{name}"] = np.asarray(model.classifier.classes_)[proba.argmax(axis=1)].astype(int)
             if name == HEADLINE:
-                out["label"] = np.asarray(model.classifier.classes_)[proba.argmax(axis=1)].astype(int)
+                out["label"] = out[f"label_{name}"]
                 out["evidence"] = self._model_evidence(model, x, vader_matches, afinn_matches, lex_rows)
         for lexicon in self.dictionaries:
             out[f"dict_{lexicon.name}"] = np.array([lexicons.normalise(lexicon.total(t)) for t in texts])

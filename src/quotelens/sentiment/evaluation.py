@@ -1,0 +1,80 @@
+"""Macro-F1 of every method on the NewsMTSC devtest files, masked and unmasked.
+
+Two units of evaluation, both reported:
+- `target`: every (sentence, target) pair of the file, the gold label being the target's
+  polarity and the prediction the sentence's label. Comparable in unit with NewsMTSC's own
+  per-target F1m, although our methods ignore which target is meant (so on devtest_mt, where
+  one sentence holds targets of different polarity, no sentence-level method can be right on all).
+- `sentence`: sentences whose targets all share one label (an unambiguous sentence label).
+
+Labels from scores: VADER's convention (|score| < 0.05 neutral) for lexicon methods; the most
+probable class for the trained models.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from quotelens import config
+from quotelens.sentiment.newsmtsc import load_newsmtsc, macro_f1, sentence_labels
+from quotelens.sentiment.scoring import Scorer, label_from_score
+
+DEVTEST_FILES = ("devtest_mt.jsonl", "devtest_rw.jsonl")
+MODEL_METHODS = ("ngram", "ensemble")
+
+
+def _labels(scored: pd.DataFrame, method: str) -> np.ndarray:
+    if method in MODEL_METHODS:
+        return scored[f"label_{method}"].to_numpy()
+    return label_from_score(scored[method].to_numpy())
+
+
+def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
+    """Rows: file, unit (target/sentence), masking (masked/unmasked), method, n (rows scored),
+    macro_f1 (0-1), accuracy (0-1)."""
+    targets = load_newsmtsc(path)
+    sentences = sentence_labels(targets)
+    unique = sorted(set(targets["sentence"]))
+    masked = {t: scorer.mask.apply(t)[0] for t in unique}
+    texts = sorted(set(unique) | set(masked.values()))
+    scored = scorer.score_texts(texts)
+    scored.index = texts
+    methods = scorer.method_columns
+    rows = []
+    for masking in ("unmasked", "masked"):
+        for unit, table in (("target", targets), ("sentence", sentences)):
+            keys = table["sentence"] if masking == "unmasked" else table["sentence"].map(masked)
+            part = scored.loc[keys.tolist()]
+            truth = table["label"].to_numpy()
+            for method in methods:
+                predicted = _labels(part, method)
+                rows.append(
+                    {
+                        "file": path.name,
+                        "unit": unit,
+                        "masking": masking,
+                        "method": method,
+                        "n": len(table),
+                        "macro_f1": macro_f1(truth, predicted),
+                        "accuracy": float(np.mean(truth == predicted)),
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def evaluate(scorer: Scorer | None = None, folder: Path | None = None, files=DEVTEST_FILES) -> pd.DataFrame:
+    """`evaluate_file` for each devtest file (default: quotelens.config.NEWSMTSC_DIR)."""
+    scorer = scorer or Scorer(methods=("vader", "vader_package", "afinn", "ngram", "ensemble"))
+    folder = Path(folder or config.NEWSMTSC_DIR)
+    return pd.concat([evaluate_file(folder / f, scorer) for f in files], ignore_index=True)
+
+
+def headline_table(results: pd.DataFrame, unit: str = "target", masking: str = "unmasked") -> pd.DataFrame:
+    """Macro-F1 per method (rows) and file (columns) for one unit and masking."""
+    part = results[(results["unit"] == unit) & (results["masking"] == masking)]
+    table = part.pivot(index="method", columns="file", values="macro_f1")
+    order = [m for m in dict.fromkeys(results["method"]) if m in table.index]
+    return table.reindex(order)
