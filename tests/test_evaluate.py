@@ -273,3 +273,35 @@ def test_seed_gold_contains_the_worked_example(seed_gold):
     for row in seed_gold.itertuples(index=False):
         assert (row.speaker, row.type, row.quote) in have, row.quote
     assert len(seed_lines) >= 12
+
+
+LAYOUTS = {"q_x_said", "q_said_x", "x_said_colon_q", "x_said_q", "q_dash_x", "x_colon_q", "continuation",
+           "split", "reported", "reported_after", "mixed", "according_to_first", "according_to_after"}
+
+
+def test_gold_layouts_are_documented_and_cover_the_issue():
+    layouts = [json.loads(line)["layout"] for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert set(layouts) == LAYOUTS  # every documented layout occurs, nothing else
+    readme = (GOLD_DIR / "README.md").read_text(encoding="utf-8")
+    for layout in LAYOUTS:
+        assert f"`{layout}`" in readme
+
+
+def test_evaluation_script_scores_gold_against_itself_perfectly(tmp_path):
+    import subprocess
+    import sys
+
+    from quotelens.config import PROJ_ROOT
+
+    done = subprocess.run([sys.executable, str(PROJ_ROOT / "scripts" / "evaluate_statements.py"),
+                           "--predictions", str(GOLD), "--out-dir", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "statements.txt").read_text(encoding="utf-8") == done.stdout
+    data = json.loads((tmp_path / "statements.json").read_text(encoding="utf-8"))
+    assert data["full"]["n_gold"] == data["full"]["n_pred"] == len(load_gold(GOLD))
+    assert data["seed"]["n_gold"] >= 12
+    for part in ("full", "seed"):
+        for rec in data[part]["metrics"]:
+            if rec["n_gold"]:
+                assert rec["quote_f1"] == rec["pair_f1"] == rec["attribution_accuracy"] == 1.0, (part, rec)
