@@ -7,6 +7,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotelens import config
 from quotelens.corpus import (
@@ -441,3 +443,36 @@ def test_missing_path_and_unsupported_file(tmp_path):
     (tmp_path / "x.docx").write_bytes(b"x")
     with pytest.raises(ValueError, match=r"x\.docx.*unsupported"):
         load_corpus(tmp_path / "x.docx")
+
+
+def test_articles_parquet_reloads_as_a_corpus(tmp_path, default_corpus):
+    # 01_articles writes articles.parquet; loading it again (e.g. `quotelens extract` on it)
+    # gives the same articles, with our derived input columns kept under input_<name>.
+    path = tmp_path / "articles.parquet"
+    write_table(default_corpus.articles, path)
+    again = reconciled(load_corpus(path))
+    original = default_corpus.articles
+    assert again.read == len(original) and again.rejected.empty
+    assert again.articles["article_id"].tolist() == original["article_id"].tolist()
+    for col in ("title", "text", "source", "sha256"):
+        assert again.articles[col].tolist() == original[col].tolist(), col
+    pd.testing.assert_series_equal(again.articles["date"], original["date"])
+    assert again.articles["headlines"].iloc[0] == original["headlines"].iloc[0]
+    assert again.articles["input_origin"].tolist() == original["origin"].tolist()
+    assert again.articles["duplicate_of"].tolist() == original["duplicate_of"].tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40), min_size=1, max_size=6))
+def test_split_headlines_keeps_the_body_verbatim(blocks):
+    text = "\n\n".join(blocks)
+    headlines, start = split_headlines(text)
+    body = text[start:]
+    assert text.endswith(body)
+    # Every headline is a block of the text, in order, before the body.
+    position = 0
+    for h in headlines:
+        position = text.index(h, position) + len(h)
+        assert position <= start
+    if text.strip():
+        assert body.strip()  # a non-blank file always keeps a body
