@@ -476,3 +476,27 @@ def test_split_headlines_keeps_the_body_verbatim(blocks):
         assert position <= start
     if text.strip():
         assert body.strip()  # a non-blank file always keeps a body
+
+
+def test_csv_ids_keep_zeros_and_only_extras_are_typed(tmp_path):
+    path = tmp_path / "typed.csv"
+    path.write_text(
+        "id,title,text,score,note,code\n"
+        "007,2017,Body one.,1.5,nan,12\n"
+        "010,Title,Body two.,,inf,1_000\n",
+        encoding="utf-8",
+    )
+    a = reconciled(load_corpus(path)).articles
+    assert a["article_id"].tolist() == ["007", "010"]
+    assert a["title"].tolist() == ["2017", "Title"]
+    assert a["score"].iloc[0] == 1.5 and pd.isna(a["score"].iloc[1]) and str(a["score"].dtype) == "Float64"
+    assert a["note"].tolist() == ["nan", "inf"]  # words, not numbers
+    assert a["code"].tolist() == ["12", "1_000"]
+
+
+def test_jsonl_line_separator_inside_a_string(tmp_path):
+    path = tmp_path / "sep.jsonl"
+    text = "Line one\u2028still the same line.\x0cAnd a form feed."
+    path.write_text(json.dumps({"id": "x", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = reconciled(load_corpus(path))
+    assert result.articles["text"].tolist() == [text]

@@ -323,47 +323,59 @@ def _resolve_columns(header: list[str], mapping: dict[str, str], origin: str) ->
     return resolved
 
 
-def _csv_rows(text: str, origin: str) -> Iterator[tuple[int, dict | RejectedInput]]:
-    """(line, row dict) for each data row of a CSV text, or (line, RejectedInput)."""
+def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInput]]]:
+    """The header and, per data row, (line where the row starts, {column: cell}) or (line,
+    RejectedInput). Cells stay strings; blank lines are not rows."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = None
+    header: list[str] | None = None
+    rows: list[tuple[int, dict | RejectedInput]] = []
     last_line = 0
     while True:
         start = last_line + 1
         try:
             fields = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
-            yield start, RejectedInput(f"CSV error: {exc}; rest of file not read", start)
-            return
+            rows.append((start, RejectedInput(f"CSV error: {exc}; rest of file not read", start)))
+            break
         last_line = reader.line_num
         if not fields or (len(fields) == 1 and not fields[0].strip()):
-            continue  # a blank line is not a row
+            continue
         if header is None:
             header = [h.strip() for h in fields]
-            yield 0, {"__header__": header}
-            continue
-        if len(fields) != len(header):
-            yield start, RejectedInput(f"expected {len(header)} fields, found {len(fields)}", start)
-            continue
-        yield start, dict(zip(header, fields))
+        elif len(fields) != len(header):
+            rows.append((start, RejectedInput(f"expected {len(header)} fields, found {len(fields)}", start)))
+        else:
+            rows.append((start, dict(zip(header, fields))))
+    return header or [], rows
 
 
-def _typed_csv_value(values: list[str]) -> list:
-    """Convert one passed-through CSV column: ints or floats when every non-empty cell is one,
-    else strings; empty cells become None."""
-    cells = [v if v.strip() else None for v in values]
-    present = [v for v in cells if v is not None]
-    for kind in (int, float):
-        try:
-            converted = [kind(v) for v in present]
-        except ValueError:
-            continue
-        it = iter(converted)
-        return [None if v is None else next(it) for v in cells]
+_INT = re.compile(r"[+-]?\d+")
+_FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?")
+
+
+def _type_csv_column(cells: list[str | None]) -> list:
+    """A passed-through CSV column as ints or floats when every non-empty cell is a plain
+    decimal number (no "nan", "inf", thousands separators), else as strings; empty cells None."""
+    cells = [None if c is None or not c.strip() else c for c in cells]
+    present = [c.strip() for c in cells if c is not None]
+    for pattern, kind in ((_INT, int), (_FLOAT, float)):
+        if present and all(pattern.fullmatch(c) for c in present):
+            return [None if c is None else kind(c.strip()) for c in cells]
     return cells
+
+
+def _type_csv_extras(units: list[tuple[int, Any]], header: list[str], resolved: dict[str, str]) -> None:
+    """Type the CSV columns that pass through (not our mapped ones, whose cells stay strings so
+    an id like "007" keeps its zeros), in place."""
+    records = [r for _, r in units if isinstance(r, dict)]
+    for col in header:
+        if col in resolved.values():
+            continue
+        for record, value in zip(records, _type_csv_column([r[col] for r in records])):
+            record[col] = value
 
 
 def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any]], str]:
@@ -376,27 +388,18 @@ def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, An
             if path.stat().st_size == 0:
                 raise RejectedInput("empty file") from None
             raise RejectedInput(f"unreadable Parquet file ({type(exc).__name__}: {exc})") from None
-        header = [str(c) for c in frame.columns]
+        frame.columns = [str(c) for c in frame.columns]
         records = frame.to_dict("records")
-        return header, [(i + 1, r) for i, r in enumerate(records)], "utf-8"
+        return list(frame.columns), [(i + 1, r) for i, r in enumerate(records)], "utf-8"
     text, encoding = decode_bytes(path.read_bytes(), origin)
-    units: list[tuple[int, Any]] = []
-    header: list[str] = []
     if suffix == ".csv":
-        rows: list[tuple[int, Any]] = []
-        for line, item in _csv_rows(text, origin):
-            if isinstance(item, dict) and "__header__" in item:
-                header = item["__header__"]
-            else:
-                rows.append((line, item))
-        good = [r for _, r in rows if isinstance(r, dict)]
-        typed = {col: iter(_typed_csv_value([r[col] for r in good])) for col in header}
-        for line, item in rows:
-            units.append((line, {c: next(typed[c]) for c in header} if isinstance(item, dict) else item))
+        header, units = _csv_rows(text)
         return header, units, encoding
-    # JSONL: one JSON object per line; blank lines are not units.
+    # JSONL: one JSON object per line; blank lines are not units. Split on "\n" only: JSON
+    # strings may hold U+2028 and other characters that str.splitlines() treats as breaks.
+    units: list[tuple[int, Any]] = []
     seen: dict[str, None] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -541,6 +544,8 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None)
             continue
         records = [u for _, u in units if isinstance(u, dict)]
         resolved = _resolve_columns(header, mapping, origin) if records else {}
+        if suffix == ".csv":
+            _type_csv_extras(units, header, resolved)
         for unit, item in units:
             unit_origin = f"{origin}:row {unit}" if suffix == ".parquet" else f"{origin}:{unit}"
             if isinstance(item, RejectedInput):
