@@ -96,22 +96,25 @@ def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: in
     return fig, cells.sort_values(["speaker", by], kind="mergesort").reset_index(drop=True)
 
 
-def plot_actor_months(monthly: pd.DataFrame, title: str = ""):
+def plot_actor_months(monthly: pd.DataFrame, title: str = "", min_n: int = 1):
     """Two panels over calendar months: statements per actor per month (count), and the mean
-    sentiment ([-1, 1]) of those statements, marker area growing with n."""
+    sentiment ([-1, 1]) of those statements where at least min_n are scored, marker area
+    growing with n."""
     if monthly.empty:
         raise ValueError("no dated statements to plot")
     data = monthly.copy()
     data["month_start"] = pd.to_datetime(data["month"] + "-01")
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True)
     cmap = plt.get_cmap("tab10")
+    max_scored = max(float(data["n_scored"].max()), 1.0)
     for i, (speaker, rows) in enumerate(data.groupby("speaker", sort=True)):
         colour = cmap(i % 10)
         label = f"{plain_label(speaker)} (n={int(rows['n_statements'].sum())})"
         top.plot(rows["month_start"], rows["n_statements"], marker="o", color=colour, label=label, lw=1)
-        scored = rows[rows["n_scored"] > 0]
+        scored = rows[rows["n_scored"] >= max(min_n, 1)]
         if len(scored):
-            bottom.scatter(scored["month_start"], scored["mean_sentiment"], s=20 + 15 * scored["n_scored"], color=colour, alpha=0.7)
+            area = 12 + 250 * np.sqrt(scored["n_scored"] / max_scored)
+            bottom.scatter(scored["month_start"], scored["mean_sentiment"], s=area, color=colour, alpha=0.7)
             bottom.plot(scored["month_start"], scored["mean_sentiment"], color=colour, lw=0.6, alpha=0.6)
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.set_ylim(bottom=0)
@@ -122,5 +125,5 @@ def plot_actor_months(monthly: pd.DataFrame, title: str = ""):
     bottom.set_ylabel("mean sentiment (-1 to 1)")
     bottom.set_xlabel("month of publication")
     top.set_title(title or "Statements and their sentiment per actor and month")
-    bottom.text(0.0, -0.25, "marker area grows with the number of scored statements", transform=bottom.transAxes, fontsize=8)
+    bottom.text(0.0, -0.25, f"means of months with n >= {max(min_n, 1)} scored statements; marker area grows with n (max {int(max_scored)})", transform=bottom.transAxes, fontsize=8)
     return fig, data.drop(columns="month_start")

@@ -361,6 +361,14 @@ def speaks_about_edges(mentions: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def strongest_edges(edges: pd.DataFrame, max_edges: int, min_weight: int = 1) -> pd.DataFrame:
+    """The max_edges heaviest edges with weight >= min_weight (ties broken by names), so a
+    network figure stays readable; the full edge table is still shown beside it."""
+    kept = edges[edges["weight"] >= min_weight]
+    kept = kept.sort_values(["weight", "source", "target"], ascending=[False, True, True], kind="mergesort")
+    return kept.head(max_edges).reset_index(drop=True)
+
+
 def actor_graph(edges: pd.DataFrame, ctx: pd.DataFrame, directed: bool, nodes: Iterable[str] | None = None) -> nx.Graph:
     """A networkx graph from an edge table (source, target, weight). Nodes carry `n_statements`
     (the actor's statements in ctx; 0 for actors only mentioned). With `nodes`, only edges
@@ -395,10 +403,17 @@ def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_la
     Returns the layout {node: (x, y)}."""
     if graph.number_of_nodes() == 0:
         raise ValueError("empty graph: nothing to draw")
-    pos = nx.spring_layout(graph, seed=seed, weight="weight", k=1.5 / np.sqrt(graph.number_of_nodes()))
+    # The layout ignores weights: with weights spanning two orders of magnitude the heavy
+    # links pull their nodes on top of each other. Weight is shown by edge width instead.
+    # Kamada-Kawai spreads a dense core with pendant nodes better than a spring layout alone;
+    # a short seeded spring pass then separates nodes it leaves close together.
+    start = nx.kamada_kawai_layout(graph.to_undirected(), weight=None) if graph.number_of_nodes() > 2 else None
+    pos = nx.spring_layout(graph, pos=start, seed=seed, weight=None, k=2.0 / np.sqrt(graph.number_of_nodes()), iterations=30)
     weights = np.array([d["weight"] for _, _, d in graph.edges(data=True)], dtype=float)
     widths = 0.8 + 5.0 * (weights / weights.max()) if len(weights) else []
-    sizes = [120 + 40 * np.sqrt(graph.nodes[n].get("n_statements", 0)) * 6 for n in graph.nodes]
+    counts = np.array([graph.nodes[n].get("n_statements", 0) for n in graph.nodes], dtype=float)
+    # Node area grows with the square root of the actor's statements, relative to the largest.
+    sizes = list(150 + 1350 * np.sqrt(counts / counts.max())) if counts.max() > 0 else [150] * len(counts)
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color="#9ecae1", edgecolors="#3182bd")
     edge_kw = dict(arrows=True, arrowstyle="-|>", arrowsize=12, connectionstyle="arc3,rad=0.1") if graph.is_directed() else {}
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#636363", alpha=0.7, node_size=sizes, **edge_kw)
@@ -475,3 +490,13 @@ def registry_aliases(path: str | os.PathLike) -> dict[str, list[str]]:
         if alias != name:
             out.setdefault(name, []).append(alias)
     return out
+
+
+def network_speakers(ctx: pd.DataFrame, k: int, registry_only: bool = True) -> list[str]:
+    """The k most-quoted speakers for a network figure; with registry_only (and an
+    `in_registry` column from 02_statements), only actors of the registry, which leaves out
+    anonymous sources ("a source", "activists") that would otherwise sit at every hub."""
+    pool = ctx
+    if registry_only and "in_registry" in ctx.columns:
+        pool = ctx[ctx["in_registry"].fillna(False).astype(bool)]
+    return top_speakers(pool, k)
