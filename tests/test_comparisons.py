@@ -248,3 +248,49 @@ def test_speaks_about_with_the_project_registry_on_the_seed(tables):
     assert ("Staffan de Mistura", "Bashar al-Assad") in pairs  # "Assad's representatives"
     with pytest.raises(FileNotFoundError, match="nowhere.yaml"):
         cmp.registry_aliases(PROJ_ROOT / "nowhere.yaml")
+
+
+@pytest.fixture(scope="module")
+def real_extracted(groups):
+    """Articles of the default corpus (seed + FA-KES) and the statements the extractor finds."""
+    from quotelens.corpus import load_corpus
+    from quotelens.statements import extract_statements
+
+    articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
+    statements = extract_statements(articles)
+    return articles, statements, cmp.statements_in_context(statements, articles, groups)
+
+
+def test_real_statements_reconcile_across_outlets_and_groups(real_extracted, groups):
+    articles, statements, ctx = real_extracted
+    assert len(ctx) == len(statements) > 1000
+    # Every FA-KES outlet is in a group; only the seed has no source.
+    assert cmp.UNGROUPED not in set(ctx["outlet_group"])
+    assert set(ctx.loc[ctx["outlet_group"] == cmp.UNKNOWN_SOURCE, "article_id"]) <= {fx.SEED_ID}
+    for by in ("source", "outlet_group"):
+        summary = cmp.outlet_summary(ctx, articles, by=by, groups=groups)
+        assert summary["n_statements"].sum() == len(statements)
+        assert summary["n_articles"].sum() == len(articles)
+        assert (summary[[f"n_{f}" for f in cmp.FORMS]].sum(axis=1) == summary["n_statements"]).all()
+        per = cmp.quoting_by(ctx, by)
+        assert per["n_statements"].sum() == len(statements)
+        assert np.allclose(per.groupby(by)["share_of_by"].sum(), 1.0)
+    monthly = cmp.monthly_actor(ctx, actors=sorted(ctx["speaker"].unique()))
+    assert monthly["n_statements"].sum() + cmp.undated_count(ctx) == len(statements)
+
+
+def test_real_network_edges_match_a_direct_count(real_extracted):
+    _, _, ctx = real_extracted
+    edges = cmp.cooccurrence_edges(ctx)
+    speakers_of = ctx.groupby("article_id")["speaker"].apply(set)
+    for row in edges.head(5).itertuples(index=False):
+        both = sorted(a for a, s in speakers_of.items() if row.source in s and row.target in s)
+        assert row.weight == len(both) and row.article_ids == both
+    aliases = cmp.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
+    mentions = cmp.mentions_in_statements(ctx, aliases)
+    assert len(mentions) > 100
+    quotes = ctx.set_index("statement_id")["quote"]
+    sample = mentions.head(200)
+    assert all(quotes[s][o : o + len(m)] == m for s, o, m in zip(sample["statement_id"], sample["offset"], sample["mention"]))
+    about = cmp.speaks_about_edges(mentions)
+    assert about["weight"].sum() == len(mentions)
