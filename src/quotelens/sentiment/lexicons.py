@@ -18,6 +18,7 @@ from fnmatch import translate as glob_to_regex
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -57,8 +58,7 @@ def is_negator(token: str) -> bool:
     return token in NEGATORS or token.endswith("n't")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One lexicon hit: the entry as written, the words it covered, its valence (lexicon units,
     after negation), and the first token's index."""
 
@@ -94,6 +94,20 @@ class Lexicon:
             options.sort(key=lambda o: -len(o[0]))  # longest phrase first
         self._cache: dict[str, tuple[str, float] | None] = {}
         self._negated_cache: dict[str, tuple[str, float] | None] = {}
+        # Per token: can it take part in a match (hit, phrase start, negator)? Most tokens
+        # cannot, and one dictionary look-up lets the loop skip them.
+        self._relevant: dict[str, bool] = {}
+
+    def _is_relevant(self, token: str) -> bool:
+        relevant = (
+            token in self._phrases
+            or is_negator(token)
+            or self._lookup(token, negated=False) is not None
+            or ("-" in token and any(self._lookup(p, negated=False) is not None for p in token.split("-")))
+            or (bool(self._negated_exact or self._negated_globs) and self._lookup(token, negated=True) is not None)
+        )
+        self._relevant[token] = relevant
+        return relevant
 
     def _add(self, entry: str, weight: float, negated: bool) -> None:
         words = tuple(word_tokens(entry.replace("*", "STARMARK")))
@@ -145,8 +159,15 @@ class Lexicon:
         i = 0
         n = len(tokens)
         last_negator = -10**9
+        relevant = self._relevant
         while i < n:
             token = tokens[i]
+            flag = relevant.get(token)
+            if flag is None:
+                flag = self._is_relevant(token)
+            if not flag:
+                i += 1
+                continue
             negated_context = i - last_negator <= NEGATION_WINDOW
             phrase_hit = None
             for words, entry, weight in self._phrases.get(token, ()):

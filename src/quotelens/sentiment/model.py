@@ -29,7 +29,7 @@ from quotelens.sentiment import lexicons
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.tables import atomic_path
 
-MODEL_VERSION = "1"  # bump when features or hyper-parameters change
+MODEL_VERSION = "2"  # bump when features or hyper-parameters change
 MODEL_NAMES = ("ngram", "ensemble")
 REGULARISATION_C = 1.0  # inverse L2 strength, chosen by 5-fold CV on train (README)
 CACHE_DIR = config.BUILD_DIR / "sentiment"
@@ -88,16 +88,58 @@ class SentenceModel:
         return coef[classes.index(1)] - coef[classes.index(-1)]
 
     def feature_names(self) -> np.ndarray:
+        """Names of the design matrix's columns (n-grams, then "[vader_pos]" etc.)."""
+        cached = getattr(self, "_feature_names", None)
+        if cached is not None:
+            return cached
         names = np.asarray(self.vectorizer.get_feature_names_out(), dtype=object)
         if self.use_lexicons:
             names = np.concatenate([names, np.asarray([f"[{n}]" for n in LEXICON_FEATURES], dtype=object)])
+        self._feature_names = names
         return names
 
 
 def _vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True, dtype=np.float64)
+    # Our own tokens (lexicons.word_tokens), so the lexicons and the n-grams see the same words
+    # and scoring can reuse one tokenisation (`ngram_matrix`).
+    return TfidfVectorizer(
+        tokenizer=lexicons.word_tokens, lowercase=False, token_pattern=None,
+        ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float64,
+    )
+
+
+def ngram_matrix(vectorizer, token_lists) -> sp.csr_matrix:
+    """The fitted TF-IDF `vectorizer`'s matrix for texts already split by
+    `lexicons.word_tokens` (equal to `vectorizer.transform(texts)`, tested; about three times
+    faster because the texts are tokenised once for every method)."""
+    vocabulary = vectorizer.vocabulary_
+    indices: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for tokens in token_lists:
+        row: dict[int, int] = {}
+        get = vocabulary.get
+        for token in tokens:
+            j = get(token)
+            if j is not None:
+                row[j] = row.get(j, 0) + 1
+        for a, b in zip(tokens, tokens[1:]):
+            j = get(a + " " + b)
+            if j is not None:
+                row[j] = row.get(j, 0) + 1
+        indices.extend(row.keys())
+        counts.extend(row.values())
+        indptr.append(len(indices))
+    data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * vectorizer.idf_[np.asarray(indices, dtype=np.int64)]
+    matrix = sp.csr_matrix((data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
+                           shape=(len(indptr) - 1, len(vocabulary)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
+    matrix.sort_indices()
+    return matrix
 
 
 def fit(name: str, texts, labels, C: float = REGULARISATION_C, vectorizer=None) -> SentenceModel:

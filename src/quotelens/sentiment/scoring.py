@@ -18,6 +18,7 @@ Labels: `label` is the ensemble's most probable class (-1, 0, 1). For the lexico
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,7 +91,8 @@ def _format_evidence(pairs: list[tuple[str, float]], k: int = EVIDENCE_WORDS) ->
     for word, value in pairs:
         key = word.lower()
         merged[key] = merged.get(key, 0.0) + value
-    top = sorted((kv for kv in merged.items() if abs(kv[1]) > 1e-9), key=lambda kv: (-abs(kv[1]), kv[0]))[:k]
+    top = heapq.nsmallest(k, ((-abs(v), w, v) for w, v in merged.items() if abs(v) > 1e-9))
+    top = [(w, v) for _, w, v in top]
     return "; ".join(f"{w} {v:+.2f}" for w, v in top)
 
 
@@ -108,8 +110,6 @@ class Scorer:
         unknown = [m for m in self.methods if m not in ALL_METHODS]
         if unknown:
             raise ValueError(f"unknown sentiment method(s) {unknown}; use {ALL_METHODS}")
-        if HEADLINE not in self.methods:
-            raise ValueError(f"the methods must include {HEADLINE!r}, the headline score")
         self._models = models_mod.load_models()
 
     @property
@@ -137,7 +137,7 @@ class Scorer:
         if "afinn" in self.methods:
             out["afinn"] = np.array([lexicons.normalise(sum(m.valence for m in ms)) for ms in afinn_matches])
         ensemble = self._models["ensemble"]
-        ngrams = ensemble.vectorizer.transform(texts) if n else None
+        ngrams = models_mod.ngram_matrix(ensemble.vectorizer, tokens) if n else None
         lex_rows = np.vstack([models_mod.lexicon_features(v, a) for v, a in zip(vader_matches, afinn_matches)]) if n else None
         for name in ("ngram", "ensemble"):
             if name not in self.methods:
@@ -163,32 +163,48 @@ class Scorer:
         return frame
 
     def _model_evidence(self, model, x, vader_matches, afinn_matches, lex_rows) -> list[str]:
-        """Per text, the words with the largest contributions to the ensemble's
-        positive-minus-negative log-odds (feature value x weight). A lexicon feature's
-        contribution is shared among the words that made it, in proportion to their valence."""
+        """Per text, the EVIDENCE_WORDS words or bigrams with the largest contributions to the
+        ensemble's positive-minus-negative log-odds (feature value x weight). A lexicon
+        feature's contribution is shared among the words that made it, in proportion to their
+        valence, and added to the same word's n-gram contribution."""
+        k = EVIDENCE_WORDS
         direction = model.direction()
         names = model.feature_names()
+        vocabulary = model.vectorizer.vocabulary_
         n_ngram = len(names) - len(models_mod.LEXICON_FEATURES)
         lex_direction = direction[n_ngram:]
+        ngrams = x.tocsr()[:, :n_ngram]
+        ngrams.sort_indices()
+        contributions = ngrams.data * direction[ngrams.indices]  # all rows in one product
         out = []
-        x = x.tocsr()
-        for row in range(x.shape[0]):
-            start, end = x.indptr[row], x.indptr[row + 1]
-            pairs = []
-            for j, value in zip(x.indices[start:end], x.data[start:end]):
-                if j < n_ngram:
-                    pairs.append((names[j], float(value * direction[j])))
-            for f, (matches, positive) in enumerate(
-                [(vader_matches[row], True), (vader_matches[row], False), (afinn_matches[row], True), (afinn_matches[row], False)]
-            ):
+        for row in range(ngrams.shape[0]):
+            start, end = ngrams.indptr[row], ngrams.indptr[row + 1]
+            seg_c = contributions[start:end]
+            seg_i = ngrams.indices[start:end]
+            # Only words outside the lexicons can be ranked on their n-gram weight alone, so
+            # the k largest n-grams plus every lexicon word are enough candidates.
+            top = np.argpartition(-np.abs(seg_c), k)[:k] if len(seg_c) > k else np.arange(len(seg_c))
+            merged = dict(zip(names[seg_i[top]].tolist(), seg_c[top].tolist()))
+            lexical: dict[str, float] = {}
+            features = (vader_matches[row], vader_matches[row], afinn_matches[row], afinn_matches[row])
+            for f, matches in enumerate(features):
+                if not lex_rows[row, f]:
+                    continue
+                positive = f % 2 == 0
                 chosen = [m for m in matches if (m.valence > 0) == positive and m.valence != 0]
                 total = sum(abs(m.valence) for m in chosen)
-                if not total:
-                    continue
-                contribution = lex_rows[row, f] * lex_direction[f]
+                share = lex_rows[row, f] * lex_direction[f] / total
                 for m in chosen:
-                    pairs.append((m.words, float(contribution * abs(m.valence) / total)))
-            out.append(_format_evidence(pairs))
+                    lexical[m.words] = lexical.get(m.words, 0.0) + share * abs(m.valence)
+            for word, value in lexical.items():
+                j = vocabulary.get(word)
+                own = 0.0
+                if j is not None:
+                    pos = np.searchsorted(seg_i, j)
+                    if pos < len(seg_i) and seg_i[pos] == j:
+                        own = float(seg_c[pos])
+                merged[word] = own + value
+            out.append(_format_evidence(list(merged.items())))
         return out
 
     def score(self, texts) -> pd.DataFrame:
@@ -196,6 +212,8 @@ class Scorer:
         `evidence`, `evidence_vader`), the same unmasked (suffix `_unmasked`), `masked_terms`
         ("; "-joined), and `sentiment` / `sentiment_unmasked` (the ensemble's scores).
         Missing or blank texts get NaN scores and empty evidence."""
+        if HEADLINE not in self.methods:
+            raise ValueError(f"the methods must include {HEADLINE!r}, the headline score")
         texts = list(texts)
         valid = [isinstance(t, str) and bool(t.strip()) for t in texts]
         idx = [i for i, ok in enumerate(valid) if ok]

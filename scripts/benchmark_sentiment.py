@@ -1,0 +1,73 @@
+"""Sentences per second of each sentiment method, and the ratio to the vaderSentiment package
+measured on the same sentences in the same run (ratio > 1: faster than vaderSentiment).
+
+    .venv/bin/python scripts/benchmark_sentiment.py [--repeat 3]
+
+Sentences: the unique sentences of both NewsMTSC devtest files. Each timing is the best of
+`--repeat` runs (after one warm-up run, so every method's caches are equally warm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+from quotelens import config
+from quotelens.sentiment import lexicons
+from quotelens.sentiment.masking import TopicMask, load_topic_words
+from quotelens.sentiment.newsmtsc import load_newsmtsc
+from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, vader_with_evidence
+
+
+def _best_rate(fn, texts, repeat: int) -> float:
+    fn(texts)  # warm-up
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(texts)
+        best = min(best, time.perf_counter() - start)
+    return len(texts) / best
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per method (best is kept)")
+    args = parser.parse_args(argv)
+
+    texts = sorted(
+        set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_mt.jsonl")["sentence"])
+        | set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_rw.jsonl")["sentence"])
+    )
+    package, nltk_port = _package_vader(), _nltk_vader()
+    no_mask = TopicMask("none", ())
+    afinn = lexicons.afinn()
+    from afinn import Afinn
+
+    afinn_package = Afinn()
+    ensemble_only = Scorer(methods=("ensemble",), mask=no_mask)
+    ngram_only = Scorer(methods=("ngram",), mask=no_mask)
+    ensemble_masked = Scorer(methods=("ensemble",), mask=load_topic_words())
+    everything = Scorer(mask=load_topic_words())
+
+    cases = [
+        ("vaderSentiment package (baseline)", lambda ts: [package.polarity_scores(t) for t in ts]),
+        ("vader: NLTK polarity_scores", lambda ts: [nltk_port.polarity_scores(t) for t in ts]),
+        ("vader: NLTK with evidence words", lambda ts: [vader_with_evidence(t) for t in ts]),
+        ("afinn package (reference)", lambda ts: [afinn_package.score(t) for t in ts]),
+        ("afinn (quotelens lexicon)", lambda ts: [afinn.score(t) for t in ts]),
+        ("ngram model", ngram_only.score_texts),
+        ("ensemble (with evidence)", ensemble_only.score_texts),
+        ("ensemble, masked + unmasked", ensemble_masked.score),
+        ("all default methods, masked + unmasked", everything.score),
+    ]
+    rates = [(name, _best_rate(fn, texts, args.repeat)) for name, fn in cases]
+    baseline = rates[0][1]
+    print(f"{len(texts)} unique NewsMTSC devtest sentences, best of {args.repeat} runs")
+    print(f"{'method':<42} {'sentences/s':>12} {'ratio to vaderSentiment':>24}")
+    for name, rate in rates:
+        print(f"{name:<42} {rate:>12.0f} {rate / baseline:>24.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
