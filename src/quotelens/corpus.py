@@ -690,21 +690,25 @@ def mark_duplicates(
         )
         block = 1000
         for lo in range(0, len(distinct), block):
+            # Shared shingle counts of this block's articles with every article, vectorised.
             inter = (matrix[lo:lo + block] @ matrix.T).tocoo()
-            for a, b, common in zip(inter.row, inter.col, inter.data):
-                ra, rb = lo + a, b
-                if rb >= ra:
-                    continue  # only compare with earlier articles
-                union = sizes[ra] + sizes[rb] - common
-                jac = common / union if union else 0.0
-                small = min(sizes[ra], sizes[rb])
-                contained = small >= min_shingles and common / small >= containment
-                if jac >= jaccard or contained:
-                    i, j = distinct[ra], distinct[rb]
-                    # Keep the earliest matching copy (smallest j); ties cannot occur.
-                    if root[i] == i or j < root[i]:
-                        root[i] = j
-                        similarity[i] = float(jac)
+            ra = inter.row.astype(np.int64) + lo
+            rb = inter.col.astype(np.int64)
+            common = inter.data.astype(np.float64)
+            earlier = rb < ra  # only compare with earlier articles
+            ra, rb, common = ra[earlier], rb[earlier], common[earlier]
+            union = sizes[ra] + sizes[rb] - common
+            jac = np.divide(common, union, out=np.zeros_like(common), where=union > 0)
+            small = np.minimum(sizes[ra], sizes[rb])
+            contained = (small >= min_shingles) & (common >= containment * small)
+            hit = (jac >= jaccard) | contained
+            # Stable sort by (copy, original) so each copy takes its earliest original.
+            order = np.lexsort((rb[hit], ra[hit]))
+            for a, b, sim in zip(ra[hit][order], rb[hit][order], jac[hit][order]):
+                i, j = distinct[a], distinct[b]
+                if root[i] == i:
+                    root[i] = j
+                    similarity[i] = float(sim)
     # Resolve chains so every copy points at the first article of its group.
     for i in range(n):
         j = root[i]
