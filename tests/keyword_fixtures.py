@@ -57,3 +57,36 @@ def seed_statements() -> pd.DataFrame:
         assert start >= 0, f"{gold}:{i + 1}: quote not found in the seed"
         rows.append({**rec, "statement_id": f"seed-{i}", "start": start, "end": start + len(rec["quote"])})
     return pd.DataFrame(rows)
+
+
+@lru_cache(maxsize=1)
+def extracted_statements(n_articles: int = 300) -> pd.DataFrame:
+    """Statements extracted by quotelens.statements from the first `n_articles` FA-KES
+    articles (GUIDE Statements contract, with the article's source and date joined)."""
+    from quotelens.corpus import load_corpus
+    from quotelens.statements import extract_statements
+
+    articles = load_corpus(config.FAKES_CSV).articles.head(n_articles)
+    return extract_statements(articles)
+
+
+def plant_evenly(statements: pd.DataFrame, word: str, every: int, by: str = "speaker") -> pd.DataFrame:
+    """A copy of `statements` with `word` appended (as its own clause) each time a group's
+    running count of terms passes a multiple of `every`: the same rate per term occurrence in
+    every group, which is the rate the log-odds compare (a rate per statement is not, since
+    statements differ in length)."""
+    from quotelens.tokens import TokenOptions, terms
+
+    out = statements.copy()
+    running: dict = {}
+    quotes = out["quote"].tolist()
+    for i, (group, quote) in enumerate(zip(out[by], quotes)):
+        before = running.get(group, 0)
+        # Count terms as keyword_table does by default (1-2-grams), so the rate matches.
+        after = before + len(terms(quote, TokenOptions()))
+        running[group] = after
+        k = after // every - before // every
+        if k:
+            quotes[i] = quote + "".join(f". {word}" for _ in range(k))
+    out["quote"] = quotes
+    return out

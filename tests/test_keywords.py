@@ -157,15 +157,15 @@ def test_table_contract_counts_and_prior_are_stated(quotes):
 
 
 def test_known_answer_planted_term_is_recovered_and_even_term_is_not(quotes):
-    """Plant 'zorbulax' in every 4th statement of one outlet and 'quillet' in every 4th
-    statement of every outlet (the same rate everywhere): the first must top its outlet,
-    stably, and the second must not stand out anywhere."""
+    """Plant 'zorbulax' in every 4th statement of one outlet and 'quillet' once per 20 terms
+    in every outlet (the same rate everywhere): the first must top its outlet, stably, and
+    the second must not stand out anywhere."""
     planted = quotes.copy()
     target = "dailysabah"
     is_target = planted["speaker"] == target
     every_4th = planted.groupby("speaker").cumcount() % 4 == 0
     planted.loc[is_target & every_4th, "quote"] += " zorbulax"
-    planted.loc[every_4th, "quote"] += ". quillet"
+    planted = kf.plant_evenly(planted, "quillet", every=20)
     rate = (is_target & every_4th).sum() / is_target.sum()
     assert 0.2 < rate < 0.3
     res = keyword_table(planted, "speaker", min_count=2, n_boot=40, top_k=10, seed=7)
@@ -178,6 +178,40 @@ def test_known_answer_planted_term_is_recovered_and_even_term_is_not(quotes):
     assert (even["z"].abs() < 1.96).all(), even[["speaker", "z"]]
     # The comparison columns agree that the planted term is the group's strongest
     assert t[t["speaker"] == target].sort_values("g2", ascending=False).iloc[0]["term"] == "zorbulax"
+
+
+def test_known_answer_on_extracted_statements():
+    """The same planting on statements our extractor found (speakers as resolved): a term
+    planted in one actor's statements at a known rate tops that actor; an evenly spread one
+    stands out nowhere; text offsets of the real statements still hold for KWIC."""
+    st = kf.extracted_statements()
+    # The registry actor with the fewest statements among those with at least 30: a modest
+    # group, so the planted word has to carry the result on its own.
+    counts = st.loc[st["in_registry"].astype(bool), "speaker"].value_counts()
+    counts = counts[counts >= 30]
+    target = min(counts.index, key=lambda name: (counts[name], name))
+    planted = st.copy()
+    # One statement in three: at one in five the planted word comes second for Russia, behind
+    # "denied", which Russia really does say distinctively often.
+    nth = planted.groupby("speaker").cumcount() % 3 == 0
+    is_target = planted["speaker"] == target
+    planted.loc[is_target & nth, "quote"] += " zorbulax"
+    planted = kf.plant_evenly(planted, "quillet", every=20)
+    res = keyword_table(planted, "speaker", min_count=2)
+    t = res.table
+    assert t[t["speaker"] == target].iloc[0]["term"] == "zorbulax"
+    assert t[(t["speaker"] == target) & (t["term"] == "zorbulax")]["z"].iloc[0] > 4
+    # Groups with >= 200 term occurrences hold >= 10 plants, so rounding moves their rate < 10%.
+    even = t[(t["term"] == "quillet") & (t["tokens_group"] >= 200)]
+    assert len(even) >= 5 and (even["z"].abs() < 1.96).all(), even[["speaker", "z"]]
+    assert res.counts["input_rows"] == len(st)
+    # KWIC on the unplanted statements maps back into the article text
+    articles = kf.fakes_articles().set_index("article_id")["article_content"]
+    best = keyword_table(st, "speaker", min_count=2).table
+    term = best[best["speaker"] == target].iloc[0]["term"]
+    lines = kwic(st[st["speaker"] == target], term, by="speaker")
+    assert len(lines) >= 1
+    assert all(articles[r.article_id][r.start : r.end] == r.match for r in lines.itertuples())
 
 
 def test_bootstrap_is_seeded(quotes):

@@ -136,6 +136,7 @@ class Prepared:
     n_no_group: int
     n_empty: int
     by: str
+    min_count: int = 1
 
 
 def prepare(
@@ -182,7 +183,7 @@ def prepare(
             f"grouping {by!r} has only one group ({only!r}) among {len(kept)} statements with terms; "
             "distinctive terms compare a group with the rest, so at least two groups are needed"
         )
-    return Prepared(counts, labels, units, groups, n_input, n_no_group, counts.n_empty, by)
+    return Prepared(counts, labels, units, groups, n_input, n_no_group, counts.n_empty, by, min_count)
 
 
 def _group_counts(prep: Prepared, weights: np.ndarray | None = None) -> np.ndarray:
@@ -248,6 +249,19 @@ def keyword_table(
     n_boot: the bootstrap's list length and number of resamples; seed fixes the draws."""
     options = options or TokenOptions()
     prep = prepare(statements, by, text_col, options, min_count, unit_col)
+    return keywords_from_counts(prep, prior_scale=prior_scale, n_boot=n_boot, top_k=top_k, seed=seed)
+
+
+def keywords_from_counts(
+    prep: Prepared,
+    *,
+    prior_scale: float = DEFAULT_PRIOR_SCALE,
+    n_boot: int = 0,
+    top_k: int = 10,
+    seed: int = 0,
+) -> KeywordResult:
+    """The statistics step of `keyword_table`, from already counted terms (see `prepare`)."""
+    by, options, min_count = prep.by, prep.counts.options, prep.min_count
     y = _group_counts(prep)
     y_total = y.sum(axis=0)
     n_group = y.sum(axis=1)
