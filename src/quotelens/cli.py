@@ -53,7 +53,27 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_sentiment(args: argparse.Namespace) -> int:
-    raise SystemExit("sentiment: not built yet")
+    from pathlib import Path
+
+    from quotelens.sentiment import score_table
+    from quotelens.tables import read_table, write_table
+
+    source = Path(args.table).expanduser().resolve()  # a command line's paths are relative to the working directory
+    if not source.exists():
+        raise SystemExit(f"sentiment: {source}: no such file")
+    try:
+        table = read_table(source)
+        scored = score_table(table, text_column=args.text_column, source=str(source))
+    except ValueError as exc:
+        raise SystemExit(f"sentiment: {exc}") from None
+    output = write_table(scored, Path(args.output).expanduser().resolve())
+    unscored = scored.attrs.get("sentiment_unscored", 0)
+    print(
+        f"sentiment: {len(scored)} rows from {Path(source).name}: {len(scored) - unscored} scored, "
+        f"{unscored} without text left unscored -> {output}",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _cmd_keywords(args: argparse.Namespace) -> int:
