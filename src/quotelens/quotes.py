@@ -6,8 +6,8 @@ opening bracket and before a word opens, one after a word or punctuation and bef
 punctuation closes. An apostrophe (a letter on both sides: "don't", "Assad's") is never a quote
 mark. Single marks pair only outside double quotes (inside, they are nested quotes and stay in
 the text). A paragraph that ends inside an open quote continues in the next paragraph when that
-one opens with a quote mark (the news convention for multi-paragraph quotes). A quote that
-never closes runs to the end of its sentence and is flagged ``closed=False``; nothing raises.
+one opens with a quote mark (the news convention for multi-paragraph quotes); such a quote is
+returned as one span per paragraph (`part`, `continued`). A quote that never closes runs to the end of its sentence and is flagged ``closed=False``; nothing raises.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ class Quote:
     close: int
     closed: bool
     double: bool
-    paragraphs: int = 1  # number of paragraphs the quote runs over
+    part: int = 1  # 1 for a quote's first paragraph; 2, 3, ... for the paragraphs it continues into
+    continued: bool = False  # the quote goes on in the next paragraph (not an unclosed quote)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -133,7 +134,11 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
             p_start, p_end = paragraphs[par]
             continuing = pos == p_start and d in ("open", "ambiguous") and par == open_par + 1
             if continuing:
-                open_par = par
+                # News convention: one statement per paragraph of a multi-paragraph quote.
+                piece = _piece(text, open_at, paragraphs[open_par][1], double, n_par)
+                if piece is not None:
+                    out.append(piece)
+                open_at, open_par = pos, par
                 n_par += 1
                 continue
             out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
@@ -163,12 +168,17 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
     return [q for q in out if q is not None]
 
 
+def _piece(text, open_at, par_end, double, part) -> Quote | None:
+    """The part of a multi-paragraph quote that lies in one paragraph (no closing mark)."""
+    a, b = _trim(text, open_at + 1, par_end)
+    while b > a and text[b - 1] in ",.;:":
+        b -= 1
+    return Quote(open_at, a, b, -1, False, double, part, continued=True) if b > a else None
+
+
 def _unclosed(text, open_at, sent_ends, par_end, double, n_par) -> Quote | None:
     """An unclosed quote runs to the end of the sentence its opening mark is in."""
-    if n_par > 1:
-        end = par_end
-    else:
-        end = _sentence_end(open_at, sent_ends, par_end)
+    end = _sentence_end(open_at, sent_ends, par_end)
     a, b = _trim(text, open_at + 1, end)
     # Drop sentence-final punctuation from the quote's words.
     while b > a and text[b - 1] in ".!?":

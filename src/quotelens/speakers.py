@@ -32,7 +32,11 @@ ROLE_WORDS = frozenset(
     state-run state humanitarian chemical weapons watchdog center centre human rights u.n. un
     world health news federal russian syrian iranian turkish french british american israeli saudi
     kurdish jordanian lebanese iraqi qatari egyptian german chinese u.s. us western arab
-    opposition rebel rebels jihadist jihadists islamist islamists militant militants""".split()
+    opposition rebel rebels jihadist jihadists islamist islamists militant militants
+    reporter reporters television tv service network bulletin station newspaper daily website outlet
+    broadcaster witness eyewitness resident activist doctor medic fighter soldier officer analyst expert
+    researcher institute body team mission unit centre headquarters father mother man woman survivor
+    commentator journalist editor presenter spokespeople sheikh cleric imam leadership""".split()
 )
 # Generic groups that speak without a name ("activists said").
 GROUP_WORDS = frozenset(
@@ -88,6 +92,8 @@ def _np_token_ok(tok: str) -> bool:
     """Whether `tok` (trailing possessive removed by the caller) may be part of a speaker phrase."""
     if not tok:
         return False
+    if re.fullmatch(r"\([A-Z][A-Za-z.\-]{1,10}\)", tok):
+        return True  # an acronym in brackets: "the Syrian National Coalition (SNC)"
     if any(c in tok for c in "\"“”«»‘()[]"):
         return False
     low = tok.lower()
@@ -128,11 +134,17 @@ def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
 
 
+_MODIFIER = re.compile(r"-(?:based|backed|led|run|held|linked|affiliated|operated|language|controlled|allied|born)$")
+# Words that never head a speaker phrase although a determiner may precede them.
+_NOT_HEADS = frozenset("""attack attacks strike strikes bombing killing deaths death toll war fighting clashes
+    it also has have had which who that this these those there""".split())
+
 AUX = frozenset(
     """has have had also previously earlier later again repeatedly reportedly then already further separately
     once too however meanwhile will would could can may might must should did does do is was were are
     be been publicly openly firmly strongly flatly categorically explicitly recently today yesterday
-    always just only yet still subsequently initially originally, who which""".split()
+    always just only yet still subsequently initially originally week month year on monday tuesday wednesday
+    thursday friday saturday sunday night morning evening afternoon""".split()
 )
 NEGATORS = frozenset("not never n't didn't doesn't don't won't wouldn't couldn't refused declined no".split())
 
@@ -186,6 +198,8 @@ def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
             if j != i and (t.endswith((",", ";", ":")) or (t.endswith(".") and not _is_abbrev(t))):
                 break
             if not _np_token_ok(_clean(t)):
+                # Any common noun may head the phrase when a determiner or a name precedes it
+                # ("the reporter said", "Syrian state television said").
                 break
             low = t.lower()
             if low in PRONOUNS and j != i:
@@ -241,6 +255,19 @@ def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return out[0][0], out[-1][1]
 
 
+_PREPOSITIONS = frozenset("of for to at in on from with".split())
+
+
+def _head_part(phrase: str) -> str:
+    """A speaker phrase up to its head, without trailing prepositional phrases ("a source"
+    for "a source at daraa police command"), lower case."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if w in _PREPOSITIONS and i > 0:
+            return " ".join(words[:i])
+    return " ".join(words)
+
+
 def _head_word(phrase: str) -> str:
     """The head of a speaker phrase: its last word before a preposition ("ambassador" in
     "france's ambassador to the united nations"), lower case."""
@@ -262,6 +289,7 @@ class SpeakerResolver:
         # Speakers of statements so far as (offset of the statement's cue, resolution).
         self.history: list[tuple[int, Resolution]] = []
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
+        self._common_cache: dict[str, bool] = {}
 
     # -- registry helpers -------------------------------------------------------------
     def _registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -300,12 +328,13 @@ class SpeakerResolver:
                                     f"pronoun:{res.how}", res.start, res.in_registry)
             return
         reg = self._registry_in(a, b)
-        head = _head_word(bare)
+        head_part = _head_part(bare)
+        head = head_part.split()[-1] if head_part else ""
         role = None
         if head in ROLE_WORDS and not any(self.registry.actors[n].kind == "person" for _, _, n in reg):
             # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
             # the registry names in front of it only modify it.
-            role = self._role(bare, a)
+            role = self._role(head_part, a)
             if role is not None:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
@@ -322,14 +351,14 @@ class SpeakerResolver:
             elif kind == "state":
                 yield 3, self._from_actor(name, s, e, "name")
         if role is None and not reg:
-            role = self._role(bare, a)
+            role = self._role(head_part, a)
         if role is not None:
             yield 5, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                 f"role:{role.how}", role.start, role.in_registry)
             return
-        words = bare.split()
-        if words and words[-1] in GROUP_WORDS | ROLE_WORDS and not reg:
-            yield 7, Resolution(bare, phrase, a, b, "group", "", None, "generic")
+        if head in GROUP_WORDS or head in ROLE_WORDS:
+            yield 7, Resolution(re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE),
+                                phrase, a, b, "group", "", None, "generic")
 
     def _unknown_names(self, a: int, b: int, reg):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
@@ -344,7 +373,14 @@ class SpeakerResolver:
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and low not in TITLES and t2 not in SENTENCE_ADVERBS and low not in DETERMINERS and not in_reg
+                and low not in TITLES and t2 not in SENTENCE_ADVERBS and low not in DETERMINERS and not in_reg \
+                and not _MODIFIER.search(low) and not self._common_word(t2)
+            if not is_name and cur and low in ORG_WORDS and t2.islower():
+                # "Idlib News network": a lower-case organisation word closes the name
+                cur.append((s, s + len(t2), t2))
+                runs.append((cur, titled))
+                cur = []
+                continue
             if is_name:
                 if low in PARTICLES and not cur and not t2[:1].isupper():
                     pass
@@ -380,6 +416,17 @@ class SpeakerResolver:
                 yield run[0][0], run[-1][1], self.unknown_names[key], "person"
             else:
                 yield run[0][0], run[-1][1], words[0], "unknown"
+
+    def _common_word(self, tok: str) -> bool:
+        """A capitalised token whose lower-case form occurs in the article is a common word
+        ("Mortar shells ...", "Another group ..."), not a name."""
+        if not tok[:1].isupper() or tok.isupper() or len(tok) < 3:
+            return False
+        low = tok.lower()
+        cache = self._common_cache
+        if low not in cache:
+            cache[low] = re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", self.text) is not None
+        return cache[low]
 
     # -- coreference -----------------------------------------------------------------
     def _compatible(self, res: Resolution, pronoun: str) -> bool:

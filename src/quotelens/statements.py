@@ -70,6 +70,14 @@ _ADJUNCT_START = frozenset(
 )
 _COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={_VERB.pattern})")
 _PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b")
+_COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
+_RELATIVE = re.compile(r"\s(?:which|who)\s")
+_NOUN_THAT = re.compile(r"\s*(?:\w+\s+){0,2}(?:hope|hopes|concern|concerns|regret|confidence|belief|fear|fears|optimism|"
+                        r"doubt|doubts|satisfaction|surprise|view|conviction)\s*")
+_NOT_CLAUSE = frozenset("so nothing something anything yes no goodbye hello thanks sorry more little much what how why "
+                        "whether if".split())
+_NOT_SOURCES = frozenset("toll tolls figures figure data estimate estimates count tally statistics numbers reports "
+                         "report law laws agreement deal plan plans resolution constitution".split())
 _BASE_OK_BEFORE = frozenset("will would could can may might must should did does do to they we i you who".split())
 _BASE_ANYWHERE = frozenset(("say", "tell", "warn", "insist", "claim", "deny", "urge", "stress", "argue", "accuse"))
 
@@ -208,7 +216,7 @@ class _Article:
             if found is None:
                 continue
             res, rule, cue, cue_pos, kind, spans = found
-            conf = CONF[rule] - (0.0 if q.closed else 0.3)
+            conf = CONF[rule] - (0.0 if q.closed or q.continued else 0.3)
             if rule == "mixed_that":
                 # 'X stressed that "Q1" and ... "Q2"': every quoted fragment of the clause
                 si = self.sentence_of(q.open)
@@ -346,19 +354,43 @@ class _Article:
                 continue
             res = self.resolver.resolve([span])
             if res is None:
+                res = self._generic(span)
+            if res is None:
                 continue
             head = text[s0:m.start()]
-            if not head.strip(" ,\"'“”") or re.fullmatch(r"\s*(?:But|And|Yet|However,?|Meanwhile,?)\s*", head):
+            tail = text[span[1]:s1].strip(" .,;")
+            # "According to X(,) CLAUSE", also after a short connective ("Thus according to X")
+            if len(head.split()) <= 3 and not head.rstrip().endswith(("\"", "”")) and tail:
                 a, b = span[1], s1
             else:
                 a, b = s0, m.start()
-                # "CLAUSE according to X": only when X ends the sentence
-                if text[span[1]:s1].strip(" .,;") and not _only_adjuncts(text[span[1]:s1].rstrip(" .")):
-                    a, b = span[1], s1
+                # a leading connective phrase set off by a comma is not part of the clause
+                lead = re.match(r"\s*(?:[A-Z]\w*(?:\s+\w+){0,3}),\s+", text[s0:m.start()])
+                if lead and lead.end() < m.start() - s0 - 10:
+                    a = s0 + lead.end()
             self._emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
             self.used_cues.add(m.start())
 
+    def _generic(self, span: tuple[int, int]) -> Resolution | None:
+        """An unnamed source ("the bulletin", "field sources", "the reporter") as its own
+        speaker: the phrase without determiner. None for figures and tolls, which speak for
+        nobody."""
+        phrase = self.text[span[0]:span[1]]
+        bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
+        words = bare.lower().split()
+        if not words or words[-1] in _NOT_SOURCES or len(words) > 8:
+            return None
+        return Resolution(bare, phrase, span[0], span[1], "group", "", None, "generic")
+
     # -- pass 3: reported speech ----------------------------------------------------------
+    def _statement_before(self, pos: int, si: int) -> dict | None:
+        """The last statement of sentence `si` that starts before `pos`."""
+        best = None
+        for st in self.statements:
+            if st["sentence"] == si and st["start"] < pos and (best is None or st["start"] > best["start"]):
+                best = st
+        return best
+
     def reported(self) -> None:
         text = self.text
         for vm in _VERB.finditer(text):
@@ -369,22 +401,24 @@ class _Article:
             s0, s1 = self.sentences[si]
             form = re.sub(r"\s+", " ", vm.group())
             lemma, family = speech_verbs.lookup(form)
-            if form.endswith("ing") and lemma != "say" or form in ("saying",):
+            if form.endswith("ing") and not form.endswith("as saying"):
                 self._participle(vm, s0, s1, lemma, family)
+                continue
+            before = text[s0:v]
+            if _COORD_BEFORE.search(before):
+                self._coordinated(vm, s0, s1, lemma, family, si)
                 continue
             sm = subject_before(text, s0, v)
             if sm is None:
-                # "CLAUSE, said X"
-                if text[s0:v].rstrip().endswith(","):
-                    span = phrase_after(text, vm.end(), s1)
-                    if span and not text[span[1]:s1].strip(" .") or (span and _only_adjuncts(text[span[1]:s1].rstrip(" ."))):
-                        res = self.resolver.resolve([span])
-                        if res:
-                            self._emit_clause(s0, v, res, vm.group(), "reported_backward", "indirect", v, spans=[span])
+                sm = self._relative_subject(s0, v)
+            if sm is None:
+                self._inverted(vm, s0, s1)
                 continue
             if sm.negated or sm.passive:
                 continue
             res = self.resolver.resolve(sm.spans)
+            if res is None:
+                res = self._fallback(sm.spans)
             if res is None:
                 continue
             np_start = min(s for s, _ in sm.spans)
@@ -399,29 +433,89 @@ class _Article:
                 continue
             self._emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
 
+    def _fallback(self, spans: list[tuple[int, int]]) -> Resolution | None:
+        """An unresolved pronoun stays itself ("they"); an unnamed source is generic."""
+        a, b = spans[0]
+        phrase = self.text[a:b]
+        if phrase.lower() in PRONOUNS:
+            return Resolution(phrase.lower(), phrase, a, b, "unknown", "", None, "pronoun_unresolved")
+        return self._generic(spans[0])
+
+    def _relative_subject(self, s0: int, v: int):
+        """'The Observatory which monitors violence ... said': the phrase before which/who."""
+        text = self.text
+        m = None
+        for m in _RELATIVE.finditer(text, s0, v):
+            pass
+        if m is None or _VERB.search(text, m.end(), v):
+            return None
+        sm = subject_before(text, s0, m.start())
+        if sm is None or sm.negated:
+            return None
+        return sm
+
+    def _inverted(self, vm: re.Match, s0: int, s1: int) -> None:
+        """'CLAUSE(,) said X' and, without commas (FA-KES), 'CLAUSE said the Observatory'."""
+        text = self.text
+        v = vm.start()
+        before = text[s0:v].rstrip()
+        if len(before.split()) < 3:
+            return
+        span = phrase_after(text, vm.end(), s1)
+        if span is None:
+            return
+        tail = text[span[1]:s1].strip(" .")
+        ok_tail = not tail or _only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail)
+        if not ok_tail:
+            return
+        res = self.resolver.resolve([span])
+        if res is None:
+            res = self._fallback([span])
+        if res is None:
+            return
+        self._emit_clause(s0, v, res, vm.group(), "reported_inverted", "indirect", v, spans=[span])
+
+    def _coordinated(self, vm: re.Match, s0: int, s1: int, lemma: str, family: str, si: int) -> None:
+        """'X said A and added that B' / 'X gave a toll and said B': the speaker of the sentence."""
+        text = self.text
+        last = self._statement_before(vm.start(), si)
+        clause = self._clause_after(vm, lemma, family, s1)
+        if clause is None:
+            return
+        a, b, rule = clause
+        if last is not None:
+            self._emit_clause(a, b, last["_res"], vm.group(), "coordinated", "indirect", vm.start(), same_as=last)
+            return
+        span = phrase_after(text, s0, vm.start())
+        if span is None:
+            return
+        res = self.resolver.resolve([span])
+        if res is None or res.how == "generic":
+            return
+        self._emit_clause(a, b, res, vm.group(), "coordinated_subject", "indirect", vm.start(), spans=[span])
+
     def _clause_after(self, vm: re.Match, lemma: str, family: str, s1: int):
         """(start, end, rule) of the statement after the cue, or None when the cue ends its
         clause (then the statement, if any, is before it)."""
         text = self.text
         r = vm.end()
-        if lemma in ("tell", "inform", "assure"):
+        if lemma in ("tell", "inform", "assure", "brief"):
             m = _TELL_OBJECT.match(text, r, s1)
             if m:
                 r = m.end()
-        # "said (on Monday / in a statement) that CLAUSE"
+        # "said (on Monday / in a statement) that CLAUSE"; "voiced hope that CLAUSE"
         window = text[r:min(s1, r + 90)]
         tm = _THAT.search(window)
         if tm and not re.search(r"[\"“”«»;:]", window[:tm.start()]):
             head = window[:tm.start()]
             if family == "clause" and (not head.strip() or _only_adjuncts(head) or lemma in ("tell", "inform", "assure")):
                 return r + tm.end(), self._clause_end(r + tm.end(), s1), "reported_that"
-            if family == "object" and not head.strip():
+            if family == "object" and (not head.strip() or _NOUN_THAT.fullmatch(head)):
                 return r + tm.end(), self._clause_end(r + tm.end(), s1), "reported_that"
         rest = text[r:s1]
         stripped = rest.lstrip()
         if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—":
             return None
-        first = stripped.split(None, 1)[0].lower()
         if family == "object":
             return vm.start(), self._clause_end(r, s1), "reported_object"
         # skip adjuncts ("said on Wednesday the strikes ...")
@@ -434,10 +528,18 @@ class _Article:
         stripped = text[p:s1].lstrip()
         if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)":
             return None
-        first = stripped.split(None, 1)[0].lower()
-        if first in _ADJUNCT_START or first in ("to", "it", "so", "nothing", "something", "anything", "this", "that",
-                                               "yes", "no", "goodbye", "hello", "thanks", "sorry", "more", "little",
-                                               "much", "what", "how", "why", "whether", "if"):
+        words = stripped.rstrip(" .").split()
+        first = words[0].lower()
+        if first in _ADJUNCT_START:
+            # "said in Geneva." ends the attribution; "said at least 10 people died" does not
+            quantity = first in ("at", "more", "about", "over", "up") and len(words) > 2 and \
+                words[1].lower() in ("least", "than", "to")
+            if not quantity and (len(words) <= 6 or _only_adjuncts(" ".join(words[:4]))):
+                return None
+            if not quantity and first in ("on", "in", "at", "during", "after", "before", "via", "through", "from",
+                                          "with", "by", "to", "following", "amid", "since", "until", "upon"):
+                return None
+        if first in _NOT_CLAUSE:
             return None
         return p, self._clause_end(p, s1), "reported"
 
@@ -451,15 +553,15 @@ class _Article:
         return b
 
     def _participle(self, vm: re.Match, s0: int, s1: int, lemma: str, family: str) -> None:
-        """", adding that ..." / " adding that ...": same speaker as the sentence's last statement."""
+        """'..., adding that ...' / '... saying ...': same speaker as the sentence's statement
+        before the participle."""
         text = self.text
-        before = text[max(s0, vm.start() - 3):vm.start()]
-        if not self.statements:
+        si = self.sentence_of(vm.start())
+        last = self._statement_before(vm.start(), si)
+        if last is None:
             return
-        last = self.statements[-1]
-        if last["sentence"] != self.sentence_of(vm.start()) or last["start"] > vm.start():
-            return
-        if not (before.rstrip().endswith(",") or text[vm.start() - 1].isspace()):
+        prev = text[max(s0, vm.start() - 2):vm.start()]
+        if not prev or not prev[-1].isspace() and prev[-1] != ",":
             return
         clause = self._clause_after(vm, lemma, family, s1)
         if clause is None:
