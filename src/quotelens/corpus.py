@@ -46,7 +46,9 @@ MAPPABLE = ("id", "title", "text", "source", "date", "url")
 
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
+# Saved web pages, read by quotelens.html_articles (trafilatura, offline).
+HTML_SUFFIXES = (".html", ".htm")
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + HTML_SUFFIXES
 
 #: Published schemas recognised from their header when no mapping is given. A schema applies
 #: when the file has every column it maps to and no ``text`` column of its own.
@@ -528,6 +530,15 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None)
     for path in _expand(paths):
         origin = config.relative(path)
         suffix = path.suffix.lower()
+        if suffix in HTML_SUFFIXES:
+            # Imported here: html_articles imports this module, and trafilatura is only needed for pages.
+            from quotelens.html_articles import read_html_article
+
+            try:
+                articles.append(read_html_article(path))
+            except RejectedInput as exc:
+                reject(origin, None, exc.reason)
+            continue
         if suffix in TEXT_SUFFIXES:
             try:
                 articles.append(read_seed_file(path))
