@@ -89,8 +89,8 @@ def actor_estimates(
     n_statements, n_articles; mean (score units, [-1, 1]) with ci_low/ci_high (95% cluster
     bootstrap over `cluster_column`); share_negative/neutral/positive (0-1) of `label_column`
     with Wilson bounds (`_low`, `_high`); mean_<method> per method column; mean_unmasked and
-    masking_shift (mean - mean_unmasked); methods_disagree (some methods' means have opposite
-    signs, |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text).
+    masking_shift (mean - mean_unmasked); methods_disagree (the headline or some methods'
+    means have opposite signs, each |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text).
     Rows are sorted by mean (descending), then the group keys."""
     by = list(by)
     missing = [c for c in by + [score_column, label_column, cluster_column] if c not in scored.columns]
@@ -113,7 +113,7 @@ def actor_estimates(
             row[f"share_{name}"] = k / n
             row[f"share_{name}_low"] = float(lo)
             row[f"share_{name}_high"] = float(hi)
-        signs = set()
+        signs = {_sign(mean)}  # the headline score counts as one of the methods
         for col in method_columns:
             m = float(group[col].mean())
             row[f"mean_{col}"] = m
