@@ -69,9 +69,10 @@ DEFAULT_CONFIG = qconfig.CONFIGS_DIR / "default.yaml"
 # Fixed ids for the cells papermill adds (it gives them random ids).
 INJECTED_CELL_ID = "injected-parameters"
 ERROR_CELL_IDS = ("papermill-error-cell", "papermill-error-anchor")
-# The kernel's own log (e.g. ipykernel's warning about unencrypted TCP) is noise on a terminal
-# that shows one line per notebook; cell outputs, warnings included, still go to the notebook.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# The kernel's own log is noise on a terminal that shows one line per notebook: ipykernel warns
+# about unencrypted TCP at start, and logs "KeyboardInterrupt caught" when jupyter_client's
+# shutdown interrupts it. Cell outputs, warnings and errors included, still go to the notebook.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 
 # Types a parameter annotation may name, and the Python types of YAML values they accept.
