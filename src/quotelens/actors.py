@@ -212,6 +212,13 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         for r in role_words:
             roles.setdefault(r, []).append(name)
     alias_to_actor = dict(explicit)
+    # "Russian Defense ministry": news style often lower-cases the last word of an
+    # organisation's name; accept that spelling unless it means someone else.
+    for alias, name in list(explicit.items()):
+        words = alias.split()
+        if reg.actors[name].kind != "person" and len(words) >= 2 and words[-1][:1].isupper() and words[-1][1:].islower():
+            variant = " ".join(words[:-1] + [words[-1].lower()])
+            alias_to_actor.setdefault(variant, name)
     for form, names in derived.items():
         if form in alias_to_actor or len(names) != 1:
             continue  # explicit aliases win; a surname shared by two actors is ambiguous

@@ -151,6 +151,14 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
         if open_at < 0:
             if d in ("open", "ambiguous"):
                 open_at, open_par, n_par = pos, par, 1
+            elif d == "close" and ch in DOUBLE_CLOSE and (not out or out[-1].end < paragraphs[par][0]):
+                # An excerpt that starts inside a quote ('..., ” Obama said'): the quote runs
+                # from the paragraph start. Only for curly marks, whose direction is certain.
+                a, b = _trim(text, paragraphs[par][0], pos)
+                while b > a and text[b - 1] in ",.;:":
+                    b -= 1
+                if b > a and not any(c in text[a:b] for c in DOUBLE_OPEN):
+                    out.append(Quote(a, a, b, pos, True, double, 1))
             continue
         if d in ("close", "ambiguous"):
             a, b = _trim(text, open_at + 1, pos)

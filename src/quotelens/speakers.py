@@ -32,17 +32,32 @@ ROLE_WORDS = frozenset(
     state-run state humanitarian chemical weapons watchdog center centre human rights u.n. un
     world health news federal russian syrian iranian turkish french british american israeli saudi
     kurdish jordanian lebanese iraqi qatari egyptian german chinese u.s. us western arab
-    opposition rebel rebels jihadist jihadists islamist islamists militant militants
+    monitoring charity coordinators field local medical opposition rebel rebels jihadist jihadists islamist islamists militant militants
     reporter reporters television tv service network bulletin station newspaper daily website outlet
     broadcaster witness eyewitness resident activist doctor medic fighter soldier officer analyst expert
     researcher institute body team mission unit centre headquarters father mother man woman survivor
     commentator journalist editor presenter spokespeople sheikh cleric imam leadership""".split()
 )
+# Heads of a speaker phrase naming a person by role, and an organisation by kind.
+PERSON_ROLES = frozenset(
+    """envoy minister spokesman spokeswoman spokesperson official ambassador head chief director president
+    secretary secretary-general general leader commander deputy mediator negotiator governor mayor source
+    adviser advisor diplomat representative correspondent reporter witness eyewitness resident activist
+    doctor medic fighter soldier officer analyst expert researcher father mother man woman survivor
+    journalist editor presenter cleric imam sheikh monitor""".split()
+)
+ORG_ROLES = frozenset(
+    """ministry group agency government regime army military coalition council organisation organization
+    observatory network television tv service bulletin station newspaper channel centre center committee
+    office department command authorities administration movement force forces institute body team
+    mission unit headquarters charity""".split()
+)
 # Generic groups that speak without a name ("activists said").
 GROUP_WORDS = frozenset(
     """activists residents witnesses eyewitnesses sources officials monitors rebels medics doctors analysts
     diplomats militants fighters observers experts lawmakers locals opponents critics protesters
-    campaigners researchers investigators inspectors rescuers volunteers""".split()
+    campaigners researchers investigators inspectors rescuers volunteers powers countries nations governments
+    men women people parents families coordinators""".split()
 )
 FUNCTION_WORDS = frozenset("of for to the a an in at on and".split())
 DETERMINERS = frozenset("the a an his her its their this that these those".split())
@@ -143,7 +158,7 @@ AUX = frozenset(
     """has have had also previously earlier later again repeatedly reportedly then already further separately
     once too however meanwhile will would could can may might must should did does do is was were are
     be been publicly openly firmly strongly flatly categorically explicitly recently today yesterday
-    always just only yet still subsequently initially originally week month year on monday tuesday wednesday
+    always just only yet still subsequently initially originally week month year on last both further monday tuesday wednesday
     thursday friday saturday sunday night morning evening afternoon""".split()
 )
 NEGATORS = frozenset("not never n't didn't doesn't don't won't wouldn't couldn't refused declined no".split())
@@ -229,19 +244,28 @@ def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
     return SubjectMatch(spans, negated, passive)
 
 
-def phrase_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tuple[int, int] | None:
     """The speaker phrase starting at `pos` ("said de Mistura", "according to the Observatory"),
-    stopping at punctuation or a word that cannot be part of a name or role."""
+    stopping at punctuation or a word that cannot be part of a name or role; with
+    `apposition`, also before a determiner that follows a name."""
     toks = tokens(text, pos, hi)
     out: list[tuple[int, int, str]] = []
-    for s, e, t in toks:
+    for k, (s, e, t) in enumerate(toks):
         stop = False
         if t[-1] in ",;:!?" or (t.endswith(".") and not _is_abbrev(t)):
             t = t[:-1]
             e -= 1
             stop = True
-        if not t or not _np_token_ok(_clean(t)):
+        if not t:
             break
+        if not _np_token_ok(_clean(t)):
+            # a lower-case premodifier of a name ("said financier Toby Neugebauer",
+            # "Obama campaign spokeswoman Jen Psaki")
+            ahead = [x[2] for x in toks[k + 1:k + 3]]
+            if stop or not t.isalpha() or not any(w[:1].isupper() for w in ahead) or t in _NOT_HEADS:
+                break
+        if apposition and out and t.lower() in ("the", "a", "an") and any(x[2][:1].isupper() for x in out):
+            break  # "said Abu Abdel-Moneim the father of ...": the name ends before "the"
         if t.lower() in PRONOUNS:
             if not out:
                 out.append((s, e, t))
@@ -290,6 +314,8 @@ class SpeakerResolver:
         self.history: list[tuple[int, Resolution]] = []
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
         self._common_cache: dict[str, bool] = {}
+        self.surname_conflicts = self._find_surname_conflicts()
+        self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
 
     # -- registry helpers -------------------------------------------------------------
     def _registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -317,48 +343,68 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _candidates(self, a: int, b: int):
+        """(rank, Resolution) candidates for the phrase text[a:b]; lower rank is better."""
         text = self.text
         phrase = text[a:b]
         low = phrase.lower()
-        bare = re.sub(r"^(?:the|a|an)\s+", "", low)
+        bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", low)
         if bare in PRONOUNS:
             res = self._antecedent(bare, a)
             if res is not None:
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"pronoun:{res.how}", res.start, res.in_registry)
+            else:
+                # nobody to refer to in the article: the pronoun itself is kept as the speaker
+                yield 9, Resolution(bare, phrase, a, b, "unknown", "", PRONOUNS[bare][1], "pronoun_unresolved")
             return
         reg = self._registry_in(a, b)
         head_part = _head_part(bare)
         head = head_part.split()[-1] if head_part else ""
+        has_person = any(self.registry.actors[n].kind == "person" for _, _, n in reg) if reg else False
+        unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
         role = None
-        if head in ROLE_WORDS and not any(self.registry.actors[n].kind == "person" for _, _, n in reg):
+        if head in PERSON_ROLES or head in ORG_ROLES:
             # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
-            # the registry names in front of it only modify it.
+            # the names in front of it only modify it.
             role = self._role(head_part, a)
-            if role is not None:
+            if role is not None and not has_person:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
         for s, e, name in reversed(reg):
             kind = self.registry.actors[name].kind
             if kind == "person":
-                yield 0, self._from_actor(name, s, e, "name")
-        for s, e, name, kind_ in self._unknown_names(a, b, reg):
-            yield (1 if kind_ == "person" else 4), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+                other = self.surname_conflicts.get(text[s:e])
+                if other:
+                    yield 0, Resolution(other, text[s:e], s, e, "person", "", None, "unknown_name")
+                else:
+                    yield 0, self._from_actor(name, s, e, "name")
+        names = list(self._unknown_names(a, b, reg))
+        for s, e, name, kind_ in names:
+            if kind_ == "person":
+                yield 1, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+        if head in PERSON_ROLES and role is None and not has_person \
+                and not any(k == "person" for *_, k in names):
+            # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
+            # themself, not for the organisation named in front of the role
+            side = self.registry.actors[reg[0][2]].side if reg else ""
+            yield 2, Resolution(self._unnamed_name(unnamed, a, b, reg), phrase, a, b, "unnamed", side, None, "unnamed")
         for s, e, name in reg:
             kind = self.registry.actors[name].kind
             if kind == "organisation":
-                yield 2, self._from_actor(name, s, e, "name")
-            elif kind == "state":
                 yield 3, self._from_actor(name, s, e, "name")
-        if role is None and not reg:
-            role = self._role(head_part, a)
-        if role is not None:
-            yield 5, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
-                                f"role:{role.how}", role.start, role.in_registry)
-            return
+            elif kind == "state":
+                yield 4, self._from_actor(name, s, e, "name")
+        for s, e, name, kind_ in names:
+            if kind_ != "person":
+                yield 5, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+        if head in ORG_ROLES and not reg and phrase[:4].lower() == "the " and role is None:
+            # "the group", "the organisation": the organisation that spoke last
+            res = self._antecedent("it", a)
+            if res is not None:
+                yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
+                                    f"role:{res.how}", res.start, res.in_registry)
         if head in GROUP_WORDS or head in ROLE_WORDS:
-            yield 7, Resolution(re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE),
-                                phrase, a, b, "group", "", None, "generic")
+            yield 7, Resolution(unnamed, phrase, a, b, "group", "", None, "generic")
 
     def _unknown_names(self, a: int, b: int, reg):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
@@ -414,8 +460,55 @@ class SpeakerResolver:
                 if len(name) > len(full):
                     self.unknown_names[key] = name
                 yield run[0][0], run[-1][1], self.unknown_names[key], "person"
-            else:
+            elif run[-1][1] >= b - 1:
+                # a lone capitalised word counts only as the head of the phrase ("Sedney said"),
+                # not as a modifier ("Western states")
                 yield run[0][0], run[-1][1], words[0], "unknown"
+
+    def _unnamed_name(self, unnamed: str, a: int, b: int, reg) -> str:
+        """A name for an unnamed person: the role with its organisation in front, so "a source
+        at Aleppo Police Command" and "an Aleppo Police Command source" are one speaker; an
+        organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
+        m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
+        if not m:
+            return unnamed
+        head, prep, rest = m.groups()
+        if prep == "in":
+            return head
+        org = rest
+        for s, e, name in reg:
+            if self.text[s:e] in rest and self.registry.actors[name].kind != "person":
+                org = name
+                break
+        else:
+            low = rest.lower()
+            if low.split()[-1] in ORG_ROLES:
+                res = self._role(low, a)
+                if res is not None:
+                    org = res.speaker
+        return f"{org} {head}"
+
+    def _find_surname_conflicts(self) -> dict[str, str]:
+        """Bare surnames that, in this article, belong to someone else than the registry
+        person: "Suzanne Johnson ... Johnson said" is not Boris Johnson. Maps the surname as
+        written to the other person's full name."""
+        out: dict[str, str] = {}
+        if self.registry is None:
+            return out
+        for s, e, name in self.mentions:
+            alias = self.text[s:e]
+            actor = self.registry.actors[name]
+            if actor.kind != "person" or " " in alias or alias == name or alias in actor.aliases:
+                continue
+            m = re.search(r"([A-Z][a-z]+)\s+$", self.text[max(0, s - 30):s])
+            if not m:
+                continue
+            first = m.group(1)
+            if first.lower() in TITLES or first in SENTENCE_ADVERBS or first in name.split() \
+                    or any(first in a.split() for a in actor.aliases) or self._common_word(first):
+                continue
+            out[alias] = f"{first} {alias}"
+        return out
 
     def _common_word(self, tok: str) -> bool:
         """A capitalised token whose lower-case form occurs in the article is a common word
@@ -462,21 +555,38 @@ class SpeakerResolver:
         words = bare.split()
         for n in range(len(words), 0, -1):
             role = " ".join(words[-n:])
-            names = self.registry.role_to_actors.get(role)
+            names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
             if not names:
                 continue
             for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
                 if at < pos and res.speaker in names:
                     return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
-                                      "last_speaker", in_registry=True)
+                                      "last_speaker", in_registry=res.in_registry)
             k = bisect.bisect_left(self._mention_starts, pos) - 1
             while k >= 0:
                 s, e, name = self.mentions[k]
-                if name in names:
+                if name in names and name in self.registry.actors:
                     return self._from_actor(name, s, e, "last_mention")
                 k -= 1
+            if len(names) == 1 and n >= 2:
+                # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
+                # actor may point forward, to a mention shortly after
+                k = bisect.bisect_left(self._mention_starts, pos)
+                while k < len(self.mentions) and self.mentions[k][0] < pos + 400:
+                    s, e, name = self.mentions[k]
+                    if name in names:
+                        return self._from_actor(name, s, e, "next_mention")
+                    k += 1
         return None
 
     def remember(self, pos: int, res: Resolution) -> None:
-        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles."""
+        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
+        Role words written around a person's name ("U.N. spokesman Martin Nesirky") are kept so
+        a later "the spokesman" finds them."""
         self.history.append((pos, res))
+        if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
+            left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
+            for w in left:
+                w = w.strip(",")
+                if w in PERSON_ROLES:
+                    self.roles_seen.setdefault(w, set()).add(res.speaker)

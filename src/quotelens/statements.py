@@ -55,14 +55,19 @@ _THAT = re.compile(r"\bthat\b")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|evening|afternoon|day)"
 _ADJUNCT = re.compile(
     rf"\s*(?:(?:late|early)\s+)?(?:on|last|this|earlier|later|next)\s+{_DAYS}(?:\s+(?:night|morning|evening|afternoon))?"
-    r"|\s*in\s+(?:a|an|his|her|its|their|the)\s+(?:joint\s+|written\s+|televised\s+|separate\s+|brief\s+)?"
+    rf"|\s*{_DAYS}\b"
+    r"|\s*in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w.-]+\s+){0,2}?"
     r"(?:statement|news\s+conference|press\s+conference|interview|speech|tweet|briefing|report|letter|post|message|address)"
     r"(?:\s+(?:on|with|to|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
     r"|\s*(?:earlier|later|yesterday|today|too|also|separately|repeatedly|again|publicly|on\s+Twitter|to\s+reporters|"
     r"to\s+journalists|to\s+the\s+press)\b"
 )
 _TELL_OBJECT = re.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*\s*)+|(?:a|the)\s+(?:news|press)\s+conference)"
+    r"\s+(?:reporters|journalists|him|her|them|us|me|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+"
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:forum|conference|meeting|council|assembly|audience|gathering|briefing|"
+    r"session|summit|rally|crowd|parliament|committee|panel|newspaper|channel|agency|television|radio|station|"
+    r"broadcaster|website|daily|reporters|journalists|lawmakers)(?:\s+(?:in|at|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    r",?"
 )
 _ADJUNCT_START = frozenset(
     "on in at during after before late early last this earlier later via through from with by to when while as "
@@ -71,10 +76,14 @@ _ADJUNCT_START = frozenset(
 _COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={_VERB.pattern})")
 _PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
+_PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
+_LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
+                           r"monitors|observers|reports|media)\b")
 _RELATIVE = re.compile(r"\s(?:which|who)\s")
 _NOUN_THAT = re.compile(r"\s*(?:\w+\s+){0,2}(?:hope|hopes|concern|concerns|regret|confidence|belief|fear|fears|optimism|"
                         r"doubt|doubts|satisfaction|surprise|view|conviction)\s*")
-_NOT_CLAUSE = frozenset("so nothing something anything yes no goodbye hello thanks sorry more little much what how why "
+_NOT_CLAUSE = frozenset("so nothing something anything yes no goodbye hello thanks sorry what how why "
                         "whether if".split())
 _NOT_SOURCES = frozenset("toll tolls figures figure data estimate estimates count tally statistics numbers reports "
                          "report law laws agreement deal plan plans resolution constitution".split())
@@ -305,7 +314,12 @@ class _Article:
         for vm in _VERB.finditer(text, max(s0, b - 120), b):
             best = vm
         if best is not None and not self.in_quote(best.start()) and self._verb_ok(best):
-            tail = text[best.end():b]
+            t0 = best.end()
+            if speech_verbs.lookup(best.group())[0] in ("tell", "inform", "assure", "brief"):
+                mo = _TELL_OBJECT.match(text, t0, b)
+                if mo:
+                    t0 = mo.end()
+            tail = text[t0:b]
             if not tail.strip() or _only_adjuncts(tail):
                 sm = subject_before(text, s0, best.start())
                 if sm and not sm.negated and not sm.passive:
@@ -328,6 +342,12 @@ class _Article:
         """Reject base forms that are more often nouns ("the UN report") unless after a modal."""
         form = re.sub(r"\s+", " ", vm.group())
         lemma, _ = speech_verbs.lookup(form)
+        if form.endswith("s") and form != lemma and lemma not in _BASE_ANYWHERE:
+            # "Western states blamed", "Initial reports of": a plural noun, not a verb
+            nxt = self.text[vm.end():vm.end() + 25].split()
+            if nxt and (nxt[0] in ("of", "have", "had", "were", "are", "by", "from", "in", "on", "and")
+                        or nxt[0].endswith("ed") or _VERB.fullmatch(nxt[0])):
+                return False
         if form != lemma:
             return True
         if lemma in _BASE_ANYWHERE:
@@ -340,7 +360,12 @@ class _Article:
         m = _ACC_PREFIX.match(self.text, pos)
         if m:
             pos = m.end()
-        return phrase_after(self.text, pos, limit)
+        span = phrase_after(self.text, pos, limit)
+        if span is None:
+            m = _LOWER_SOURCE.match(self.text, pos, limit)
+            if m:
+                span = (m.start(), m.end())
+        return span
 
     def according_to(self) -> None:
         text = self.text
@@ -427,18 +452,20 @@ class _Article:
                 a, b, rule = clause
                 self._emit_clause(a, b, res, vm.group(), rule, "indirect", v, spans=sm.spans)
                 continue
-            # backward: "CLAUSE, X said" / "CLAUSE X said on Monday"
-            tail = text[vm.end():s1].rstrip(" .")
-            if tail.strip() and not _only_adjuncts(tail) and not tail.lstrip().startswith((",", "\"", "“", "'")):
+            # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters"
+            t0 = vm.end()
+            if lemma in ("tell", "inform", "assure", "brief"):
+                mo = _TELL_OBJECT.match(text, t0, s1)
+                if mo:
+                    t0 = mo.end()
+            tail = text[t0:s1].rstrip(" .")
+            if tail.strip() and not _only_adjuncts(tail) and not tail.lstrip().startswith((",", "\"", "“", "'")) \
+                    and not _PART_TAIL.match(tail):
                 continue
             self._emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
 
     def _fallback(self, spans: list[tuple[int, int]]) -> Resolution | None:
-        """An unresolved pronoun stays itself ("they"); an unnamed source is generic."""
-        a, b = spans[0]
-        phrase = self.text[a:b]
-        if phrase.lower() in PRONOUNS:
-            return Resolution(phrase.lower(), phrase, a, b, "unknown", "", None, "pronoun_unresolved")
+        """An unnamed source ("the bulletin") is its own, generic speaker."""
         return self._generic(spans[0])
 
     def _relative_subject(self, s0: int, v: int):
@@ -449,7 +476,10 @@ class _Article:
             pass
         if m is None or _VERB.search(text, m.end(), v):
             return None
-        sm = subject_before(text, s0, m.start())
+        end = m.start()
+        while end > s0 and text[end - 1] in " ,-–—":
+            end -= 1
+        sm = subject_before(text, s0, end)
         if sm is None or sm.negated:
             return None
         return sm
@@ -461,7 +491,7 @@ class _Article:
         before = text[s0:v].rstrip()
         if len(before.split()) < 3:
             return
-        span = phrase_after(text, vm.end(), s1)
+        span = phrase_after(text, vm.end(), s1, apposition=True)
         if span is None:
             return
         tail = text[span[1]:s1].strip(" .")
@@ -554,9 +584,19 @@ class _Article:
 
     def _participle(self, vm: re.Match, s0: int, s1: int, lemma: str, family: str) -> None:
         """'..., adding that ...' / '... saying ...': same speaker as the sentence's statement
-        before the participle."""
+        before the participle. 'Reuters quoted the ministry as saying ...': the one quoted."""
         text = self.text
         si = self.sentence_of(vm.start())
+        qa = _QUOTED_AS.search(text, s0, vm.start())
+        if qa and lemma == "say":
+            span = phrase_after(text, qa.start(1), qa.end(1))
+            if span and span[1] >= qa.end(1) - 1:
+                res = self.resolver.resolve([span])
+                clause = self._clause_after(vm, lemma, family, s1)
+                if res is not None and clause is not None:
+                    self._emit_clause(clause[0], clause[1], res, "quoted as saying", "quoted_as_saying", "indirect",
+                                      vm.start(), spans=[span])
+            return
         last = self._statement_before(vm.start(), si)
         if last is None:
             return
