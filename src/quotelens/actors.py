@@ -42,6 +42,9 @@ TITLES = frozenset(
 )
 
 _WORD = re.compile(r"[^\s]+")
+# The first word of an alias or of a text position: letters, digits, dots and apostrophes
+# ("U.N.", "Ja'afari"), starting where no word character or hyphen precedes.
+_WORD_START = re.compile(r"(?<![\w\-'’.])[\w][\w.'’]*?(?=[\s,;:!?)\]\-\"“”«»/]|['’]s\b|$|\.(?:[\s\"“”]|$))")
 
 
 class RegistryError(ValueError):
@@ -62,35 +65,73 @@ class Actor:
 
 @dataclass
 class Registry:
-    """Actors with a compiled matcher over all their aliases.
+    """Actors with a matcher over all their aliases.
 
-    `alias_to_actor` maps an exact alias string to the actor's canonical name;
+    `alias_to_actor` maps an exact alias string to the actor's canonical name (matched as
+    whole words, optionally with a possessive "'s" or genitive "s");
     `role_to_actors` maps a lower-case role phrase to the canonical names carrying it."""
 
     actors: dict[str, Actor] = field(default_factory=dict)
     alias_to_actor: dict[str, str] = field(default_factory=dict)
     role_to_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = "<empty>"
-    _pattern: re.Pattern | None = None
-
-    @property
-    def pattern(self) -> re.Pattern | None:
-        """One regex matching any alias as a whole word (longest alias first), with an
-        optional possessive or plural-genitive ending ("Assad's", "Assads")."""
-        if self._pattern is None and self.alias_to_actor:
-            alts = sorted(self.alias_to_actor, key=lambda a: (-len(a), a))
-            body = "|".join(re.escape(a) for a in alts)
-            self._pattern = re.compile(rf"(?<![\w\-'’.])({body})(?:['’]s\b|s\b(?=\W|$))?(?![\w\-])")
-        return self._pattern
+    _index: dict[str, tuple[str, ...]] | None = None
+    _start_pattern: re.Pattern | None = None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
         """Registry mentions in text[start:end] as (start, end, canonical name); offsets are
-        into `text` and cover the alias only (not a possessive ending)."""
-        pat = self.pattern
-        if pat is None:
+        into `text` and cover the alias only (not a possessive ending). At each word start
+        the longest alias wins; matches do not overlap.
+
+        Aliases are looked up by their first word in a dict (one big regex alternation over
+        hundreds of aliases is several times slower on long texts)."""
+        if not self.alias_to_actor:
             return []
         end = len(text) if end is None else end
-        return [(m.start(1), m.end(1), self.alias_to_actor[m.group(1)]) for m in pat.finditer(text, start, end)]
+        index = self._by_first_word()
+        out: list[tuple[int, int, str]] = []
+        last_end = -1
+        for m in self._starts().finditer(text, start, end):
+            pos = m.start()
+            if pos < last_end:
+                continue
+            word = m.group().rstrip(".")
+            candidates = index.get(word, ())
+            if not candidates and word.endswith("s"):
+                candidates = index.get(word[:-1], ())  # "Syrias war" (apostrophe stripped upstream)
+            for alias in candidates:
+                stop = pos + len(alias)
+                if stop > end or not text.startswith(alias, pos):
+                    continue
+                nxt = text[stop:stop + 2]
+                if nxt[:1] and (nxt[:1].isalnum() or nxt[:1] == "-"):
+                    # allow a possessive or plural-genitive ending ("Assad's", "Assads")
+                    if not (nxt[:1] == "s" and (len(nxt) < 2 or not (nxt[1].isalnum() or nxt[1] == "-"))):
+                        continue
+                out.append((pos, stop, self.alias_to_actor[alias]))
+                last_end = stop
+                break
+        return out
+
+    def _starts(self) -> re.Pattern:
+        """_WORD_START restricted to words that can open an alias: capitalised or digits, or
+        one of the lower-case first words of aliases ("de", "al-Jaafari")."""
+        if self._start_pattern is None:
+            lower = sorted({k for k in self._by_first_word() if not (k[:1].isupper() or k[:1].isdigit())})
+            alts = "|".join(re.escape(w) for w in lower)
+            first = rf"(?=[A-Z0-9À-Þ]|(?:{alts})(?![\w]))" if alts else r"(?=[A-Z0-9À-Þ])"
+            self._start_pattern = re.compile(r"(?<![\w\-'’.])" + first + _WORD_START.pattern[len(r"(?<![\w\-'’.])"):])
+        return self._start_pattern
+
+    def _by_first_word(self) -> dict[str, tuple[str, ...]]:
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for alias in self.alias_to_actor:
+                first = _WORD_START.match(alias)
+                if first:
+                    index.setdefault(first.group().rstrip("."), []).append(alias)
+            self._index = {k: tuple(sorted(v, key=lambda a: (-len(a), a))) for k, v in index.items()}
+        return self._index
 
     def lookup(self, mention: str) -> Actor | None:
         """The actor whose alias is exactly `mention` (after stripping a possessive), or None."""
@@ -197,6 +238,9 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         if name in reg.actors:
             raise RegistryError(f"{where}: duplicate actor name {name!r}")
         aliases = [a.strip() for a in _as_list(entry.get("aliases"), source, name, "aliases") if a.strip()]
+        # A leading article is not part of a name ("The Syrian Observatory"): matching it would
+        # let a short alias starting with "The" win over a longer one starting a word later.
+        aliases = list(dict.fromkeys(re.sub(r"^[Tt]he\s+(?=\S)", "", a) for a in aliases))
         role_words = [r.strip().lower() for r in _as_list(entry.get("roles"), source, name, "roles") if r.strip()]
         actor = Actor(name=name, kind=kind, side=str(entry.get("side") or ""), gender=gender,
                       aliases=tuple(aliases), roles=tuple(role_words))

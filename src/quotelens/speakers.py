@@ -38,6 +38,8 @@ ROLE_WORDS = frozenset(
     researcher institute body team mission unit centre headquarters father mother man woman survivor
     commentator journalist editor presenter spokespeople sheikh cleric imam leadership""".split()
 )
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
+_PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
 # Heads of a speaker phrase naming a person by role, and an organisation by kind.
 PERSON_ROLES = frozenset(
     """envoy minister spokesman spokeswoman spokesperson official ambassador head chief director president
@@ -59,6 +61,8 @@ GROUP_WORDS = frozenset(
     campaigners researchers investigators inspectors rescuers volunteers powers countries nations governments
     men women people parents families coordinators""".split()
 )
+# First- and second-person words: inside a quote they are the quote's own voice, never a speaker.
+NON_SPEAKERS = frozenset("i we you me us my our your ours yours myself ourselves".split())
 FUNCTION_WORDS = frozenset("of for to the a an in at on and".split())
 DETERMINERS = frozenset("the a an his her its their this that these those".split())
 # Capitalised words that open a sentence without being part of a name.
@@ -112,6 +116,8 @@ def _np_token_ok(tok: str) -> bool:
     if any(c in tok for c in "\"“”«»‘()[]"):
         return False
     low = tok.lower()
+    if low in NON_SPEAKERS:
+        return False
     if tok[0].isupper() or tok[0].isdigit() and "-" in tok:
         return True
     if low in ROLE_WORDS or low in GROUP_WORDS or low in FUNCTION_WORDS or low in PARTICLES or low in PRONOUNS:
@@ -313,7 +319,7 @@ class SpeakerResolver:
         # Speakers of statements so far as (offset of the statement's cue, resolution).
         self.history: list[tuple[int, Resolution]] = []
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
-        self._common_cache: dict[str, bool] = {}
+        self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
         self.surname_conflicts = self._find_surname_conflicts()
         self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
 
@@ -419,7 +425,8 @@ class SpeakerResolver:
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and low not in TITLES and t2 not in SENTENCE_ADVERBS and low not in DETERMINERS and not in_reg \
+                and low not in TITLES and not (t2 in SENTENCE_ADVERBS and not cur) and low not in DETERMINERS \
+                and not in_reg and low not in NON_SPEAKERS \
                 and not _MODIFIER.search(low) and not self._common_word(t2)
             if not is_name and cur and low in ORG_WORDS and t2.islower():
                 # "Idlib News network": a lower-case organisation word closes the name
@@ -515,11 +522,9 @@ class SpeakerResolver:
         ("Mortar shells ...", "Another group ..."), not a name."""
         if not tok[:1].isupper() or tok.isupper() or len(tok) < 3:
             return False
-        low = tok.lower()
-        cache = self._common_cache
-        if low not in cache:
-            cache[low] = re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", self.text) is not None
-        return cache[low]
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return tok.lower() in self._lower_words
 
     # -- coreference -----------------------------------------------------------------
     def _compatible(self, res: Resolution, pronoun: str) -> bool:
@@ -536,15 +541,26 @@ class SpeakerResolver:
             if at < pos and self._compatible(res, pronoun):
                 return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
                                   "last_speaker", in_registry=res.in_registry)
-        if self.registry is None:
-            return None
-        k = bisect.bisect_left(self._mention_starts, pos) - 1
-        while k >= 0:
-            s, e, name = self.mentions[k]
-            res = self._from_actor(name, s, e, "last_mention")
-            if self._compatible(res, pronoun):
-                return res
-            k -= 1
+        if self.registry is not None:
+            k = bisect.bisect_left(self._mention_starts, pos) - 1
+            while k >= 0:
+                s, e, name = self.mentions[k]
+                res = self._from_actor(name, s, e, "last_mention")
+                if self._compatible(res, pronoun):
+                    return res
+                k -= 1
+        if PRONOUNS[pronoun][0] == "person":
+            # a person named in the text but never quoted and not in the registry
+            best = None
+            for m in _PERSON_NAME.finditer(self.text, max(0, pos - 1500), pos):
+                words = m.group().split()
+                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self._common_word(w) for w in words):
+                    continue
+                best = m
+            if best is not None:
+                key = name_key(best.group())
+                name = self.unknown_names.get(key, best.group())
+                return Resolution(name, best.group(), best.start(), best.end(), "person", "", None, "last_name")
         return None
 
     def _role(self, bare: str, pos: int) -> Resolution | None:

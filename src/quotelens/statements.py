@@ -756,12 +756,16 @@ def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:
     mask = ~out["in_registry"].astype(bool) & out["speaker_kind"].isin(["person", "unknown"])
     if not mask.any():
         return out
-    keys = out.loc[mask, "speaker"].map(name_key)
+    names = out.loc[mask, "speaker"]
+    kinds = out.loc[mask, "speaker_kind"]
+    keys = names.map(name_key)
     longest: dict[str, str] = {}
-    for key, name in sorted(zip(keys, out.loc[mask, "speaker"])):
-        if len(name) > len(longest.get(key, "")):
+    # Only a person-shaped name (two words or more, kind person) may absorb a bare surname,
+    # so "Aleppo" never becomes "Southern Aleppo".
+    for key, name, kind in sorted(zip(keys, names, kinds)):
+        if kind == "person" and len(name.split()) >= 2 and len(name) > len(longest.get(key, "")):
             longest[key] = name
-    out.loc[mask, "speaker"] = [longest[k] for k in keys]
+    out.loc[mask, "speaker"] = [longest.get(k, n) for k, n in zip(keys, names)]
     return out
 
 
