@@ -174,6 +174,15 @@ def test_fakes_exact_duplicates(default_corpus):
     assert pd.isna(articles.loc["1919191772", "duplicate_of"])
 
 
+def test_duplicates_false_skips_only_the_duplicate_columns(default_corpus):
+    fast = load_corpus(DEFAULT_CORPUS, duplicates=False)
+    assert "duplicate_of" not in fast.articles.columns and "duplicate_similarity" not in fast.articles.columns
+    expected = default_corpus.articles.drop(columns=["duplicate_of", "duplicate_similarity"])
+    pd.testing.assert_frame_equal(fast.articles, expected)
+    assert fast.read == default_corpus.read
+    pd.testing.assert_frame_equal(fast.rejected, default_corpus.rejected)
+
+
 def test_fakes_near_duplicates(default_corpus):
     articles = default_corpus.articles.set_index("article_id")
     # SANA's story re-published with the date moved behind the headline: not identical.

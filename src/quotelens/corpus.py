@@ -508,7 +508,8 @@ def _expand(paths: str | Path | Iterable) -> list[Path]:
     return files
 
 
-def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None) -> LoadResult:
+def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
+                duplicates: bool = True) -> LoadResult:
     """Load articles from files and folders (relative paths are taken from the project root).
 
     .txt files are read in the seed format (`read_seed_file`); .jsonl, .csv and .parquet
@@ -518,7 +519,8 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None)
     loaded (empty or binary files, malformed JSONL lines, rows without text or with an
     unparseable date) go to `rejected`. Article ids are made unique in load order: a repeated id
     gets a suffix _2, _3, ... and keeps the input id in `original_id`. Duplicates are flagged
-    by `mark_duplicates` (never dropped)."""
+    by `mark_duplicates` (never dropped); with ``duplicates=False`` that comparison is skipped
+    and the two columns it adds are absent."""
     mapping = _check_mapping(columns)
     articles: list[dict] = []
     rejected: list[dict] = []
@@ -567,7 +569,10 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None)
             except RejectedInput as exc:
                 reject(origin, unit, exc.reason)
     read = len(articles) + len(rejected)
-    frame = mark_duplicates(_articles_frame(articles))
+    frame = _articles_frame(articles)
+    # The chunked pipeline (quotelens.pipeline) loads a corpus piece by piece, where duplicates
+    # within one piece mean little; it skips this all-pairs comparison.
+    frame = mark_duplicates(frame) if duplicates else frame
     rejected_frame = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)
     rejected_frame["line"] = rejected_frame["line"].astype("Int64")
     return LoadResult(articles=frame, rejected=rejected_frame, read=read)
