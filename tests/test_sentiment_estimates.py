@@ -106,3 +106,10 @@ def test_groups_by_outlet_and_month():
 def test_missing_columns_are_named():
     with pytest.raises(ValueError, match="article_id"):
         actor_estimates(pd.DataFrame({"speaker": ["a"], "sentiment": [0.1], "label": [0]}))
+
+
+def test_few_articles_are_flagged():
+    df = pd.DataFrame({"speaker": "X", "article_id": ["a", "a", "b", "b", "c"], "sentiment": [0.1, 0.2, 0.3, 0.4, 0.5], "label": [0, 0, 1, 1, 1]})
+    row = actor_estimates(df, unmasked_column=None).iloc[0]
+    assert row["n_articles"] == 3 and np.isfinite(row["ci_low"])
+    assert "fewer than 5 articles" in row["flags"]

@@ -22,6 +22,9 @@ import pandas as pd
 Z_95 = 1.959963984540054  # two-sided 95% normal quantile
 N_BOOTSTRAP = 2000
 SIGN_BAND = 0.05  # mean scores within +-0.05 count as "no sign" when checking agreement
+# With fewer articles than this, a percentile bootstrap has too few distinct resamples to be
+# trusted (two articles give only three possible means); such rows are flagged.
+FEW_ARTICLES = 5
 
 
 def wilson_interval(successes, n, z: float = Z_95) -> tuple[np.ndarray, np.ndarray]:
@@ -90,7 +93,8 @@ def actor_estimates(
     bootstrap over `cluster_column`); share_negative/neutral/positive (0-1) of `label_column`
     with Wilson bounds (`_low`, `_high`); mean_<method> per method column; mean_unmasked and
     masking_shift (mean - mean_unmasked); methods_disagree (the headline or some methods'
-    means have opposite signs, each |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text).
+    means have opposite signs, each |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text; also
+    notes intervals from fewer than FEW_ARTICLES articles).
     Rows are sorted by mean (descending), then the group keys."""
     by = list(by)
     missing = [c for c in by + [score_column, label_column, cluster_column] if c not in scored.columns]
@@ -131,6 +135,8 @@ def actor_estimates(
             flags.append("interval includes 0")
         if row["single_article"]:
             flags.append("one article: no interval")
+        elif row["n_articles"] < FEW_ARTICLES:
+            flags.append(f"fewer than {FEW_ARTICLES} articles: interval unreliable")
         row["flags"] = "; ".join(flags)
         rows.append(row)
     columns = by + ["n_statements", "n_articles", "mean", "ci_low", "ci_high"]

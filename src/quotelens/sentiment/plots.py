@@ -152,19 +152,26 @@ def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
 
 
 def by_month(estimates: pd.DataFrame, title: str):
-    """Per actor, the monthly mean with its 95% interval as a band."""
+    """One panel per actor: the monthly mean (dots) with its 95% interval (bars). Months
+    without enough statements are absent, not interpolated."""
     data = estimates.sort_values(["speaker", "month"], kind="mergesort").reset_index(drop=True)
     data = data[["speaker", "month", "n_statements", "n_articles", "mean", "ci_low", "ci_high"]]
-    fig, ax = plt.subplots(figsize=(9, 4.5))
-    for i, (actor, part) in enumerate(data.groupby("speaker", sort=True)):
+    actors = list(dict.fromkeys(data["speaker"]))
+    fig, axes = plt.subplots(len(actors), 1, figsize=(9, 1.7 * len(actors) + 1.2), sharex=True, squeeze=False)
+    for i, (ax, actor) in enumerate(zip(axes[:, 0], actors)):
+        part = data[data["speaker"] == actor]
         x = pd.to_datetime(part["month"] + "-01")
         colour = plt.get_cmap("tab10")(i % 10)
-        ax.plot(x, part["mean"], "o-", color=colour, label=f"{actor} (n={part['n_statements'].sum()})")
-        ax.fill_between(x, part["ci_low"], part["ci_high"], color=colour, alpha=0.15)
-    ax.axhline(0, color="grey", lw=0.8)
-    ax.set_ylim(-1, 1)
-    ax.set_xlabel("month")
-    ax.set_ylabel(SCORE_AXIS)
-    ax.set_title(title)
-    ax.legend(fontsize=8, loc="best")
+        has_ci = part["ci_low"].notna().to_numpy()
+        ax.errorbar(x[has_ci], part["mean"][has_ci],
+                    yerr=[part["mean"][has_ci] - part["ci_low"][has_ci], part["ci_high"][has_ci] - part["mean"][has_ci]],
+                    fmt="o", color=colour, capsize=2, ms=4)
+        ax.plot(x[~has_ci], part["mean"][~has_ci], "o", mfc="white", color=colour, ms=4)
+        ax.axhline(0, color="grey", lw=0.8)
+        ax.set_ylim(-1, 1)
+        ax.set_ylabel("mean (-1 to 1)", fontsize=8)
+        ax.set_title(f"{actor} (n={int(part['n_statements'].sum())} statements, {len(part)} months)", fontsize=9, loc="left")
+    axes[-1, 0].set_xlabel("month; open dots: one article, no interval")
+    fig.suptitle(title)
+    fig.tight_layout()
     return fig, data
