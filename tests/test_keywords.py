@@ -191,9 +191,9 @@ def test_known_answer_on_extracted_statements():
     counts = counts[counts >= 30]
     target = min(counts.index, key=lambda name: (counts[name], name))
     planted = st.copy()
-    # One statement in three: at one in five the planted word comes second for Russia, behind
-    # "denied", which Russia really does say distinctively often.
-    nth = planted.groupby("speaker").cumcount() % 3 == 0
+    # One statement in two. At lower rates a real distinctive word can still win (at one in
+    # five, Russia's "denied" beat it), which is the method working, not failing.
+    nth = planted.groupby("speaker").cumcount() % 2 == 0
     is_target = planted["speaker"] == target
     planted.loc[is_target & nth, "quote"] += " zorbulax"
     planted = kf.plant_evenly(planted, "quillet", every=20)
@@ -276,12 +276,12 @@ def test_kwic_finds_stemmed_terms():
 
 
 def test_collocations_surface_known_phrases():
-    texts = kf.fakes_articles()["article_content"]
+    texts = kf.fakes_articles()["article_content"].head(300)
     lr = collocations(texts, n=2, measure="likelihood_ratio", min_freq=5, top=30)
     assert {"human rights", "chemical weapons"} <= set(lr["phrase"])
     pmi = collocations(texts, n=2, measure="pmi", min_freq=5, top=30)
     assert (pmi["n"] >= 5).all() and pmi["score"].is_monotonic_decreasing
-    tri = collocations(texts, n=3, min_freq=20, top=10)
+    tri = collocations(texts, n=3, min_freq=10, top=10)
     assert "rami abdel rahman" in set(tri["phrase"])
 
 

@@ -191,35 +191,66 @@ def _group_counts(prep: Prepared, weights: np.ndarray | None = None) -> np.ndarr
     return np.asarray((gm @ prep.counts.matrix).todense(), dtype=float)
 
 
-def _topk_mask(z: np.ndarray, present: np.ndarray, k: int) -> np.ndarray:
-    """Boolean (groups x terms): term among the k highest z of its group (ties by column)."""
-    zz = np.where(present, z, -np.inf)
-    order = np.lexsort((np.broadcast_to(np.arange(z.shape[1]), z.shape), -zz), axis=1)[:, :k]
-    mask = np.zeros_like(z, dtype=bool)
-    rows = np.arange(z.shape[0])[:, None]
-    mask[rows, order] = True
-    return mask & present
+def _topk_sparse(rows: np.ndarray, cols: np.ndarray, z: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols) of the k highest z within each row, from the non-zero entries of a sparse
+    (groups x terms) matrix; ties broken by column, so the answer is deterministic."""
+    order = np.lexsort((cols, -z, rows))
+    rows_sorted = rows[order]
+    starts = np.searchsorted(rows_sorted, rows_sorted, side="left")
+    rank = np.arange(len(order)) - starts
+    keep = order[rank < k]
+    return rows[keep], cols[keep]
 
 
-def bootstrap_topk(prep: Prepared, prior_scale: float, top_k: int, n_boot: int, seed: int) -> np.ndarray:
+def bootstrap_topk(
+    prep: Prepared,
+    prior_scale: float,
+    top_k: int,
+    n_boot: int,
+    seed: int,
+    groups: np.ndarray | None = None,
+) -> np.ndarray:
     """Share of `n_boot` article resamples (with replacement, seeded) in which each term is among
-    its group's `top_k` terms by z. Returns (groups x terms) shares in [0, 1]; a group absent
-    from a resample counts as 'not in the top k' for that resample."""
+    its group's `top_k` terms by z. Returns (groups x terms) shares in [0, 1], NaN for groups
+    not in `groups` (default: all); a group absent from a resample counts as 'not in the top k'.
+
+    Each resample redraws every article; the 'rest' of a group is always all other statements,
+    so leaving small groups out of `groups` saves time without changing anyone's z. z is only
+    computed where a group used a term (a term it did not use cannot be in its top k), so the
+    cost grows with the non-zero group-term counts, not groups x vocabulary."""
     rng = np.random.default_rng(seed)
     unit_ids, unit_of_row = np.unique(prep.units, return_inverse=True)
-    hits = np.zeros((len(prep.groups), prep.counts.matrix.shape[1]), dtype=np.int64)
-    for _ in range(n_boot):
+    wanted = set(prep.groups if groups is None else groups)
+    selected = np.asarray([g for g in prep.groups if g in wanted], dtype=object)
+    n_terms = prep.counts.matrix.shape[1]
+    hits = np.zeros((len(selected), n_terms), dtype=np.int64)
+    matrix = prep.counts.matrix
+    indicator = group_matrix(prep.labels, selected)
+    for _ in range(n_boot if len(selected) else 0):
         draws = rng.integers(0, len(unit_ids), size=len(unit_ids))
-        multiplicity = np.bincount(draws, minlength=len(unit_ids)).astype(float)
-        y = _group_counts(prep, multiplicity[unit_of_row])
-        y_total = y.sum(axis=0)
-        n_group = y.sum(axis=1)
-        present = (y > 0) & (n_group[:, None] > 0)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            z = log_odds_z(y, y_total, n_group, prior_scale)[2]
-        z = np.where(np.isfinite(z), z, -np.inf)
-        hits += _topk_mask(z, present, top_k)
-    return hits / float(n_boot) if n_boot else np.full(hits.shape, np.nan)
+        weights = np.bincount(draws, minlength=len(unit_ids)).astype(float)[unit_of_row]
+        y_total = np.asarray(matrix.T @ weights).ravel()
+        y = (indicator @ sparse.diags(weights) @ matrix).tocoo()
+        nz = y.data > 0
+        rows, cols, counts = y.row[nz], y.col[nz], y.data[nz]
+        if not len(counts):
+            continue
+        n_group = np.bincount(rows, weights=counts, minlength=len(selected))
+        n_all = y_total.sum()
+        alpha = prior_scale * y_total[cols]
+        alpha0 = prior_scale * n_all
+        yi = counts + alpha
+        yj = (y_total[cols] - counts) + alpha
+        ni = n_group[rows] + alpha0
+        nj = (n_all - n_group[rows]) + alpha0
+        delta = np.log(yi) - np.log(ni - yi) - np.log(yj) + np.log(nj - yj)
+        z = delta / np.sqrt(1.0 / yi + 1.0 / (ni - yi) + 1.0 / yj + 1.0 / (nj - yj))
+        top_rows, top_cols = _topk_sparse(rows, cols, z, top_k)
+        np.add.at(hits, (top_rows, top_cols), 1)
+    out = np.full((len(prep.groups), n_terms), np.nan)
+    if n_boot and len(selected):
+        out[np.searchsorted(prep.groups, selected)] = hits / float(n_boot)
+    return out
 
 
 def keyword_table(
@@ -234,6 +265,7 @@ def keyword_table(
     top_k: int = 10,
     seed: int = 0,
     unit_col: str = "article_id",
+    boot_min_statements: int = 5,
 ) -> KeywordResult:
     """Distinctive terms of each group of `statements[by]` against all other statements.
 
@@ -241,15 +273,18 @@ def keyword_table(
     occurrences in and outside the group), z (Monroe et al. log-odds z), delta (log-odds
     difference, natural log), se, rank (1 = highest z in the group), stability (share of
     bootstrap resamples of articles in which the term stays in the group's top_k; NaN when
-    n_boot = 0), chi2, g2 (signed keyness), tfidf, per_1000_group, per_1000_rest (rates per
+    n_boot = 0, with fewer than 5 articles, or for groups under boot_min_statements), chi2, g2 (signed keyness), tfidf, per_1000_group, per_1000_rest (rates per
     1,000 term occurrences), alpha (prior pseudo-count), prior, prior_scale, example (surface
     form), tokens_group, statements_group.
 
     min_count: terms seen fewer times in the whole table are dropped (occurrences). top_k and
-    n_boot: the bootstrap's list length and number of resamples; seed fixes the draws."""
+    n_boot: the bootstrap's list length and number of resamples; seed fixes the draws.
+    boot_min_statements: groups with fewer statements get no stability (it would say little,
+    and leaving them out keeps the bootstrap fast with hundreds of speakers)."""
     options = options or TokenOptions()
     prep = prepare(statements, by, text_col, options, min_count, unit_col)
-    return keywords_from_counts(prep, prior_scale=prior_scale, n_boot=n_boot, top_k=top_k, seed=seed)
+    return keywords_from_counts(prep, prior_scale=prior_scale, n_boot=n_boot, top_k=top_k, seed=seed,
+                                boot_min_statements=boot_min_statements)
 
 
 def keywords_from_counts(
@@ -259,6 +294,7 @@ def keywords_from_counts(
     n_boot: int = 0,
     top_k: int = 10,
     seed: int = 0,
+    boot_min_statements: int = 5,
 ) -> KeywordResult:
     """The statistics step of `keyword_table`, from already counted terms (see `prepare`)."""
     by, options, min_count = prep.by, prep.counts.options, prep.min_count
@@ -275,8 +311,9 @@ def keywords_from_counts(
         boot_note = (f"stability: not computed, {n_articles} article(s) < {MIN_ARTICLES_FOR_BOOTSTRAP} "
                      "needed for a meaningful article bootstrap")
         n_boot = 0
-    stability = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed) if n_boot > 0 else None
     statements_per_group = pd.Series(prep.labels).value_counts()
+    boot_groups = statements_per_group[statements_per_group >= boot_min_statements].index.to_numpy()
+    stability = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed, boot_groups) if n_boot > 0 else None
 
     gi, ti = np.nonzero(y > 0)
     table = pd.DataFrame(
@@ -332,7 +369,8 @@ def keywords_from_counts(
     if boot_note:
         notes.append(boot_note)
     if n_boot:
-        notes.append(f"stability: {n_boot} bootstrap resamples of {counts['articles']} articles, top {top_k}, seed {seed}")
+        notes.append(f"stability: {n_boot} bootstrap resamples of {counts['articles']} articles, top {top_k}, seed {seed}; "
+                     f"groups with at least {boot_min_statements} statements ({len(boot_groups)} of {len(prep.groups)})")
     return KeywordResult(table=table, counts=counts, groups=groups, by=by, notes=notes)
 
 
