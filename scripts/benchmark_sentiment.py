@@ -4,7 +4,7 @@ measured on the same sentences in the same run (ratio > 1: faster than vaderSent
     .venv/bin/python scripts/benchmark_sentiment.py [--repeat 3]
 
 Sentences: the unique sentences of both NewsMTSC devtest files. Each timing is the best of
-`--repeat` runs (after one warm-up run, so every method's caches are equally warm).
+`--repeat` round-robin rounds (after one warm-up run, so every method's caches are equally warm).
 """
 
 from __future__ import annotations
@@ -19,19 +19,23 @@ from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, vader_with_evidence
 
 
-def _best_rate(fn, texts, repeat: int) -> float:
-    fn(texts)  # warm-up
-    best = float("inf")
+def _best_rates(cases, texts, repeat: int) -> list[tuple[str, float]]:
+    """Sentences per second of each case: the best of `repeat` rounds. Rounds run every case
+    in turn (round-robin), so a change in the machine's load hits all methods alike."""
+    for _, fn in cases:
+        fn(texts)  # warm-up: caches and lazy loading
+    best = [float("inf")] * len(cases)
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn(texts)
-        best = min(best, time.perf_counter() - start)
-    return len(texts) / best
+        for k, (_, fn) in enumerate(cases):
+            start = time.perf_counter()
+            fn(texts)
+            best[k] = min(best[k], time.perf_counter() - start)
+    return [(name, len(texts) / seconds) for (name, _), seconds in zip(cases, best)]
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per method (best is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="timed runs per method (best is kept)")
     args = parser.parse_args(argv)
 
     texts = sorted(
@@ -60,7 +64,7 @@ def main(argv=None) -> int:
         ("ensemble, masked + unmasked", ensemble_masked.score),
         ("all default methods, masked + unmasked", everything.score),
     ]
-    rates = [(name, _best_rate(fn, texts, args.repeat)) for name, fn in cases]
+    rates = _best_rates(cases, texts, args.repeat)
     baseline = rates[0][1]
     print(f"{len(texts)} unique NewsMTSC devtest sentences, best of {args.repeat} runs")
     print(f"{'method':<42} {'sentences/s':>12} {'ratio to vaderSentiment':>24}")
