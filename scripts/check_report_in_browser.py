@@ -1,0 +1,392 @@
+"""Open the rendered report in a real browser (headless Chromium) and check it.
+
+For each page (default: index.html, 00_report.html and 05_comparisons.html of the reports
+folder) this script
+
+1. parses the HTML and lists every resource it would load (src, srcset, stylesheet and icon
+   links, CSS url() and @import): each must be an embedded data: URI or a file that exists
+   beside the page; every relative link (<a href>) must point to an existing file, and every
+   "#anchor" to an element id on its page;
+2. opens the page in headless Chromium driven over the DevTools protocol, with a proxy to
+   nowhere and every host name unresolvable, and records every request the page makes (any
+   request that is not file:, data:, about: or blob: fails the check), failed loads, console
+   errors, uncaught exceptions and JavaScript dialogs (an alert() means article text ran as
+   code);
+3. checks in the live page that every <img> has loaded (complete, natural width > 0);
+4. saves a screenshot of the top of the page (1280 x 1600 CSS pixels) to --screenshots.
+
+Prints one block per page and a summary; exits 1 when a check fails. With --record FILE the
+same text is written to FILE (docs/browser_check.md keeps the last recorded run).
+
+Chromium: Debian's package (`apt-get install -y chromium`); its path can be given with
+--chromium. The DevTools client is tornado's websocket client (tornado ships with Jupyter).
+
+    .venv/bin/python scripts/check_report_in_browser.py --reports-dir reports
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from tornado.websocket import websocket_connect
+
+PROJ_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_PAGES = ["index.html", "00_report.html", "05_comparisons.html"]
+LOCAL_SCHEMES = ("file", "data", "about", "blob")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-sync",
+    "--disable-extensions",
+    # Any request that escapes the page goes to a proxy that does not exist, and no host name
+    # resolves: the page cannot reach the network even if it tries, and the attempt is logged.
+    "--proxy-server=http://127.0.0.1:9",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--remote-debugging-port=0",
+    "--remote-allow-origins=*",
+]
+VIEWPORT = (1280, 1600)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""", re.I)
+
+
+# ---------------------------------------------------------------------------------------------
+# Static checks: what the HTML refers to
+
+
+@dataclass
+class Refs:
+    resources: list[tuple[str, str]] = field(default_factory=list)  # (tag.attr, url)
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+class _RefParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs = Refs()
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        for key in ("id", "name"):
+            if a.get(key):
+                self.refs.ids.add(a[key])
+        if tag == "a" and a.get("href") is not None:
+            self.refs.links.append(a["href"])
+        if tag == "link" and a.get("href"):
+            rel = (a.get("rel") or "").lower()
+            # Stylesheets, icons and preloads are fetched by the browser; other rel values
+            # (canonical, alternate) are only links.
+            if any(r in rel for r in ("stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest")):
+                self.refs.resources.append(("link.href", a["href"]))
+            else:
+                self.refs.links.append(a["href"])
+        for attr in ("src", "data", "poster", "background"):
+            if a.get(attr):
+                self.refs.resources.append((f"{tag}.{attr}", a[attr]))
+        if a.get("srcset"):
+            for part in a["srcset"].split(","):
+                if part.strip():
+                    self.refs.resources.append((f"{tag}.srcset", part.strip().split()[0]))
+        if a.get("style"):
+            self._css(a["style"], f"{tag}.style")
+        if tag == "style":
+            self._in_style = True
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._css(data, "style")
+
+    def _css(self, css: str, where: str) -> None:
+        for m in _CSS_URL.finditer(css):
+            self.refs.resources.append((where, m.group(1) or m.group(2)))
+
+
+def parse_refs(page: Path) -> Refs:
+    parser = _RefParser()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.refs
+
+
+def _is_external(url: str) -> bool:
+    scheme = urlsplit(url).scheme.lower()
+    return url.startswith("//") or (scheme not in ("", *LOCAL_SCHEMES) and scheme != "mailto")
+
+
+def static_problems(page: Path) -> tuple[list[str], dict]:
+    """Problems found by reading the HTML, and counts for the report."""
+    refs = parse_refs(page)
+    problems = []
+    embedded = 0
+    for where, url in refs.resources:
+        if url.startswith("data:"):
+            embedded += 1
+        elif _is_external(url):
+            problems.append(f"external resource ({where}): {url[:120]}")
+        elif not (page.parent / unquote(urlsplit(url).path)).exists():
+            problems.append(f"missing local resource ({where}): {url[:120]}")
+    external_links = 0
+    for href in refs.links:
+        parts = urlsplit(href)
+        if href.startswith("#"):
+            if href[1:] and unquote(href[1:]) not in refs.ids:
+                problems.append(f"anchor without target: {href[:120]}")
+        elif parts.scheme in ("http", "https") or href.startswith("//"):
+            external_links += 1  # a link is only followed when clicked; counted, not requested
+        elif parts.scheme in ("", "file") and parts.path:
+            if not (page.parent / unquote(parts.path)).exists():
+                problems.append(f"broken link: {href[:120]}")
+        elif parts.scheme == "javascript":
+            problems.append(f"javascript: link: {href[:120]}")
+    counts = {
+        "resources": len(refs.resources),
+        "embedded": embedded,
+        "links": len(refs.links),
+        "external_links": external_links,
+    }
+    return problems, counts
+
+
+# ---------------------------------------------------------------------------------------------
+# Live checks: the page in Chromium
+
+
+class DevTools:
+    """A minimal Chrome DevTools Protocol client over one browser websocket (flat sessions)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.next_id = 0
+        self.events: list[dict] = []
+
+    async def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 30.0) -> dict:
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            msg["sessionId"] = session
+        await self.ws.write_message(json.dumps(msg))
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = await self._read(deadline)
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+
+    async def _read(self, deadline: float) -> dict:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("no answer from Chromium")
+        raw = await asyncio.wait_for(self.ws.read_message(), timeout=remaining)
+        if raw is None:
+            raise RuntimeError("Chromium closed the DevTools connection")
+        return json.loads(raw)
+
+    async def wait_for(self, method: str, session: str, timeout: float) -> bool:
+        """Read events until `method` arrives for `session` (True) or the timeout passes."""
+        if any(e.get("method") == method and e.get("sessionId") == session for e in self.events):
+            return True
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                event = await self._read(deadline)
+            except (TimeoutError, asyncio.TimeoutError):
+                return False
+            self.events.append(event)
+            if event.get("method") == method and event.get("sessionId") == session:
+                return True
+        return False
+
+    async def drain(self, seconds: float) -> None:
+        """Collect events for a while (late image decodes, console messages)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                self.events.append(await self._read(deadline))
+            except (TimeoutError, asyncio.TimeoutError):
+                return
+
+
+_IMAGES_JS = """JSON.stringify({
+  title: document.title,
+  images: Array.from(document.images).map(i => ({src: i.currentSrc.slice(0, 60), ok: i.complete && i.naturalWidth > 0,
+                                                 width: i.naturalWidth, height: i.naturalHeight})),
+  scripts: document.scripts.length,
+  text_chars: document.body ? document.body.innerText.length : 0
+})"""
+
+
+async def check_live(ws_url: str, page: Path, screenshot: Path) -> tuple[list[str], dict]:
+    ws = await websocket_connect(ws_url, max_message_size=256 * 1024 * 1024)
+    cdp = DevTools(ws)
+    try:
+        target = await cdp.send("Target.createTarget", {"url": "about:blank"})
+        session = (await cdp.send("Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}))["sessionId"]
+        for domain in ("Page", "Network", "Runtime", "Log"):
+            await cdp.send(f"{domain}.enable", session=session)
+        await cdp.send("Emulation.setDeviceMetricsOverride",
+                       {"width": VIEWPORT[0], "height": VIEWPORT[1], "deviceScaleFactor": 1, "mobile": False}, session=session)
+        cdp.events.clear()
+        await cdp.send("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
+        loaded = await cdp.wait_for("Page.loadEventFired", session, timeout=60)
+        await cdp.drain(1.0)
+        result = await cdp.send("Runtime.evaluate", {"expression": _IMAGES_JS, "returnByValue": True}, session=session)
+        state = json.loads(result["result"]["value"])
+        shot = await cdp.send("Page.captureScreenshot", {"format": "png"}, session=session)
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        screenshot.write_bytes(base64.b64decode(shot["data"]))
+        await cdp.send("Target.closeTarget", {"targetId": target["targetId"]})
+    finally:
+        ws.close()
+
+    problems = [] if loaded else ["the page did not finish loading within 60 s"]
+    requests, console = [], []
+    for e in cdp.events:
+        method, params = e.get("method"), e.get("params", {})
+        if method == "Network.requestWillBeSent":
+            url = params["request"]["url"]
+            requests.append(url)
+            if urlsplit(url).scheme.lower() not in LOCAL_SCHEMES:
+                problems.append(f"network request: {url[:120]}")
+        elif method == "Network.loadingFailed" and not params.get("canceled"):
+            problems.append(f"failed load: {params.get('errorText')} ({params.get('type')})")
+        elif method == "Runtime.exceptionThrown":
+            detail = params.get("exceptionDetails", {})
+            problems.append(f"uncaught exception: {detail.get('exception', {}).get('description', detail.get('text'))}"[:200])
+        elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
+            console.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", []))[:200])
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            console.append(params["entry"].get("text", "")[:200])
+        elif method == "Page.javascriptDialogOpening":
+            problems.append(f"JavaScript dialog opened ({params.get('type')}): {params.get('message', '')[:80]}")
+    problems += [f"console error: {c}" for c in console]
+    broken = [i for i in state["images"] if not i["ok"]]
+    problems += [f"image did not load: {i['src']}" for i in broken]
+    counts = {
+        "requests": len(requests),
+        "images": len(state["images"]),
+        "images_loaded": len(state["images"]) - len(broken),
+        "text_chars": state["text_chars"],
+        "title": state["title"],
+    }
+    return problems, counts
+
+
+def start_chromium(binary: str, profile: Path) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen(
+        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    assert proc.stderr is not None
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        m = re.search(r"DevTools listening on (ws://\S+)", line)
+        if m:
+            return proc, m.group(1)
+        if not line and proc.poll() is not None:
+            break
+    proc.kill()
+    raise RuntimeError(f"{binary} did not start its DevTools endpoint")
+
+
+def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str) -> tuple[str, bool]:
+    lines = []
+    ok = True
+    with tempfile.TemporaryDirectory(prefix="quotelens-chromium-") as profile:
+        proc, ws_url = start_chromium(binary, Path(profile))
+        version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
+        lines.append(f"browser: {version} (headless, proxy to nowhere, no DNS)")
+        lines.append(f"reports: {reports_dir.relative_to(PROJ_ROOT) if reports_dir.is_relative_to(PROJ_ROOT) else reports_dir}")
+        try:
+            for name in pages:
+                page = reports_dir / name
+                lines.append("")
+                lines.append(f"## {name}")
+                if not page.is_file():
+                    lines.append("FAIL: page not found")
+                    ok = False
+                    continue
+                static, scounts = static_problems(page)
+                shot = screenshots / (page.stem + ".png")
+                live, lcounts = asyncio.run(check_live(ws_url, page, shot))
+                problems = static + live
+                lines.append(
+                    f"resources in the HTML: {scounts['resources']} ({scounts['embedded']} embedded data: URIs); "
+                    f"links: {scounts['links']} ({scounts['external_links']} to other sites, not followed)"
+                )
+                lines.append(
+                    f"in Chromium: {lcounts['requests']} requests (all must be file:/data:), "
+                    f"images loaded {lcounts['images_loaded']}/{lcounts['images']}, "
+                    f"{lcounts['text_chars']} characters of text, title {lcounts['title']!r}"
+                )
+                lines.append(f"screenshot: {shot.relative_to(PROJ_ROOT) if shot.is_relative_to(PROJ_ROOT) else shot}")
+                if problems:
+                    ok = False
+                    lines += [f"FAIL: {p}" for p in problems]
+                else:
+                    lines.append("OK: no network request, every image loaded, every link and anchor resolves")
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    lines.append("")
+    lines.append("result: " + ("all checks passed" if ok else "FAILED"))
+    return "\n".join(lines) + "\n", ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports-dir", default="reports", help="folder with index.html and the notebooks' HTML")
+    parser.add_argument("--page", action="append", help=f"page to check (repeatable; default {' '.join(DEFAULT_PAGES)})")
+    parser.add_argument("--screenshots", default="build/screenshots", help="folder for the PNG screenshots (git-ignored build/ by default)")
+    parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium", help="Chromium binary")
+    parser.add_argument("--record", default=None, help="also write the report to this file (e.g. docs/browser_check.md)")
+    args = parser.parse_args(argv)
+    reports_dir = (PROJ_ROOT / args.reports_dir).resolve()
+    screenshots = (PROJ_ROOT / args.screenshots).resolve()
+    if not shutil.which(args.chromium):
+        print(f"{args.chromium}: not found; install it with `apt-get install -y chromium`", file=sys.stderr)
+        return 2
+    text, ok = run(reports_dir, args.page or DEFAULT_PAGES, screenshots, args.chromium)
+    print(text, end="")
+    if args.record:
+        record = PROJ_ROOT / args.record
+        record.parent.mkdir(parents=True, exist_ok=True)
+        header = (
+            "# Browser check of the rendered report\n\n"
+            "Output of `scripts/check_report_in_browser.py` (headless Chromium over the DevTools protocol).\n\n```\n"
+        )
+        record.write_text(header + text + "```\n", encoding="utf-8")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
