@@ -97,8 +97,8 @@ class Registry:
                 continue
             word = m.group().rstrip(".")
             candidates = index.get(word, ())
-            if not candidates and word.endswith("s"):
-                candidates = index.get(word[:-1], ())  # "Syrias war" (apostrophe stripped upstream)
+            if word.endswith("s") and word[:-1] in index:
+                candidates = candidates + index[word[:-1]]  # "Syrias war" (apostrophe stripped upstream)
             for alias in candidates:
                 stop = pos + len(alias)
                 if stop > end or not text.startswith(alias, pos):

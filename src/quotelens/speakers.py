@@ -520,7 +520,7 @@ class SpeakerResolver:
     def _common_word(self, tok: str) -> bool:
         """A capitalised token whose lower-case form occurs in the article is a common word
         ("Mortar shells ...", "Another group ..."), not a name."""
-        if not tok[:1].isupper() or tok.isupper() or len(tok) < 3:
+        if not tok[:1].isupper() or tok.isupper() or len(tok) < 3 or tok.lower() in PARTICLES:
             return False
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.text))

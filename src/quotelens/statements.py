@@ -212,16 +212,17 @@ class _Article:
             if qi in self.used_quotes:
                 continue
             found = None
-            if q.closed:
-                found = self._attribution_after(q)
-            if found is None:
-                found = self._attribution_before(q)
             same = None
-            if found is None and last_st is not None and q.open > last_attr_end >= 0:
+            if last_st is not None and q.open > last_attr_end >= 0:
+                # '"Q1," X said, "Q2."': the second part continues the first one's speaker
                 gap = text[last_attr_end:q.open]
                 if len(gap) <= 3 and not gap.strip(" ,;:"):
                     found = (last_st["_res"], "direct_split", "", -1, "direct", None)
                     same = last_st
+            if found is None and q.closed:
+                found = self._attribution_after(q)
+            if found is None:
+                found = self._attribution_before(q)
             if found is None:
                 continue
             res, rule, cue, cue_pos, kind, spans = found

@@ -1,0 +1,327 @@
+"""Statement extraction and speaker attribution on real sentences (seed, FA-KES, NewsMTSC)
+and on crafted ones for layouts the data do not show. Each real sentence names its source."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from quotelens import config
+from quotelens.actors import build_registry, default_registry_path, load_registry
+from quotelens.corpus import load_corpus
+from quotelens.statements import (
+    STATEMENT_COLUMNS, canonicalise_unknown, extract_article_statements, extract_statements, unknown_speakers,
+)
+
+SEED = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(default_registry_path())
+
+
+@pytest.fixture(scope="module")
+def seed_article():
+    return load_corpus(SEED).articles.iloc[0]
+
+
+@pytest.fixture(scope="module")
+def seed_statements(seed_article, registry):
+    return extract_article_statements(seed_article["text"], seed_article["article_id"], registry,
+                                      title=seed_article["title"], headlines=list(seed_article["headlines"]))
+
+
+def extract(text: str, registry) -> list[dict]:
+    sts = extract_article_statements(text, "t", registry)
+    for st in sts:
+        assert text[st["start"]:st["end"]] == st["quote"]
+        if st["speaker_start"] >= 0:
+            assert text[st["speaker_start"]:st["speaker_end"]] == st["speaker_mention"]
+    return sts
+
+
+def find(sts: list[dict], quote_start: str) -> dict:
+    hits = [st for st in sts if st["quote"].startswith(quote_start)]
+    assert hits, f"no statement starting {quote_start!r} in {[st['quote'][:40] for st in sts]}"
+    return hits[0]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+def test_seed_every_de_mistura_statement_is_his(seed_statements):
+    mistura = [st for st in seed_statements if st["speaker"] == "Staffan de Mistura"]
+    mentions = {st["speaker_mention"] for st in mistura}
+    # named, "he said", "The envoy ... ruled out", "The U.N. envoy said" and "He went on to"
+    assert {"de Mistura", "De Mistura", "he", "The envoy", "The U.N. envoy", "He"} <= mentions
+    envoy = find(seed_statements, "ruled out the possibility")
+    assert envoy["speaker"] == "Staffan de Mistura" and envoy["rule"].startswith("reported_object+role")
+    he = find(seed_statements, "But what I do believe")
+    assert he["speaker"] == "Staffan de Mistura" and "pronoun" in he["rule"]
+    # "I" inside the quote is not a speaker
+    assert not any(st["speaker_mention"] in ("I", "we") for st in seed_statements)
+
+
+def test_seed_gold_statements_all_found(seed_statements, seed_article):
+    gold = [json.loads(line) for line in (config.GOLD_DIR / "seed_statements.jsonl").read_text().splitlines()]
+    assert len(gold) == 12
+    text = seed_article["text"]
+    for g in gold:
+        start = text.find(g["quote"])
+        end = start + len(g["quote"])
+        covering = [st for st in seed_statements if st["start"] <= start and st["end"] >= end]
+        assert covering, f"gold statement not covered: {g['quote'][:50]!r}"
+        assert covering[0]["speaker"] == g["speaker"], g["quote"][:50]
+        assert covering[0]["type"] == g["type"], g["quote"][:50]
+
+
+def test_seed_apposition_mixed_and_headline(seed_statements):
+    st = find(seed_statements, "a contact group would aim")
+    assert st["speaker"] == "Francois Delattre" and st["speaker_mention"] == "Francois Delattre"
+    mixed = [st for st in seed_statements if st["type"] == "mixed" and st["speaker"] == "Francois Delattre"]
+    assert [m["quote"] for m in mixed] == ["the fight against terrorism is our number one priority",
+                                           "is through a negotiated political solution"]
+    # the headline's 'No breakthrough, no breakdown' is repeated in the body's direct quote
+    head = find(seed_statements, "No breakthrough, no breakdown")
+    assert head["in_headline"] and head["type"] == "direct"
+    assert sum(st["in_headline"] for st in seed_statements) == 1
+
+
+def test_seed_according_to_and_coordinated(seed_statements):
+    acc = find(seed_statements, "the consultative technical mechanism")
+    assert acc["type"] == "according_to" and acc["cue"] == "according to"
+    assert acc["quote"].endswith("at this round of negotiations")
+    second = find(seed_statements, "worldwide pressure could move the needle")
+    assert second["speaker"] == "Staffan de Mistura" and second["speaker_start"] == -1
+    first = find(seed_statements, "he has not seen any indication")
+    assert first["quote"].endswith("in Syria")  # cut before "but voiced hope"
+    assert second["resolved_from"] == first["start"]
+
+
+# --- direct-quote layouts -------------------------------------------------------------------------
+
+def test_quote_said_x_newsmtsc(registry):
+    # NewsMTSC train.jsonl
+    text = '"There isn\'t any one thing," said Kenneth Feld, chairman and CEO of Feld Entertainment.'
+    st = find(extract(text, registry), "There isn't any one thing")
+    assert st["type"] == "direct" and st["speaker"] == "Kenneth Feld" and not st["in_registry"]
+    assert st["quote"] == "There isn't any one thing"
+
+
+def test_x_said_colon_quote_newsmtsc(registry):
+    # NewsMTSC train.jsonl
+    text = 'Asked whether Clinton has done that in her career, Webb said: "You\'ll have to ask her."'
+    st = find(extract(text, registry), "You'll have to ask her")
+    assert st["speaker"] == "Webb" and st["rule"].startswith("direct_before")
+
+
+def test_unclosed_curly_quote_lowers_confidence_newsmtsc(registry):
+    # NewsMTSC train.jsonl: the closing mark is missing in the data
+    text = "But when asked if he had ever cheated on his wives, Mr. Trump said: \u201cNo \u2014 I never discuss it."
+    st = find(extract(text, registry), "No \u2014 I never discuss it")
+    assert st["speaker"] == "Donald Trump"
+    closed = find(extract(text + "\u201d", registry), "No \u2014 I never discuss it")
+    assert st["confidence"] < closed["confidence"]
+
+
+def test_x_colon_quote_newsmtsc(registry):
+    # NewsMTSC train.jsonl
+    text = "Jacobs: \u201cYou just body-slammed me and broke my glasses.\u201d"
+    st = find(extract(text, registry), "You just body-slammed me")
+    assert st["speaker"] == "Jacobs" and st["rule"].startswith("direct_colon")
+
+
+def test_split_quote_with_nested_single_quote_newsmtsc(registry):
+    # NewsMTSC train.jsonl
+    text = ('"There is no doubt that Nancy Pelosi is a feminist and that she has stood by women," Konst said, '
+            '"but this is a moment when we really need to say, \'How are we going to look back on this in 20 years?\'"')
+    sts = extract(text, registry)
+    first = find(sts, "There is no doubt")
+    second = find(sts, "but this is a moment")
+    assert first["speaker"] == second["speaker"] == "Konst"
+    assert second["rule"] == "direct_split" and second["resolved_from"] == first["start"]
+    assert "'How are we going" in second["quote"]  # the nested quote stays inside
+    assert len(sts) == 2
+
+
+def test_quote_dash_x_and_guillemets_crafted(registry):
+    sts = extract('"We will not leave Syria" - Sergei Lavrov.', registry)
+    assert find(sts, "We will not leave Syria")["speaker"] == "Sergei Lavrov"
+    sts = extract("Lavrov said: \u00abWe will not leave Syria.\u00bb", registry)
+    st = find(sts, "We will not leave Syria")
+    assert st["speaker"] == "Sergei Lavrov" and st["type"] == "direct"
+
+
+def test_multi_paragraph_quote_crafted(registry):
+    text = ('Maria Zakharova told reporters: "The talks must go on.\n\n'
+            '"Nobody can replace the Geneva process.\n\n'
+            '"We will keep working," she said.')
+    sts = extract(text, registry)
+    assert [st["quote"] for st in sts] == ["The talks must go on", "Nobody can replace the Geneva process",
+                                           "We will keep working"]
+    assert {st["speaker"] for st in sts} == {"Maria Zakharova"}
+    assert sts[1]["rule"] == "quote_continues" and sts[1]["paragraph"] == 1
+
+
+def test_apostrophes_are_not_quote_marks(registry):
+    # seed sentence with "Assad's"; plural possessive crafted
+    text = ("The U.N. envoy said he has seen no sign that Assad's representatives would ever discuss "
+            "political transition. The rebels' positions held, the Observatory said.")
+    sts = extract(text, registry)
+    assert all(st["type"] != "direct" for st in sts)
+    assert find(sts, "The rebels' positions held")["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_garbage_quotes_never_raise():
+    for text in ['"', '""', "'", '" " "', "\u201c\u201c\u201d", 'a "b', '\u00ab', "x'y' 'z", '\n\n"\n\n"', ""]:
+        for st in extract_article_statements(text, "g"):
+            assert text[st["start"]:st["end"]] == st["quote"]
+
+
+# --- FA-KES: commas stripped upstream ----------------------------------------------------------
+
+FAKES_WHO = ('Victims of a suspected chemical attack in Syria appeared to show symptoms consistent with reaction '
+             'to a nerve agent the World Health Organization said on Wednesday. "Some cases appear to show additional '
+             'signs consistent with exposure to organophosphorus chemicals a category of chemicals that includes nerve '
+             'agents" WHO said in a statement putting the death toll at at least 70. The United States has said the '
+             'deaths were caused by sarin nerve gas dropped by Syrian aircraft. Russia has said it believes poison gas '
+             'had leaked from a rebel chemical weapons depot struck by Syrian bombs.')
+
+
+def test_fakes_quote_x_said_and_clause_x_said(registry):
+    # FA-KES unit_id 1914947530
+    sts = extract(FAKES_WHO, registry)
+    direct = find(sts, "Some cases appear")
+    assert direct["type"] == "direct" and direct["speaker"] == "World Health Organization"
+    before = find(sts, "Victims of a suspected chemical attack")
+    assert before["speaker"] == "World Health Organization" and before["quote"].endswith("a nerve agent")
+    assert find(sts, "the deaths were caused")["speaker"] == "United States"
+    russia = find(sts, "it believes poison gas")
+    assert russia["speaker"] == "Russia" and russia["type"] == "indirect"
+
+
+def test_fakes_mixed_and_adding_that(registry):
+    # FA-KES unit_id 1914947532
+    text = ('Barazi said the attack served the interests of "armed terrorist groups" including Islamic State adding '
+            'that the targeted airbase had been providing air support for army operations against Islamic State '
+            'east of Palmyra.')
+    sts = extract(text, registry)
+    assert find(sts, "armed terrorist groups")["type"] == "mixed"
+    adding = find(sts, "the targeted airbase")
+    assert adding["speaker"] == "Talal Barazi" and adding["rule"] == "participle"
+
+
+def test_fakes_according_to_and_said_the_observatory(registry):
+    # FA-KES sentences (according to ... at the end; inverted "said the Observatory")
+    text = ("Meanwhile US-led coalition warplanes killed 56 civilians including 19 children in Manbij in Aleppo "
+            "province according to the Observatory. A large truck bomb was set off near the security headquarters of "
+            "the Kurdish administration that controls most of Hasaka province in the northeast said the Observatory.")
+    sts = extract(text, registry)
+    acc = find(sts, "Meanwhile US-led coalition")
+    assert acc["type"] == "according_to" and acc["speaker"] == "Syrian Observatory for Human Rights"
+    inv = find(sts, "A large truck bomb")
+    assert inv["speaker"] == "Syrian Observatory for Human Rights" and inv["rule"].startswith("reported_inverted")
+
+
+def test_fakes_observatory_head_is_the_person(registry):
+    text = "Syrian Observatory for Human Rights head Rami Abdel Rahman said at least 30 people were killed."
+    st = find(extract(text, registry), "at least 30 people")
+    assert st["speaker"] == "Rami Abdel Rahman"
+
+
+def test_we_is_never_a_speaker_fakes(registry):
+    # FA-KES: a stripped quote opening with "We"
+    text = "We call on the international community to support the FSA as it fights the extremists."
+    assert all(st["speaker_mention"].lower() not in ("we", "i") for st in extract(text, registry))
+
+
+# --- speakers --------------------------------------------------------------------------------------
+
+def test_particles_titles_and_unknown_names(registry):
+    sts = extract("Saudi Crown Prince Mohammed bin Salman said the kingdom would stay out of Syria.", registry)
+    assert sts[0]["speaker"] == "Mohammed bin Salman"
+    sts = extract("Dutch envoy Jan van der Berg said the talks had stalled. Van der Berg added that he was hopeful.",
+                  build_registry([]))
+    assert [st["speaker"] for st in sts] == ["Jan van der Berg", "Jan van der Berg"]
+
+
+def test_role_nouns_and_pronouns_crafted(registry):
+    text = ("Russian Foreign Minister Sergei Lavrov said the strikes would continue. The minister also warned "
+            "that Washington was playing with fire. Maria Zakharova said the report was false. She added that "
+            "Moscow would respond. The Russian Defence Ministry said two jets had landed. The ministry added that "
+            "the crews were safe.")
+    sts = extract(text, registry)
+    assert find(sts, "Washington was playing")["speaker"] == "Sergei Lavrov"
+    assert find(sts, "Moscow would respond")["speaker"] == "Maria Zakharova"
+    ministry = find(sts, "the crews were safe")
+    assert ministry["speaker"] == "Russian Defence Ministry" and "role" in ministry["rule"]
+
+
+def test_unnamed_person_is_named_with_the_organisation_fakes(registry):
+    # FA-KES style, SANA
+    a = find(extract("A source at Aleppo Police Command said that terrorists fired rocket shells.", registry),
+             "terrorists fired")
+    b = find(extract("An Aleppo Police Command source said that terrorists fired rocket shells.", registry),
+             "terrorists fired")
+    assert a["speaker"] == b["speaker"] == "Aleppo Police Command source"
+
+
+def test_surname_of_someone_else_is_not_the_registry_person():
+    reg = build_registry([{"name": "Boris Johnson", "kind": "person", "gender": "m"}])
+    text = "Suzanne Johnson runs the clinic. Johnson said the clinic was full."
+    st = extract_article_statements(text, "t", reg)[0]
+    assert st["speaker"] == "Suzanne Johnson" and not st["in_registry"]
+
+
+def test_negated_and_passive_speech_is_not_a_statement(registry):
+    text = ("A Russian Defence Ministry spokesman did not say what agent was used. "
+            "It was reported that the town had fallen.")
+    assert extract(text, registry) == []
+
+
+# --- tables --------------------------------------------------------------------------------------------
+
+def test_extract_statements_table_passes_article_columns(registry, seed_article):
+    articles = pd.DataFrame([{"article_id": "a1", "text": "Lavrov said the talks would resume.", "title": "T",
+                              "source": "tass", "rating": 3},
+                             {"article_id": "a2", "text": "Nothing to see here.", "title": "U", "source": "x",
+                              "rating": 1}])
+    df = extract_statements(articles, registry)
+    assert list(df.columns[:len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
+    assert df[["article_id", "source", "rating", "title"]].values.tolist() == [["a1", "tass", 3, "T"]]
+    assert df["statement_id"].tolist() == ["a1:12"]
+
+
+def test_unknown_speakers_canonicalised_across_articles():
+    articles = pd.DataFrame([
+        {"article_id": "1", "text": "Homs Governor Talal Barazi said the strike killed five people."},
+        {"article_id": "2", "text": "Barazi said the fire was out."},
+    ])
+    df = extract_statements(articles, build_registry([]))
+    assert df["speaker"].tolist() == ["Talal Barazi", "Talal Barazi"]
+    cand = unknown_speakers(df)
+    assert cand.loc[0, "speaker"] == "Talal Barazi" and cand.loc[0, "n_articles"] == 2
+    assert cand.loc[0, "key"] == "barazi"
+    # idempotent
+    pd.testing.assert_frame_equal(canonicalise_unknown(df), df)
+
+
+def test_offsets_hold_on_the_whole_default_corpus(registry):
+    """text[start:end] == quote for every statement of the seed and all 804 FA-KES articles."""
+    result = load_corpus([SEED, config.FAKES_CSV])
+    articles = result.articles
+    df = extract_statements(articles, registry)
+    assert len(df) > 3000
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    bad = [(a, s, e) for a, s, e, q in df[["article_id", "start", "end", "quote"]].itertuples(index=False)
+           if texts[a][s:e] != q]
+    assert bad == []
+    spk = df[df["speaker_start"] >= 0]
+    bad = [a for a, s, e, m in spk[["article_id", "speaker_start", "speaker_end", "speaker_mention"]]
+           .itertuples(index=False) if texts[a][s:e] != m]
+    assert bad == []
+    assert df["confidence"].between(0, 1).all()
+    assert df["statement_id"].is_unique
+    assert set(df["type"]) <= {"direct", "indirect", "mixed", "according_to"}
