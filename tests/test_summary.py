@@ -69,15 +69,35 @@ def test_findings_escape_hostile_names(tables):
     assert "<script" not in summary.escape_table(cmp.statements_behind(ctx, limit=3).assign(quote="<script>x</script>"))
 
 
-def test_read_evaluation_formats_and_missing_file(tmp_path):
-    table, note = summary.read_evaluation(tmp_path / "statements.json")
-    assert table is None and "statements.json was not found" in note
-    (tmp_path / "s.json").write_text(json.dumps({"n_gold": 40, "metrics": [{"threshold": 0.3, "type": "all", "quote_f1": 0.9}]}))
-    table, note = summary.read_evaluation(tmp_path / "s.json")
-    assert table.to_dict("records") == [{"threshold": 0.3, "type": "all", "quote_f1": 0.9}] and note == "n_gold: 40"
-    (tmp_path / "m.json").write_text(json.dumps({"devtest_mt": {"ensemble": {"macro_f1": 0.66}}, "methods": ["vader", "afinn"]}))
-    table, _ = summary.read_evaluation(tmp_path / "m.json")
-    assert table.values.tolist() == [["devtest_mt.ensemble.macro_f1", 0.66], ["methods", "vader, afinn"]]
+def test_read_evaluation_missing_or_broken_file(tmp_path):
+    doc, note = summary.read_evaluation(tmp_path / "statements.json")
+    assert doc is None and "statements.json was not found" in note
     (tmp_path / "bad.json").write_text("{not json")
-    table, note = summary.read_evaluation(tmp_path / "bad.json")
-    assert table is None and "could not be read" in note
+    doc, note = summary.read_evaluation(tmp_path / "bad.json")
+    assert doc is None and "could not be read" in note
+
+
+def test_evaluation_files_of_the_project_give_tables_and_headlines():
+    statements_doc, note = summary.read_evaluation(PROJ_ROOT / "docs" / "evaluation" / "statements.json")
+    assert note == "" and statements_doc is not None
+    tables, _ = summary.evaluation_tables(statements_doc)
+    names = [n for n, _ in tables]
+    assert "full.metrics" in names
+    full = dict(tables)["full.metrics"]
+    overall = full[(full["type"] == "all") & (full["threshold"] == 0.3)].iloc[0]
+    lines = summary.statements_headline(statements_doc)
+    assert any(f"quote F1 {overall['quote_f1']:.2f}" in line and "coverage >= 0.3" in line for line in lines)
+    sentiment_doc, _ = summary.read_evaluation(PROJ_ROOT / "docs" / "evaluation" / "sentiment.json")
+    lines = summary.sentiment_headline(sentiment_doc)
+    results = pd.DataFrame(sentiment_doc["results"])
+    row = results[(results["method"] == "ensemble") & (results["masking"] == "unmasked")].iloc[0]
+    assert any(f"macro-F1 {row['macro_f1']:.2f} for the ensemble" in line for line in lines)
+
+
+def test_evaluation_layouts_are_read_defensively():
+    doc = {"dataset": "x", "results": [{"method": "vader", "macro_f1": 0.5, "file": "a"}, {"method": "ensemble", "macro_f1": 0.7, "file": "a"}]}
+    tables, notes = summary.evaluation_tables(doc)
+    assert [n for n, _ in tables] == ["results"] and notes == ["dataset: x"]
+    assert summary.sentiment_headline(doc) == ["NewsMTSC a: macro-F1 0.70 for the ensemble against 0.50 for vader alone."]
+    assert summary.statements_headline({"full": {"metrics": [{"threshold": 0.3}]}}) == []
+    assert summary.sentiment_headline({"results": "none"}) == []

@@ -158,11 +158,10 @@ def findings_html(sentences: list[str]) -> str:
     return f"<ul>\n{items}\n</ul>"
 
 
-def read_evaluation(path: str | os.PathLike) -> tuple[pd.DataFrame | None, str]:
-    """An evaluation file written by the evaluation scripts (docs/evaluation/*.json) as a
-    table, plus a one-line note. A `metrics` list of records becomes the rows; other top-level
-    values become the note. Returns (None, reason) when the file is missing or unreadable, so
-    the report says so instead of failing."""
+def read_evaluation(path: str | os.PathLike) -> tuple[dict | None, str]:
+    """An evaluation file written by the evaluation scripts (docs/evaluation/*.json), parsed,
+    plus a note. Returns (None, reason) when the file is missing or unreadable, so the report
+    says so instead of failing."""
     path = Path(path)
     if not path.exists():
         return None, f"{path.name} was not found: this evaluation has not been run."
@@ -170,33 +169,77 @@ def read_evaluation(path: str | os.PathLike) -> tuple[pd.DataFrame | None, str]:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         return None, f"{path.name} could not be read ({exc.__class__.__name__}: {exc})."
-    if isinstance(doc, dict) and isinstance(doc.get("metrics"), list):
-        table = pd.DataFrame(doc["metrics"])
-        scalars = {k: v for k, v in doc.items() if k != "metrics" and not isinstance(v, (dict, list))}
-    else:
-        table = pd.DataFrame(_flatten(doc), columns=["measure", "value"])
-        scalars = {}
-    note = "; ".join(f"{k}: {v}" for k, v in scalars.items())
-    return table, note
+    if not isinstance(doc, dict):
+        return None, f"{path.name} does not hold a JSON object."
+    return doc, ""
 
 
-def _flatten(value, prefix: str = "") -> list[tuple[str, object]]:
-    """Nested dicts/lists as (dotted key, scalar) rows, in file order."""
-    if isinstance(value, dict):
-        rows = []
-        for k, v in value.items():
-            rows.extend(_flatten(v, f"{prefix}.{k}" if prefix else str(k)))
-        return rows
-    if isinstance(value, list):
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return [(prefix, ", ".join(map(str, value)))]
-        rows = []
-        for i, v in enumerate(value):
-            rows.extend(_flatten(v, f"{prefix}[{i}]"))
-        return rows
-    if isinstance(value, float) and (math.isnan(value) or np.isinf(value)):
-        value = None
-    return [(prefix, value)]
+def evaluation_tables(doc: dict) -> tuple[list[tuple[str, pd.DataFrame]], list[str]]:
+    """The tables in an evaluation document: every list of records found at the top level or
+    one level down (e.g. `full.metrics`, `results`), named by its dotted key, and the top-level
+    scalar values as "key: value" notes."""
+    tables, notes = [], []
+    for key, value in doc.items():
+        if _records(value):
+            tables.append((key, pd.DataFrame(value)))
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                if _records(inner):
+                    tables.append((f"{key}.{sub}", pd.DataFrame(inner)))
+        elif not isinstance(value, list):
+            notes.append(f"{key}: {value}")
+    return tables, notes
+
+
+def _records(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _f(x) -> str:
+    return "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
+
+
+def statements_headline(doc: dict) -> list[str]:
+    """Sentences with the overall statement-extraction scores (GenderGapTracker convention) of
+    the evaluation file written by scripts/evaluate_statements.py; [] if its layout differs."""
+    out = []
+    for part, label in (("full", "the full gold"), ("seed", "the seed article")):
+        block = doc.get(part)
+        if not isinstance(block, dict) or not _records(block.get("metrics")):
+            continue
+        m = pd.DataFrame(block["metrics"])
+        if not {"threshold", "type", "quote_f1", "pair_f1", "attribution_accuracy"} <= set(m.columns):
+            continue
+        for row in m[m["type"] == "all"].itertuples(index=False):
+            out.append(
+                f"On {label} ({block.get('n_gold', '?')} gold statements in {block.get('n_articles', '?')} articles), "
+                f"at coverage >= {row.threshold:g}: quote F1 {_f(row.quote_f1)}, pair F1 {_f(row.pair_f1)}, "
+                f"attribution accuracy {_f(row.attribution_accuracy)}."
+            )
+    return out
+
+
+def sentiment_headline(doc: dict, baseline: str = "vader", headline: str = "ensemble") -> list[str]:
+    """Sentences comparing the headline method's macro-F1 with the baseline's on each file and
+    unit (unmasked scores) of the file written by scripts/evaluate_sentiment.py; [] if its
+    layout differs."""
+    if not _records(doc.get("results")):
+        return []
+    r = pd.DataFrame(doc["results"])
+    if not {"method", "macro_f1", "file"} <= set(r.columns):
+        return []
+    if "masking" in r.columns:
+        r = r[r["masking"] == "unmasked"]
+    keys = [k for k in ("file", "unit") if k in r.columns]
+    out = []
+    for key, rows in r.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        by = rows.set_index("method")["macro_f1"]
+        if baseline in by and headline in by:
+            n = int(rows["n"].iloc[0]) if "n" in rows.columns else None
+            where = ", ".join(str(k) for k in key) + (f", n={n}" if n is not None else "")
+            out.append(f"NewsMTSC {where}: macro-F1 {_f(by[headline])} for the {headline} against {_f(by[baseline])} for {baseline} alone.")
+    return out
 
 
 def escape_table(df: pd.DataFrame) -> str:
