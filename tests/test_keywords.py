@@ -150,6 +150,18 @@ def test_table_contract_counts_and_prior_are_stated(quotes):
     per_term = t.groupby("term")["n_group"].sum()
     corpus = (t["n_group"] + t["n_rest"]).groupby(t["term"]).first()
     assert (per_term == corpus).all()
+    # the table's sparse computation agrees with the dense formula
+    counts = count_terms(quotes["quote"], TokenOptions(), min_count=2)
+    labels = quotes["speaker"].iloc[counts.rows].to_numpy()
+    groups = np.array(sorted(set(labels)), dtype=object)
+    y = np.vstack([np.asarray(counts.matrix[labels == g].sum(axis=0)).ravel() for g in groups]).astype(float)
+    _, _, z, _ = log_odds_z(y, y.sum(axis=0), y.sum(axis=1), DEFAULT_PRIOR_SCALE)
+    chi2, _ = keyness(y, y.sum(axis=0), y.sum(axis=1))
+    col = {term: i for i, term in enumerate(counts.terms)}
+    for row in t.sample(50, random_state=0).itertuples():
+        g = int(np.searchsorted(groups, row.speaker))
+        assert row.z == pytest.approx(z[g, col[row.term]]) and row.chi2 == pytest.approx(chi2[g, col[row.term]])
+        assert row.tfidf == pytest.approx(tfidf(y)[g, col[row.term]])
     # ranks run 1.. within each group in z order
     for _, g in t.groupby("speaker"):
         assert list(g["rank"]) == list(range(1, len(g) + 1))

@@ -110,10 +110,10 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     ax.axhline(Z_CRITICAL, color="0.6", lw=0.6, ls="--")
     ax.axhline(0, color="0.6", lw=0.6)
     ax.set_xlabel("term frequency in all statements (log10 occurrences)")
-    ax.set_ylabel(f"log-odds z-score, {group} vs rest (standard units)")
+    ax.set_ylabel("log-odds z-score vs all other statements (standard units)")
     n_st = int(t["statements_group"].iloc[0])
     n_tok = int(t["tokens_group"].iloc[0])
-    ax.set_title(f"Distinctive terms of {group} (n = {n_st} statements, {n_tok} term occurrences; {len(t)} terms)", fontsize=10)
+    ax.set_title(f"Distinctive terms of {group}\n(n = {n_st} statements, {n_tok} term occurrences; {len(t)} terms)", fontsize=10)
     if caption:
         fig.text(0.01, -0.02, textwrap.fill(caption, 150), fontsize=7, color="0.35", ha="left", va="top")
     span = data["z"].max() - data["z"].min()

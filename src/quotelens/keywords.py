@@ -51,6 +51,20 @@ class KeywordResult:
     notes: list[str] = field(default_factory=list)
 
 
+def _log_odds_cells(y, y_tot, n_i, n_all: float, prior_scale: float):
+    """Elementwise Monroe et al. log-odds (delta, se, z, alpha) for aligned arrays of a group's
+    count y, the term's corpus count y_tot and the group's total n_i (all in occurrences)."""
+    alpha = prior_scale * y_tot
+    alpha0 = prior_scale * n_all
+    yi = y + alpha
+    yj = (y_tot - y) + alpha
+    ni = n_i + alpha0
+    nj = (n_all - n_i) + alpha0
+    delta = np.log(yi) - np.log(ni - yi) - np.log(yj) + np.log(nj - yj)
+    se = np.sqrt(1.0 / yi + 1.0 / (ni - yi) + 1.0 / yj + 1.0 / (nj - yj))
+    return delta, se, delta / se, alpha
+
+
 def log_odds_z(y_group: np.ndarray, y_total: np.ndarray, n_group: np.ndarray, prior_scale: float = DEFAULT_PRIOR_SCALE):
     """Monroe et al. log-odds of each term in each group against the rest.
 
@@ -59,47 +73,40 @@ def log_odds_z(y_group: np.ndarray, y_total: np.ndarray, n_group: np.ndarray, pr
     terms) in log-odds units, alpha (terms,) in pseudo-counts."""
     if not prior_scale > 0:
         raise KeywordsError(f"prior_scale must be > 0 (got {prior_scale!r})")
-    y_group = np.asarray(y_group, dtype=float)
     y_total = np.asarray(y_total, dtype=float)
-    n_group = np.asarray(n_group, dtype=float)[:, None]
-    n_all = y_total.sum()
-    alpha = prior_scale * y_total
-    alpha0 = prior_scale * n_all
-    yi = y_group + alpha
-    yj = (y_total - y_group) + alpha
-    ni = n_group + alpha0
-    nj = (n_all - n_group) + alpha0
-    delta = np.log(yi) - np.log(ni - yi) - np.log(yj) + np.log(nj - yj)
-    var = 1.0 / yi + 1.0 / (ni - yi) + 1.0 / yj + 1.0 / (nj - yj)
-    se = np.sqrt(var)
-    return delta, se, delta / se, alpha
+    delta, se, z, _ = _log_odds_cells(np.asarray(y_group, dtype=float), y_total[None, :],
+                                      np.asarray(n_group, dtype=float)[:, None], y_total.sum(), prior_scale)
+    return delta, se, z, prior_scale * y_total
+
+
+def _keyness_cells(a, y_tot, n_i, n_all: float):
+    """Elementwise signed chi-squared and G2 of the 2x2 table (a, n_i - a; y_tot - a, rest)."""
+    b = n_i - a
+    c = y_tot - a
+    d = (n_all - n_i) - c
+    row1, row2 = a + b, c + d
+    col1, col2 = a + c, b + d
+    with np.errstate(divide="ignore", invalid="ignore"):
+        chi2 = n_all * (a * d - b * c) ** 2 / (row1 * row2 * col1 * col2)
+        g2 = 0.0
+        for obs, r, cl in ((a, row1, col1), (b, row1, col2), (c, row2, col1), (d, row2, col2)):
+            expected = r * cl / n_all
+            g2 = g2 + np.where(obs > 0, obs * np.log(obs / expected), 0.0)
+        g2 = 2.0 * g2
+        rate_rest = np.where(row2 > 0, c / row2, 0.0)
+        sign = np.sign(a / row1 - rate_rest)
+    chi2 = np.nan_to_num(chi2, nan=0.0) * sign
+    g2 = np.maximum(g2, 0.0) * sign
+    return chi2, g2
 
 
 def keyness(y_group: np.ndarray, y_total: np.ndarray, n_group: np.ndarray):
     """Signed Pearson chi-squared and log-likelihood G2 (1 degree of freedom) of each term in
     each group against the rest, from the 2x2 table of term occurrences. Returns (chi2, g2),
     (groups x terms), positive when the group's rate is above the rest's."""
-    a = np.asarray(y_group, dtype=float)
     y_total = np.asarray(y_total, dtype=float)
-    n_i = np.asarray(n_group, dtype=float)[:, None]
-    n_all = y_total.sum()
-    b = n_i - a
-    c = y_total - a
-    d = (n_all - n_i) - c
-    row1, row2 = a + b, c + d
-    col1, col2 = a + c, b + d
-    with np.errstate(divide="ignore", invalid="ignore"):
-        chi2 = n_all * (a * d - b * c) ** 2 / (row1 * row2 * col1 * col2)
-        g2 = np.zeros_like(a)
-        for obs, r, cl in ((a, row1, col1), (b, row1, col2), (c, row2, col1), (d, row2, col2)):
-            expected = r * cl / n_all
-            g2 += np.where(obs > 0, obs * np.log(obs / expected), 0.0)
-        g2 *= 2.0
-        rate_rest = np.where(row2 > 0, c / row2, 0.0)
-        sign = np.sign(a / row1 - rate_rest)
-    chi2 = np.nan_to_num(chi2, nan=0.0) * sign
-    g2 = np.maximum(g2, 0.0) * sign
-    return chi2, g2
+    return _keyness_cells(np.asarray(y_group, dtype=float), y_total[None, :],
+                          np.asarray(n_group, dtype=float)[:, None], y_total.sum())
 
 
 def tfidf(y_group: np.ndarray) -> np.ndarray:
@@ -186,11 +193,6 @@ def prepare(
     return Prepared(counts, labels, units, groups, n_input, n_no_group, counts.n_empty, by, min_count)
 
 
-def _group_counts(prep: Prepared, weights: np.ndarray | None = None) -> np.ndarray:
-    gm = group_matrix(prep.labels, prep.groups, weights)
-    return np.asarray((gm @ prep.counts.matrix).todense(), dtype=float)
-
-
 def _topk_sparse(rows: np.ndarray, cols: np.ndarray, z: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """(rows, cols) of the k highest z within each row, from the non-zero entries of a sparse
     (groups x terms) matrix; ties broken by column, so the answer is deterministic."""
@@ -209,10 +211,11 @@ def bootstrap_topk(
     n_boot: int,
     seed: int,
     groups: np.ndarray | None = None,
-) -> np.ndarray:
+) -> tuple[np.ndarray, sparse.csr_matrix]:
     """Share of `n_boot` article resamples (with replacement, seeded) in which each term is among
-    its group's `top_k` terms by z. Returns (groups x terms) shares in [0, 1], NaN for groups
-    not in `groups` (default: all); a group absent from a resample counts as 'not in the top k'.
+    its group's `top_k` terms by z. Returns (selected, shares): the groups resampled (those of
+    `groups` present, default all) and a sparse (selected x terms) matrix of shares in [0, 1];
+    a group absent from a resample counts as 'not in the top k'.
 
     Each resample redraws every article; the 'rest' of a group is always all other statements,
     so leaving small groups out of `groups` saves time without changing anyone's z. z is only
@@ -236,21 +239,10 @@ def bootstrap_topk(
         if not len(counts):
             continue
         n_group = np.bincount(rows, weights=counts, minlength=len(selected))
-        n_all = y_total.sum()
-        alpha = prior_scale * y_total[cols]
-        alpha0 = prior_scale * n_all
-        yi = counts + alpha
-        yj = (y_total[cols] - counts) + alpha
-        ni = n_group[rows] + alpha0
-        nj = (n_all - n_group[rows]) + alpha0
-        delta = np.log(yi) - np.log(ni - yi) - np.log(yj) + np.log(nj - yj)
-        z = delta / np.sqrt(1.0 / yi + 1.0 / (ni - yi) + 1.0 / yj + 1.0 / (nj - yj))
+        z = _log_odds_cells(counts, y_total[cols], n_group[rows], y_total.sum(), prior_scale)[2]
         top_rows, top_cols = _topk_sparse(rows, cols, z, top_k)
         np.add.at(hits, (top_rows, top_cols), 1)
-    out = np.full((len(prep.groups), n_terms), np.nan)
-    if n_boot and len(selected):
-        out[np.searchsorted(prep.groups, selected)] = hits / float(n_boot)
-    return out
+    return selected, sparse.csr_matrix(hits.astype(float) / float(max(n_boot, 1)))
 
 
 def keyword_table(
@@ -298,12 +290,24 @@ def keywords_from_counts(
 ) -> KeywordResult:
     """The statistics step of `keyword_table`, from already counted terms (see `prepare`)."""
     by, options, min_count = prep.by, prep.counts.options, prep.min_count
-    y = _group_counts(prep)
-    y_total = y.sum(axis=0)
-    n_group = y.sum(axis=1)
-    delta, se, z, alpha = log_odds_z(y, y_total, n_group, prior_scale)
-    chi2, g2 = keyness(y, y_total, n_group)
-    tf_idf = tfidf(y)
+    if not prior_scale > 0:
+        raise KeywordsError(f"prior_scale must be > 0 (got {prior_scale!r})")
+    # Only (group, term) cells the group used are computed: the table holds no others, and
+    # the cost then grows with these cells rather than groups x vocabulary.
+    y_sparse = (group_matrix(prep.labels, prep.groups) @ prep.counts.matrix).tocsr()
+    y_sparse.sum_duplicates()
+    y_sparse.sort_indices()
+    y_total = np.asarray(prep.counts.matrix.sum(axis=0), dtype=float).ravel()
+    n_group = np.asarray(y_sparse.sum(axis=1), dtype=float).ravel()
+    n_all = float(y_total.sum())
+    gi = np.repeat(np.arange(y_sparse.shape[0]), np.diff(y_sparse.indptr))
+    ti = y_sparse.indices.astype(np.int64)
+    cell = y_sparse.data.astype(float)
+    delta, se, z, alpha_cell = _log_odds_cells(cell, y_total[ti], n_group[gi], n_all, prior_scale)
+    chi2, g2 = _keyness_cells(cell, y_total[ti], n_group[gi], n_all)
+    df_groups = np.bincount(ti, minlength=len(y_total))
+    idf = np.log((1.0 + len(prep.groups)) / (1.0 + df_groups)) + 1.0
+    tf_idf = (cell / n_group[gi]) * idf[ti]
     n_articles = len(np.unique(prep.units))
     boot_note = None
     if n_boot > 0 and n_articles < MIN_ARTICLES_FOR_BOOTSTRAP:
@@ -313,28 +317,33 @@ def keywords_from_counts(
         n_boot = 0
     statements_per_group = pd.Series(prep.labels).value_counts()
     boot_groups = statements_per_group[statements_per_group >= boot_min_statements].index.to_numpy()
-    stability = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed, boot_groups) if n_boot > 0 else None
+    stability = np.full(len(cell), np.nan)
+    if n_boot > 0:
+        selected, shares = bootstrap_topk(prep, prior_scale, top_k, n_boot, seed, boot_groups)
+        row_of_group = np.full(len(prep.groups), -1)
+        row_of_group[np.searchsorted(prep.groups, selected)] = np.arange(len(selected))
+        in_boot = row_of_group[gi] >= 0
+        stability[in_boot] = np.asarray(shares[row_of_group[gi][in_boot], ti[in_boot]]).ravel()
 
-    gi, ti = np.nonzero(y > 0)
     table = pd.DataFrame(
         {
             by: prep.groups[gi],
             "term": prep.counts.terms[ti],
-            "n_group": y[gi, ti].astype(np.int64),
-            "n_rest": (y_total[ti] - y[gi, ti]).astype(np.int64),
-            "z": z[gi, ti],
-            "delta": delta[gi, ti],
-            "se": se[gi, ti],
+            "n_group": cell.astype(np.int64),
+            "n_rest": (y_total[ti] - cell).astype(np.int64),
+            "z": z,
+            "delta": delta,
+            "se": se,
         }
     )
-    table["stability"] = stability[gi, ti] if stability is not None else np.nan
-    table["chi2"] = chi2[gi, ti]
-    table["g2"] = g2[gi, ti]
-    table["tfidf"] = tf_idf[gi, ti]
-    table["per_1000_group"] = 1000.0 * y[gi, ti] / n_group[gi]
-    rest_tokens = y_total.sum() - n_group[gi]
-    table["per_1000_rest"] = np.where(rest_tokens > 0, 1000.0 * (y_total[ti] - y[gi, ti]) / np.maximum(rest_tokens, 1), 0.0)
-    table["alpha"] = alpha[ti]
+    table["stability"] = stability
+    table["chi2"] = chi2
+    table["g2"] = g2
+    table["tfidf"] = tf_idf
+    table["per_1000_group"] = 1000.0 * cell / n_group[gi]
+    rest_tokens = n_all - n_group[gi]
+    table["per_1000_rest"] = np.where(rest_tokens > 0, 1000.0 * (y_total[ti] - cell) / np.maximum(rest_tokens, 1), 0.0)
+    table["alpha"] = alpha_cell
     table["prior"] = PRIOR_DESCRIPTION
     table["prior_scale"] = float(prior_scale)
     table["example"] = prep.counts.example[ti]
@@ -349,7 +358,7 @@ def keywords_from_counts(
             by: prep.groups,
             "statements": statements_per_group.reindex(prep.groups).to_numpy().astype(np.int64),
             "tokens": n_group.astype(np.int64),
-            "terms": (y > 0).sum(axis=1).astype(np.int64),
+            "terms": np.diff(y_sparse.indptr).astype(np.int64),
         }
     )
     used = len(prep.labels)
