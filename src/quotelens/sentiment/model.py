@@ -31,7 +31,7 @@ from quotelens.tables import atomic_path
 
 MODEL_VERSION = "2"  # bump when features or hyper-parameters change
 MODEL_NAMES = ("ngram", "ensemble")
-REGULARISATION_C = 1.0  # inverse L2 strength, chosen by 5-fold CV on train (README)
+REGULARISATION_C = 1.0  # inverse L2 strength, chosen by scripts/tune_sentiment.py (CV on train only)
 CACHE_DIR = config.BUILD_DIR / "sentiment"
 LEXICON_FEATURES = ("vader_pos", "vader_neg", "afinn_pos", "afinn_neg")
 
