@@ -120,7 +120,12 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     ax.set_ylim(data["z"].min() - 0.08 * span - 0.5, data["z"].max() + 0.15 * span + 0.5)
     xs = data["log10_total"]
     ax.set_xlim(xs.min() - 0.15, xs.max() + 0.35)
-    top = data[sig_pos].sort_values(["z", "term"], ascending=[False, True]).head(label_top)
+    # Label the strongest terms even when none is significant (the colours say which are), so
+    # a small corpus still shows what leads; the note says that nothing stands out.
+    top = data[data["z"] > 0].sort_values(["z", "term"], ascending=[False, True]).head(label_top)
+    if not sig_pos.any():
+        ax.text(0.01, 0.98, f"no term reaches z >= {Z_CRITICAL}: too little evidence to single out any term",
+                transform=ax.transAxes, fontsize=8, color="0.3", va="top")
     placed = place_labels(ax, top["log10_total"].to_numpy(), top["z"].to_numpy(), top["term"].tolist())
     data["labelled"] = data["term"].isin([lab for lab, p in zip(top["term"], placed) if p is not None])
     if sig_pos.any() or sig_neg.any():
