@@ -5,6 +5,7 @@
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
     quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS
     quotelens report    [--config configs/default.yaml] [--only 03]
+    quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
 
 Each sub-command's work lives in its own module; this file only parses arguments.
 """
@@ -146,6 +147,22 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_pipeline(args: argparse.Namespace) -> int:
+    from quotelens.pipeline import PipelineError, run_pipeline
+
+    columns = _column_mapping(args.columns) or None
+    try:
+        result = run_pipeline(
+            args.corpus, args.output, workers=args.workers, chunk_size=args.chunk_size, columns=columns,
+            actors=args.actors, engine=args.engine, scheduler=args.scheduler,
+        )
+    except (ValueError, FileNotFoundError, PipelineError) as exc:
+        raise SystemExit(f"pipeline: {exc}") from exc
+    rate = result.articles / max(sum(result.seconds.get(k, 0.0) for k in ("load", "statements")), 1e-9)
+    print(f"pipeline: {result.summary()}; {rate:.1f} articles/s (load + statements + sentiment)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="quotelens", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +193,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--columns", action="append", help="column mapping for the corpus")
     p.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
     p.set_defaults(func=_cmd_evaluate)
+
+    p = sub.add_parser("pipeline", help="load, extract and score a large corpus in resumable chunks (Parquet dataset)")
+    p.add_argument("corpus", help="file or folder of articles (.txt, .jsonl, .csv, .parquet)")
+    p.add_argument("-o", "--output", required=True, help="output folder (articles/, statements/, aggregates/, manifest.json)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores)")
+    p.add_argument("--chunk-size", type=int, default=200, help="articles per chunk (default 200)")
+    p.add_argument("--engine", choices=["pandas", "dask"], default="pandas", help="process pool or dask.distributed")
+    p.add_argument("--scheduler", default=None, help="dask scheduler address (default: a LocalCluster)")
+    p.add_argument("--actors", default=None, help="actor registry YAML (default data/actors/syria.yaml)")
+    p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
+    p.set_defaults(func=_cmd_pipeline)
 
     p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
     p.add_argument("--config", default="configs/default.yaml", help="parameter set (YAML)")

@@ -498,6 +498,7 @@ def run_pipeline(
     engine: str = "pandas",
     scheduler: str | None = None,
     progress: bool | None = None,
+    aggregates: bool = True,
 ) -> PipelineResult:
     """Load, extract and score `corpus` chunk by chunk into `outdir` (see the module docstring
     for the layout), skipping chunks a previous run finished.
@@ -506,7 +507,8 @@ def run_pipeline(
     column mapping as for `load_corpus`. actors: registry YAML (default data/actors/syria.yaml).
     topic_words: as `scorer_from_options`. engine: "pandas" (a process pool) or "dask" (a
     dask.distributed cluster: a LocalCluster of `workers` processes, or the scheduler at
-    `scheduler`). progress: force the progress bar on or off (default: on for a terminal)."""
+    `scheduler`). progress: force the progress bar on or off (default: on for a terminal).
+    aggregates: also write per-actor sums and term counts per speaker (quotelens.aggregates)."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     workers = max(1, int(workers or os.cpu_count() or 1))
@@ -518,7 +520,7 @@ def run_pipeline(
     if engine == "dask":
         from quotelens.pipeline_dask import run_dask
 
-        return run_dask(corpus, outdir, workers, chunk_size, columns, options, scheduler, progress)
+        return run_dask(corpus, outdir, workers, chunk_size, columns, options, scheduler, progress, aggregates)
     seconds: dict[str, float] = {}
     t0 = time.perf_counter()
     markers, units_skipped = load_stage(corpus, outdir, chunk_size, columns, workers, progress)
@@ -537,15 +539,45 @@ def run_pipeline(
         fresh = _run_tasks(process_part, [(outdir, p, options) for p in todo], workers, [rows[p] for p in todo], bar)
     done.update(zip(todo, fresh))
     seconds["statements"] = time.perf_counter() - t0
+    aggregator = (lambda ps: aggregate_pandas(outdir, ps, workers)) if aggregates else None
     return finish(outdir, corpus, markers, parts, done, units_skipped, len(parts) - len(todo), renamed,
-                  options, chunk_size, "pandas", seconds)
+                  options, chunk_size, "pandas", seconds, aggregator)
+
+
+def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from quotelens import aggregates as agg
+
+    frame = pd.read_parquet(path, columns=sorted(set(agg.SUM_INPUT) | {by, "quote"}))
+    return agg.actor_article_sums(frame), agg.term_counts(frame, by)
+
+
+def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str = "speaker") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(actor_article_sums, term_counts) of the statements parts, each part reduced in the
+    pool to small tables, then added up (see quotelens.aggregates)."""
+    from quotelens import aggregates as agg
+
+    class _NoBar:
+        def update(self, n):
+            pass
+
+    partials = _run_tasks(_aggregate_part, [(outdir / "statements" / p, by) for p in parts], workers,
+                          [1] * len(parts), _NoBar())
+    return agg.reduce_sums([s for s, _ in partials]), agg.reduce_term_counts([t for _, t in partials], by)
+
+
+def write_aggregates(outdir: Path, sums: pd.DataFrame, terms: pd.DataFrame) -> list[str]:
+    """Write the aggregate tables under OUTDIR/aggregates/; returns their relative paths."""
+    names = ["aggregates/actor_article_sums.parquet", "aggregates/term_counts.parquet"]
+    _write_parquet(sums, outdir / names[0])
+    _write_parquet(terms, outdir / names[1])
+    return names
 
 
 def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: dict, units_skipped: int,
            parts_skipped: int, renamed: int, options: StageOptions, chunk_size: int, engine: str,
-           seconds: dict) -> PipelineResult:
-    """Corpus-wide steps after the chunks (canonical speakers, one schema, rejected table) and
-    the manifest, written last."""
+           seconds: dict, aggregator: Callable | None = None) -> PipelineResult:
+    """Corpus-wide steps after the chunks (canonical speakers, one schema, rejected table,
+    aggregates from `aggregator(parts)` when given) and the manifest, written last."""
     t0 = time.perf_counter()
     speaker_map = canonical_speakers(outdir, parts)
     paths = [outdir / "statements" / p for p in parts]
@@ -557,6 +589,11 @@ def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: di
     rejected["line"] = rejected["line"].astype("Int64")
     _write_parquet(rejected, outdir / "rejected.parquet")
     seconds["finish"] = time.perf_counter() - t0
+    aggregate_files: list[str] = []
+    if aggregator is not None:
+        t0 = time.perf_counter()
+        aggregate_files = write_aggregates(outdir, *aggregator(parts))
+        seconds["aggregates"] = time.perf_counter() - t0
     result = PipelineResult(
         outdir=outdir, parts=parts, read=sum(m["read"] for m in markers),
         articles=sum(sum(m["rows"]) for m in markers), rejected=len(rejected),
@@ -569,6 +606,7 @@ def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: di
         "speakers_canonicalised": len(speaker_map), "parts_conformed": rewritten,
         "chunk_size": chunk_size, "options": asdict(options),
         "statements_per_part": {p: done[p]["statements"] for p in parts},
+        "aggregates": aggregate_files,
     }
     _write_json(outdir / "manifest.json", manifest)
     return result
