@@ -37,7 +37,7 @@ TITLES = frozenset(
     head director executive deputy senior top leader chairman chairwoman chair officer official
     minister's mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. brig. gov. sen. rep. prof. u.n. un us
     u.s. russian french british syrian turkish iranian american saudi israeli german chinese activist
-    media doctor judge justice cleric commander-in-chief
+    doctor judge justice cleric commander-in-chief
     """.split()
 )
 

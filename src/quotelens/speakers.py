@@ -54,6 +54,8 @@ ORG_ROLES = frozenset(
     office department command authorities administration movement force forces institute body team
     mission unit headquarters charity""".split()
 )
+# "the group said": these heads refer back to the organisation that spoke last.
+_GENERIC_ORG_HEADS = frozenset("group organisation organization body agency charity monitor movement network".split())
 # Generic groups that speak without a name ("activists said").
 GROUP_WORDS = frozenset(
     """activists residents witnesses eyewitnesses sources officials monitors rebels medics doctors analysts
@@ -155,6 +157,34 @@ def tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, lo, hi)]
 
 
+# A speaker phrase, with the auxiliaries and apposition around it, fits in this many
+# characters; the searches around a cue look no further, so their cost does not grow with the
+# length of the sentence (a 1 MB line of "he said he said ..." stays linear).
+SPEAKER_WINDOW_CHARS = 400
+_SPACE = re.compile(r"\s")
+
+
+def _window_start(text: str, lo: int, cue: int) -> int:
+    """max(lo, cue - SPEAKER_WINDOW_CHARS), moved forward past a token it would cut."""
+    start = cue - SPEAKER_WINDOW_CHARS
+    if start <= lo:
+        return lo
+    if text[start - 1].isspace():
+        return start
+    m = _SPACE.search(text, start, cue)
+    return m.end() if m else cue
+
+
+def _window_end(text: str, pos: int, hi: int) -> int:
+    """min(hi, pos + SPEAKER_WINDOW_CHARS), moved back before a token it would cut."""
+    end = pos + SPEAKER_WINDOW_CHARS
+    if end >= hi:
+        return hi
+    while end > pos and not text[end - 1].isspace() and not text[end].isspace():
+        end -= 1
+    return end
+
+
 _MODIFIER = re.compile(r"-(?:based|backed|led|run|held|linked|affiliated|operated|language|controlled|allied|born)$")
 # Words that never head a speaker phrase although a determiner may precede them.
 _NOT_HEADS = frozenset("""attack attacks strike strikes bombing killing deaths death toll war fighting clashes
@@ -181,7 +211,7 @@ def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
     """The speaker phrase ending just before the cue at `cue`, searching no further left than
     `lo`; with an apposition ("A, B, said") both A and B are returned. None when the words
     before the cue are not a speaker phrase."""
-    toks = tokens(text, lo, cue)
+    toks = tokens(text, _window_start(text, lo, cue), cue)
     i = len(toks) - 1
     negated = passive = False
     parenthetical = False
@@ -229,6 +259,11 @@ def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
             if low in PRONOUNS:
                 j -= 1
                 break
+            if low in DETERMINERS and j > 0 and toks[j - 1][2].lower() not in _PREPOSITIONS \
+                    and toks[j - 1][2].lower() not in ("and", "&"):
+                # "in the area of Mayadeen the ministry said": the phrase starts at "the"
+                j -= 1
+                break
             j -= 1
             if j >= 0:
                 cur = toks[j]
@@ -254,7 +289,7 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tupl
     """The speaker phrase starting at `pos` ("said de Mistura", "according to the Observatory"),
     stopping at punctuation or a word that cannot be part of a name or role; with
     `apposition`, also before a determiner that follows a name."""
-    toks = tokens(text, pos, hi)
+    toks = tokens(text, pos, _window_end(text, pos, hi))
     out: list[tuple[int, int, str]] = []
     for k, (s, e, t) in enumerate(toks):
         stop = False
@@ -366,7 +401,14 @@ class SpeakerResolver:
         reg = self._registry_in(a, b)
         head_part = _head_part(bare)
         head = head_part.split()[-1] if head_part else ""
-        has_person = any(self.registry.actors[n].kind == "person" for _, _, n in reg) if reg else False
+        # where the head part ends in the text: names after it sit in a prepositional phrase
+        # ("a spokesman for the Syria Civil Defense") and only modify the head
+        head_end = b
+        for s, e, t in tokens(text, a, b)[1:]:
+            if t.lower() in _PREPOSITIONS:
+                head_end = s
+                break
+        has_person = any(self.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
         unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
         role = None
         if head in PERSON_ROLES or head in ORG_ROLES:
@@ -376,41 +418,59 @@ class SpeakerResolver:
             if role is not None and not has_person:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
-        for s, e, name in reversed(reg):
-            kind = self.registry.actors[name].kind
-            if kind == "person":
-                other = self.surname_conflicts.get(text[s:e])
-                if other:
-                    yield 0, Resolution(other, text[s:e], s, e, "person", "", None, "unknown_name")
-                else:
-                    yield 0, self._from_actor(name, s, e, "name")
         names = list(self._unknown_names(a, b, reg))
+        # People in the head part: the one nearest the end of it is the head ("Obama campaign
+        # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
+        people = []
+        for s, e, name in reg:
+            if self.registry.actors[name].kind == "person":
+                other = self.surname_conflicts.get(text[s:e])
+                res = Resolution(other, text[s:e], s, e, "person", "", None, "unknown_name") if other \
+                    else self._from_actor(name, s, e, "name")
+                people.append((s, res))
         for s, e, name, kind_ in names:
             if kind_ == "person":
-                yield 1, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
-        if head in PERSON_ROLES and role is None and not has_person \
-                and not any(k == "person" for *_, k in names):
+                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")))
+        people.sort(key=lambda p: p[0], reverse=True)
+        # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
+        in_head = [res for s, res in people if s < head_end or res.end >= b - 1]
+        for i, res in enumerate(in_head):
+            yield (0 if i == 0 else 1), res
+        if head in PERSON_ROLES and role is None and not in_head:
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
             side = self.registry.actors[reg[0][2]].side if reg else ""
             yield 2, Resolution(self._unnamed_name(unnamed, a, b, reg), phrase, a, b, "unnamed", side, None, "unnamed")
+        if head in GROUP_WORDS and not in_head:
+            # "field sources in the northeastern Hasaka province": the group, not the place
+            group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
+            yield 2, Resolution(group, phrase, a, b, "group", "", None, "generic")
+        for s, res in people:
+            if res not in in_head:
+                yield 3, res
         for s, e, name in reg:
             kind = self.registry.actors[name].kind
-            if kind == "organisation":
-                yield 3, self._from_actor(name, s, e, "name")
-            elif kind == "state":
-                yield 4, self._from_actor(name, s, e, "name")
+            if kind == "person":
+                continue
+            if kind == "state":
+                # "USA Today", "Russia Today": a state name opening a longer proper name
+                nxt = text[e:b].split()
+                if nxt and nxt[0][:1].isupper() and not self._registry_in(e + 1, e + 1 + len(nxt[0])):
+                    yield 5, Resolution(" ".join([text[s:e], nxt[0]]), text[s:e + 1 + len(nxt[0])], s,
+                                        e + 1 + len(nxt[0]), "organisation", "", None, "unknown_name")
+                    continue
+            yield (3 if kind == "organisation" else 4) + (2 if s >= head_end else 0), self._from_actor(name, s, e, "name")
         for s, e, name, kind_ in names:
             if kind_ != "person":
-                yield 5, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
-        if head in ORG_ROLES and not reg and phrase[:4].lower() == "the " and role is None:
+                yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+        if head in _GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:
             # "the group", "the organisation": the organisation that spoke last
             res = self._antecedent("it", a)
             if res is not None:
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"role:{res.how}", res.start, res.in_registry)
         if head in GROUP_WORDS or head in ROLE_WORDS:
-            yield 7, Resolution(unnamed, phrase, a, b, "group", "", None, "generic")
+            yield 8, Resolution(unnamed, phrase, a, b, "group", "", None, "generic")
 
     def _unknown_names(self, a: int, b: int, reg):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
