@@ -254,6 +254,8 @@ def test_one_group_all_stop_words_and_missing_actor_are_clear_errors(quotes):
     stop = pd.DataFrame({"speaker": ["A", "B", "C"], "quote": ["It was there.", "We said so, and they did!", ""]})
     with pytest.raises(KeywordsError, match="no terms left.*3 statements"):
         keyword_table(stop, "speaker")
+    with pytest.raises(KeywordsError, match="table is empty"):
+        keyword_table(quotes.head(0), "speaker")
     with pytest.raises(KeywordsError, match="'Nobody' has no statements"):
         compare_two(quotes, "speaker", "trt", "Nobody")
     with pytest.raises(KeywordsError, match="grouping column 'outlet' not in table"):

@@ -409,12 +409,6 @@ def compare_two(
     return keyword_table(subset, by, **kwargs)
 
 
-def top_terms(table: pd.DataFrame, by: str, k: int = 10, min_z: float | None = None) -> pd.DataFrame:
-    """The k highest-z rows of each group (optionally only those with z >= min_z)."""
-    t = table if min_z is None else table[table["z"] >= min_z]
-    return t[t["rank"] <= k] if min_z is None else t.groupby(by, sort=True).head(k)
-
-
 def choose_groups(result: KeywordResult, k: int, min_statements: int) -> list[str]:
     """The k groups with most statements among those with at least `min_statements`
     statements (ties alphabetical), for figures."""
