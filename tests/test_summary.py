@@ -54,9 +54,10 @@ def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
     ctx = cmp.statements_in_context(scored, articles, groups)
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=3))
     assert "lowest mean sentiment (on -1 to 1) is Francois Delattre's (-0.20, n=3)" in text
+    assert "Among the 10 most quoted speakers (2 with at least 3 scored statements)" in text
     assert "highest Staffan de Mistura's (+0.40, n=8)" in text
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))
-    assert "Fewer than two speakers have 9 or more scored statements" in text
+    assert "Fewer than two of the 10 most quoted speakers have 9 or more scored statements" in text
 
 
 def test_findings_escape_hostile_names(tables):

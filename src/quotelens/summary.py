@@ -123,17 +123,20 @@ def findings(
     return out
 
 
-def _sentiment_findings(ctx: pd.DataFrame, min_statements: int) -> list[str]:
+def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10) -> list[str]:
+    """Lowest and highest mean sentiment among the top_n most-quoted speakers with at least
+    min_statements scored statements (the extremes over all speakers are dominated by rarely
+    quoted ones, whose means rest on few statements)."""
     if "sentiment" not in ctx.columns:
         return ["Sentiment was not scored in this run (statements_scored.parquet is missing)."]
-    g = ctx.groupby("speaker")["sentiment"].agg(["mean", "count"]).reset_index()
+    g = ctx[ctx["speaker"].isin(cmp.top_speakers(ctx, top_n))].groupby("speaker")["sentiment"].agg(["mean", "count"]).reset_index()
     g = g[g["count"] >= min_statements].sort_values(["mean", "speaker"], kind="mergesort")
     if len(g) < 2:
-        return [f"Fewer than two speakers have {min_statements} or more scored statements, so no sentiment comparison is made."]
+        return [f"Fewer than two of the {top_n} most quoted speakers have {min_statements} or more scored statements, so no sentiment comparison is made."]
     low, high = g.iloc[0], g.iloc[-1]
     return [
-        f"Among the {len(g)} speakers with at least {min_statements} scored statements, the lowest mean sentiment "
-        f"(on -1 to 1) is {low['speaker']}'s ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
+        f"Among the {top_n} most quoted speakers ({len(g)} with at least {min_statements} scored statements), the lowest mean "
+        f"sentiment (on -1 to 1) is {low['speaker']}'s ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
         f"{high['speaker']}'s ({high['mean']:+.2f}, n={int(high['count'])}); see 03_sentiment for intervals."
     ]
 
