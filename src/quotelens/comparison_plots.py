@@ -5,6 +5,7 @@ they are never read as mathtext."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import Callable
 
 import matplotlib.pyplot as plt
@@ -40,7 +41,7 @@ def plot_forms(summary: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the statements (%)")
     ax.set_title(title or "How statements are quoted")
-    ax.legend(loc="lower right", fontsize=8, frameon=True)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="form")
     return fig, data.reset_index(drop=True)
 
 
@@ -89,7 +90,7 @@ def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: in
             value = grid.iat[i, j]
             if not np.isnan(value):
                 ax.text(j, i, f"{value:+.2f}\nn={int(ns.iat[i, j])}", ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(len(cols)), [plain_label(label_of(c) if label_of else c, 24) for c in cols], rotation=30, ha="right")
+    ax.set_xticks(range(len(cols)), [textwrap.fill(plain_label(label_of(c) if label_of else c, 60), 22) for c in cols])
     ax.set_yticks(range(len(rows)), [plain_label(r) for r in rows])
     fig.colorbar(image, ax=ax, label="mean sentiment (-1 to 1)")
     ax.set_title(title or f"Mean sentiment of each actor's statements (cells with n >= {min_n})")
