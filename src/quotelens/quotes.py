@@ -124,6 +124,7 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
     open_at = -1  # position of the pending opening mark
     open_par = -1
     n_par = 1
+    depth = 0  # quotes nested inside the open one with the same marks
     for pos, ch in marks:
         d = _direction(text, pos)
         if d == "apostrophe":
@@ -142,7 +143,7 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
                 n_par += 1
                 continue
             out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
-            open_at = -1
+            open_at, depth = -1, 0
         if d == "ambiguous_s":
             if open_at >= 0 and not double:
                 d = "close"
@@ -150,7 +151,7 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
                 continue  # plural possessive
         if open_at < 0:
             if d in ("open", "ambiguous"):
-                open_at, open_par, n_par = pos, par, 1
+                open_at, open_par, n_par, depth = pos, par, 1, 0
             elif d == "close" and ch in DOUBLE_CLOSE and (not out or out[-1].end < paragraphs[par][0]):
                 # An excerpt that starts inside a quote ('..., ” Obama said'): the quote runs
                 # from the paragraph start. Only for curly marks, whose direction is certain.
@@ -160,6 +161,9 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
                 if b > a and not any(c in text[a:b] for c in DOUBLE_OPEN):
                     out.append(Quote(a, a, b, pos, True, double, 1))
             continue
+        if d in ("close", "ambiguous") and depth > 0:
+            depth -= 1
+            continue
         if d in ("close", "ambiguous"):
             a, b = _trim(text, open_at + 1, pos)
             # A comma or period before the closing mark belongs to the sentence, not the words.
@@ -168,7 +172,11 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
             if b > a:
                 out.append(Quote(open_at, a, b, pos, True, double, n_par))
             open_at = -1
-        else:  # a second opener: the first one never closed
+        elif _sentence_end(open_at, sent_ends, len(text)) > pos and double:
+            # a second opener in the same sentence: a quote nested in the quote, written with
+            # the same marks ('"... confirmed "on the ground" commanders ..." X said')
+            depth += 1
+        else:  # a second opener in a later sentence: the first one never closed
             out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
             open_at, open_par, n_par = pos, par, 1
     if open_at >= 0:

@@ -77,6 +77,7 @@ _COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={_VERB.patter
 _PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 _PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
+_SPLIT_GAP = re.compile(r"\s*[,;:]?\s*(?:adding|continuing|saying)\s*[,:]?\s*")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
                            r"monitors|observers|reports|media)\b")
@@ -99,6 +100,38 @@ CONF = {
 SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}
 
 
+# A "sentence" longer than this many characters (a scraped page without full stops, a 1 MB
+# line) is cut at whitespace into pieces of at most this length before extraction, so the work
+# done around each speech verb and quote stays bounded and extraction time grows linearly with
+# the text. The longest real sentence in FA-KES has 2,271 characters.
+MAX_SENTENCE_CHARS = 3000
+
+
+def bounded_sentences(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """`spans` (character offsets into `text`) with every span longer than `limit` characters
+    cut into pieces of at most `limit`, at the last whitespace of each piece's second half
+    (inside a token only when there is none); surrounding whitespace is left out."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = s + limit
+            k = cut
+            while k > s + limit // 2 and not text[k - 1].isspace():
+                k -= 1
+            if k <= s + limit // 2:
+                k = cut
+            end = k
+            while end > s and text[end - 1].isspace():
+                end -= 1
+            out.append((s, end))
+            s = k
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _trim(text: str, a: int, b: int, chars: str = " \t\n\r,;:.-–—") -> tuple[int, int]:
     while a < b and text[a] in chars:
         a += 1
@@ -114,7 +147,7 @@ class _Article:
         self.text = text
         self.article_id = article_id
         self.paragraphs = paragraph_spans(text)
-        self.sentences = sentence_spans(text)
+        self.sentences = bounded_sentences(text, sentence_spans(text))
         self.sent_starts = [s for s, _ in self.sentences]
         self.par_starts = [s for s, _ in self.paragraphs]
         self.quotes = find_quotes(text, self.paragraphs, self.sentences)
@@ -124,7 +157,10 @@ class _Article:
         self.statements: list[dict] = []
         self.used_cues: set[int] = set()
         self.used_quotes: set[int] = set()  # indices into self.quotes
+        # Statement spans, sorted by start; they never overlap (`add` refuses an overlap).
         self.covered: list[tuple[int, int]] = []
+        self._covered_starts: list[int] = []
+        self._by_sentence: dict[int, list[dict]] = {}  # sentence index -> its statements
 
     # -- positions ---------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -138,10 +174,10 @@ class _Article:
         return k >= 0 and self.quote_spans[k][0] <= pos <= self.quote_spans[k][1]
 
     def overlaps(self, a: int, b: int) -> bool:
-        for s, e in self.covered:
-            if s < b and a < e:
-                return True
-        return False
+        # The covered spans are disjoint and sorted, so only the last one starting before b
+        # can reach past a (a bisection, not a scan: dense articles have thousands).
+        k = bisect.bisect_left(self._covered_starts, b)
+        return k > 0 and self.covered[k - 1][1] > a
 
     # -- output --------------------------------------------------------------------------
     def add(self, a: int, b: int, res: Resolution | None, cue: str, kind: str, rule: str, conf: float,
@@ -160,7 +196,10 @@ class _Article:
             "_res": res, "_spans": spans, "_same": same_as, "_rule": rule, "_conf": conf,
             "_cue_pos": cue_pos if cue_pos >= 0 else a,
         })
-        self.covered.append((a, b))
+        k = bisect.bisect_left(self._covered_starts, a)
+        self._covered_starts.insert(k, a)
+        self.covered.insert(k, (a, b))
+        self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
         self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
         return True
 
@@ -214,9 +253,10 @@ class _Article:
             found = None
             same = None
             if last_st is not None and q.open > last_attr_end >= 0:
-                # '"Q1," X said, "Q2."': the second part continues the first one's speaker
+                # '"Q1," X said, "Q2."' and '"Q1," adding, "Q2"': the second part continues the
+                # first one's speaker
                 gap = text[last_attr_end:q.open]
-                if len(gap) <= 3 and not gap.strip(" ,;:"):
+                if len(gap) <= 3 and not gap.strip(" ,;:") or _SPLIT_GAP.fullmatch(gap):
                     found = (last_st["_res"], "direct_split", "", -1, "direct", None)
                     same = last_st
             if found is None and q.closed:
@@ -238,7 +278,8 @@ class _Article:
                 if cue_pos >= 0:
                     self.used_cues.add(cue_pos)
                 last_st = self.statements[-1]
-                last_attr_end = self._attr_end if rule in ("direct_after", "direct_according") else -1
+                close_end = q.close + 1 if q.closed else -1
+                last_attr_end = self._attr_end if rule in ("direct_after", "direct_according") else close_end
 
     _attr_end = -1
 
@@ -412,7 +453,7 @@ class _Article:
     def _statement_before(self, pos: int, si: int) -> dict | None:
         """The last statement of sentence `si` that starts before `pos`."""
         best = None
-        for st in self.statements:
+        for st in self._by_sentence.get(si, ()):
             if st["sentence"] == si and st["start"] < pos and (best is None or st["start"] > best["start"]):
                 best = st
         return best
@@ -559,6 +600,8 @@ class _Article:
         stripped = text[p:s1].lstrip()
         if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)":
             return None
+        if _PART_TAIL.match(stripped):
+            return None  # "the witness said adding that ...": the statement is before the cue
         words = stripped.rstrip(" .").split()
         first = words[0].lower()
         if first in _ADJUNCT_START:
@@ -617,7 +660,10 @@ class _Article:
         a, b = _trim(text, a, b, " \t\n\r,;:.-–—")
         if b - a < 3:
             return
-        inner = [(qi, q) for qi, q in enumerate(self.quotes) if a <= q.open and (q.close if q.closed else q.end) <= b + 1]
+        # Quotes are sorted by their opening mark: only those opening in [a, b + 1] can be inside.
+        lo, hi = bisect.bisect_left(self.quote_opens, a), bisect.bisect_right(self.quote_opens, b + 1)
+        inner = [(qi, self.quotes[qi]) for qi in range(lo, hi)
+                 if (self.quotes[qi].close if self.quotes[qi].closed else self.quotes[qi].end) <= b + 1]
         frags = [(qi, q) for qi, q in inner if len(text[q.start:q.end].split()) >= 2]
         conf = CONF.get(rule, 0.7)
         if frags:
