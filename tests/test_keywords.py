@@ -276,6 +276,14 @@ def test_kwic_offsets_index_statement_and_article(quotes):
     for row in lines.itertuples():
         assert articles[row.article_id][row.start : row.end] == row.match
         assert row.match.lower() == "chemical weapons"
+    # with the article text, context reaches outside the statement
+    lines_in_article = kwic(quotes, "chemical weapons", by="speaker", article_text=articles.to_dict())
+    assert (lines_in_article[["start", "end", "match"]].to_numpy() == lines[["start", "end", "match"]].to_numpy()).all()
+    for row in lines_in_article.itertuples():
+        text = articles[row.article_id]
+        assert " ".join(text[: row.start].split()).endswith(row.left)
+        assert " ".join(text[row.end :].split()).startswith(row.right) or not row.right.strip()
+    assert (lines_in_article["left"].str.len() >= lines["left"].str.len()).all()
     seed = kf.seed_statements()
     lines = kwic(seed, "political transition")
     text = kf.seed_text()

@@ -11,6 +11,8 @@ tokeniser, with a frequency floor, so phrases such as "political transition" sur
 
 from __future__ import annotations
 
+from typing import Mapping
+
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
 
@@ -33,6 +35,7 @@ def kwic(
     options: TokenOptions | None = None,
     window: int = 50,
     limit: int | None = None,
+    article_text: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Keyword-in-context lines for `term` (as it appears in a keywords table) in `statements`.
 
@@ -40,7 +43,9 @@ def kwic(
     at most this many lines, taken in table order. Columns: statement_id, article_id, the
     `by` column when given, left, match, right, quote_start, quote_end (offsets into the
     statement text) and start, end (offsets into the article text, or -1 when the table has no
-    `start` column)."""
+    `start` column). With `article_text` (article_id -> text) the context comes from the
+    article around the match, so a quote that opens with the term still shows what led to it;
+    otherwise it comes from the statement alone."""
     if text_col not in statements.columns:
         raise KeywordsError(f"text column {text_col!r} not in table")
     options = options or TokenOptions()
@@ -61,12 +66,18 @@ def kwic(
             if t.term != term:
                 continue
             base = int(record["start"]) if has_offsets and pd.notna(record.get("start")) else None
+            article_id = str(record.get("article_id", ""))
+            source, s0, s1 = text, t.start, t.end
+            if article_text is not None and base is not None and article_id in article_text:
+                full = article_text[article_id]
+                if full[base + t.start : base + t.end] == text[t.start : t.end]:
+                    source, s0, s1 = full, base + t.start, base + t.end
             line = {
                 "statement_id": str(record.get("statement_id", pos)),
-                "article_id": str(record.get("article_id", "")),
-                "left": _one_line(text[max(0, t.start - window) : t.start])[-window:],
+                "article_id": article_id,
+                "left": _one_line(source[max(0, s0 - 3 * window) : s0])[-window:],
                 "match": text[t.start : t.end],
-                "right": _one_line(text[t.end : t.end + window])[:window],
+                "right": _one_line(source[s1 : s1 + 3 * window])[:window],
                 "quote_start": t.start,
                 "quote_end": t.end,
                 "start": base + t.start if base is not None else -1,
