@@ -415,6 +415,7 @@ class PipelineResult:
     units_skipped: int = 0
     parts_skipped: int = 0
     ids_renamed: int = 0
+    speakers_canonicalised: int = 0
     seconds: dict = field(default_factory=dict)
 
     def summary(self) -> str:
@@ -582,7 +583,8 @@ def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: di
     speaker_map = canonical_speakers(outdir, parts)
     paths = [outdir / "statements" / p for p in parts]
     schema = unified_schema(paths)
-    rewritten = sum(conform_part(p, schema, speaker_map) for p in paths)
+    for p in paths:
+        conform_part(p, schema, speaker_map)
     from quotelens.corpus import REJECTED_COLUMNS
 
     rejected = pd.DataFrame([r for m in markers for r in m["rejected"]], columns=REJECTED_COLUMNS)
@@ -598,12 +600,11 @@ def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: di
         outdir=outdir, parts=parts, read=sum(m["read"] for m in markers),
         articles=sum(sum(m["rows"]) for m in markers), rejected=len(rejected),
         statements=sum(done[p]["statements"] for p in parts), units_skipped=units_skipped,
-        parts_skipped=parts_skipped, ids_renamed=renamed, seconds=seconds,
+        parts_skipped=parts_skipped, ids_renamed=renamed, speakers_canonicalised=len(speaker_map), seconds=seconds,
     )
     manifest = {
         "version": PIPELINE_VERSION, "parts": parts, "read": result.read, "articles": result.articles,
-        "rejected": result.rejected, "statements": result.statements, "ids_renamed": renamed,
-        "speakers_canonicalised": len(speaker_map), "parts_conformed": rewritten,
+        "rejected": result.rejected, "statements": result.statements,
         "chunk_size": chunk_size, "options": asdict(options),
         "statements_per_part": {p: done[p]["statements"] for p in parts},
         "aggregates": aggregate_files,
