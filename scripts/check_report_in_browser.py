@@ -179,6 +179,7 @@ class DevTools:
     def __init__(self, ws):
         self.ws = ws
         self.next_id = 0
+        self.dialogs = 0
         self.events: list[dict] = []
 
     async def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 30.0) -> dict:
@@ -203,7 +204,16 @@ class DevTools:
         raw = await asyncio.wait_for(self.ws.read_message(), timeout=remaining)
         if raw is None:
             raise RuntimeError("Chromium closed the DevTools connection")
-        return json.loads(raw)
+        message = json.loads(raw)
+        if message.get("method") == "Page.javascriptDialogOpening":
+            # A dialog blocks the page until answered: dismiss it (the event is kept and
+            # reported as a failure). Its own id range, so no pending reply is confused.
+            self.dialogs += 1
+            await self.ws.write_message(json.dumps({
+                "id": 1_000_000 + self.dialogs, "method": "Page.handleJavaScriptDialog",
+                "params": {"accept": False}, "sessionId": message.get("sessionId"),
+            }))
+        return message
 
     async def wait_for(self, method: str, session: str, timeout: float) -> bool:
         """Read events until `method` arrives for `session` (True) or the timeout passes."""
