@@ -30,6 +30,7 @@ from quotelens.keywords import (
     keyword_table,
     log_odds_z,
     tfidf,
+    with_month,
 )
 from quotelens.kwic import collocations, kwic
 from quotelens.termcounts import count_terms
@@ -358,3 +359,13 @@ def test_same_input_same_table(quotes):
     a = keyword_table(quotes, "speaker", options=TokenOptions(ngram_max=3, stem=True))
     b = keyword_table(quotes.sample(frac=1.0, random_state=0).sort_index(), "speaker", options=TokenOptions(ngram_max=3, stem=True))
     pd.testing.assert_frame_equal(a.table, b.table)
+
+
+def test_month_grouping_on_extracted_statements():
+    st = with_month(kf.extracted_statements())
+    dated = st["date"].notna()
+    assert (st.loc[dated, "month"].str.match(r"^\d{4}-\d{2}$")).all()
+    assert st.loc[~dated, "month"].isna().all()
+    res = keyword_table(st, "month")
+    assert res.counts["skipped_no_group"] == int((~dated).sum())
+    assert res.counts["groups"] == st["month"].nunique()

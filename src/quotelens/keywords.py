@@ -441,3 +441,15 @@ def choose_pair(result: KeywordResult, group_a: str = "", group_b: str = "", min
         print(f"Fewer than two {result.by} groups with at least {min_statements} statements; comparison skipped.")
         return None
     return chosen[0], chosen[1]
+
+
+def with_month(statements: pd.DataFrame, date_col: str = "date") -> pd.DataFrame:
+    """A copy of `statements` with a `month` column ("YYYY-MM", None when the date is unknown),
+    so months can be compared like speakers or outlets. Unchanged copy when there is no
+    `date_col`."""
+    out = statements.copy()
+    if date_col not in out.columns:
+        return out
+    dates = pd.to_datetime(out[date_col], errors="coerce")
+    out["month"] = [d.strftime("%Y-%m") if pd.notna(d) else None for d in dates]
+    return out
