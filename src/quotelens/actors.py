@@ -42,6 +42,7 @@ TITLES = frozenset(
 )
 
 _WORD = re.compile(r"[^\s]+")
+_MODIFIER_PREFIX = re.compile(r"[\w.]+-(?:based|backed|run|linked|affiliated|born|controlled|held|allied)\s+")
 # The first word of an alias or of a text position: letters, digits, dots and apostrophes
 # ("U.N.", "Ja'afari"), starting where no word character or hyphen precedes.
 _WORD_START = re.compile(r"(?<![\w\-'’.])[\w][\w.'’]*?(?=[\s,;:!?)\]\-\"“”«»/]|['’]s\b|$|\.(?:[\s\"“”]|$))")
@@ -94,6 +95,12 @@ class Registry:
         for m in self._starts().finditer(text, start, end):
             pos = m.start()
             if pos < last_end:
+                continue
+            mod = _MODIFIER_PREFIX.match(text, pos)
+            if mod:
+                # "UK-based Syrian Observatory ...", "Iran-backed Hezbollah": the place or
+                # patron only modifies the name that follows
+                last_end = mod.end()
                 continue
             word = m.group().rstrip(".")
             candidates = index.get(word, ())

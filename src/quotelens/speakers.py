@@ -207,10 +207,11 @@ class SubjectMatch:
     passive: bool
 
 
-def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
+def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) -> SubjectMatch | None:
     """The speaker phrase ending just before the cue at `cue`, searching no further left than
     `lo`; with an apposition ("A, B, said") both A and B are returned. None when the words
-    before the cue are not a speaker phrase."""
+    before the cue are not a speaker phrase, or (unless `allow_objects`) when they are the
+    object of a preposition."""
     toks = tokens(text, _window_start(text, lo, cue), cue)
     i = len(toks) - 1
     negated = passive = False
@@ -267,6 +268,20 @@ def subject_before(text: str, lo: int, cue: int) -> SubjectMatch | None:
             j -= 1
             if j >= 0:
                 cur = toks[j]
+        # a time adjunct in front ("on Thursday activists reported") is not part of the phrase
+        while len(np_toks) >= 2 and np_toks[0][2].lower() in _OBJECT_PREPOSITIONS and np_toks[1][2] in SENTENCE_ADVERBS:
+            np_toks = np_toks[2:]
+        # "the manager of Al-Quds hospital in Aleppo told": a name right after a preposition is
+        # the object of that preposition, not a subject ("The center based in Hmeimim added":
+        # the phrase before "based in" is)
+        if allow_objects is False and np_toks and np_toks[0][2].lower() in _OBJECT_PREPOSITIONS:
+            k = j
+            if k >= 0 and toks[k][2].lower() in ("based", "located", "stationed", "headquartered"):
+                sub = subject_before(text, lo, toks[k][0], allow_objects=True)
+                if sub is not None:
+                    sub.negated = sub.negated or negated
+                return sub
+            return SubjectMatch(spans, negated, passive) if spans else None
         np_toks = _trim_np(np_toks)
         if not np_toks or not (_content(np_toks) or np_toks[-1][2].lower() in PRONOUNS):
             break
@@ -321,6 +336,15 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tupl
 
 
 _PREPOSITIONS = frozenset("of for to at in on from with".split())
+_OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across into on over against".split())
+
+
+def _lower_first(name: str) -> str:
+    """"Activists" at a sentence start and "activists" are one generic speaker."""
+    first, _, rest = name.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in GROUP_WORDS | ROLE_WORDS:
+        return (first.lower() + (" " + rest if rest else "")).strip()
+    return name
 
 
 def _head_part(phrase: str) -> str:
@@ -440,11 +464,12 @@ class SpeakerResolver:
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
             side = self.registry.actors[reg[0][2]].side if reg else ""
-            yield 2, Resolution(self._unnamed_name(unnamed, a, b, reg), phrase, a, b, "unnamed", side, None, "unnamed")
+            yield 2, Resolution(_lower_first(self._unnamed_name(unnamed, a, b, reg)), phrase, a, b, "unnamed", side,
+                                None, "unnamed")
         if head in GROUP_WORDS and not in_head:
             # "field sources in the northeastern Hasaka province": the group, not the place
             group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
-            yield 2, Resolution(group, phrase, a, b, "group", "", None, "generic")
+            yield 2, Resolution(_lower_first(group), phrase, a, b, "group", "", None, "generic")
         for s, res in people:
             if res not in in_head:
                 yield 3, res
@@ -470,7 +495,7 @@ class SpeakerResolver:
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"role:{res.how}", res.start, res.in_registry)
         if head in GROUP_WORDS or head in ROLE_WORDS:
-            yield 8, Resolution(unnamed, phrase, a, b, "group", "", None, "generic")
+            yield 8, Resolution(_lower_first(unnamed), phrase, a, b, "group", "", None, "generic")
 
     def _unknown_names(self, a: int, b: int, reg):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
@@ -644,7 +669,7 @@ class SpeakerResolver:
                 if name in names and name in self.registry.actors:
                     return self._from_actor(name, s, e, "last_mention")
                 k -= 1
-            if len(names) == 1 and n >= 2:
+            if len(names) == 1:
                 # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
                 # actor may point forward, to a mention shortly after
                 k = bisect.bisect_left(self._mention_starts, pos)

@@ -521,7 +521,7 @@ class _Article:
         end = m.start()
         while end > s0 and text[end - 1] in " ,-–—":
             end -= 1
-        sm = subject_before(text, s0, end)
+        sm = subject_before(text, s0, end, allow_objects=True)  # "at the Syrian regime which denied"
         if sm is None or sm.negated:
             return None
         return sm
