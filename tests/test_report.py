@@ -412,3 +412,32 @@ def test_interrupted_run_leaves_previous_outputs_intact(notebooks, good_runs, tm
     for name in ("reports/01_articles.ipynb", "reports/01_articles.html", "reports/index.html"):
         assert after[name] == good_runs["second"][name]
     assert not [name for name in after if name.endswith(".tmp")]
+
+
+def test_clean_executed_merges_split_streams_and_fixes_papermill_cells():
+    """The kernel may deliver one print as two stream outputs, at timing-dependent boundaries."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["papermill"] = {"start_time": "2026-01-01T00:00:00", "input_path": "/abs/x.ipynb", "parameters": {"a": 1}, "exception": None}
+    cell = nbformat.v4.new_code_cell("print('kept'); print('x')")
+    cell.metadata["papermill"] = {"duration": 0.1}
+    cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00"}
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stdout", text="kept 1"),
+        nbformat.v4.new_output("stream", name="stdout", text="\n"),
+        nbformat.v4.new_output("stream", name="stderr", text="warning\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="x\n"),
+        nbformat.v4.new_output("display_data", data={"text/plain": "slider", report.WIDGET_VIEW_MIME: {"model_id": "f00"}}),
+        nbformat.v4.new_output("display_data", data={report.WIDGET_VIEW_MIME: {"model_id": "ba7"}}),
+    ]
+    injected = nbformat.v4.new_code_cell("# Parameters\na = 1\n")
+    injected.metadata["tags"] = ["injected-parameters"]
+    nb.cells = [injected, cell]
+    report.clean_executed(nb)
+    assert nb.metadata["papermill"] == {"exception": False, "parameters": {"a": 1}}
+    assert nb.cells[0]["id"] == "injected-parameters"
+    assert cell.metadata == {}
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in cell.outputs[:3]] == [
+        ("stream", "stdout", "kept 1\n"), ("stream", "stderr", "warning\n"), ("stream", "stdout", "x\n"),
+    ]
+    # Widget views (random model ids) are dropped; their text fallback stays.
+    assert len(cell.outputs) == 4 and cell.outputs[3].data == {"text/plain": "slider"}

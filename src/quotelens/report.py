@@ -24,18 +24,20 @@ previous outputs intact.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import difflib
 import html
 import io
 import logging
+import os
 import sys
 import tempfile
 import time
 import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Any, Iterable, Iterator, Sequence, TextIO
 
 import jinja2
 import nbformat
@@ -74,6 +76,10 @@ ERROR_CELL_IDS = ("papermill-error-cell", "papermill-error-anchor")
 # shutdown interrupts it. Cell outputs, warnings and errors included, still go to the notebook.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+# Kernels inherit this environment: a fixed string-hash seed makes the iteration order of sets
+# (and of anything built from them) the same in every run. Code should still sort explicitly;
+# this keeps an order that slipped through from changing the report between runs.
+KERNEL_ENV = {"PYTHONHASHSEED": "0"}
 
 # Types a parameter annotation may name, and the Python types of YAML values they accept.
 _SIMPLE_TYPES: dict[str, tuple[type, ...]] = {
@@ -444,6 +450,8 @@ def clean_executed(nb):
     }
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = _coalesce_streams(cell.get("outputs", []))
         meta = cell.setdefault("metadata", {})
         meta.pop("papermill", None)
         meta.pop("execution", None)
@@ -465,6 +473,42 @@ def clean_executed(nb):
                 kept.append(output)
             cell["outputs"] = kept
     return nb
+
+
+def _coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stdout (or stderr) outputs into one.
+
+    The kernel flushes printed text in chunks whose boundaries depend on timing (`print`
+    writes the text and the newline separately), so the same output arrives split differently
+    from run to run; merged, it is the same text every time, as a frontend shows it."""
+    merged: list = []
+    for output in outputs:
+        prev = merged[-1] if merged else None
+        if (
+            output.get("output_type") == "stream"
+            and prev is not None
+            and prev.get("output_type") == "stream"
+            and prev.get("name") == output.get("name")
+        ):
+            prev["text"] = prev["text"] + output["text"]
+        else:
+            merged.append(output)
+    return merged
+
+
+@contextlib.contextmanager
+def _kernel_environment(env: dict[str, str]) -> Iterator[None]:
+    """Set `env` in os.environ (which kernels inherit) for the duration, then restore it."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
 
 
 def notebook_heading(nb) -> str | None:
@@ -624,17 +668,18 @@ def run_report(
             executed = Path(tmp) / f"{run.name}.ipynb"
             error: Exception | None = None
             try:
-                papermill.execute_notebook(
-                    str(run.input_path),
-                    str(executed),
-                    parameters=run.parameters,
-                    kernel_name=KERNEL_NAME,
-                    cwd=str(qconfig.PROJ_ROOT),
-                    progress_bar=False,
-                    log_output=False,
-                    record_timing=False,
-                    extra_arguments=KERNEL_ARGUMENTS,
-                )
+                with _kernel_environment(KERNEL_ENV):
+                    papermill.execute_notebook(
+                        str(run.input_path),
+                        str(executed),
+                        parameters=run.parameters,
+                        kernel_name=KERNEL_NAME,
+                        cwd=str(qconfig.PROJ_ROOT),
+                        progress_bar=False,
+                        log_output=False,
+                        record_timing=False,
+                        extra_arguments=KERNEL_ARGUMENTS,
+                    )
             except Exception as exc:  # noqa: BLE001 - reported with the notebook's name below
                 error = exc
             if not executed.is_file():
