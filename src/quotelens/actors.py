@@ -263,6 +263,11 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         for r in role_words:
             roles.setdefault(r, []).append(name)
     alias_to_actor = dict(explicit)
+    # "Russias Defence Ministry": some sources strip apostrophes upstream (FA-KES)
+    for alias, name in list(explicit.items()):
+        for apostrophe in ("'s ", "’s "):
+            if apostrophe in alias:
+                alias_to_actor.setdefault(alias.replace(apostrophe, "s "), name)
     # "Russian Defense ministry": news style often lower-cases the last word of an
     # organisation's name; accept that spelling unless it means someone else.
     for alias, name in list(explicit.items()):

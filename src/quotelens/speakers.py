@@ -274,6 +274,9 @@ def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) ->
         # "the manager of Al-Quds hospital in Aleppo told": a name right after a preposition is
         # the object of that preposition, not a subject ("The center based in Hmeimim added":
         # the phrase before "based in" is)
+        if allow_objects is False and np_toks and j >= 1 and _PLACE_ADJECTIVE.fullmatch(toks[j][2]) \
+                and toks[j - 1][2].lower() in _OBJECT_PREPOSITIONS:
+            return SubjectMatch(spans, negated, passive) if spans else None  # "Residents in eastern Aleppo"
         if allow_objects is False and np_toks and np_toks[0][2].lower() in _OBJECT_PREPOSITIONS:
             k = j
             if k >= 0 and toks[k][2].lower() in ("based", "located", "stationed", "headquartered"):
@@ -336,6 +339,8 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tupl
 
 
 _PREPOSITIONS = frozenset("of for to at in on from with".split())
+_PLACE_ADJECTIVE = re.compile(r"(?:north|south|east|west|central|rural|greater|northern|southern|eastern|western|"
+                              r"north-?eastern|north-?western|south-?eastern|south-?western|[a-z]+-(?:held|controlled|run))")
 _OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across into on over against".split())
 
 
@@ -512,7 +517,7 @@ class SpeakerResolver:
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
                 and low not in TITLES and not (t2 in SENTENCE_ADVERBS and not cur) and low not in DETERMINERS \
                 and not in_reg and low not in NON_SPEAKERS \
-                and not _MODIFIER.search(low) and not self._common_word(t2)
+                and not _MODIFIER.search(low) and not (not cur and self._common_word(t2))
             if not is_name and cur and low in ORG_WORDS and t2.islower():
                 # "Idlib News network": a lower-case organisation word closes the name
                 cur.append((s, s + len(t2), t2))
