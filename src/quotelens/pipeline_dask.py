@@ -61,7 +61,7 @@ def client_for(scheduler: str | None = None, workers: int = 2):
             client.close()
         return
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=40)
+                           dashboard_address=":0", silence_logs=40)
     client = Client(cluster)
     try:
         yield client
