@@ -471,7 +471,8 @@ class SpeakerResolver:
             side = self.registry.actors[reg[0][2]].side if reg else ""
             yield 2, Resolution(_lower_first(self._unnamed_name(unnamed, a, b, reg)), phrase, a, b, "unnamed", side,
                                 None, "unnamed")
-        if head in GROUP_WORDS and not in_head:
+        head_tok = [t for s_, e_, t in tokens(text, a, head_end)][-1:] or [""]
+        if head in GROUP_WORDS and not in_head and head_tok[0].islower():
             # "field sources in the northeastern Hasaka province": the group, not the place
             group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
             yield 2, Resolution(_lower_first(group), phrase, a, b, "group", "", None, "generic")
@@ -579,7 +580,10 @@ class SpeakerResolver:
                 break
         else:
             low = rest.lower()
-            if low.split()[-1] in ORG_ROLES:
+            # only a description ("the UK-based monitor") refers back; a proper name
+            # ("Daraa Police Command") is kept as written
+            proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
+            if not proper and low.split()[-1] in ORG_ROLES:
                 res = self._role(low, a)
                 if res is not None:
                     org = res.speaker
