@@ -440,7 +440,13 @@ class SpeakerResolver:
         has_person = any(self.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
         unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
         role = None
-        if head in PERSON_ROLES or head in ORG_ROLES:
+        org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and self.registry.actors[n].kind != "person"]
+        if head in ORG_ROLES and org_in_head and head not in PERSON_ROLES:
+            # "the SANA news agency", "Russia's Defence Ministry": the organisation named in the
+            # head part is the referent
+            s, e, n = org_in_head[-1]
+            yield 1, self._from_actor(n, s, e, "name")
+        elif head in PERSON_ROLES or head in ORG_ROLES:
             # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
             # the names in front of it only modify it.
             role = self._role(head_part, a)
