@@ -22,6 +22,7 @@ negative:
 neg_positive:
   - not good*
   - agree*
+  - support the plan
 neg_negative:
   - not bad
 """
@@ -63,6 +64,9 @@ def test_negated_keys_reverse_the_sign(dictionary):
     assert _hits(dictionary, "We never agreed") == [("agreed", -1.0)]
     assert _hits(dictionary, "We agree.") == [("agree", 1.0)]
     assert dictionary.total("We agree, but not good.") == 0.0
+    # a negated phrase without its negator also needs one before it
+    assert _hits(dictionary, "We do not support the plan") == [("support the plan", -1.0)]
+    assert _hits(dictionary, "We support the plan") == []
 
 
 def test_weighted_yaml_and_tsv_dictionaries(tmp_path):

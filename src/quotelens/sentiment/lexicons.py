@@ -83,7 +83,8 @@ class Lexicon:
     def __post_init__(self) -> None:
         self._exact: dict[str, float] = {}
         self._globs: list[tuple[re.Pattern, str, float]] = []
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
+        # first word -> [(words, entry, weight, needs_negator)]
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str, float, bool]]] = {}
         self._negated_exact: dict[str, float] = {}
         self._negated_globs: list[tuple[re.Pattern, str, float]] = []
         for entry, weight in self.weights.items():
@@ -120,7 +121,7 @@ class Lexicon:
             # "not good*" under a neg_* key: the negator is written out, so it is a phrase.
             negated = False
         if len(words) > 1:
-            self._phrases.setdefault(words[0].rstrip("*"), []).append((words, entry, weight))
+            self._phrases.setdefault(words[0].rstrip("*"), []).append((words, entry, weight, negated))
             if words[0].endswith("*"):
                 raise ValueError(f"lexicon {self.name!r}: entry {entry!r}: a phrase may not start with a glob")
             return
@@ -170,7 +171,9 @@ class Lexicon:
                 continue
             negated_context = i - last_negator <= NEGATION_WINDOW
             phrase_hit = None
-            for words, entry, weight in self._phrases.get(token, ()):
+            for words, entry, weight, needs_negator in self._phrases.get(token, ()):
+                if needs_negator and not negated_context:
+                    continue
                 k = len(words)
                 if i + k <= n and all(self._word_matches(w, t) for w, t in zip(words, tokens[i:i + k])):
                     phrase_hit = (words, entry, weight)
