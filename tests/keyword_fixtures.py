@@ -72,7 +72,7 @@ def extracted_statements(n_articles: int = 300) -> pd.DataFrame:
 
 def plant_evenly(statements: pd.DataFrame, word: str, every: int, by: str = "speaker") -> pd.DataFrame:
     """A copy of `statements` with `word` appended (as its own clause) each time a group's
-    running count of terms passes a multiple of `every`: the same rate per term occurrence in
+    running count of terms passes a multiple of `every` (rounded to the nearest): the same rate per term occurrence in
     every group, which is the rate the log-odds compare (a rate per statement is not, since
     statements differ in length)."""
     from quotelens.tokens import TokenOptions, terms
@@ -85,7 +85,10 @@ def plant_evenly(statements: pd.DataFrame, word: str, every: int, by: str = "spe
         # Count terms as keyword_table does by default (1-2-grams), so the rate matches.
         after = before + len(terms(quote, TokenOptions()))
         running[group] = after
-        k = after // every - before // every
+        # Round (not floor) each group's running count: a floor would give the many groups
+        # with fewer than `every` terms no plant at all and lower the rate of "the rest".
+        half = every // 2
+        k = (after + half) // every - (before + half) // every
         if k:
             quotes[i] = quote + "".join(f". {word}" for _ in range(k))
     out["quote"] = quotes

@@ -181,7 +181,7 @@ def test_known_answer_planted_term_is_recovered_and_even_term_is_not(quotes):
     planted = kf.plant_evenly(planted, "quillet", every=20)
     rate = (is_target & every_4th).sum() / is_target.sum()
     assert 0.2 < rate < 0.3
-    res = keyword_table(planted, "speaker", min_count=2, n_boot=40, top_k=10, seed=7)
+    res = keyword_table(planted, "speaker", min_count=1, n_boot=40, top_k=10, seed=7)
     t = res.table
     top = t[t["speaker"] == target].iloc[0]
     assert top["term"] == "zorbulax" and top["z"] > 5
@@ -210,13 +210,14 @@ def test_known_answer_on_extracted_statements():
     is_target = planted["speaker"] == target
     planted.loc[is_target & nth, "quote"] += " zorbulax"
     planted = kf.plant_evenly(planted, "quillet", every=20)
-    res = keyword_table(planted, "speaker", min_count=2)
+    # min_count 1: the planting counts every term, so the statistics must too (dropping rare
+    # terms would raise the even rate in groups with many one-off words).
+    res = keyword_table(planted, "speaker", min_count=1)
     t = res.table
     assert t[t["speaker"] == target].iloc[0]["term"] == "zorbulax"
     assert t[(t["speaker"] == target) & (t["term"] == "zorbulax")]["z"].iloc[0] > 4
-    # Groups with >= 200 term occurrences hold >= 10 plants, so rounding moves their rate < 10%.
-    even = t[(t["term"] == "quillet") & (t["tokens_group"] >= 200)]
-    assert len(even) >= 5 and (even["z"].abs() < 1.96).all(), even[["speaker", "z"]]
+    even = t[t["term"] == "quillet"]
+    assert len(even) >= 20 and (even["z"].abs() < 1.96).all(), even[["speaker", "z"]]
     assert res.counts["input_rows"] == len(st)
     # KWIC on the unplanted statements maps back into the article text
     articles = kf.fakes_articles().set_index("article_id")["article_content"]
