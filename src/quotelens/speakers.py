@@ -40,6 +40,12 @@ ROLE_WORDS = frozenset(
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 _PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
+# Demonyms naming a side in a role phrase ("the Russian foreign minister").
+DEMONYMS = {
+    "russian": "Russia", "iranian": "Iran", "turkish": "Turkey", "syrian": "government", "french": "France",
+    "british": "UK", "american": "US", "u.s.": "US", "us": "US", "saudi": "Saudi Arabia", "israeli": "Israel",
+    "qatari": "Qatar", "jordanian": "Jordan", "chinese": "China", "german": "Germany", "kremlin": "Russia",
+}
 # Heads of a speaker phrase naming a person by role, and an organisation by kind.
 PERSON_ROLES = frozenset(
     """envoy minister spokesman spokeswoman spokesperson official ambassador head chief director president
@@ -669,9 +675,22 @@ class SpeakerResolver:
         if self.registry is None:
             return None
         words = bare.split()
+        side = self._side_of(words)
         for n in range(len(words), 0, -1):
             role = " ".join(words[-n:])
             names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
+            if side and names:
+                # "Iran's foreign minister", "the Russian defence ministry spokesman": only
+                # actors of that side; a single one is the referent even if not yet mentioned
+                names = {x for x in names if x in self.registry.actors and self.registry.actors[x].side == side}
+                if len(names) == 1:
+                    name = next(iter(names))
+                    for s, e, m in self.mentions:
+                        if m == name:
+                            return self._from_actor(name, s, e, "role_of_side")
+                    actor = self.registry.actors[name]
+                    return Resolution(name, "", -1, -1, actor.kind, actor.side, actor.gender, "role_of_side",
+                                      in_registry=True)
             if not names:
                 continue
             for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
@@ -694,6 +713,20 @@ class SpeakerResolver:
                         return self._from_actor(name, s, e, "next_mention")
                     k += 1
         return None
+
+    def _side_of(self, words: list[str]) -> str:
+        """The side a role phrase names by a demonym or a state ("russian", "iran's", "u.s."),
+        or ""."""
+        for w in words:
+            w = re.sub(r"(?:['’]s|s)$", "", w) if w not in DEMONYMS else w
+            if w in DEMONYMS:
+                return DEMONYMS[w]
+            if self.registry is not None:
+                for cand in (w, w.upper(), w.title()):
+                    actor = self.registry.lookup(cand)
+                    if actor is not None and actor.kind == "state":
+                        return actor.side
+        return ""
 
     def remember(self, pos: int, res: Resolution) -> None:
         """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
