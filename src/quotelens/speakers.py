@@ -388,6 +388,10 @@ class SpeakerResolver:
         self._mention_starts = [m[0] for m in self.mentions]
         # Speakers of statements so far as (offset of the statement's cue, resolution).
         self.history: list[tuple[int, Resolution]] = []
+        # `history` kept sorted by offset, for `_recent_first` (rebuilt when `history` is replaced).
+        self._sorted_source: list | None = None
+        self._sorted_keys: list[tuple[int, int]] = []
+        self._sorted_items: list[tuple[int, Resolution]] = []
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
         self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
         self.surname_conflicts = self._find_surname_conflicts()
@@ -643,7 +647,7 @@ class SpeakerResolver:
         return res.kind in ("organisation", "state", "group")
 
     def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
-        for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
+        for at, res in self._recent_first(pos):
             if at < pos and self._compatible(res, pronoun):
                 return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
                                   "last_speaker", in_registry=res.in_registry)
@@ -693,7 +697,7 @@ class SpeakerResolver:
                                       in_registry=True)
             if not names:
                 continue
-            for at, res in sorted(self.history, key=lambda h: h[0], reverse=True):
+            for at, res in self._recent_first(pos):
                 if at < pos and res.speaker in names:
                     return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
                                       "last_speaker", in_registry=res.in_registry)
@@ -727,6 +731,23 @@ class SpeakerResolver:
                     if actor is not None and actor.kind == "state":
                         return actor.side
         return ""
+
+    def _recent_first(self, pos: int):
+        """The (offset, resolution) entries of `history` before offset `pos`, latest offset
+        first (equal offsets in the order remembered): what sorting `history` by offset,
+        descending, yields, without re-sorting it for every pronoun (that was quadratic in the
+        number of statements of an article)."""
+        history = self.history
+        if history is not self._sorted_source or len(self._sorted_keys) > len(history):
+            self._sorted_source, self._sorted_keys, self._sorted_items = history, [], []
+        for seq in range(len(self._sorted_keys), len(history)):
+            key = (history[seq][0], -seq)
+            k = bisect.bisect_left(self._sorted_keys, key)
+            self._sorted_keys.insert(k, key)
+            self._sorted_items.insert(k, history[seq])
+        k = bisect.bisect_left(self._sorted_keys, (pos, -len(history) - 1))
+        for idx in range(k - 1, -1, -1):
+            yield self._sorted_items[idx]
 
     def remember(self, pos: int, res: Resolution) -> None:
         """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
