@@ -552,18 +552,45 @@ def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return agg.actor_article_sums(frame), agg.term_counts(frame, by)
 
 
-def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str = "speaker") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(actor_article_sums, term_counts) of the statements parts, each part reduced in the
-    pool to small tables, then added up (see quotelens.aggregates)."""
+def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str = "speaker",
+                     fold_every: int = 16) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(actor_article_sums, term_counts) of the statements parts: each part reduced in the
+    pool to small tables, folded into running totals every `fold_every` parts so memory does
+    not grow with the number of parts (see quotelens.aggregates). Sums are exact whatever the
+    order: a (speaker, article) key lives in one part only, and term counts are integers."""
     from quotelens import aggregates as agg
 
-    class _NoBar:
-        def update(self, n):
-            pass
+    sums, terms = [agg.empty_sums()], [agg.reduce_term_counts([], by)]
 
-    partials = _run_tasks(_aggregate_part, [(outdir / "statements" / p, by) for p in parts], workers,
-                          [1] * len(parts), _NoBar())
-    return agg.reduce_sums([s for s, _ in partials]), agg.reduce_term_counts([t for _, t in partials], by)
+    def add(partial: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+        sums.append(partial[0])
+        terms.append(partial[1])
+        if len(sums) > fold_every:
+            sums[:] = [agg.reduce_sums(sums)]
+            terms[:] = [agg.reduce_term_counts(terms, by)]
+
+    tasks = [(outdir / "statements" / p, by) for p in parts]
+    if workers <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            add(_aggregate_part(*task))
+    else:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        with _executor(workers) as pool:
+            pending = set()
+            queue = iter(tasks)
+            for task in queue:
+                pending.add(pool.submit(_aggregate_part, *task))
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    add(fut.result())
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending.add(pool.submit(_aggregate_part, *nxt))
+    return agg.reduce_sums(sums), agg.reduce_term_counts(terms, by)
 
 
 def write_aggregates(outdir: Path, sums: pd.DataFrame, terms: pd.DataFrame) -> list[str]:
