@@ -325,3 +325,19 @@ def test_offsets_hold_on_the_whole_default_corpus(registry):
     assert df["confidence"].between(0, 1).all()
     assert df["statement_id"].is_unique
     assert set(df["type"]) <= {"direct", "indirect", "mixed", "according_to"}
+
+
+def test_role_with_a_side_names_its_holder_crafted(registry):
+    sts = extract("Iran's foreign minister said the inspectors would be allowed in. "
+                  "The SANA news agency said the road was open.", registry)
+    assert find(sts, "the inspectors would")["speaker"] == "Mohammad Javad Zarif"
+    assert find(sts, "the road was open")["speaker"] == "SANA"
+    # a role held by several actors of that side is not guessed without a mention
+    st = find(extract("The U.S. president said the strikes were over.", registry), "the strikes were over")
+    assert st["speaker"] not in ("Barack Obama", "Donald Trump")
+
+
+def test_generic_groups_are_one_speaker_fakes(registry):
+    # FA-KES style: a sentence-initial capital does not make a new speaker
+    sts = extract("Activists said the town fell. Later the activists said the road was cut.", registry)
+    assert [st["speaker"] for st in sts] == ["activists", "activists"]

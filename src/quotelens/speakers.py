@@ -487,8 +487,9 @@ class SpeakerResolver:
             side = self.registry.actors[reg[0][2]].side if reg else ""
             yield 2, Resolution(_lower_first(self._unnamed_name(unnamed, a, b, reg)), phrase, a, b, "unnamed", side,
                                 None, "unnamed")
-        head_tok = [t for s_, e_, t in tokens(text, a, head_end)][-1:] or [""]
-        if head in GROUP_WORDS and not in_head and head_tok[0].islower():
+        head_toks = tokens(text, a, head_end)[-1:]
+        head_in_reg = bool(head_toks) and any(s_ <= head_toks[0][0] < e_ for s_, e_, _ in reg)
+        if head in GROUP_WORDS and not in_head and not head_in_reg:
             # "field sources in the northeastern Hasaka province": the group, not the place
             group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
             yield 2, Resolution(_lower_first(group), phrase, a, b, "group", "", None, "generic")
@@ -534,7 +535,7 @@ class SpeakerResolver:
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
                 and low not in TITLES and not (t2 in SENTENCE_ADVERBS and not cur) and low not in DETERMINERS \
                 and not in_reg and low not in NON_SPEAKERS \
-                and not _MODIFIER.search(low) and not (not cur and self._common_word(t2))
+                and not _MODIFIER.search(low) and not (not cur and (self._common_word(t2) or low in GROUP_WORDS))
             if not is_name and cur and low in ORG_WORDS and t2.islower():
                 # "Idlib News network": a lower-case organisation word closes the name
                 cur.append((s, s + len(t2), t2))
