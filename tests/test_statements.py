@@ -341,3 +341,20 @@ def test_generic_groups_are_one_speaker_fakes(registry):
     # FA-KES style: a sentence-initial capital does not make a new speaker
     sts = extract("Activists said the town fell. Later the activists said the road was cut.", registry)
     assert [st["speaker"] for st in sts] == ["activists", "activists"]
+
+
+from hypothesis import given, settings, strategies as hst  # noqa: E402
+
+_PIECES = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", " ", ", ", ". ", "\n\n", "said",
+           "he", "The envoy", "Lavrov", "according to", "SANA", "told", "that", "the", "rebels", "Mr.", "U.N.", "-",
+           ":", "we", "I", "de Mistura", "al-", "s"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(hst.lists(hst.sampled_from(_PIECES), max_size=40))
+def test_any_text_gives_valid_offsets_and_never_raises(pieces):
+    text = "".join(pieces)
+    for st in extract_article_statements(text, "h"):
+        assert text[st["start"]:st["end"]] == st["quote"]
+        assert 0 <= st["confidence"] <= 1
+        assert st["speaker"]
