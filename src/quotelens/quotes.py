@@ -85,9 +85,28 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], sentences: list[tu
     sent_ends = [e for _, e in sentences]
     doubles = _pair(text, [(i, c) for i, c in marks if c in "\"“”„«»"], paragraphs, sent_ends, double=True)
     covered = [(q.open, q.close if q.closed else q.end) for q in doubles]
-    singles_marks = [(i, c) for i, c in marks if c in "'‘’‚‹›" and not _inside(i, covered)]
+    inside = _inside_any(covered)
+    singles_marks = [(i, c) for i, c in marks if c in "'‘’‚‹›" and not inside(i)]
     singles = _pair(text, singles_marks, paragraphs, sent_ends, double=False) if singles_marks else []
     return sorted(doubles + singles, key=lambda q: q.open)
+
+
+def _inside_any(spans: list[tuple[int, int]]):
+    """A test `inside(i)`: is position i within some span (a <= i <= b) of `spans` (sorted by
+    start)? A bisection over the running maximum of the ends, so that text with thousands of
+    quote marks is not scanned once per mark."""
+    import bisect
+
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def inside(i: int) -> bool:
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and reach[k] >= i
+
+    return inside
 
 
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
