@@ -309,10 +309,13 @@ def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) ->
     return SubjectMatch(spans, negated, passive)
 
 
-def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tuple[int, int] | None:
+def phrase_after(text: str, pos: int, hi: int, apposition: bool = False,
+                 lower_head: bool = False) -> tuple[int, int] | None:
     """The speaker phrase starting at `pos` ("said de Mistura", "according to the Observatory"),
     stopping at punctuation or a word that cannot be part of a name or role; with
-    `apposition`, also before a determiner that follows a name."""
+    `apposition`, also before a determiner that follows a name; with `lower_head`, also before
+    a capitalised word that follows a lower-case head ("according to the bulletin Jabhat
+    al-Nusra terrorists ...", commas stripped)."""
     toks = tokens(text, pos, _window_end(text, pos, hi))
     out: list[tuple[int, int, str]] = []
     for k, (s, e, t) in enumerate(toks):
@@ -329,6 +332,9 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False) -> tupl
             ahead = [x[2] for x in toks[k + 1:k + 3]]
             if stop or not t.isalpha() or not any(w[:1].isupper() for w in ahead) or t in _NOT_HEADS:
                 break
+        if lower_head and out and t[:1].isupper() and out[-1][2].islower() and out[-1][2].isalpha() \
+                and out[-1][2] not in FUNCTION_WORDS and out[-1][2] not in DETERMINERS:
+            break
         if apposition and out and t.lower() in ("the", "a", "an") and any(x[2][:1].isupper() for x in out):
             break  # "said Abu Abdel-Moneim the father of ...": the name ends before "the"
         if t.lower() in PRONOUNS:

@@ -33,7 +33,9 @@ import pandas as pd
 from quotelens import speech_verbs
 from quotelens.actors import Registry, load_registry, name_key, default_registry_path
 from quotelens.quotes import Quote, find_quotes
-from quotelens.speakers import PRONOUNS, Resolution, SpeakerResolver, phrase_after, subject_before, tokens
+from quotelens.speakers import (
+    PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, phrase_after, subject_before, tokens,
+)
 from quotelens.text import paragraph_spans, sentence_spans
 
 STATEMENT_COLUMNS = [
@@ -402,7 +404,7 @@ class _Article:
         m = _ACC_PREFIX.match(self.text, pos)
         if m:
             pos = m.end()
-        span = phrase_after(self.text, pos, limit)
+        span = phrase_after(self.text, pos, limit, lower_head=True)
         if span is None:
             m = _LOWER_SOURCE.match(self.text, pos, limit)
             if m:
@@ -432,8 +434,8 @@ class _Article:
             else:
                 a, b = s0, m.start()
                 # a leading connective phrase set off by a comma is not part of the clause
-                lead = re.match(r"\s*(?:[A-Z]\w*(?:\s+\w+){0,3}),\s+", text[s0:m.start()])
-                if lead and lead.end() < m.start() - s0 - 10:
+                lead = re.match(r"\s*(?:([A-Z]\w*)(?:\s+\w+){0,3}),\s+", text[s0:m.start()])
+                if lead and lead.group(1) in SENTENCE_ADVERBS and lead.end() < m.start() - s0 - 10:
                     a = s0 + lead.end()
             self._emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
             self.used_cues.add(m.start())
