@@ -24,6 +24,8 @@ from quotelens.cli import main
 from quotelens.figures import save_figure
 from quotelens.keywords import (
     DEFAULT_PRIOR_SCALE,
+    choose_groups,
+    choose_pair,
     KeywordsError,
     compare_two,
     keyness,
@@ -370,3 +372,16 @@ def test_month_grouping_on_extracted_statements():
     res = keyword_table(st, "month")
     assert res.counts["skipped_no_group"] == int((~dated).sum())
     assert res.counts["groups"] == st["month"].nunique()
+
+
+def test_choosing_groups_and_pairs_for_figures(quotes, capsys):
+    res = keyword_table(quotes, "speaker")
+    biggest = res.groups.sort_values(["statements", "speaker"], ascending=[False, True])["speaker"].tolist()
+    assert choose_groups(res, 3, 1) == biggest[:3]
+    assert choose_groups(res, 50, 10_000) == []
+    assert choose_pair(res) == (biggest[0], biggest[1])
+    assert choose_pair(res, "trt") == ("trt", biggest[0])
+    assert choose_pair(res, "Nobody", "trt") is None
+    assert "'Nobody' has 0 statement(s)" in capsys.readouterr().out
+    assert choose_pair(res, min_statements=10_000) is None
+    assert "Fewer than two" in capsys.readouterr().out

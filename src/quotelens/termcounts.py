@@ -29,7 +29,7 @@ class TermCounts:
     terms: the column labels (sorted). example: the most frequent surface text of each term
     (differs from the term when stemming). rows: positional indices, into the input table, of
     the kept rows. n_input: rows read. n_empty: rows with no text or no terms after
-    tokenisation (stop words only); n_input == len(rows) + n_empty + n_dropped_other.
+    tokenisation (stop words only, or only terms under min_count); n_input == len(rows) + n_empty.
     """
 
     matrix: sparse.csr_matrix
