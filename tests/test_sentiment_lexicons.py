@@ -147,3 +147,22 @@ def test_topic_word_errors_name_the_file(tmp_path):
 
 def test_default_list_exists_in_data():
     assert (config.DATA_DIR / "sentiment" / "topic_words_conflict.yaml").exists()
+
+
+def test_masking_precheck_never_skips_a_match():
+    """The word pre-check must only skip texts the full expression would leave unchanged."""
+    import pandas as pd
+
+    from quotelens.sentiment.newsmtsc import load_newsmtsc
+
+    mask = load_topic_words()
+    texts = pd.read_csv(config.FAKES_CSV)["article_content"].astype(str).tolist()[:300]
+    texts += sorted(set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_rw.jsonl")["sentence"]))
+    texts += ["Counter-terrorism units", "ANTI-TERROR laws", "the Free Syrian Army's fighters"]
+    n_masked = 0
+    for text in texts:
+        found = []
+        expected = mask._pattern.sub(lambda m: found.append(m.group(0)) or MASK_TOKEN, text)
+        assert mask.apply(text) == (expected, found)
+        n_masked += bool(found)
+    assert n_masked > 250  # the check ran on many texts that do hold topic words

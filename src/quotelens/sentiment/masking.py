@@ -18,6 +18,7 @@ from quotelens import config
 
 MASK_TOKEN = "topicterm"
 DEFAULT_TOPIC_WORDS = config.DATA_DIR / "sentiment" / "topic_words_conflict.yaml"
+_WORD = re.compile(r"\w+")
 
 
 def _entry_pattern(entry: str) -> str:
@@ -42,6 +43,18 @@ class TopicMask:
         if not self.terms:
             self._pattern = None
             return
+        # A cheap pre-check (a superset test on plain words) spares most texts the long
+        # regular expression: only texts holding a possible first word of some term run it.
+        exact, prefixes = set(), set()
+        for term in self.terms:
+            first = term.split()[0].lower()
+            lead = re.match(r"\w*", first).group(0)
+            if lead == first:
+                exact.add(first)
+            else:
+                prefixes.add(lead)
+        self._first_words = frozenset(exact)
+        self._first_prefixes = tuple(sorted(prefixes))
         ordered = sorted(set(self.terms), key=lambda t: (-len(t.split()), -len(t), t))
         body = "|".join(_entry_pattern(t) for t in ordered)
         # A term must stand as a whole word: not inside a longer word, hyphen parts allowed.
@@ -50,6 +63,9 @@ class TopicMask:
     def apply(self, text: str) -> tuple[str, list[str]]:
         """`text` with every topic term replaced by MASK_TOKEN, and the masked words in order."""
         if self._pattern is None or not text:
+            return text, []
+        first_words, prefixes = self._first_words, self._first_prefixes
+        if not any(w in first_words or w.startswith(prefixes) for w in _WORD.findall(text.lower())):
             return text, []
         found: list[str] = []
 

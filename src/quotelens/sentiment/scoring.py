@@ -19,6 +19,7 @@ Labels: `label` is the ensemble's most probable class (-1, 0, 1). For the lexico
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -214,37 +215,44 @@ class Scorer:
         names = model.feature_names()
         vocabulary = model.vectorizer.vocabulary_
         n_ngram = len(names) - len(models_mod.LEXICON_FEATURES)
-        lex_direction = direction[n_ngram:]
+        lex_direction = direction[n_ngram:].tolist()
+        lex_values = lex_rows.tolist()
         ngrams = x.tocsr()[:, :n_ngram]
         ngrams.sort_indices()
         contributions = ngrams.data * direction[ngrams.indices]  # all rows in one product
+        # Within each row, features by decreasing |contribution| (one sort for all rows), as
+        # Python lists so the per-row work below is plain list slicing.
+        rows_of = np.repeat(np.arange(ngrams.shape[0]), np.diff(ngrams.indptr))
+        order = np.lexsort((-np.abs(contributions), rows_of))
+        ranked_names = names[ngrams.indices[order]].tolist()
+        ranked_values = contributions[order].tolist()
+        indices = ngrams.indices.tolist()
+        values = contributions.tolist()
+        indptr = ngrams.indptr.tolist()
         out = []
         for row in range(ngrams.shape[0]):
-            start, end = ngrams.indptr[row], ngrams.indptr[row + 1]
-            seg_c = contributions[start:end]
-            seg_i = ngrams.indices[start:end]
+            start, end = indptr[row], indptr[row + 1]
             # Only words outside the lexicons can be ranked on their n-gram weight alone, so
             # the k largest n-grams plus every lexicon word are enough candidates.
-            top = np.argpartition(-np.abs(seg_c), k)[:k] if len(seg_c) > k else np.arange(len(seg_c))
-            merged = dict(zip(names[seg_i[top]].tolist(), seg_c[top].tolist()))
+            merged = dict(zip(ranked_names[start:min(end, start + k)], ranked_values[start:min(end, start + k)]))
             lexical: dict[str, float] = {}
             features = (vader_matches[row], vader_matches[row], afinn_matches[row], afinn_matches[row])
             for f, matches in enumerate(features):
-                if not lex_rows[row, f]:
+                if not lex_values[row][f]:
                     continue
                 positive = f % 2 == 0
                 chosen = [m for m in matches if (m.valence > 0) == positive and m.valence != 0]
                 total = sum(abs(m.valence) for m in chosen)
-                share = lex_rows[row, f] * lex_direction[f] / total
+                share = lex_values[row][f] * lex_direction[f] / total
                 for m in chosen:
                     lexical[m.words] = lexical.get(m.words, 0.0) + share * abs(m.valence)
             for word, value in lexical.items():
                 j = vocabulary.get(word)
                 own = 0.0
                 if j is not None:
-                    pos = np.searchsorted(seg_i, j)
-                    if pos < len(seg_i) and seg_i[pos] == j:
-                        own = float(seg_c[pos])
+                    pos = bisect_left(indices, j, start, end)
+                    if pos < end and indices[pos] == j:
+                        own = values[pos]
                 merged[word] = own + value
             out.append(_format_evidence(list(merged.items())))
         return out
