@@ -66,6 +66,9 @@ def test_ngrams_respect_punctuation_and_stop_words():
     t = terms("A political transition. Russia backs the political solution of Syria", TokenOptions(ngram_max=3))
     assert "political transition" in t and "political solution" in t
     assert "transition russia" not in t  # crosses a full stop
+    clauses = tokenize("A political transition. Russia backs it", TokenOptions())
+    assert [[tok.norm for tok in c] for c in clauses] == [["a", "political", "transition"], ["russia", "backs", "it"]]
+    assert [tok.content for tok in clauses[1]] == [True, True, False]
     assert "political solution of syria" not in t  # longer than 3 tokens
     assert "solution of syria" in t  # stop word inside is allowed
     assert not any(x.split()[0] in stopwords() or x.split()[-1] in stopwords() for x in t)
