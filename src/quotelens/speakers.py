@@ -283,6 +283,14 @@ def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) ->
         if allow_objects is False and np_toks and j >= 1 and _PLACE_ADJECTIVE.fullmatch(toks[j][2]) \
                 and toks[j - 1][2].lower() in _OBJECT_PREPOSITIONS:
             return SubjectMatch(spans, negated, passive) if spans else None  # "Residents in eastern Aleppo"
+        if np_toks and np_toks[0][2].lower() in _OBJECT_PREPOSITIONS and len(np_toks) > 2 \
+                and np_toks[1][2].islower() and np_toks[1][2] not in DETERMINERS:
+            # "... should remain in office Turkish Foreign Minister X said" (commas stripped):
+            # a lower-case prepositional phrase ends the previous clause; the name follows it
+            k = 1
+            while k < len(np_toks) and np_toks[k][2].islower():
+                k += 1
+            np_toks = np_toks[k:]
         if allow_objects is False and np_toks and np_toks[0][2].lower() in _OBJECT_PREPOSITIONS:
             k = j
             if k >= 0 and toks[k][2].lower() in ("based", "located", "stationed", "headquartered"):
