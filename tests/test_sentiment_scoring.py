@@ -190,3 +190,21 @@ def test_score_table_errors_name_the_problem(scorer):
 def test_unknown_method_is_rejected():
     with pytest.raises(ValueError, match="unknown sentiment method"):
         Scorer(methods=("vader", "bert"))
+
+
+def test_model_cache_is_reused_and_pruned(tmp_path):
+    rows = load_newsmtsc(config.NEWSMTSC_DIR / "train.jsonl").iloc[:800]
+    train = tmp_path / "train.jsonl"
+    source = (config.NEWSMTSC_DIR / "train.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    train.write_text("".join(source[:600]), encoding="utf-8")
+    cache = tmp_path / "cache"
+    stale = cache / "models-0000000000000000.pkl"
+    cache.mkdir()
+    stale.write_bytes(b"old")
+    first = model_mod.load_models(str(train), str(cache))
+    files = sorted(p.name for p in cache.iterdir())
+    assert files == [f"models-{model_mod.cache_key(train)}.pkl"]  # the stale model is gone
+    model_mod.load_models.cache_clear()
+    again = model_mod.load_models(str(train), str(cache))  # read back from the pickle
+    texts = rows["sentence"].tolist()[:50]
+    assert np.array_equal(first["ensemble"].probabilities(texts), again["ensemble"].probabilities(texts))

@@ -190,4 +190,7 @@ def load_models(train_path: str | None = None, cache_dir: str | None = None) -> 
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:
             pickle.dump(models, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    for stale in folder.glob("models-*.pkl"):  # models of older code or data are never read again
+        if stale != target:
+            stale.unlink(missing_ok=True)
     return models
