@@ -147,6 +147,7 @@ def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
     ax.set_xlim(-1, 1)
     ax.set_xlabel(SCORE_AXIS + "; open dots: one article, no interval")
     ax.set_ylabel(f"actor | {group_label} (statements)")
+    ax.invert_yaxis()  # read top-down: actors and outlets in alphabetical order
     ax.set_title(title)
     return fig, data
 
