@@ -547,7 +547,8 @@ class SpeakerResolver:
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and low not in TITLES and not (t2 in SENTENCE_ADVERBS and not cur) and low not in DETERMINERS \
+                and (low not in TITLES or low in DEMONYMS) and not (t2 in SENTENCE_ADVERBS and not cur) \
+                and low not in DETERMINERS \
                 and not in_reg and low not in NON_SPEAKERS \
                 and not _MODIFIER.search(low) and not (not cur and (self._common_word(t2) or low in GROUP_WORDS))
             if not is_name and cur and low in ORG_WORDS and t2.islower():
@@ -582,6 +583,14 @@ class SpeakerResolver:
                 name = " ".join(words)
                 yield run[0][0], run[-1][1], name, "organisation"
                 continue
+            if _PLACE_ADJECTIVE.fullmatch(run[0][2].lower()):
+                continue  # "Southern Aleppo", "Eastern Ghouta": a place does not speak
+            # a demonym opens an organisation's name ("Russian Center"), not a person's
+            while run and run[0][2].lower() in DEMONYMS:
+                run = run[1:]
+            if not run:
+                continue
+            words = [t for _, _, t in run]
             key = name_key(" ".join(words))
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")

@@ -34,7 +34,7 @@ from quotelens import speech_verbs
 from quotelens.actors import Registry, load_registry, name_key, default_registry_path
 from quotelens.quotes import Quote, find_quotes
 from quotelens.speakers import (
-    PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, phrase_after, subject_before, tokens,
+    PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, phrase_after, subject_before, tokens,
 )
 from quotelens.text import paragraph_spans, sentence_spans
 
@@ -79,6 +79,7 @@ _COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={_VERB.patter
 _PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 _PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
+_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
 _SPLIT_GAP = re.compile(r"\s*[,;:]?\s*(?:adding|continuing|saying)\s*[,:]?\s*")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
@@ -481,6 +482,8 @@ class _Article:
             if sm is None:
                 sm = self._relative_subject(s0, v)
             if sm is None:
+                sm = self._sentence_subject(vm, s0, s1)
+            if sm is None:
                 self._inverted(vm, s0, s1)
                 continue
             if sm.negated or sm.passive:
@@ -527,6 +530,27 @@ class _Article:
         if sm is None or sm.negated:
             return None
         return sm
+
+    def _sentence_subject(self, vm: re.Match, s0: int, s1: int):
+        """'The Russian Center for coordinating ... in Syria said that ...': a long subject
+        whose end looks like the object of a preposition. The name opening the sentence is the
+        speaker when nothing between it and the cue looks like a verb or a clause boundary."""
+        text = self.text
+        v = vm.start()
+        span = phrase_after(text, s0, v)
+        if span is None or span[0] - s0 > 2 or v - span[1] > 160:
+            return None
+        between = text[span[1]:v]
+        if re.search(r"[,;:\"“”]", between) or _VERB.search(between) or _FINITE.search(between):
+            return None
+        nxt = text[vm.end():s1].split(None, 1)
+        if nxt and nxt[0].lower() not in _ADJUNCT_START and nxt[0].lower() != "that" \
+                and phrase_after(text, vm.end(), s1) is not None:
+            return None  # "... said the Observatory": inverted, handled elsewhere
+        res = self.resolver.resolve([span])
+        if res is None or res.how not in ("name", "unknown_name") or res.kind == "unknown":
+            return None
+        return SubjectMatch([span], False, False)
 
     def _inverted(self, vm: re.Match, s0: int, s1: int) -> None:
         """'CLAUSE(,) said X' and, without commas (FA-KES), 'CLAUSE said the Observatory'."""
