@@ -10,14 +10,11 @@ from __future__ import annotations
 import re
 import textwrap
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-from quotelens.termcounts import KeywordsError  # noqa: E402
+from quotelens.termcounts import KeywordsError
 
 Z_CRITICAL = 1.96  # two-sided 5% level of a standard normal
 
