@@ -76,7 +76,8 @@ _ADJUNCT_START = frozenset(
     "following about over under amid since until upon".split()
 )
 _COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={_VERB.pattern})")
-_PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b")
+_PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b"
+                       r"|,?\s+while\s+(?=[A-Z])")  # "... while Damascus has refuted ...": a new clause
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 _PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
 _FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
@@ -84,7 +85,7 @@ _SPLIT_GAP = re.compile(r"\s*[,;:]?\s*(?:adding|continuing|saying)\s*[,:]?\s*")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
                            r"monitors|observers|reports|media)\b")
-_RELATIVE = re.compile(r"\s(?:which|who)\s")
+_RELATIVE = re.compile(r"\s(?:which|who|that)\s")
 _NOUN_THAT = re.compile(r"\s*(?:\w+\s+){0,2}(?:hope|hopes|concern|concerns|regret|confidence|belief|fear|fears|optimism|"
                         r"doubt|doubts|satisfaction|surprise|view|conviction)\s*")
 _NOT_CLAUSE = frozenset("so nothing something anything yes no goodbye hello thanks sorry what how why "
@@ -479,12 +480,13 @@ class _Article:
                 self._coordinated(vm, s0, s1, lemma, family, si)
                 continue
             sm = subject_before(text, s0, v)
+            if sm is None and self._inverted(vm, s0, s1):
+                continue
             if sm is None:
                 sm = self._relative_subject(s0, v)
             if sm is None:
                 sm = self._sentence_subject(vm, s0, s1)
             if sm is None:
-                self._inverted(vm, s0, s1)
                 continue
             if sm.negated or sm.passive:
                 continue
@@ -552,26 +554,31 @@ class _Article:
             return None
         return SubjectMatch([span], False, False)
 
-    def _inverted(self, vm: re.Match, s0: int, s1: int) -> None:
-        """'CLAUSE(,) said X' and, without commas (FA-KES), 'CLAUSE said the Observatory'."""
+    def _inverted(self, vm: re.Match, s0: int, s1: int) -> bool:
+        """'CLAUSE(,) said X' and, without commas (FA-KES), 'CLAUSE said the Observatory'.
+        True when the cue has this shape (whether or not a statement could be added)."""
         text = self.text
         v = vm.start()
         before = text[s0:v].rstrip()
         if len(before.split()) < 3:
-            return
+            return False
+        nxt = text[vm.end():s1].split(None, 1)
+        if not nxt or nxt[0].lower() in _ADJUNCT_START or nxt[0].lower() == "that":
+            return False
         span = phrase_after(text, vm.end(), s1, apposition=True)
         if span is None:
-            return
+            return False
         tail = text[span[1]:s1].strip(" .")
         ok_tail = not tail or _only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail)
         if not ok_tail:
-            return
+            return False
         res = self.resolver.resolve([span])
         if res is None:
             res = self._fallback([span])
         if res is None:
-            return
+            return False
         self._emit_clause(s0, v, res, vm.group(), "reported_inverted", "indirect", v, spans=[span])
+        return True
 
     def _coordinated(self, vm: re.Match, s0: int, s1: int, lemma: str, family: str, si: int) -> None:
         """'X said A and added that B' / 'X gave a toll and said B': the speaker of the sentence."""
