@@ -305,9 +305,16 @@ async def check_live(ws_url: str, page: Path, screenshot: Path) -> tuple[list[st
     return problems, counts
 
 
-def start_chromium(binary: str, profile: Path) -> tuple[subprocess.Popen, str]:
+def start_chromium(binary: str, profile: Path, allow_loopback: bool = False) -> tuple[subprocess.Popen, str]:
+    """Start headless Chromium; return the process and its DevTools websocket URL. With
+    allow_loopback, 127.0.0.1 stays reachable (for a local JupyterLab) while every other host
+    still resolves to nothing."""
+    flags = list(CHROMIUM_FLAGS)
+    if allow_loopback:
+        flags = [f for f in flags if not f.startswith("--host-resolver-rules")]
+        flags.append("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
     proc = subprocess.Popen(
-        [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+        [binary, *flags, f"--user-data-dir={profile}", "about:blank"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

@@ -140,13 +140,16 @@ class Explorer:
         self._actor_of = {label: label.rsplit(" (", 1)[0] for label in actor_options}
         outlets = sorted(ctx["source"].fillna(UNKNOWN_SOURCE).unique())
         months = sorted(m for m in ctx["month"].dropna().unique())
-        self.actors = w.SelectMultiple(options=actor_options, description="actors", rows=8)
-        self.outlets = w.SelectMultiple(options=outlets, description="outlets", rows=8)
+        self.actors = w.SelectMultiple(options=actor_options, description="actors", rows=8, layout=w.Layout(width="420px"))
+        self.outlets = w.SelectMultiple(options=outlets, description="outlets", rows=8, layout=w.Layout(width="260px"))
         if len(months) >= 2:
-            self.months = w.SelectionRangeSlider(options=months, index=(0, len(months) - 1), description="months")
+            self.months = w.SelectionRangeSlider(
+                options=months, index=(0, len(months) - 1), description="months",
+                layout=w.Layout(width="420px"), style={"description_width": "initial"},
+            )
         else:
             self.months = None
-        self.search = w.Text(description="search", placeholder="words in the quote or the speaker's name")
+        self.search = w.Text(description="search", placeholder="words in the quote or the speaker's name", layout=w.Layout(width="420px"))
         self.count = w.HTML()
         self.table = w.Output()
         self.chart = w.Output()
