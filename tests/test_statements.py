@@ -358,3 +358,34 @@ def test_any_text_gives_valid_offsets_and_never_raises(pieces):
         assert text[st["start"]:st["end"]] == st["quote"]
         assert 0 <= st["confidence"] <= 1
         assert st["speaker"]
+
+
+def test_x_said_comma_quote_and_scare_quote_newsmtsc(registry):
+    # NewsMTSC train.jsonl: the first quote is someone else's phrase inside a noun phrase
+    text = ('Referencing Trump\'s description of Obama as a "bad (or sick) guy," Schiff said, "If there is '
+            'something bad or sick going on, it is the willingness of the nation\'s chief executive to make the most '
+            'outlandish and destructive claims without providing a scintilla of evidence."')
+    sts = extract(text, registry)
+    st = find(sts, "If there is something bad")
+    assert st["speaker"] == "Schiff" and st["type"] == "direct"
+    assert all(not s["quote"].startswith("bad (or sick)") or s["speaker"] != "Schiff" for s in sts)
+
+
+def test_x_said_quote_without_colon_newsmtsc(registry):
+    # NewsMTSC train.jsonl
+    text = ('White House press secretary Sarah Sanders said "Shanahan has proven over the last several months that he '
+            'is beyond qualified to lead the Department of Defense."')
+    st = find(extract(text, registry), "Shanahan has proven")
+    assert st["speaker"] == "Sarah Sanders" and st["rule"].startswith("direct_before")
+
+
+def test_told_reuters_and_said_in_a_statement_fakes(registry):
+    # FA-KES sentences (commas stripped upstream)
+    text = ("Hamza al-Khatib the director of a hospital in the rebel-held east told Reuters the death toll from the "
+            "strikes was 45. A source at Damascus Police Command said in a statement to SANA that terrorists fired two "
+            "rocket shells which fell in al-Adawi area causing material damage without any casualties among civilians.")
+    sts = extract(text, registry)
+    told = find(sts, "the death toll from the strikes was 45")
+    assert told["speaker"] == "Hamza al-Khatib" and told["cue"] == "told"
+    src = find(sts, "terrorists fired two rocket shells")
+    assert src["speaker"] == "Damascus Police Command source"

@@ -81,6 +81,8 @@ _PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insistin
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 _PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
 _FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
+_TELL_LEMMAS = frozenset(("tell", "inform", "assure", "brief"))
+_FRAGMENT_BEFORE = frozenset("a an the as of for from by with his her its their this so-called called dubbed termed".split())
 _SPLIT_GAP = re.compile(r"\s*[,;:]?\s*(?:adding|continuing|saying)\s*[,:]?\s*")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
@@ -294,6 +296,12 @@ class _Article:
         limit = self.sentences[si][1] if si < len(self.sentences) else len(text)
         # a quote closing its sentence ("... out."") is attributed in the same sentence only
         if limit <= a:
+            return None
+        # a quote inside a noun phrase ('his description of Obama as a "bad guy," Schiff said')
+        # is a fragment of someone else's words, not the words of the speaker after it
+        s0 = self.sentences[self.sentence_of(q.open)][0]
+        lead_words = text[s0:q.open].split()
+        if lead_words and lead_words[-1].lower() in _FRAGMENT_BEFORE:
             return None
         m = _LEAD.match(text, a, limit)
         p = m.end()
@@ -547,6 +555,7 @@ class _Article:
             return None
         nxt = text[vm.end():s1].split(None, 1)
         if nxt and nxt[0].lower() not in _ADJUNCT_START and nxt[0].lower() != "that" \
+                and speech_verbs.lookup(vm.group())[0] not in _TELL_LEMMAS \
                 and phrase_after(text, vm.end(), s1) is not None:
             return None  # "... said the Observatory": inverted, handled elsewhere
         res = self.resolver.resolve([span])
@@ -565,6 +574,8 @@ class _Article:
         nxt = text[vm.end():s1].split(None, 1)
         if not nxt or nxt[0].lower() in _ADJUNCT_START or nxt[0].lower() == "that":
             return False
+        if speech_verbs.lookup(vm.group())[0] in _TELL_LEMMAS:
+            return False  # "told Reuters ...": who is told never speaks
         span = phrase_after(text, vm.end(), s1, apposition=True)
         if span is None:
             return False
