@@ -56,6 +56,7 @@ def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
     assert "lowest mean sentiment (on -1 to 1) is Francois Delattre's (-0.20, n=3)" in text
     assert "Among the 10 most quoted speakers (2 with at least 3 scored statements)" in text
     assert "highest Staffan de Mistura's (+0.40, n=8)" in text
+    assert summary._possessive("United Nations") == "United Nations'"
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))
     assert "Fewer than two of the 10 most quoted speakers have 9 or more scored statements" in text
 

@@ -28,6 +28,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
@@ -136,8 +140,8 @@ def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10)
     low, high = g.iloc[0], g.iloc[-1]
     return [
         f"Among the {top_n} most quoted speakers ({len(g)} with at least {min_statements} scored statements), the lowest mean "
-        f"sentiment (on -1 to 1) is {low['speaker']}'s ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
-        f"{high['speaker']}'s ({high['mean']:+.2f}, n={int(high['count'])}); see 03_sentiment for intervals."
+        f"sentiment (on -1 to 1) is {_possessive(low['speaker'])} ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
+        f"{_possessive(high['speaker'])} ({high['mean']:+.2f}, n={int(high['count'])}); see 03_sentiment for intervals."
     ]
 
 
@@ -150,7 +154,7 @@ def _keyword_findings(keywords: pd.DataFrame | None, top_speakers: list[tuple[st
         rows = rows.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").head(5)
         if len(rows):
             terms = ", ".join(f"“{t}”" for t in rows["term"])
-            out.append(f"Terms that most set {speaker}'s statements apart (Monroe et al. log-odds z): {terms}.")
+            out.append(f"Terms that most set {_possessive(speaker)} statements apart (Monroe et al. log-odds z): {terms}.")
     return out
 
 
@@ -215,7 +219,8 @@ def statements_headline(doc: dict) -> list[str]:
             continue
         for row in m[m["type"] == "all"].itertuples(index=False):
             out.append(
-                f"On {label} ({block.get('n_gold', '?')} gold statements in {block.get('n_articles', '?')} articles), "
+                f"On {label} ({_plural(int(block.get('n_gold', 0)), 'gold statement')} in "
+                f"{_plural(int(block.get('n_articles', 0)), 'article')}), "
                 f"at coverage >= {row.threshold:g}: quote F1 {_f(row.quote_f1)}, pair F1 {_f(row.pair_f1)}, "
                 f"attribution accuracy {_f(row.attribution_accuracy)}."
             )
