@@ -395,9 +395,11 @@ def _head_word(phrase: str) -> str:
 class SpeakerResolver:
     """Resolves speaker phrases within one article, remembering who spoke where."""
 
-    def __init__(self, text: str, registry: Registry | None):
+    def __init__(self, text: str, registry: Registry | None, sentence_starts: list[int] | None = None):
         self.text = text
         self.registry = registry
+        self.sentence_starts = sentence_starts or []  # offsets of sentence starts, for pronouns
+        self._nested = False  # inside a resolution started by pronoun resolution
         self.mentions = registry.find(text) if registry is not None else []
         self._mention_starts = [m[0] for m in self.mentions]
         # Speakers of statements so far as (offset of the statement's cue, resolution).
@@ -426,15 +428,22 @@ class SpeakerResolver:
         return Resolution(name, self.text[s:e], s, e, actor.kind, actor.side, actor.gender, how, in_registry=True)
 
     # -- main entry ------------------------------------------------------------------
-    def resolve(self, spans: list[tuple[int, int]]) -> Resolution | None:
-        """Resolve the best speaker among candidate phrases (nearest to the cue first)."""
-        best: tuple[int, Resolution] | None = None
-        for idx, (a, b) in enumerate(spans):
-            for rank, res in self._candidates(a, b):
-                rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
-                if best is None or rank < best[0]:
-                    best = (rank, res)
-        return best[1] if best else None
+    def resolve(self, spans: list[tuple[int, int]], pronouns: bool = True) -> Resolution | None:
+        """Resolve the best speaker among candidate phrases (nearest to the cue first).
+        With `pronouns` False, the sentence-subject step of pronoun resolution is skipped (it
+        calls back into `resolve`)."""
+        saved = self._nested
+        self._nested = saved or not pronouns
+        try:
+            best: tuple[int, Resolution] | None = None
+            for idx, (a, b) in enumerate(spans):
+                for rank, res in self._candidates(a, b):
+                    rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
+                    if best is None or rank < best[0]:
+                        best = (rank, res)
+            return best[1] if best else None
+        finally:
+            self._nested = saved
 
     def _candidates(self, a: int, b: int):
         """(rank, Resolution) candidates for the phrase text[a:b]; lower rank is better."""
@@ -664,13 +673,27 @@ class SpeakerResolver:
     def _compatible(self, res: Resolution, pronoun: str) -> bool:
         want, gender = PRONOUNS[pronoun]
         if want == "person":
-            return res.kind in ("person",) and (res.gender is None or res.gender == gender) or \
-                (res.kind == "unknown" and True)
+            # an unnamed person ("a military source") can be "he" or "she" too
+            return res.kind in ("person", "unnamed", "unknown") and (res.gender is None or res.gender == gender)
         if want == "thing":
             return res.kind in ("organisation", "state")
         return res.kind in ("organisation", "state", "group")
 
     def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
+        # Inside a sentence, a pronoun refers first to the sentence's own subject ("The White
+        # Helmets civil defence group released pictures ... after what it said was ...").
+        if self.sentence_starts and not self._nested:
+            k = bisect.bisect_right(self.sentence_starts, pos) - 1
+            s0 = self.sentence_starts[k] if k >= 0 else 0
+            if pos - s0 > 2:
+                span = phrase_after(self.text, s0, pos)
+                if span is not None and span[1] < pos:
+                    low = self.text[span[0]:span[1]].lower()
+                    if low not in PRONOUNS:
+                        best = self.resolve([span], pronouns=False)
+                        if best is not None and best.how in ("name", "unknown_name") and self._compatible(best, pronoun):
+                            return Resolution(best.speaker, best.mention, best.start, best.end, best.kind, best.side,
+                                              best.gender, "sentence_subject", in_registry=best.in_registry)
         for at, res in self._recent_first(pos):
             if at < pos and self._compatible(res, pronoun):
                 return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,

@@ -159,7 +159,7 @@ class _Article:
         self.quotes = find_quotes(text, self.paragraphs, self.sentences)
         self.quote_spans = [(q.open, q.close if q.closed else q.end) for q in self.quotes]
         self.quote_opens = [q.open for q in self.quotes]
-        self.resolver = SpeakerResolver(text, registry)
+        self.resolver = SpeakerResolver(text, registry, self.sent_starts)
         self.statements: list[dict] = []
         self.used_cues: set[int] = set()
         self.used_quotes: set[int] = set()  # indices into self.quotes
