@@ -171,7 +171,7 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
         if open_at < 0:
             if d in ("open", "ambiguous"):
                 open_at, open_par, n_par, depth = pos, par, 1, 0
-            elif d == "close" and ch in DOUBLE_CLOSE and (not out or out[-1].end < paragraphs[par][0]):
+            elif d == "close" and ch in DOUBLE_CLOSE and _last_end(out) < paragraphs[par][0]:
                 # An excerpt that starts inside a quote ('..., ” Obama said'): the quote runs
                 # from the paragraph start. Only for curly marks, whose direction is certain.
                 a, b = _trim(text, paragraphs[par][0], pos)
@@ -209,6 +209,15 @@ def _piece(text, open_at, par_end, double, part) -> Quote | None:
     while b > a and text[b - 1] in ",.;:":
         b -= 1
     return Quote(open_at, a, b, -1, False, double, part, continued=True) if b > a else None
+
+
+def _last_end(out: list[Quote | None]) -> int:
+    """End of the last quote found so far, -1 when none; `out` also holds None for unclosed
+    marks that enclosed no words (a paragraph ending in an opening mark)."""
+    for q in reversed(out):
+        if q is not None:
+            return q.end
+    return -1
 
 
 def _unclosed(text, open_at, sent_ends, par_end, double, n_par) -> Quote | None:

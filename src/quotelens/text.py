@@ -91,6 +91,36 @@ def _resplit_pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w.])((?:{abbrs})[\"'”’)\]]*)[ \t]+(?=(?:{starters})\b)(\S)")
 
 
+# Punkt is given at most this many characters at a time. NLTK 3.10.4 runs its sentence-end
+# regex under a 5 s wall-clock guard (nltk.redos) that raises TimeoutError on a long enough
+# paragraph (about 400,000 characters of ". " here, less on a busy machine), so a longer
+# paragraph is fed in pieces cut after a sentence end (else at white space, else anywhere).
+# FA-KES's longest paragraph has 8,605 characters, so real text is never cut.
+PUNKT_PIECE_CHARS = 10_000
+_PIECE_CUT = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_WHITE_RUN = re.compile(r"\s+")
+
+
+def _punkt_pieces(text: str, start: int, end: int, limit: int = PUNKT_PIECE_CHARS) -> list[tuple[int, int]]:
+    """text[start:end] as consecutive (start, end) pieces of at most `limit` characters, each
+    cut (in the second half of its window) after the last sentence end followed by white
+    space, else after the last white space, else at the limit."""
+    pieces = []
+    while end - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = None
+        for pattern in (_PIECE_CUT, _WHITE_RUN):
+            for m in pattern.finditer(text, lo, hi):
+                cut = m.end()
+            if cut is not None:
+                break
+        cut = cut if cut is not None and cut < end else hi
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans (start, end), in characters of `text`, of the sentences in text[start:end].
 
@@ -101,8 +131,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for p_start, p_end in paragraph_spans(text[start:end]):
         p_start += start
         p_end += start
-        chunk = text[p_start:p_end]
-        punkt = [(p_start + s, p_start + e) for s, e in tok.span_tokenize(chunk)]
+        punkt = []
+        for c_start, c_end in _punkt_pieces(text, p_start, p_end):
+            punkt += [(c_start + s, c_start + e) for s, e in tok.span_tokenize(text[c_start:c_end])]
         for s, e in _merge_after_abbreviation(text, punkt):
             spans.extend(_resplit_after_abbreviation(text, s, e))
     return spans

@@ -1,0 +1,167 @@
+"""Hostile and random text for testing the extractor and the sentiment scorer.
+
+Used by tests/test_fuzz.py (with hypothesis) and scripts/fuzz_campaign.py (a seeded campaign of
+thousands of documents). Three things live here:
+
+- `random_document(rng)`: a document built from news-like pieces (speech verbs, speaker names,
+  "according to") mixed with every kind of quote mark, control characters, right-to-left
+  marks, emoji, odd white space and arbitrary code points, in random proportions;
+- `ADVERSARIAL`: builders of pathological inputs of a requested size in characters (long runs
+  of quote marks and spaces, "he said" repeated, quotes nested 10,000 deep, one 1 MB line);
+- `statement_problems(text, statements)`: every way a list of statements breaks the contract
+  (offsets that do not index the text exactly, overlapping statements, confidence outside
+  [0, 1], ...), as messages; empty when all is well.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable, Iterable
+
+QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
+# C0 controls, DEL, NEL, line and paragraph separators, a BOM and a NUL.
+CONTROL_CHARS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\x85\u2028\u2029\ufeff"
+# Bidirectional marks, embeddings, overrides and isolates.
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+EMOJI = ("😀", "👍🏽", "👨‍👩‍👧", "🇸🇾", "❤️", "\ufe0f", "\u200d", "🏳️‍🌈")
+SPACES = (" ", " ", " ", "  ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u2003", "\u3000")
+PUNCTUATION = (",", ".", ":", ";", "-", "—", "–", "?", "!", "(", ")", "...", "…")
+NEWS_WORDS = (
+    "said", "says", "told", "told Reuters", "warned", "added", "according to", "said that", "stressed that",
+    "adding", "ruled out", "denied", "he", "she", "they", "it", "He", "She", "The", "the", "a", "on Monday",
+    "in a statement", "Lavrov", "Sergei Lavrov", "Staffan de Mistura", "de Mistura", "the U.N. envoy",
+    "Assad", "Bashar al-Assad", "the ministry", "a spokesman", "activists", "the Syrian Observatory for Human Rights",
+    "Mr.", "U.S.", "talks", "Geneva", "peace", "war", "good", "bad", "not", "never", "terrible", "great",
+    "<script>alert(1)</script>", "$x^2$", "&amp;", "[click](javascript:alert(1))",
+)
+SPEECH_TEMPLATES = (
+    '"{q}," {s} said.', '{s} said: "{q}"', '{s} said that {q}.', '"{q}" - {s}', 'According to {s}, {q}.',
+    "{q}, {s} told reporters.", '«{q}», {s} said.', '„{q}“, sagte {s}.', "‘{q},’ {s} said.", '"{q}', '{q}"',
+)
+
+
+def _piece(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.30:
+        return rng.choice(NEWS_WORDS)
+    if kind < 0.45:
+        return rng.choice(QUOTE_MARKS) * rng.choice((1, 1, 1, 2, 3, 7))
+    if kind < 0.60:
+        return rng.choice(SPACES)
+    if kind < 0.68:
+        return rng.choice(PUNCTUATION)
+    if kind < 0.74:
+        return rng.choice(CONTROL_CHARS)
+    if kind < 0.80:
+        return rng.choice(BIDI_MARKS)
+    if kind < 0.85:
+        return rng.choice(EMOJI)
+    if kind < 0.93:
+        q = " ".join(rng.choice(NEWS_WORDS) for _ in range(rng.randint(1, 8)))
+        s = rng.choice(NEWS_WORDS)
+        return rng.choice(SPEECH_TEMPLATES).format(q=q, s=s)
+    # arbitrary code points (surrogates excluded: they cannot be stored as UTF-8)
+    out = []
+    for _ in range(rng.randint(1, 6)):
+        cp = rng.randint(0, 0x10FFFF)
+        if 0xD800 <= cp <= 0xDFFF:
+            cp = 0xFFFD
+        out.append(chr(cp))
+    return "".join(out)
+
+
+def random_document(rng: random.Random, max_pieces: int = 300) -> str:
+    """A random document of 0 to `max_pieces` pieces (see the module docstring); about one in
+    twenty is empty or white space only."""
+    roll = rng.random()
+    if roll < 0.03:
+        return ""
+    if roll < 0.05:
+        return rng.choice(SPACES) * rng.randint(1, 50)
+    n = rng.randint(1, max_pieces)
+    parts = []
+    for _ in range(n):
+        parts.append(_piece(rng))
+        if rng.random() < 0.7:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _repeat_to(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def nested_quotes(size: int) -> str:
+    """Quotes nested as deep as `size` characters allow: openers of every kind, a word, then
+    the closers (10,000 deep at size 20,004)."""
+    openers, closers = "“‘«„‹\"'", "'\"›“»’”"
+    depth = max(1, (size - 4) // 2)
+    opening = _repeat_to(openers, depth)
+    closing = _repeat_to(closers, depth)
+    return opening + "word" + closing
+
+
+#: name -> builder(size in characters) of a pathological document.
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "straight double quotes": lambda n: '"' * n,
+    "quote marks and spaces": lambda n: _repeat_to('" \' “ ” ‘ ’ « » „ ‹ › ', n),
+    "spaces then a verb": lambda n: " " * max(0, n - 9) + " he said.",
+    "he said repeated": lambda n: _repeat_to("he said ", n),
+    "quoted he said repeated": lambda n: _repeat_to('"Yes," Lavrov said. ', n),
+    "unclosed quotes repeated": lambda n: _repeat_to('Lavrov said: "we will ', n),
+    "according to repeated": lambda n: _repeat_to("according to ", n),
+    "capitalised words then said": lambda n: _repeat_to("Foo ", max(0, n - 5)) + " said",
+    "names and cues in one sentence": lambda n: _repeat_to("The U.N. envoy Staffan de Mistura said that ", n),
+    "adjuncts repeated": lambda n: _repeat_to(" on Monday", n),
+    "nested quotes": nested_quotes,
+    "one line of words": lambda n: _repeat_to("peace talks in Geneva resumed with no progress ", n),
+    "dots and spaces": lambda n: _repeat_to(". ", n),
+    "newlines": lambda n: "\n" * n,
+    "control and bidi marks": lambda n: _repeat_to(CONTROL_CHARS + BIDI_MARKS + " ", n),
+    "emoji": lambda n: _repeat_to("👨‍👩‍👧 said ", n),
+}
+
+STATEMENT_TYPES = frozenset({"direct", "indirect", "mixed", "according_to"})
+
+
+def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
+    """Every contract violation in `statements` (dicts from extract_article_statements, or rows
+    of a Statements table for one article) against the article `text`; [] when there is none."""
+    problems: list[str] = []
+    n = len(text)
+    spans = []
+    for k, st in enumerate(statements):
+        where = f"statement {k} ({st.get('statement_id')!r})"
+        start, end = st.get("start"), st.get("end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            problems.append(f"{where}: start/end are not integers: {start!r}, {end!r}")
+            continue
+        if not 0 <= start < end <= n:
+            problems.append(f"{where}: offsets {start}:{end} outside the text (length {n})")
+            continue
+        if text[start:end] != st.get("quote"):
+            problems.append(f"{where}: text[{start}:{end}] != quote ({text[start:end]!r} vs {st.get('quote')!r})")
+        s0, s1 = st.get("speaker_start", -1), st.get("speaker_end", -1)
+        if s0 != -1 or s1 != -1:
+            if not (isinstance(s0, int) and isinstance(s1, int) and 0 <= s0 < s1 <= n):
+                problems.append(f"{where}: speaker offsets {s0}:{s1} outside the text (length {n})")
+            elif text[s0:s1] != st.get("speaker_mention"):
+                problems.append(f"{where}: text[{s0}:{s1}] != speaker_mention ({text[s0:s1]!r} vs {st.get('speaker_mention')!r})")
+        elif st.get("speaker_mention", "") != "":
+            problems.append(f"{where}: a speaker_mention without offsets: {st.get('speaker_mention')!r}")
+        rf = st.get("resolved_from", -1)
+        if not isinstance(rf, int) or not -1 <= rf < max(n, 1):
+            problems.append(f"{where}: resolved_from {rf!r} outside the text")
+        conf = st.get("confidence")
+        if not isinstance(conf, float) or not 0.0 <= conf <= 1.0:
+            problems.append(f"{where}: confidence {conf!r} not on [0, 1]")
+        if st.get("type") not in STATEMENT_TYPES:
+            problems.append(f"{where}: unknown type {st.get('type')!r}")
+        if not isinstance(st.get("speaker"), str) or not st.get("speaker"):
+            problems.append(f"{where}: empty speaker")
+        spans.append((start, end, k))
+    spans.sort()
+    for (a0, b0, k0), (a1, b1, k1) in zip(spans, spans[1:]):
+        if a1 < b0:
+            problems.append(f"statements {k0} and {k1} overlap ({a0}:{b0} and {a1}:{b1})")
+    return problems

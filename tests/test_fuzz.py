@@ -1,0 +1,231 @@
+"""Property and fuzz tests: extraction and sentiment scoring never raise on hostile text, their
+cost grows linearly with the input, and every statement's offsets index the original text.
+
+Text comes from hypothesis (arbitrary Unicode, and news-like pieces mixed with every kind of
+quote mark, control characters, bidi marks, emoji and odd white space: quotelens.fuzz) and from
+the pathological builders of quotelens.fuzz.ADVERSARIAL. Scaling is checked as a ratio: the
+time for a 10x larger input against the time for the smaller one, both measured here, best of
+three (a quadratic step gives about 100, a linear one about 10). The larger campaign is
+scripts/fuzz_campaign.py (results in docs/reliability.md).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import time
+from datetime import timedelta
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotelens import fuzz
+from quotelens.quotes import _inside, _inside_any
+from quotelens.statements import STATEMENT_COLUMNS, extract_article_statements, extract_statements
+
+# Deterministic in CI (derandomize), no example database written into the work tree, and a
+# per-example deadline generous enough for a slow shared machine but far below what a
+# quadratic step would need on these sizes.
+FUZZ = settings(
+    max_examples=200,
+    derandomize=True,
+    database=None,
+    deadline=timedelta(seconds=10),
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+MARKS = st.sampled_from(list(fuzz.QUOTE_MARKS))
+PIECES = st.one_of(
+    st.sampled_from(fuzz.NEWS_WORDS),
+    MARKS.map(lambda m: m),
+    st.tuples(MARKS, st.integers(1, 40)).map(lambda t: t[0] * t[1]),
+    st.sampled_from(fuzz.SPACES),
+    st.sampled_from(fuzz.PUNCTUATION),
+    st.sampled_from(list(fuzz.CONTROL_CHARS + fuzz.BIDI_MARKS)),
+    st.sampled_from(fuzz.EMOJI),
+    st.text(max_size=8),
+)
+NEWSLIKE = st.lists(PIECES, max_size=120).map(" ".join)
+ANY_TEXT = st.one_of(st.text(max_size=400), NEWSLIKE, st.just(""), st.sampled_from(fuzz.SPACES))
+
+
+def _check(text: str) -> list[dict]:
+    statements = extract_article_statements(text, "fuzz")
+    problems = fuzz.statement_problems(text, statements)
+    assert problems == [], problems[:5]
+    return statements
+
+
+@FUZZ
+@given(ANY_TEXT)
+def test_extraction_never_raises_and_offsets_index_the_text(text):
+    _check(text)
+
+
+@FUZZ
+@given(NEWSLIKE, st.lists(st.text(max_size=30), max_size=3), st.text(max_size=60))
+def test_headlines_and_titles_of_any_shape(text, headlines, title):
+    statements = extract_article_statements(text, "fuzz", title=title, headlines=headlines)
+    assert fuzz.statement_problems(text, statements) == []
+
+
+@settings(FUZZ, max_examples=40)
+@given(st.lists(st.one_of(ANY_TEXT, st.none(), st.just(float("nan"))), max_size=6))
+def test_statements_table_of_odd_articles(texts):
+    articles = pd.DataFrame({"article_id": [f"a{i}" for i in range(len(texts))], "text": texts})
+    table = extract_statements(articles)
+    assert list(table.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
+    by_id = dict(zip(articles["article_id"], texts))
+    for article_id, rows in table.groupby("article_id"):
+        text = by_id[article_id]
+        assert fuzz.statement_problems(text, rows.to_dict("records")) == []
+
+
+def test_random_documents_seeded():
+    """The campaign's generator on 300 documents (the script runs 10,000 and more)."""
+    rng = random.Random(20261128)
+    n_statements = 0
+    for i in range(300):
+        n_statements += len(_check(fuzz.random_document(rng)))
+    assert n_statements > 100  # the generator does produce statements, so offsets are exercised
+
+
+# --------------------------------------------------------------------------------------------
+# Regressions found by fuzzing
+
+
+def test_closing_mark_after_an_empty_unclosed_quote():
+    """A paragraph ending in an opening mark (an unclosed quote with no words) followed by a
+    closing curly mark in the next paragraph raised AttributeError in quotes._pair."""
+    text = "He said “\n\nPeace now” she said."
+    statements = _check(text)
+    assert [s["quote"] for s in statements] == ["Peace now"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 40)), max_size=30), st.integers(-5, 260))
+@settings(FUZZ, max_examples=150)
+def test_inside_bisection_equals_the_scan(raw, i):
+    spans = sorted((a, a + w) for a, w in raw)
+    assert _inside_any(spans)(i) == _inside(i, spans)
+
+
+# --------------------------------------------------------------------------------------------
+# Scale: big single lines and adversarial inputs
+
+
+def test_one_megabyte_single_lines():
+    rng = random.Random(7)
+    mixed = " ".join(fuzz.random_document(rng) for _ in range(3000))
+    mixed = "".join(" " if c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" else c for c in mixed)[:1_000_000]
+    for text in (mixed, fuzz.ADVERSARIAL["one line of words"](1_000_000), 'Lavrov said "' + "x" * 999_987):
+        assert len(text) == 1_000_000 and "\n" not in text
+        _check(text)
+
+
+def test_punkt_gets_bounded_pieces(monkeypatch):
+    """NLTK runs Punkt's sentence-end regex under a 5 s wall-clock guard that raised
+    TimeoutError on 400,000 characters of ". " (one paragraph): Punkt now sees pieces of at
+    most PUNKT_PIECE_CHARS, cut after a sentence end, and the offsets still index the text."""
+    from quotelens import text as qtext
+
+    tok = qtext.sentence_tokenizer()
+    seen = []
+    original = type(tok).span_tokenize
+
+    def recording(self, chunk, *args, **kwargs):
+        seen.append(len(chunk))
+        return original(self, chunk, *args, **kwargs)
+
+    monkeypatch.setattr(type(tok), "span_tokenize", recording)
+    text = "The envoy said the talks went well. " * 1500  # 54,000 characters, one paragraph
+    spans = qtext.sentence_spans(text)
+    assert max(seen) <= qtext.PUNKT_PIECE_CHARS and len(seen) >= 6
+    assert [text[a:b] for a, b in spans] == ["The envoy said the talks went well."] * 1500
+
+
+@FUZZ
+@given(st.text(alphabet=st.sampled_from(list("ab .!?\n\"”")), max_size=3000), st.integers(5, 400))
+def test_punkt_pieces_tile_the_paragraph(text, limit):
+    from quotelens.text import _punkt_pieces
+
+    pieces = _punkt_pieces(text, 0, len(text), limit)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(pieces, pieces[1:]))
+    assert all(0 < b - a <= limit for a, b in pieces) or text == ""
+
+
+def _best_time(func, text: str, repeat: int = 3) -> float:
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        func(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+# Above two sentences' worth of text (statements.MAX_SENTENCE_CHARS), where the cost per
+# character settles; the campaign script times every builder at larger sizes.
+SMALL, LARGE = 6_500, 65_000
+# The inputs that were quadratic before (per-cue work over the whole sentence, a re-sorted
+# speaker history, a scan per quote mark) and the densest quote-mark input.
+SCALING_CASES = [
+    "he said repeated", "quoted he said repeated", "names and cues in one sentence", "according to repeated",
+    "capitalised words then said", "nested quotes", "quote marks and spaces",
+]
+
+
+@pytest.mark.parametrize("name", SCALING_CASES)
+def test_extraction_time_grows_linearly(name):
+    build = fuzz.ADVERSARIAL[name]
+    small, large = build(SMALL), build(LARGE)
+    extract_article_statements("warm up", "w")
+    _check(large)
+    t_small = _best_time(lambda t: extract_article_statements(t, "x"), small)
+    t_large = _best_time(lambda t: extract_article_statements(t, "x"), large, repeat=2)
+    # 10x the input; a quadratic step costs about 100x. The floor keeps timer noise on
+    # near-instant inputs from deciding the test.
+    ratio = t_large / max(t_small, 0.002)
+    assert ratio < 35, f"{name}: {t_small:.4f} s -> {t_large:.4f} s (x{ratio:.0f}) for 10x the text"
+
+
+def test_nested_quotes_ten_thousand_deep():
+    text = fuzz.nested_quotes(20_004)
+    assert text.count("“") >= 1000 and len(text) == 20_004
+    _check(text)
+
+
+# --------------------------------------------------------------------------------------------
+# Sentiment
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    from quotelens.sentiment import Scorer
+
+    return Scorer()
+
+
+@settings(FUZZ, max_examples=60)
+@given(st.lists(st.one_of(ANY_TEXT, st.none(), st.just(float("nan"))), min_size=1, max_size=5))
+def test_sentiment_never_raises_and_stays_on_scale(scorer, texts):
+    scores = scorer.score(texts)
+    assert len(scores) == len(texts)
+    for col in scorer.method_columns + ["sentiment", "sentiment_unmasked"]:
+        values = scores[col].dropna()
+        assert ((values >= -1.0) & (values <= 1.0)).all(), col
+    blank = [not (isinstance(t, str) and t.strip()) for t in texts]
+    assert scores["sentiment"].isna().tolist() == blank
+
+
+@pytest.mark.parametrize("name", ["he said repeated", "quote marks and spaces", "emoji", "control and bidi marks", "one line of words"])
+def test_sentiment_time_grows_linearly(scorer, name):
+    build = fuzz.ADVERSARIAL[name]
+    small, large = build(SMALL * 2), build(LARGE * 2)
+    t_small = _best_time(lambda t: scorer.score([t]), small)
+    t_large = _best_time(lambda t: scorer.score([t]), large)
+    ratio = t_large / max(t_small, 0.002)
+    assert ratio < 35, f"{name}: {t_small:.4f} s -> {t_large:.4f} s (x{ratio:.0f}) for 10x the text"
+    one_mb = scorer.score([build(1_000_000)])
+    assert -1.0 <= one_mb["sentiment"].iat[0] <= 1.0
