@@ -389,3 +389,14 @@ def test_told_reuters_and_said_in_a_statement_fakes(registry):
     assert told["speaker"] == "Hamza al-Khatib" and told["cue"] == "told"
     src = find(sts, "terrorists fired two rocket shells")
     assert src["speaker"] == "Damascus Police Command source"
+
+
+def test_canonicalisation_keeps_different_first_names_apart():
+    # surnames from FA-KES articles: two Khatibs, one Barazi
+    df = pd.DataFrame({
+        "speaker": ["Hamza Khatib", "Hamza al-Khatib", "Ibrahim Khatib", "Khatib", "Barazi", "Talal Barazi"],
+        "speaker_kind": ["person", "person", "person", "unknown", "unknown", "person"],
+        "in_registry": [False] * 6,
+    })
+    assert canonicalise_unknown(df)["speaker"].tolist() == [
+        "Hamza al-Khatib", "Hamza al-Khatib", "Ibrahim Khatib", "Khatib", "Talal Barazi", "Talal Barazi"]

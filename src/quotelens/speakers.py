@@ -364,6 +364,12 @@ _PLACE_ADJECTIVE = re.compile(r"(?:north|south|east|west|central|rural|greater|n
 _OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across into on over against".split())
 
 
+def _stopwords() -> frozenset[str]:
+    from quotelens.tokens import stopwords
+
+    return stopwords()
+
+
 def _lower_first(name: str) -> str:
     """"Activists" at a sentence start and "activists" are one generic speaker."""
     first, _, rest = name.partition(" ")
@@ -594,6 +600,13 @@ class SpeakerResolver:
                 continue
             if _PLACE_ADJECTIVE.fullmatch(run[0][2].lower()):
                 continue  # "Southern Aleppo", "Eastern Ghouta": a place does not speak
+            # a capitalised function or role word opening the run is not part of a name
+            # ("If ...", "Like Noha Samira", "Affairs Stephen OBrien")
+            while run and (run[0][2].lower() in _stopwords() or run[0][2].lower() in ROLE_WORDS) \
+                    and run[0][2].lower() not in PARTICLES:
+                run = run[1:]
+            if not run:
+                continue
             # a demonym opens an organisation's name ("Russian Center"), not a person's
             while run and run[0][2].lower() in DEMONYMS:
                 run = run[1:]
@@ -655,8 +668,12 @@ class SpeakerResolver:
                 continue
             first = m.group(1)
             if first.lower() in TITLES or first in SENTENCE_ADVERBS or first in name.split() \
-                    or any(first in a.split() for a in actor.aliases) or self._common_word(first):
+                    or any(first in a.split() for a in actor.aliases) or self._common_word(first) \
+                    or first in self.registry.alias_to_actor or first.lower() in ORG_WORDS \
+                    or first.lower() in ROLE_WORDS or first.lower() in _stopwords():
                 continue
+            if name in self.text or any(" " in a and a in self.text for a in actor.aliases):
+                continue  # "Ivanka Trump" in an article that names Donald Trump too
             out[alias] = f"{first} {alias}"
         return out
 

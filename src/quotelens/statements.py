@@ -31,7 +31,7 @@ from typing import Iterable
 import pandas as pd
 
 from quotelens import speech_verbs
-from quotelens.actors import Registry, load_registry, name_key, default_registry_path
+from quotelens.actors import PARTICLES, Registry, default_registry_path, load_registry, name_key
 from quotelens.quotes import Quote, find_quotes
 from quotelens.speakers import (
     PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, phrase_after, subject_before, tokens,
@@ -850,14 +850,37 @@ def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:
     names = out.loc[mask, "speaker"]
     kinds = out.loc[mask, "speaker_kind"]
     keys = names.map(name_key)
-    longest: dict[str, str] = {}
-    # Only a person-shaped name (two words or more, kind person) may absorb a bare surname,
-    # so "Aleppo" never becomes "Southern Aleppo".
+    # Full names (two words or more, kind person) sharing a surname key are one person only
+    # when their first words agree ("Hamza Khatib" = "Hamza al-Khatib", not "Ibrahim Khatib");
+    # the longest form names them. A bare surname joins a full name only when its key has
+    # exactly one person in the corpus; otherwise it is ambiguous and stays as written.
+    longest: dict[tuple[str, str], str] = {}
     for key, name, kind in sorted(zip(keys, names, kinds)):
-        if kind == "person" and len(name.split()) >= 2 and len(name) > len(longest.get(key, "")):
-            longest[key] = name
-    out.loc[mask, "speaker"] = [longest.get(k, n) for k, n in zip(keys, names)]
+        words = name.split()
+        if kind == "person" and _is_full_name(words, key):
+            slot = (key, words[0].lower())
+            if len(name) > len(longest.get(slot, "")):
+                longest[slot] = name
+    people: dict[str, list[str]] = {}
+    for (key, _), name in sorted(longest.items()):
+        people.setdefault(key, []).append(name)
+    renamed = []
+    for key, name in zip(keys, names):
+        words = name.split()
+        if _is_full_name(words, key):
+            renamed.append(longest.get((key, words[0].lower()), name))
+        elif len(people.get(key, [])) == 1:
+            renamed.append(people[key][0])
+        else:
+            renamed.append(name)
+    out.loc[mask, "speaker"] = renamed
     return out
+
+
+def _is_full_name(words: list[str], key: str) -> bool:
+    """Whether a name has a first name before its surname key ("Talal Barazi", not "Barazi"
+    or "Van der Berg")."""
+    return len(words) >= 2 and words[0].lower() not in PARTICLES and name_key(words[0]) != key
 
 
 def unknown_speakers(statements: pd.DataFrame) -> pd.DataFrame:
