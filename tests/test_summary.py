@@ -57,6 +57,7 @@ def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
     assert "Among the 10 most quoted speakers (2 with at least 3 scored statements)" in text
     assert "highest Staffan de Mistura's (+0.40, n=8)" in text
     assert summary._possessive("United Nations") == "United Nations'"
+    assert summary._who("source") == "unnamed “source”" and summary._who("SANA") == "SANA"
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))
     assert "Fewer than two of the 10 most quoted speakers have 9 or more scored statements" in text
 

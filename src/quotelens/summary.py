@@ -28,6 +28,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def _who(speaker: str) -> str:
+    """A speaker as named in a sentence: lower-case speakers are unnamed ones the extractor
+    kept by their description ("source", "activists"), so they are marked as such."""
+    return f"unnamed “{speaker}”" if speaker[:1].islower() else speaker
+
+
 def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
@@ -101,7 +107,7 @@ def findings(
         f"{_pct(f['direct'], n)} are direct quotes, {_pct(f['reported'], n)} reported speech and "
         f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
     )
-    top = ", ".join(f"{s} ({k}, {_pct(k, n)})" for s, k in sf["top_speakers"])
+    top = ", ".join(f"{_who(s)} ({k}, {_pct(k, n)})" for s, k in sf["top_speakers"])
     out.append(f"The most quoted speakers are {top}.")
     if groups is not None:
         per = cmp.quoting_by(ctx, "outlet_group")
@@ -112,7 +118,7 @@ def findings(
                 continue
             first = rows.iloc[0]
             tied = rows[rows["n_statements"] == first["n_statements"]]["speaker"].tolist()
-            who = f"speaker is {first['speaker']}" if len(tied) == 1 else f"speakers, tied, are {_join(tied)}"
+            who = f"speaker is {_who(first['speaker'])}" if len(tied) == 1 else f"speakers, tied, are {_join([_who(t) for t in tied])}"
             out.append(
                 f"In {groups.label_of(group)}, the most quoted {who} "
                 f"({int(first['n_statements'])} of {total} statements{' each' if len(tied) > 1 else ''}, "
