@@ -291,14 +291,36 @@ def load_registry(path: str | os.PathLike) -> Registry:
     bad entry."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise RegistryError(f"{path}: cannot read actor registry: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise RegistryError(f"{path}: expected a mapping with an 'actors:' list at the top level")
-    return build_registry(data["actors"], source=str(path))
+    try:
+        return build_registry(data["actors"], source=str(path))
+    except RegistryError as exc:
+        # Point at the line the offending entry starts on.
+        m = re.match(rf"{re.escape(str(path))}: actor #(\d+)", str(exc))
+        lines = _entry_lines(text) if m else []
+        if m and int(m.group(1)) <= len(lines):
+            raise RegistryError(f"{exc} (actor #{m.group(1)} starts on line {lines[int(m.group(1)) - 1]})") from None
+        raise
+
+
+def _entry_lines(text: str) -> list[int]:
+    """1-based line of each entry of the top-level ``actors:`` list, for error messages
+    (composed, not constructed: no tags are run)."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    for key, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
+        if getattr(key, "value", None) == "actors" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def default_registry_path() -> Path:

@@ -17,9 +17,11 @@ import hashlib
 import io
 import json
 import math
+import os
 import re
 import sys
 import warnings
+import zlib
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import datetime, timezone
@@ -49,6 +51,11 @@ TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 # Saved web pages, read by quotelens.html_articles (trafilatura, offline).
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + HTML_SUFFIXES
+#: gzip-compressed inputs (common in news archives): name.txt.gz, name.jsonl.gz, name.csv.gz.
+#: A truncated or damaged stream keeps the complete lines before the damage (tables) and
+#: rejects the rest; a truncated .txt.gz article is rejected whole.
+GZIP_SUFFIX = ".gz"
+GZIP_INNER_SUFFIXES = (".txt", ".jsonl", ".csv")
 
 #: Published schemas recognised from their header when no mapping is given. A schema applies
 #: when the file has every column it maps to and no ``text`` column of its own.
@@ -206,6 +213,73 @@ def split_headlines(text: str) -> tuple[list[str], int]:
     return headlines, body_start
 
 
+def input_format(path: str | Path) -> str | None:
+    """The format suffix of an input file (".txt", ".jsonl", ".csv", ".parquet", ".html",
+    ".htm"), looking through a ".gz" ending; None for anything else."""
+    name = Path(path).name.lower()
+    if name.endswith(GZIP_SUFFIX):
+        inner = Path(name[: -len(GZIP_SUFFIX)]).suffix
+        return inner if inner in GZIP_INNER_SUFFIXES else None
+    suffix = Path(name).suffix
+    return suffix if suffix in SUPPORTED_SUFFIXES else None
+
+
+def input_stem(path: str | Path) -> str:
+    """The file name without its format suffix (and ".gz"): "a.jsonl.gz" -> "a"."""
+    name = Path(path).name
+    if name.lower().endswith(GZIP_SUFFIX):
+        name = name[: -len(GZIP_SUFFIX)]
+    return Path(name).stem
+
+
+def _gunzip(data: bytes) -> tuple[bytes, str | None]:
+    """Decompress gzip `data` (several members allowed). Returns (bytes, None), or, for a
+    truncated or damaged stream, (the bytes recovered before the damage, the reason)."""
+    out: list[bytes] = []
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        done = 0
+        try:
+            # In pieces, so the output before a corrupt block is kept.
+            for lo in range(0, len(rest), 1 << 16):
+                out.append(inflater.decompress(rest[lo:lo + (1 << 16)]))
+                done = lo + (1 << 16)
+                if inflater.eof:
+                    break
+        except zlib.error as exc:
+            offset = len(data) - len(rest) + done
+            return b"".join(out), f"damaged gzip data near compressed byte {offset:,} ({exc})"
+        if not inflater.eof:
+            return b"".join(out), f"gzip stream truncated (the file ends after {len(data):,} bytes, inside the compressed data)"
+        rest = inflater.unused_data
+        if rest and not rest.startswith(b"\x1f\x8b"):
+            if rest.strip(b"\x00"):
+                return b"".join(out), f"unexpected bytes after the gzip data (at byte {len(data) - len(rest):,})"
+            break
+    return b"".join(out), None
+
+
+def read_input_bytes(path: Path) -> tuple[bytes, str | None]:
+    """The bytes of an input file, decompressed when its name ends in ".gz": (bytes, None), or
+    (bytes recovered, reason) for a damaged gzip stream. Raises RejectedInput when the file
+    cannot be read (permissions, a folder or pipe behind the name) or is not gzip at all."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RejectedInput(f"cannot read the file ({exc.strerror or exc})") from None
+    if not path.name.lower().endswith(GZIP_SUFFIX):
+        return data, None
+    if not data:
+        raise RejectedInput("empty file")
+    if not data.startswith(b"\x1f\x8b"):
+        raise RejectedInput("not a gzip file (its name ends in .gz but it does not start with the gzip signature)")
+    out, damage = _gunzip(data)
+    if damage and not out:
+        raise RejectedInput(damage)
+    return out, damage
+
+
 def read_seed_file(path: str | Path) -> dict:
     """One article from a seed-format .txt file: headlines first (blank-line separated single
     lines), then the body.
@@ -216,13 +290,16 @@ def read_seed_file(path: str | Path) -> dict:
     RejectedInput for an empty or binary file."""
     path = config.resolve(path)
     origin = config.relative(path)
-    raw, encoding = decode_bytes(path.read_bytes(), origin)
+    data, damage = read_input_bytes(path)
+    if damage:
+        raise RejectedInput(f"{damage}; an article cut short is not loaded")
+    raw, encoding = decode_bytes(data, origin)
     headlines, body_start = split_headlines(raw)
     text = raw[body_start:]
     if not text.strip():
         raise RejectedInput("no body text")
     return {
-        "article_id": path.stem,
+        "article_id": input_stem(path),
         "title": headlines[0] if headlines else "",
         "headlines": headlines[1:],
         "text": text,
@@ -329,7 +406,16 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInpu
     """The header and, per data row, (line where the row starts, {column: cell}) or (line,
     RejectedInput). Cells stay strings; blank lines are not rows."""
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Physical lines as the csv module sees them (\n, \r or \r\n; not U+2028 and the like).
+    lines = io.StringIO(text, newline="").readlines()
+
+    def reader_from(first: int):
+        # strict: a stray quote inside a field, or a quote that never closes, is an error
+        # instead of silently merging the lines that follow into one field.
+        return csv.reader((lines[i] for i in range(first, len(lines))), strict=True)
+
+    reader = reader_from(0)
+    base = 0  # lines before the current reader's first line
     header: list[str] | None = None
     rows: list[tuple[int, dict | RejectedInput]] = []
     last_line = 0
@@ -340,9 +426,13 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInpu
         except StopIteration:
             break
         except csv.Error as exc:
-            rows.append((start, RejectedInput(f"CSV error: {exc}; rest of file not read", start)))
-            break
-        last_line = reader.line_num
+            # Reject the line the malformed record starts on and read on from the next one,
+            # so one bad quote costs one row, not the rest of the file.
+            rows.append((start, RejectedInput(f"malformed CSV record ({exc}); this line skipped", start)))
+            base = last_line = start
+            reader = reader_from(base)
+            continue
+        last_line = base + reader.line_num
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
         if header is None:
@@ -382,7 +472,7 @@ def _type_csv_extras(units: list[tuple[int, Any]], header: list[str], resolved: 
 
 def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any]], str]:
     """Header, (line or row, record or RejectedInput) per unit, and encoding of one table."""
-    suffix = path.suffix.lower()
+    suffix = input_format(path)
     if suffix == ".parquet":
         try:
             frame = pd.read_parquet(path)
@@ -393,10 +483,20 @@ def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, An
         frame.columns = [str(c) for c in frame.columns]
         records = frame.to_dict("records")
         return list(frame.columns), [(i + 1, r) for i, r in enumerate(records)], "utf-8"
-    text, encoding = decode_bytes(path.read_bytes(), origin)
+    data, damage = read_input_bytes(path)
+    lost_line = None
+    if damage:
+        # Keep the complete lines recovered before the damage; the partial line and anything
+        # after it count as one rejected unit.
+        data = data[: data.rfind(b"\n") + 1]
+        lost_line = data.count(b"\n") + 1
+        if not data.strip():
+            raise RejectedInput(f"{damage}; no complete line before it", 1)
+    text, encoding = decode_bytes(data, origin)
+    lost = [(lost_line, RejectedInput(f"{damage}: this line and any after it are lost", lost_line))] if damage else []
     if suffix == ".csv":
         header, units = _csv_rows(text)
-        return header, units, encoding
+        return header, units + lost, encoding
     # JSONL: one JSON object per line; blank lines are not units. Split on "\n" only: JSON
     # strings may hold U+2028 and other characters that str.splitlines() treats as breaks.
     units: list[tuple[int, Any]] = []
@@ -415,7 +515,7 @@ def _table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, An
         for key in record:
             seen.setdefault(str(key), None)
         units.append((number, record))
-    return list(seen), units, encoding
+    return list(seen), units + lost, encoding
 
 
 def _missing(value: Any) -> bool:
@@ -484,28 +584,59 @@ def _article_from_record(record: dict, resolved: dict[str, str], file_id: str, u
 # Loading
 
 
-def _expand(paths: str | Path | Iterable) -> list[Path]:
-    """Files to read, in load order: given files as given, folders recursively sorted by path
-    (files and folders whose names start with "." skipped, other suffixes ignored)."""
+def _walk(paths: str | Path | Iterable) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(files to read in load order, [(entry, reason)] for entries of a folder that carry a
+    supported name but are not regular files: broken symbolic links, pipes, sockets, devices;
+    reading a pipe would block for ever, so they are reported, never opened)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     files: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for p in paths:
         path = config.resolve(p)
         if path.is_dir():
-            found = [
-                f for f in path.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            ]
-            files.extend(sorted(found, key=lambda f: f.relative_to(path).as_posix()))
+            found, odd = [], []
+            for f in path.rglob("*"):
+                if input_format(f) is None or any(part.startswith(".") for part in f.relative_to(path).parts):
+                    continue
+                if f.is_file():
+                    found.append(f)
+                elif not f.is_dir():
+                    odd.append((f, _not_a_file_reason(f)))
+            key = lambda f: f.relative_to(path).as_posix()  # noqa: E731
+            files.extend(sorted(found, key=key))
+            unreadable.extend(sorted(odd, key=lambda item: key(item[0])))
         elif path.is_file():
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise ValueError(f"{p}: unsupported file type {path.suffix!r}; use one of {SUPPORTED_SUFFIXES}")
+            if input_format(path) is None:
+                raise ValueError(f"{p}: unsupported file type {path.suffix!r}; use one of "
+                                 f"{SUPPORTED_SUFFIXES} (or {', '.join(s + GZIP_SUFFIX for s in GZIP_INNER_SUFFIXES)})")
             files.append(path)
         else:
             raise FileNotFoundError(f"{p}: no such file or folder (resolved to {path})")
-    return files
+    return files, unreadable
+
+
+def _not_a_file_reason(path: Path) -> str:
+    import stat
+
+    if path.is_symlink() and not path.exists():
+        return f"broken symbolic link (points to {os.readlink(path)!r}, which does not exist)"
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read the file ({exc.strerror or exc})"
+    for test, what in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return f"not a regular file: {what}; not opened"
+    return "not a regular file; not opened"
+
+
+def _expand(paths: str | Path | Iterable) -> list[Path]:
+    """Files to read, in load order: given files as given, folders recursively sorted by path
+    (files and folders whose names start with "." skipped, other suffixes ignored, entries that
+    are not regular files left out: see `_walk`)."""
+    return _walk(paths)[0]
 
 
 def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
@@ -529,9 +660,13 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
         where = origin_file if line is None else f"{origin_file}:{line}"
         rejected.append({"origin": where, "file": origin_file, "line": line, "reason": reason})
 
-    for path in _expand(paths):
+    files, unreadable = _walk(paths)
+    for path, reason in unreadable:
+        # The entry's own name (resolving it would name a symbolic link's missing target).
+        reject(f"{config.relative(path.parent)}/{path.name}", None, reason)
+    for path in files:
         origin = config.relative(path)
-        suffix = path.suffix.lower()
+        suffix = input_format(path)
         if suffix in HTML_SUFFIXES:
             # Imported here: html_articles imports this module, and trafilatura is only needed for pages.
             from quotelens.html_articles import read_html_article
@@ -540,6 +675,8 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
                 articles.append(read_html_article(path))
             except RejectedInput as exc:
                 reject(origin, None, exc.reason)
+            except OSError as exc:
+                reject(origin, None, f"cannot read the file ({exc.strerror or exc})")
             continue
         if suffix in TEXT_SUFFIXES:
             try:
@@ -565,7 +702,7 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
                 reject(origin, unit, item.reason)
                 continue
             try:
-                articles.append(_article_from_record(item, resolved, path.stem, unit, unit_origin, encoding))
+                articles.append(_article_from_record(item, resolved, input_stem(path), unit, unit_origin, encoding))
             except RejectedInput as exc:
                 reject(origin, unit, exc.reason)
     read = len(articles) + len(rejected)
