@@ -47,6 +47,7 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
 from quotelens import config as qconfig
+from quotelens.html_safety import clean_html
 from quotelens.tables import write_bytes, write_text
 
 # Execution order. 00_report summarises the other notebooks' outputs, so it runs last, but it is
@@ -538,6 +539,7 @@ class HtmlRenderer:
             extra_loaders=[loader],
             embed_images=True,  # markdown images become data URIs
             sanitize_html=True,  # article text is untrusted: no script in shared HTML
+            filters={"clean_html": clean_html},  # nbconvert's own escapes headings and <th>
             log=quiet,
         )
         self.full = HTMLExporter(**common)
