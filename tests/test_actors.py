@@ -108,3 +108,18 @@ def test_top_level_must_hold_actors(tmp_path):
         load_registry(path)
     with pytest.raises(RegistryError, match="cannot read actor registry"):
         load_registry(tmp_path / "missing.yaml")
+
+
+def test_places_are_read_and_never_speak(tmp_path, registry):
+    assert {"Aleppo", "Deir Ezzor"} <= registry.places
+    from quotelens.statements import extract_article_statements
+
+    # FA-KES style: a place right before the cue is not a speaker
+    sts = extract_article_statements("Residents in eastern Aleppo said the bread ran out.", "t", registry)
+    assert all(st["speaker"] not in ("Aleppo", "eastern Aleppo") for st in sts)
+    path = write(tmp_path, "actors:\n  - name: Lavrov\nplaces: Aleppo\n")
+    with pytest.raises(RegistryError, match="actors.yaml: 'places' must be a list of strings"):
+        load_registry(path)
+    path = write(tmp_path, "actors:\n  - name: Lavrov\nplace: [Aleppo]\n")
+    with pytest.raises(RegistryError, match="unknown top-level key"):
+        load_registry(path)

@@ -2,7 +2,8 @@
 
 A registry is a YAML file (read with ``yaml.safe_load``) holding ``actors:``, a list of
 mappings with ``name`` (canonical, required), ``kind`` (person, organisation, state),
-``side``, ``gender`` (m/f, persons), ``aliases`` and ``roles``. See data/actors/syria.yaml.
+``side``, ``gender`` (m/f, persons), ``aliases`` and ``roles``, and optionally ``places:``,
+place names that are never speakers. See data/actors/syria.yaml.
 
 Persons also answer to their surname with its particle ("de Mistura", "al-Jaafari") and to
 the bare surname ("Jaafari"); these derived aliases are dropped when two actors share them
@@ -73,6 +74,7 @@ class Registry:
     `role_to_actors` maps a lower-case role phrase to the canonical names carrying it."""
 
     actors: dict[str, Actor] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()  # place names that never speak ("Aleppo", "Deir Ezzor")
     alias_to_actor: dict[str, str] = field(default_factory=dict)
     role_to_actors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     source: str = "<empty>"
@@ -299,8 +301,14 @@ def load_registry(path: str | os.PathLike) -> Registry:
         raise RegistryError(f"{path}: cannot read actor registry: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise RegistryError(f"{path}: expected a mapping with an 'actors:' list at the top level")
+    unknown = set(data) - {"actors", "places"}
+    if unknown:
+        raise RegistryError(f"{path}: unknown top-level key(s) {sorted(unknown)}; expected 'actors' and 'places'")
+    places = data.get("places") or []
+    if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
+        raise RegistryError(f"{path}: 'places' must be a list of strings")
     try:
-        return build_registry(data["actors"], source=str(path))
+        reg = build_registry(data["actors"], source=str(path))
     except RegistryError as exc:
         # Point at the line the offending entry starts on.
         m = re.match(rf"{re.escape(str(path))}: actor #(\d+)", str(exc))
@@ -308,6 +316,8 @@ def load_registry(path: str | os.PathLike) -> Registry:
         if m and int(m.group(1)) <= len(lines):
             raise RegistryError(f"{exc} (actor #{m.group(1)} starts on line {lines[int(m.group(1)) - 1]})") from None
         raise
+    reg.places = frozenset(p.strip() for p in places if p.strip())
+    return reg
 
 
 def _entry_lines(text: str) -> list[int]:

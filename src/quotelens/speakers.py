@@ -600,6 +600,9 @@ class SpeakerResolver:
                 continue
             if _PLACE_ADJECTIVE.fullmatch(run[0][2].lower()):
                 continue  # "Southern Aleppo", "Eastern Ghouta": a place does not speak
+            if self.registry is not None and self.registry.places and \
+                    " ".join(t for _, _, t in run) in self.registry.places:
+                continue
             # a capitalised function or role word opening the run is not part of a name
             # ("If ...", "Like Noha Samira", "Affairs Stephen OBrien")
             while run and (run[0][2].lower() in _stopwords() or run[0][2].lower() in ROLE_WORDS) \
@@ -728,7 +731,8 @@ class SpeakerResolver:
             best = None
             for m in _PERSON_NAME.finditer(self.text, max(0, pos - 1500), pos):
                 words = m.group().split()
-                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self._common_word(w) for w in words):
+                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self._common_word(w)
+                       or w.lower() in _stopwords() for w in words):
                     continue
                 best = m
             if best is not None:
