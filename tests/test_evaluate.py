@@ -17,6 +17,7 @@ from quotelens.evaluate import (
     evaluate_statements,
     format_report,
     load_gold,
+    registry_canonical,
     speakers_agree,
 )
 
@@ -213,6 +214,60 @@ def test_cli_evaluate_prints_report_and_writes_json(tmp_path, capsys):
     assert all(r["pair_f1"] == 1.0 for r in overall)
 
 
+def test_registry_canonical_compares_identities_not_spellings():
+    from quotelens.actors import default_registry_path, load_registry
+
+    canon = registry_canonical(load_registry(default_registry_path()))
+    assert canon("Syrian Coalition") == canon("National Coalition") == "National Coalition"
+    assert canon("the Syrian Civil Defence") == "White Helmets"
+    assert canon("Syria Civil Defense spokesman") == "White Helmets spokesman"  # alias inside a description
+    assert canon("ISIS") == canon("Islamic State")
+    assert canon("Moscow") == "Russia"
+    assert canon("activists") == "activists"  # no alias: unchanged
+    assert canon(None) is None
+    assert canon("Russia") != canon("Russian Defence Ministry")  # the state is not its ministry
+    assert not speakers_agree("Syrian Coalition", "National Coalition")  # the plain rule sees spellings
+
+
+def test_registry_comparison_turns_alias_pairs_correct_and_string_one_does_not(seed_articles):
+    from quotelens.actors import build_registry
+
+    registry = build_registry([{"name": "Syrian government", "kind": "state", "aliases": ["Damascus"]},
+                               {"name": "Staffan de Mistura", "kind": "person"}])
+    text = seed_articles["text"].iloc[0]
+    gold = pd.DataFrame([{"article_id": SEED_ID, "speaker": "Syrian government", "type": "indirect",
+                          "quote": text[:40], "start": 0, "end": 40, "gold_line": 1},
+                         {"article_id": SEED_ID, "speaker": "Staffan de Mistura", "type": "indirect",
+                          "quote": text[50:90], "start": 50, "end": 90, "gold_line": 2}])
+    predicted = gold.drop(columns=["gold_line"]).assign(speaker=["Damascus", "Damascus"])
+    plain = evaluate_statements(predicted, gold, seed_articles)
+    mapped = evaluate_statements(predicted, gold, seed_articles, canonical=registry_canonical(registry))
+    assert _row(plain["metrics"], 0.3)["attribution_accuracy"] == 0.0
+    assert _row(mapped["metrics"], 0.3)["attribution_accuracy"] == 0.5  # de Mistura is still not Damascus
+    assert (plain["speaker_match"], mapped["speaker_match"]) == ("string", "registry")
+    assert "registry actors" in format_report(mapped) and "as written" in format_report(plain)
+
+
+def test_cli_evaluate_with_actors_uses_registry_names(tmp_path, capsys):
+    gold_lines = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    renamed = [dict(rec, speaker="Damascus" if rec["speaker"] == "Bashar al-Jaafari" else rec["speaker"])
+               for rec in gold_lines]
+    assert any(r["speaker"] == "Damascus" for r in renamed)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("".join(json.dumps(r) + "\n" for r in renamed), encoding="utf-8")
+    registry = tmp_path / "actors.yaml"
+    registry.write_text("actors:\n  - name: Bashar al-Jaafari\n    aliases: [Damascus]\n", encoding="utf-8")
+    out_plain, out_reg = tmp_path / "plain.json", tmp_path / "reg.json"
+    args = ["evaluate", str(pred), "--gold", str(SEED_GOLD), "--articles", str(ARTICLES)]
+    assert cli_main(args + ["--json", str(out_plain)]) == 0
+    assert cli_main(args + ["--json", str(out_reg), "--actors", str(registry)]) == 0
+    capsys.readouterr()
+    plain, reg = (json.loads(p.read_text(encoding="utf-8")) for p in (out_plain, out_reg))
+    assert plain["speaker_match"] == "string" and reg["speaker_match"] == "registry"
+    assert [r["pair_f1"] for r in reg["metrics"] if r["type"] == "all"] == [1.0, 1.0]
+    assert all(r["pair_f1"] < 1.0 for r in plain["metrics"] if r["type"] == "all")
+
+
 def test_cli_evaluate_reports_malformed_gold(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("{oops\n", encoding="utf-8")
@@ -301,7 +356,8 @@ def test_evaluation_script_scores_gold_against_itself_perfectly(tmp_path):
     data = json.loads((tmp_path / "statements.json").read_text(encoding="utf-8"))
     assert data["full"]["n_gold"] == data["full"]["n_pred"] == len(load_gold(GOLD))
     assert data["seed"]["n_gold"] >= 12
-    for part in ("full", "seed"):
+    assert data["full"]["speaker_match"] == "string" and data["full_registry"]["speaker_match"] == "registry"
+    for part in ("full", "seed", "full_registry", "seed_registry"):
         for rec in data[part]["metrics"]:
             if rec["n_gold"]:
                 assert rec["quote_f1"] == rec["pair_f1"] == rec["attribution_accuracy"] == 1.0, (part, rec)

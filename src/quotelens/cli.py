@@ -3,7 +3,7 @@
     quotelens extract   CORPUS -o STATEMENTS.{jsonl,csv,parquet} [--actors data/actors/x.yaml]
     quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
-    quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS
+    quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml]
     quotelens report    [--config configs/default.yaml] [--only 03]
     quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
 
@@ -113,7 +113,10 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from quotelens.evaluate import GoldFormatError, evaluate_statements, format_report, load_articles, load_gold, metrics_json
+    from quotelens.actors import RegistryError, load_registry
+    from quotelens.config import resolve
+    from quotelens.evaluate import (GoldFormatError, evaluate_statements, format_report, load_articles, load_gold,
+                                    metrics_json, registry_canonical)
     from quotelens.tables import read_table, write_text
 
     try:
@@ -122,8 +125,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         raise SystemExit(f"evaluate: {exc}") from None
     articles = load_articles(args.articles, _column_mapping(args.columns) or None)
     predicted = read_table(args.statements)
+    canonical = None
+    if args.actors:
+        # compare speakers as registry actors ("Syrian Coalition" = "National Coalition")
+        try:
+            canonical = registry_canonical(load_registry(resolve(args.actors)))
+        except RegistryError as exc:
+            raise SystemExit(f"evaluate: {exc}") from None
     try:
-        result = evaluate_statements(predicted, gold, articles)
+        result = evaluate_statements(predicted, gold, articles, canonical=canonical)
     except ValueError as exc:
         raise SystemExit(f"evaluate: {exc}") from None
     sys.stdout.write(format_report(result))
@@ -192,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", required=True, help="the corpus the gold refers to")
     p.add_argument("--columns", action="append", help="column mapping for the corpus")
     p.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
+    p.add_argument("--actors", default=None,
+                   help="actor registry YAML: compare speakers as registry actors (default: names as written)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("pipeline", help="load, extract and score a large corpus in resumable chunks (Parquet dataset)")

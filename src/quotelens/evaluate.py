@@ -13,6 +13,12 @@ The convention is the SFU GenderGapTracker's, so our figures compare with publis
   folding, dropping apostrophes and a leading "the"/"a"/"an", or one name's words are a
   trailing part of the other's ("de Mistura" agrees with "Staffan de Mistura", "Jaafari" with
   "Bashar al-Jaafari"; words are split at spaces and hyphens).
+- Optionally (`canonical=`, built by `registry_canonical` from an actor registry) both names are
+  first mapped to the registry's canonical actors: every registry alias inside a name is
+  replaced by its actor's canonical name ("Syrian Coalition" and "National Coalition" both
+  become "National Coalition", "Syria Civil Defense spokesman" becomes "White Helmets
+  spokesman"). This compares identities, not spellings; without it the comparison is the
+  plain string rule above. Reports say which one they use.
 - quote P = matched / predicted, quote R = matched / gold; pair P = correct / predicted,
   pair R = correct / gold; attribution accuracy = correct / matched. F1 is the harmonic mean.
   By type: recall-side numbers (n_gold, quote R, pair R, accuracy) group by the gold type,
@@ -24,8 +30,10 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -153,9 +161,42 @@ def speakers_agree(predicted, gold) -> bool:
     return long_[len(long_) - len(short):] == short
 
 
-def _match_article(gold: pd.DataFrame, pred: pd.DataFrame, threshold: float) -> list[tuple[int, int, float, bool]]:
+def registry_canonical(registry) -> Callable[[str], str]:
+    """A speaker-name mapper for `evaluate_statements(canonical=...)`: a name that is exactly a
+    registry alias (a leading "the" ignored) becomes that actor's canonical name; otherwise
+    every registry alias found inside it (quotelens.actors.Registry.find, longest alias first)
+    is replaced by its canonical name, so "Syria Civil Defense spokesman" -> "White Helmets
+    spokesman". Names without registry aliases come back unchanged; non-strings pass through."""
+    cache: dict[str, str] = {}
+
+    def canonical(name):
+        if not isinstance(name, str):
+            return name
+        if name not in cache:
+            bare = re.sub(r"^(?:[Tt]he)\s+(?=\S)", "", name.strip())
+            actor = registry.lookup(bare)
+            if actor is not None:
+                cache[name] = actor.name
+            else:
+                out, last = [], 0
+                for start, end, canon in registry.find(bare):
+                    out.append(bare[last:start])
+                    out.append(canon)
+                    last = end
+                    if bare[end:end + 2] in ("'s", "’s"):
+                        last = end + 2  # "Russia's" inside a description keeps no possessive
+                out.append(bare[last:])
+                cache[name] = "".join(out)
+        return cache[name]
+
+    return canonical
+
+
+def _match_article(gold: pd.DataFrame, pred: pd.DataFrame, threshold: float,
+                   canonical: Callable[[str], str] | None = None) -> list[tuple[int, int, float, bool]]:
     """One-to-one greedy matches (gold index, prediction index, coverage, speakers agree)."""
     candidates = []
+    canon = canonical or (lambda name: name)
     for gi, g in zip(gold.index, gold.itertuples(index=False)):
         g_len = g.end - g.start
         for pi, p in zip(pred.index, pred.itertuples(index=False)):
@@ -164,7 +205,7 @@ def _match_article(gold: pd.DataFrame, pred: pd.DataFrame, threshold: float) -> 
                 continue
             coverage = overlap / g_len
             if coverage >= threshold:
-                ok = speakers_agree(p.speaker, g.speaker)
+                ok = speakers_agree(canon(p.speaker), canon(g.speaker))
                 candidates.append((-coverage, not ok, gi, pi, coverage, ok))
     candidates.sort()
     used_g, used_p, matches = set(), set(), []
@@ -192,18 +233,22 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate_statements(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.DataFrame,
-                        thresholds: tuple[float, ...] = THRESHOLDS) -> dict:
+                        thresholds: tuple[float, ...] = THRESHOLDS,
+                        canonical: Callable[[str], str] | None = None) -> dict:
     """Score `predicted` statements against `gold` on the articles in `articles`.
 
     Both tables need `article_id`, `speaker`, `type`, `quote` and may give `start`/`end`
     (character offsets into the article's `text`; located by the quote's first occurrence when
     missing). Only articles listed in `articles` are scored: gold on other articles is an
     error, predictions on other articles are ignored and counted in `n_pred_ignored`.
+    `canonical` (e.g. `registry_canonical(registry)`) maps both speaker names before they are
+    compared; None compares the names as written (plain string rule).
 
     Returns a dict: `metrics` (DataFrame, one row per threshold and type, type "all" first:
     counts and P/R/F1/accuracy as fractions 0-1, NaN when undefined), `matches` (DataFrame of
     matched pairs per threshold: gold row, prediction row, coverage, speaker_correct),
-    `n_articles`, `n_gold`, `n_pred`, `n_pred_ignored`, `thresholds`."""
+    `n_articles`, `n_gold`, `n_pred`, `n_pred_ignored`, `thresholds`, `speaker_match`
+    ("string" or "registry")."""
     texts = _article_texts(articles)
     gold = _with_offsets(gold, texts, "gold")
     gold["article_id"] = gold["article_id"].astype(str)
@@ -232,7 +277,7 @@ def evaluate_statements(predicted: pd.DataFrame, gold: pd.DataFrame, articles: p
             p = pred[pred["article_id"] == article_id]
             if g.empty or p.empty:
                 continue
-            for gi, pi, coverage, ok in _match_article(g, p, t):
+            for gi, pi, coverage, ok in _match_article(g, p, t, canonical):
                 gold_matched[gi] = pred_matched[pi] = True
                 gold_correct[gi] = pred_correct[pi] = ok
                 match_rows.append({"threshold": t, "article_id": article_id, "gold_row": int(gi),
@@ -259,6 +304,7 @@ def evaluate_statements(predicted: pd.DataFrame, gold: pd.DataFrame, articles: p
                                                      "coverage", "speaker_correct"]),
         "n_articles": len(texts), "n_gold": len(gold), "n_pred": len(pred), "n_pred_ignored": n_ignored,
         "thresholds": list(thresholds),
+        "speaker_match": "string" if canonical is None else "registry",
     }
 
 
@@ -273,6 +319,10 @@ def format_report(result: dict, title: str = "Statement extraction") -> str:
     lines = [f"{title}: {result['n_articles']} articles, {result['n_gold']} gold statements, "
              f"{result['n_pred']} predicted" + (f" ({result['n_pred_ignored']} on other articles ignored)"
                                                 if result.get("n_pred_ignored") else "")]
+    if result.get("speaker_match") == "registry":
+        lines.append("speakers compared as registry actors (aliases mapped to canonical names, then the string rule)")
+    else:
+        lines.append("speakers compared as written (string rule: folded, surname suffix allowed)")
     header = (f"{'type':<13}{'gold':>6}{'pred':>6}  {'quote P':>7}{'R':>6}{'F1':>6}  "
               f"{'pair P':>7}{'R':>6}{'F1':>6}  {'attr acc':>8}")
     for t in result["thresholds"]:
@@ -304,5 +354,6 @@ def metrics_json(result: dict) -> dict:
     return {
         "n_articles": result["n_articles"], "n_gold": result["n_gold"], "n_pred": result["n_pred"],
         "n_pred_ignored": result["n_pred_ignored"], "thresholds": result["thresholds"],
+        "speaker_match": result.get("speaker_match", "string"),
         "metrics": [{k: clean(v) for k, v in rec.items()} for rec in result["metrics"].to_dict("records")],
     }
