@@ -424,14 +424,14 @@ class PipelineResult:
                 f"({self.parts_skipped} parts already done) -> {self.outdir}")
 
 
-def _progress(total: int, desc: str, enabled: bool | None):
+def _progress(total: int, desc: str, enabled: bool | None, unit: str = "article"):
     """A tqdm bar counting articles (rate in articles/s); off when output is not a terminal or
     when running in CI, unless `enabled` forces it."""
     from tqdm import tqdm
 
     if enabled is None:
         enabled = sys.stderr.isatty() and not os.environ.get("CI")
-    return tqdm(total=total, desc=desc, unit="article", disable=not enabled, smoothing=0.1)
+    return tqdm(total=total, desc=desc, unit=unit, disable=not enabled, smoothing=0.1)
 
 
 def _clean_temporaries(outdir: Path) -> None:
@@ -480,7 +480,7 @@ def load_stage(corpus, outdir: Path, chunk_size: int, columns: dict | None, work
     units = plan_units(corpus, chunk_size)
     markers: list[dict | None] = [_unit_done(outdir, u, chunk_size, columns) for u in units]
     todo = [u for u, m in zip(units, markers) if m is None]
-    with _progress(len(todo), "load (units)", progress) as bar:
+    with _progress(len(todo), "load", progress, unit="file batch") as bar:
         runner = run_tasks or (lambda fn, tasks, weights: _run_tasks(fn, tasks, workers, weights, bar))
         results = runner(load_unit, [(u, outdir, chunk_size, columns) for u in todo], [1] * len(todo))
     fresh = iter(results)
@@ -553,7 +553,7 @@ def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str = "speaker",
-                     fold_every: int = 16) -> tuple[pd.DataFrame, pd.DataFrame]:
+                     fold_every: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(actor_article_sums, term_counts) of the statements parts: each part reduced in the
     pool to small tables, folded into running totals every `fold_every` parts so memory does
     not grow with the number of parts (see quotelens.aggregates). Sums are exact whatever the

@@ -98,6 +98,7 @@ def run_dask(corpus, outdir: Path, workers: int, chunk_size: int, columns: dict 
     """`pipeline.run_pipeline` with engine="dask" (see there for the parameters)."""
     import dask
     import dask.dataframe as dd
+    from dask.distributed import as_completed
 
     seconds: dict[str, float] = {}
     # Dask would turn object columns into pyarrow strings; keep pandas' types so the files
@@ -126,12 +127,16 @@ def run_dask(corpus, outdir: Path, workers: int, chunk_size: int, columns: dict 
             status_meta = pd.DataFrame({"part": pd.Series(dtype=object), "marker": pd.Series(dtype=object)})
             status = articles.map_partitions(_process_partition, str(outdir), options, meta=status_meta,
                                              enforce_metadata=False)
-            total = sum(done_rows for m in markers for p, done_rows in zip(m["parts"], m["rows"]) if p in set(todo_parts))
-            with _progress(total, "statements (dask)", progress) as bar:
-                computed = status.compute()
-                bar.update(total)
-            for part, marker in zip(computed["part"], computed["marker"]):
-                done[part] = json.loads(marker)
+            rows = {p: r for m in markers for p, r in zip(m["parts"], m["rows"])}
+            # One future per partition, so the bar advances as partitions finish; only the
+            # one-row status frames come back.
+            futures = client.compute(status.to_delayed())
+            with _progress(sum(rows[p] for p in todo_parts), "statements (dask)", progress) as bar:
+                for future in as_completed(futures):
+                    frame = future.result()
+                    for part, marker in zip(frame["part"], frame["marker"]):
+                        done[part] = json.loads(marker)
+                        bar.update(rows[part])
         seconds["statements"] = time.perf_counter() - t0
         result = finish(outdir, corpus, markers, parts, done, len(units) - len(todo), len(parts) - len(todo_parts),
                         renamed, options, chunk_size, "dask", seconds,
