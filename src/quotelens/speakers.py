@@ -421,11 +421,18 @@ class SpeakerResolver:
 
     # -- registry helpers -------------------------------------------------------------
     def _registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Registry mentions starting in text[a:b]: inside it, or, for the last one, running on
+        past `b` when the phrase stopped inside a long name ("The Russian Center for
+        coordinating and monitoring the cessation of hostilities agreement in Syria": a
+        phrase stops at the first lower-case word, the registry name does not)."""
         k = bisect.bisect_left(self._mention_starts, a)
         out = []
         while k < len(self.mentions) and self.mentions[k][0] < b:
             if self.mentions[k][1] <= b:
                 out.append(self.mentions[k])
+            elif " " in self.text[self.mentions[k][0]:b].strip() and not (k + 1 < len(self.mentions)
+                                                                     and self.mentions[k + 1][0] < b):
+                out.append(self.mentions[k])  # at least two words of the name are in the phrase
             k += 1
         return out
 
