@@ -36,7 +36,7 @@ ROLE_WORDS = frozenset(
     reporter reporters television tv service network bulletin station newspaper daily website outlet
     broadcaster witness eyewitness resident activist doctor medic fighter soldier officer analyst expert
     researcher institute body team mission unit centre headquarters father mother man woman survivor
-    commentator journalist editor presenter spokespeople sheikh cleric imam leadership""".split()
+    commentator journalist editor presenter spokespeople sheikh cleric imam leadership civil""".split()
 )
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 _PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
@@ -60,6 +60,8 @@ ORG_ROLES = frozenset(
     office department command authorities administration movement force forces institute body team
     mission unit headquarters charity""".split()
 )
+# "according to the bulletin", "the statement said": a document standing for its author.
+DOCUMENT_HEADS = frozenset("bulletin statement communique communiqué report".split())
 # "the group said": these heads refer back to the organisation that spoke last.
 _GENERIC_ORG_HEADS = frozenset("group organisation organization body agency charity monitor movement network".split())
 # Generic groups that speak without a name ("activists said").
@@ -373,7 +375,9 @@ def _stopwords() -> frozenset[str]:
 def _lower_first(name: str) -> str:
     """"Activists" at a sentence start and "activists" are one generic speaker."""
     first, _, rest = name.partition(" ")
-    if first[:1].isupper() and first[1:].islower() and first.lower() in GROUP_WORDS | ROLE_WORDS:
+    if first[:1].isupper() and first[1:].islower() and first.lower() in GROUP_WORDS | ROLE_WORDS \
+            and first.lower() not in DEMONYMS and not rest[:1].isupper():
+        # a demonym or the first word of a name ("Syrian Observatory ... spokesperson") keeps its capital
         return (first.lower() + (" " + rest if rest else "")).strip()
     return name
 
@@ -492,13 +496,23 @@ class SpeakerResolver:
             # head part is the referent
             s, e, n = org_in_head[-1]
             yield 1, self._from_actor(n, s, e, "name")
-        elif head in PERSON_ROLES or head in ORG_ROLES:
+        elif head in PERSON_ROLES or head in ORG_ROLES or (
+                self.registry is not None and head_part in self.registry.role_to_actors):
             # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
-            # the names in front of it only modify it.
-            role = self._role(head_part, a)
+            # the names in front of it only modify it. A registry role is one whatever its
+            # head ("the civil defence"). A state in a prepositional phrase names the side
+            # when the head part does not ("the defense ministry in Moscow").
+            role = self._role(head_part, a, side_words=bare.split())
             if role is not None and not has_person:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
+        if head in DOCUMENT_HEADS and role is None and not reg and re.match(r"(?:the|its|their)\s", low):
+            # "according to the bulletin", "the statement said": the document of whoever spoke
+            # last stands for its author
+            author = next((res for at, res in self._recent_first(a) if at < a), None) or self._antecedent("it", a)
+            if author is not None:
+                yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
+                                    "role:document", author.start, author.in_registry)
         names = list(self._unknown_names(a, b, reg))
         # People in the head part: the one nearest the end of it is the head ("Obama campaign
         # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
@@ -515,6 +529,14 @@ class SpeakerResolver:
         people.sort(key=lambda p: p[0], reverse=True)
         # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
         in_head = [res for s, res in people if s < head_end or res.end >= b - 1]
+        if in_head and head in ORG_ROLES and head not in PERSON_ROLES and not org_in_head \
+                and all(res.end <= head_end and not text[res.end:head_end].strip(" ,") == "" for res in in_head):
+            # "the Obama administration", "the Trump campaign": a person's name modifying an
+            # organisation noun names the organisation, which is the speaker
+            org_name = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(),
+                              flags=re.IGNORECASE)
+            yield 0, Resolution(org_name, phrase, a, b, "organisation", "", None, "unknown_name")
+            in_head = []
         for i, res in enumerate(in_head):
             yield (0 if i == 0 else 1), res
         if head in PERSON_ROLES and role is None and not in_head:
@@ -641,6 +663,15 @@ class SpeakerResolver:
         organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
         m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
         if not m:
+            words = unnamed.split()
+            modifier = " ".join(words[:-1]).lower()
+            if len(words) >= 2 and modifier.split()[-1] in _GENERIC_ORG_HEADS and self.registry is not None:
+                # "a UK-based monitor spokesperson": a description of an organisation in front
+                # of the role refers back to that organisation, like "a spokesperson for the
+                # UK-based monitor"
+                res = self._role(modifier, a)
+                if res is not None and res.kind in ("organisation", "state"):
+                    return f"{res.speaker} {words[-1]}"
             return unnamed
         head, prep, rest = m.groups()
         if prep == "in":
@@ -655,7 +686,7 @@ class SpeakerResolver:
             # only a description ("the UK-based monitor") refers back; a proper name
             # ("Daraa Police Command") is kept as written
             proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
-            if not proper and low.split()[-1] in ORG_ROLES:
+            if not proper and (low.split()[-1] in ORG_ROLES or low.split()[-1] in _GENERIC_ORG_HEADS):
                 res = self._role(low, a)
                 if res is not None:
                     org = res.speaker
@@ -748,13 +779,14 @@ class SpeakerResolver:
                 return Resolution(name, best.group(), best.start(), best.end(), "person", "", None, "last_name")
         return None
 
-    def _role(self, bare: str, pos: int) -> Resolution | None:
+    def _role(self, bare: str, pos: int, side_words: list[str] | None = None) -> Resolution | None:
         """Resolve a role phrase ("u.n. envoy", "the ministry") to the most recent speaker or
-        mention carrying that role, trying the longest role phrase first."""
+        mention carrying that role, trying the longest role phrase first. `side_words` (the
+        whole phrase, with its prepositional phrase) give the side when `bare` names none."""
         if self.registry is None:
             return None
         words = bare.split()
-        side = self._side_of(words)
+        side = self._side_of(words) or (self._side_of(side_words) if side_words else "")
         for n in range(len(words), 0, -1):
             role = " ".join(words[-n:])
             names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
@@ -784,9 +816,11 @@ class SpeakerResolver:
                 k -= 1
             if len(names) == 1:
                 # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
-                # actor may point forward, to a mention shortly after
+                # actor may point forward, to a mention shortly after; a role of several words
+                # ("the civil defence") to a mention anywhere later in the article
+                reach = len(self.text) if " " in role else pos + 400
                 k = bisect.bisect_left(self._mention_starts, pos)
-                while k < len(self.mentions) and self.mentions[k][0] < pos + 400:
+                while k < len(self.mentions) and self.mentions[k][0] < reach:
                     s, e, name = self.mentions[k]
                     if name in names:
                         return self._from_actor(name, s, e, "next_mention")
@@ -829,6 +863,13 @@ class SpeakerResolver:
         Role words written around a person's name ("U.N. spokesman Martin Nesirky") are kept so
         a later "the spokesman" finds them."""
         self.history.append((pos, res))
+        if res.kind == "unnamed" and res.start >= 0 and self.registry is not None:
+            # "A spokesman for the Syria Civil Defense said ... The group ...": the organisation
+            # an unnamed person speaks for is a referent for later "it", "they", "the group"
+            orgs = [m for m in self._registry_in(res.start, res.end) if self.registry.actors[m[2]].kind != "person"]
+            if orgs:
+                s, e, name = orgs[-1]
+                self.history.append((pos, self._from_actor(name, s, e, "name")))
         if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
             left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
             for w in left:

@@ -226,7 +226,9 @@ class _Article:
                 res = Resolution(same["speaker"], "", -1, -1, same["speaker_kind"], same["speaker_side"],
                                  same["_gender"], "same_speaker", in_registry=same["in_registry"],
                                  resolved_from=same["start"])
-            elif spans and how0 in ("pronoun", "role"):
+            elif spans and how0 in ("pronoun", "role", "generic"):
+                # in text order every earlier speaker is known: pronouns, role nouns and
+                # generic heads ("the bulletin", "the group") can find their referent now
                 again = self.resolver.resolve(spans)
                 if again is not None:
                     res = again
