@@ -455,3 +455,19 @@ def test_person_modifying_an_organisation_noun_and_described_organisation_fakes(
             "monitor said the organisation no longer collected photographic evidence.")
     st = find(extract(text, registry), "the organisation no longer")
     assert st["speaker"] == "Syrian Observatory for Human Rights spokesperson" and st["speaker_kind"] == "unnamed"
+
+
+def test_speaker_relayed_by_according_to_keeps_the_clause_fakes(registry):
+    # FA-KES (fakes_1926479026): the outlet after "according to" relays Zarif's words; the
+    # clause is Zarif's and "according to the ... report" is not his content
+    text = ("The international community must show a serious reaction to the use of chemical weapons by the "
+            "terrorists in Syria and condemn this move Zarif said according to the English-language Press TV report.")
+    sts = extract(text, registry)
+    st = find(sts, "The international community must")
+    assert st["speaker"] == "Mohammad Javad Zarif" and st["rule"].startswith("reported_backward")
+    assert st["quote"].endswith("condemn this move")
+    assert not any(s["quote"].startswith("according to") for s in sts)
+    # with no speech verb before it, "according to" keeps the clause (seed-style layout)
+    text = "Jabhat al-Nusra terrorists executed 40 gunmen for an attempt to surrender arms according to Press TV."
+    st = find(extract(text, registry), "Jabhat al-Nusra terrorists")
+    assert st["speaker"] == "Press TV" and st["type"] == "according_to"

@@ -445,12 +445,47 @@ class _Article:
                 a, b = span[1], s1
             else:
                 a, b = s0, m.start()
+                if self._inner_speaker_before(s0, m.start()):
+                    continue
                 # a leading connective phrase set off by a comma is not part of the clause
                 lead = re.match(r"\s*(?:([A-Z]\w*)(?:\s+\w+){0,3}),\s+", text[s0:m.start()])
                 if lead and lead.group(1) in SENTENCE_ADVERBS and lead.end() < m.start() - s0 - 10:
                     a = s0 + lead.end()
             self._emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
             self.used_cues.add(m.start())
+
+    def _inner_speaker_before(self, s0: int, acc: int) -> bool:
+        """"CLAUSE Zarif said according to Press TV": the clause is the inner speaker's, the
+        outlet only relays the speech act. When the words before "according to" end in
+        SUBJECT + speech verb (+ addressee and adjuncts), emit CLAUSE for that subject (rule
+        reported_backward, its verb marked used) and return True; else False."""
+        text = self.text
+        last = None
+        for vm in _VERB.finditer(text, s0, acc):
+            last = vm
+        if last is None or self.in_quote(last.start()) or not self._verb_ok(last):
+            return False
+        lemma, _ = speech_verbs.lookup(re.sub(r"\s+", " ", last.group()))
+        t0 = last.end()
+        if lemma in _TELL_LEMMAS:
+            mo = _TELL_OBJECT.match(text, t0, acc)
+            if mo:
+                t0 = mo.end()
+        if text[t0:acc].strip(" ,") and not _only_adjuncts(text[t0:acc]):
+            return False
+        sm = subject_before(text, s0, last.start())
+        if sm is None or sm.negated or sm.passive:
+            return False
+        res = self.resolver.resolve(sm.spans)
+        if res is None:
+            return False
+        np_start = min(s for s, _ in sm.spans)
+        if np_start - s0 < 10:
+            return False  # "X said according to Y": no clause before the inner speaker
+        self._emit_clause(s0, np_start, res, last.group(), "reported_backward", "indirect", last.start(), spans=sm.spans)
+        self.used_cues.add(last.start())
+        self.used_cues.add(acc)
+        return True
 
     def _generic(self, span: tuple[int, int]) -> Resolution | None:
         """An unnamed source ("the bulletin", "field sources", "the reporter") as its own
