@@ -48,7 +48,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from quotelens import config as qconfig
 from quotelens.html_safety import clean_html
-from quotelens.tables import write_bytes, write_text
+from quotelens.tables import remove_stale_temporaries, write_bytes, write_text
 
 # Execution order. 00_report summarises the other notebooks' outputs, so it runs last, but it is
 # the first page of the index.
@@ -654,6 +654,8 @@ def run_report(
     reports_dir = dirs["reports_dir"]
     for folder in dirs.values():
         folder.mkdir(parents=True, exist_ok=True)
+        # A run killed mid-write leaves its temporary file beside the (intact) output.
+        remove_stale_temporaries(folder)
     result = ReportResult(reports_dir=reports_dir, skipped=list(skipped))
 
     print(f"quotelens report: {qconfig.relative(cfg.path)} -> {qconfig.relative(reports_dir)}", file=stream, flush=True)

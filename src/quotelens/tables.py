@@ -46,6 +46,21 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         raise
 
 
+def remove_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
+    """Delete the temporary files `atomic_path` left in `folder` (not its subfolders) when a
+    run was killed between creating one and renaming it into place (".NAME.XXXXXXXX.tmp").
+    Returns the paths removed. Call it only when no other run writes into `folder`."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    removed = []
+    for path in sorted(folder.glob(".*.tmp")):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write `data` to `path` atomically; return the path."""
     with atomic_path(path) as tmp:
