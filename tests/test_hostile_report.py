@@ -112,6 +112,7 @@ def hostile(tmp_path_factory):
     return {"out": out, "config": cfg, "first": snapshot(out), "result": result}
 
 
+@pytest.mark.e2e
 def test_the_chain_runs_on_the_hostile_corpus(hostile):
     assert hostile["result"].ran == [n for n in report.NOTEBOOK_ORDER if n in report.load_config(hostile["config"]).notebooks]
     statements = pd.read_parquet(hostile["out"] / "processed" / "statements.parquet")
@@ -120,6 +121,7 @@ def test_the_chain_runs_on_the_hostile_corpus(hostile):
     assert statements["speaker"].str.contains("onerror=", regex=False).any()
 
 
+@pytest.mark.e2e
 def test_rendered_pages_hold_no_executable_content(hostile):
     pages = sorted(name for name in hostile["first"] if name.endswith(".html"))
     assert len(pages) == 2 * 7 + 1
@@ -131,6 +133,7 @@ def test_rendered_pages_hold_no_executable_content(hostile):
     assert found == {}
 
 
+@pytest.mark.e2e
 def test_hostile_text_is_shown_as_text(hostile):
     page = hostile["first"]["reports/02_statements.nocode.html"].decode("utf-8")
     assert "&lt;script&gt;alert('quote')&lt;/script&gt;" in page or "&lt;script&gt;alert(&#x27;quote&#x27;)" in page
@@ -138,6 +141,7 @@ def test_hostile_text_is_shown_as_text(hostile):
     assert "<script" not in page.lower()
 
 
+@pytest.mark.e2e
 def test_executed_notebooks_carry_no_raw_html_from_the_corpus(hostile):
     """The .ipynb files are shared too: their HTML outputs hold corpus markup only escaped."""
     for name, data in hostile["first"].items():
@@ -221,6 +225,7 @@ def interrupted(hostile):
     return {"after_kill": snapshot(out), "stale": stale, "log": "".join(lines), "returncode": proc.returncode}
 
 
+@pytest.mark.e2e
 def test_killed_run_leaves_previous_outputs_intact_and_valid(hostile, interrupted):
     assert interrupted["returncode"] == -signal.SIGKILL
     first, after = hostile["first"], interrupted["after_kill"]
@@ -235,6 +240,7 @@ def test_killed_run_leaves_previous_outputs_intact_and_valid(hostile, interrupte
         _valid(hostile["out"] / name)
 
 
+@pytest.mark.e2e
 def test_rerun_is_byte_identical_and_removes_stale_temporaries(hostile, interrupted):
     stale = hostile["out"] / "figures" / ".01_articles_per_month.png.k1ll3d.tmp"
     stale.write_bytes(b"\x89PNG half")
