@@ -32,31 +32,14 @@ import nbformat
 import pandas as pd
 import psutil
 import pytest
-import yaml
 
 from quotelens import config as qconfig
+from quotelens import fuzz
 from quotelens import report
 from quotelens.html_audit import executable_content
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
 # Strings of the corpus that must never reach a page as markup (only as escaped text).
 STYLE_MARKERS = ("display:none}",)
-
-
-def hostile_config(out: Path) -> Path:
-    """configs/smoke.yaml with the hostile corpus and registry, writing under `out`."""
-    data = yaml.safe_load((qconfig.CONFIGS_DIR / "smoke.yaml").read_text(encoding="utf-8"))
-    data["name"] = "hostile"
-    data["processed_dir"] = str(out / "processed")
-    data["figures_dir"] = str(out / "figures")
-    data["reports_dir"] = str(out / "reports")
-    notebooks = data["notebooks"]
-    notebooks["01_articles"]["corpus_paths"] = [qconfig.relative(HOSTILE)]
-    for name in ("02_statements", "05_comparisons"):
-        notebooks[name]["actors_path"] = qconfig.relative(HOSTILE / "actors.yaml")
-    path = out.parent / f"{out.name}.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -103,7 +86,7 @@ def test_figure_labels_with_dollars_and_markup_render_literally(tmp_path):
 def hostile(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     out = base / "out"
-    cfg = hostile_config(out)
+    cfg = fuzz.hostile_report_config(out)
     log = io.StringIO()
     try:
         result = report.run_report(cfg, stream=log)

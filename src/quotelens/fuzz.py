@@ -10,12 +10,14 @@ thousands of documents). Three things live here:
   of quote marks and spaces, "he said" repeated, quotes nested 10,000 deep, one 1 MB line);
 - `statement_problems(text, statements)`: every way a list of statements breaks the contract
   (offsets that do not index the text exactly, overlapping statements, confidence outside
-  [0, 1], ...), as messages; empty when all is well.
+  [0, 1], ...), as messages; empty when all is well;
+- `hostile_report_config(out)`: a report config running the chain on tests/data/hostile/.
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Callable, Iterable
 
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
@@ -165,3 +167,28 @@ def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
         if a1 < b0:
             problems.append(f"statements {k0} and {k1} overlap ({a0}:{b0} and {a1}:{b1})")
     return problems
+
+
+def hostile_report_config(out: str | Path) -> Path:
+    """Write a report config for the hostile corpus (tests/data/hostile: markup, javascript:
+    URLs, mathtext and a registry with hostile names) beside folder `out` and return its path:
+    configs/smoke.yaml's notebook parameters, every output (processed/, figures/, reports/)
+    under `out`."""
+    import yaml
+
+    from quotelens import config
+
+    out = Path(out).resolve()
+    hostile = config.PROJ_ROOT / "tests" / "data" / "hostile"
+    data = yaml.safe_load((config.CONFIGS_DIR / "smoke.yaml").read_text(encoding="utf-8"))
+    data["name"] = "hostile"
+    for key, folder in (("processed_dir", "processed"), ("figures_dir", "figures"), ("reports_dir", "reports")):
+        data[key] = str(out / folder)
+    notebooks = data["notebooks"]
+    notebooks["01_articles"]["corpus_paths"] = [config.relative(hostile)]
+    for name in ("02_statements", "05_comparisons"):
+        notebooks[name]["actors_path"] = config.relative(hostile / "actors.yaml")
+    path = out.parent / f"{out.name}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return path
