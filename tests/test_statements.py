@@ -471,3 +471,23 @@ def test_speaker_relayed_by_according_to_keeps_the_clause_fakes(registry):
     text = "Jabhat al-Nusra terrorists executed 40 gunmen for an attempt to surrender arms according to Press TV."
     st = find(extract(text, registry), "Jabhat al-Nusra terrorists")
     assert st["speaker"] == "Press TV" and st["type"] == "according_to"
+
+
+def test_reported_speech_nested_in_reported_speech_fakes(registry):
+    # FA-KES (fakes_1926479236): the government's report sits inside the spokesman's statement;
+    # each level is its own statement, and "It said" then finds the government
+    text = ("The spokesman said the first sites to be visited will include Khan al-Assal near the Syrian city of "
+            "Aleppo where the government reported a chemical weapons attack on March 19. It said at least 26 "
+            "people including 16 government soldiers were killed. The Syrian government called for the U.N. "
+            "inquiry in March.")
+    sts = extract(text, registry)
+    outer = find(sts, "the first sites to be visited")
+    inner = find(sts, "a chemical weapons attack on March 19")
+    assert outer["start"] < inner["start"] and inner["end"] <= outer["end"]
+    assert inner["speaker"] == "Syrian government" and outer["speaker"] != inner["speaker"]
+    assert find(sts, "at least 26 people")["speaker"] == "Syrian government"
+    # a pronoun inside a reported clause is not a nested speaker of its own
+    text = "Cavusoglu said Moscow did not take the necessary steps and he said it was a mistake."
+    sts = extract(text, registry)
+    assert not any(s["speaker_mention"] == "he" and s["start"] > sts[0]["start"] and s["end"] <= sts[0]["end"]
+                   for s in sts[1:])

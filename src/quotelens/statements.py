@@ -167,6 +167,12 @@ class _Article:
         self.covered: list[tuple[int, int]] = []
         self._covered_starts: list[int] = []
         self._by_sentence: dict[int, list[dict]] = {}  # sentence index -> its statements
+        # Nested reported speech ("X said the government insists CLAUSE"): while `_nesting` is
+        # on, `add` accepts a span strictly inside one reported statement; nested spans are
+        # kept apart from `covered` so that the disjoint-span bisection stays valid.
+        self._nesting = False
+        self._reported_at: dict[tuple[int, int], str] = {}  # covered span -> statement type
+        self.nested: list[tuple[int, int]] = []
 
     # -- positions ---------------------------------------------------------------------
     def sentence_of(self, pos: int) -> int:
@@ -185,6 +191,19 @@ class _Article:
         k = bisect.bisect_left(self._covered_starts, b)
         return k > 0 and self.covered[k - 1][1] > a
 
+    def _nests(self, a: int, b: int) -> bool:
+        """Whether text[a:b] lies strictly inside one reported (indirect or according_to)
+        statement and touches no other nested statement."""
+        k = bisect.bisect_right(self._covered_starts, a) - 1
+        if k < 0:
+            return False
+        oa, ob = self.covered[k]
+        if not (oa <= a and b <= ob and (a, b) != (oa, ob)):
+            return False
+        if self._reported_at.get((oa, ob)) not in ("indirect", "according_to"):
+            return False
+        return not any(na < b and a < nb for na, nb in self.nested)
+
     # -- output --------------------------------------------------------------------------
     def add(self, a: int, b: int, res: Resolution | None, cue: str, kind: str, rule: str, conf: float,
             cue_pos: int, spans: list[tuple[int, int]] | None = None, same_as: dict | None = None) -> bool:
@@ -192,7 +211,14 @@ class _Article:
         which re-resolves pronouns and role nouns in text order; `spans` are the speaker
         phrase(s), `same_as` a previous statement whose speaker this one continues."""
         a, b = _trim(self.text, a, b)
-        if res is None or b - a < 2 or self.overlaps(a, b):
+        if res is None or b - a < 2:
+            return False
+        if self._nesting:
+            # a nested speaker must be named or a role noun: pronouns inside a reported clause
+            # mostly point back to the outer speaker's own words
+            if res.how.split(":")[0] not in ("name", "unknown_name", "role") or not self._nests(a, b):
+                return False
+        elif self.overlaps(a, b):
             return False
         self.statements.append({
             "statement_id": f"{self.article_id}:{a}", "article_id": self.article_id,
@@ -202,9 +228,13 @@ class _Article:
             "_res": res, "_spans": spans, "_same": same_as, "_rule": rule, "_conf": conf,
             "_cue_pos": cue_pos if cue_pos >= 0 else a,
         })
-        k = bisect.bisect_left(self._covered_starts, a)
-        self._covered_starts.insert(k, a)
-        self.covered.insert(k, (a, b))
+        if self._nesting:
+            self.nested.append((a, b))
+        else:
+            k = bisect.bisect_left(self._covered_starts, a)
+            self._covered_starts.insert(k, a)
+            self.covered.insert(k, (a, b))
+            self._reported_at[(a, b)] = kind
         self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
         self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
         return True
@@ -226,7 +256,7 @@ class _Article:
                 res = Resolution(same["speaker"], "", -1, -1, same["speaker_kind"], same["speaker_side"],
                                  same["_gender"], "same_speaker", in_registry=same["in_registry"],
                                  resolved_from=same["start"])
-            elif spans and how0 in ("pronoun", "role", "generic"):
+            elif spans and how0 in ("pronoun", "pronoun_unresolved", "role", "generic"):
                 # in text order every earlier speaker is known: pronouns, role nouns and
                 # generic heads ("the bulletin", "the group") can find their referent now
                 again = self.resolver.resolve(spans)
@@ -518,7 +548,8 @@ class _Article:
             form = re.sub(r"\s+", " ", vm.group())
             lemma, family = speech_verbs.lookup(form)
             if form.endswith("ing") and not form.endswith("as saying"):
-                self._participle(vm, s0, s1, lemma, family)
+                if not self._nesting:  # a nested participle has no subject of its own
+                    self._participle(vm, s0, s1, lemma, family)
                 continue
             before = text[s0:v]
             if _COORD_BEFORE.search(before):
@@ -823,6 +854,10 @@ class _Article:
         self.according_to()
         self.reported()
         self.leftover_quotes()
+        # reported speech nested in reported speech, each level with its own cue and speaker
+        self._nesting = True
+        self.reported()
+        self._nesting = False
         self.headline_quotes(headlines)
         return self.finalize()
 
