@@ -331,7 +331,26 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 
 def _describe(params: dict[str, Parameter]) -> str:
-    return ", ".join(f"{p.name}: {p.annotation or 'untyped'}" for p in params.values())
+    return ", ".join(f"{p.name}: {effective_annotation(p) or 'untyped'}" for p in params.values())
+
+
+def effective_annotation(param: Parameter) -> str | None:
+    """The annotation a value is checked against: as declared, except that a bare `list` or
+    `dict` whose default is a non-empty literal of one element type is read as `list[T]` /
+    `dict[str, T]` (so `corpus_paths: list = ["seeds"]` rejects `[1]`, not only `"seeds"`)."""
+    if param.annotation not in ("list", "dict") or not param.default:
+        return param.annotation
+    try:
+        default = ast.literal_eval(param.default)
+    except (ValueError, SyntaxError):
+        return param.annotation
+    values = default if isinstance(default, list) else list(default.values()) if isinstance(default, dict) else []
+    kinds = {type(v).__name__ for v in values}
+    if not values or len(kinds) != 1 or next(iter(kinds)) not in ("str", "int", "float", "bool"):
+        return param.annotation
+    if isinstance(default, dict):
+        return f"dict[str, {kinds.pop()}]" if all(isinstance(k, str) for k in default) else param.annotation
+    return f"list[{kinds.pop()}]"
 
 
 def check_parameters(nb_name: str, declared: dict[str, Parameter], given: dict[str, Any]) -> list[str]:
@@ -342,7 +361,7 @@ def check_parameters(nb_name: str, declared: dict[str, Parameter], given: dict[s
         if name not in declared:
             problems.append(f"{nb_name}: unknown parameter {name!r}{_did_you_mean(name, declared)}")
             continue
-        annotation = declared[name].annotation
+        annotation = effective_annotation(declared[name])
         if not _plain(value):
             hint = " (quote dates in YAML)" if hasattr(value, "isoformat") else ""
             problems.append(f"{nb_name}: parameter {name!r} has a value of type {type(value).__name__}{hint}, expected {annotation or 'a plain value'}: {value!r}")
