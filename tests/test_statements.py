@@ -491,3 +491,28 @@ def test_reported_speech_nested_in_reported_speech_fakes(registry):
     sts = extract(text, registry)
     assert not any(s["speaker_mention"] == "he" and s["start"] > sts[0]["start"] and s["end"] <= sts[0]["end"]
                    for s in sts[1:])
+
+
+def test_group_of_a_person_and_roles_named_by_apposition_or_later_fakes(registry):
+    # FA-KES (fakes_1926479384): the opponents speak, not the person they oppose; "They" is them
+    text = ("Syrias government has offered no public response to the calls which opponents of Syrian President "
+            "Bashar al-Assad said killed from 500 to well over 1000 people. They said more bodies were being found.")
+    sts = extract(text, registry)
+    assert find(sts, "killed from 500")["speaker"] == "opponents of Syrian President Bashar al-Assad"
+    assert find(sts, "more bodies")["speaker"] == "opponents of Syrian President Bashar al-Assad"
+    # FA-KES (fakes_1962495634): "the father" was introduced after the name
+    text = ("My son came to me two weeks ago asking what I thought the weapons were that he had been asked to carry "
+            "said Abu Abdel-Moneim the father of a militant fighting to unseat the Syrian government who lives in "
+            "Ghouta. Abdel-Moneim said his son and 12 other militants were killed inside of a tunnel. The father "
+            "described the weapons as having a tube-like structure.")
+    assert find(extract(text, registry), "described the weapons")["speaker"] == "Abu Abdel-Moneim"
+    # FA-KES (fakes_1923848307): "the provincial governor" is named in the next sentence
+    text = ("A car bomb and rocket attack on a district of the Syrian city of Homs killed at least 45 people on "
+            "Tuesday the provincial governor said. Governor Talal al-Barazi told AFP the car bomb detonated in "
+            "the Abbasid area.")
+    st = find(extract(text, registry), "A car bomb")
+    assert st["speaker"] == "Talal al-Barazi" and st["rule"].endswith("next_speaker")
+    # "a spokesman" (indefinite) stays an unnamed source
+    text = "Ten people were killed a spokesman said. Spokesman John Kirby said the reports were serious."
+    st = find(extract(text, registry), "Ten people were killed")
+    assert st["speaker_kind"] == "unnamed"

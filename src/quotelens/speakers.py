@@ -528,7 +528,8 @@ class SpeakerResolver:
                 people.append((s, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")))
         people.sort(key=lambda p: p[0], reverse=True)
         # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
-        in_head = [res for s, res in people if s < head_end or res.end >= b - 1]
+        # (not after a group: "opponents of Syrian President Bashar al-Assad" are not Assad)
+        in_head = [res for s, res in people if s < head_end or (res.end >= b - 1 and head not in GROUP_WORDS)]
         if in_head and head in ORG_ROLES and head not in PERSON_ROLES and not org_in_head \
                 and all(res.end <= head_end and not text[res.end:head_end].strip(" ,") == "" for res in in_head):
             # "the Obama administration", "the Trump campaign": a person's name modifying an
@@ -549,7 +550,10 @@ class SpeakerResolver:
         head_in_reg = bool(head_toks) and any(s_ <= head_toks[0][0] < e_ for s_, e_, _ in reg)
         if head in GROUP_WORDS and not in_head and not head_in_reg:
             # "field sources in the northeastern Hasaka province": the group, not the place
-            group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
+            group_end = head_end
+            if re.match(r"\s*of\s+(?:the\s+)?[A-Z]", text[head_end:b]):
+                group_end = b  # "opponents of Syrian President Bashar al-Assad": whose group it is stays
+            group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:group_end].strip(), flags=re.IGNORECASE)
             yield 2, Resolution(_lower_first(group), phrase, a, b, "group", "", None, "generic")
         for s, res in people:
             if res not in in_head:
@@ -872,7 +876,9 @@ class SpeakerResolver:
                 self.history.append((pos, self._from_actor(name, s, e, "name")))
         if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
             left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
-            for w in left:
+            # an apposition after the name counts too ("Abu Abdel-Moneim, the father of ...")
+            right = re.match(r",?\s+(?:the|a|an)\s+([\w-]+)", self.text[res.end:res.end + 40])
+            for w in left + ([right.group(1).lower()] if right else []):
                 w = w.strip(",")
                 if w in PERSON_ROLES:
                     self.roles_seen.setdefault(w, set()).add(res.speaker)

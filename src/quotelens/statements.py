@@ -34,7 +34,7 @@ from quotelens import speech_verbs
 from quotelens.actors import PARTICLES, Registry, default_registry_path, load_registry, name_key
 from quotelens.quotes import Quote, find_quotes
 from quotelens.speakers import (
-    PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, phrase_after, subject_before, tokens,
+    PERSON_ROLES, PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, phrase_after, subject_before, tokens,
 )
 from quotelens.text import paragraph_spans, sentence_spans
 
@@ -216,7 +216,7 @@ class _Article:
         if self._nesting:
             # a nested speaker must be named or a role noun: pronouns inside a reported clause
             # mostly point back to the outer speaker's own words
-            if res.how.split(":")[0] not in ("name", "unknown_name", "role") or not self._nests(a, b):
+            if res.how.split(":")[0] not in ("name", "unknown_name", "role", "generic", "unnamed") or not self._nests(a, b):
                 return False
         elif self.overlaps(a, b):
             return False
@@ -276,9 +276,36 @@ class _Article:
             st["resolved_from"] = res.resolved_from
             st["_gender"] = res.gender
             self.resolver.remember(cue_pos, res)
+        self._forward_roles()
         for st in self.statements:
             st.pop("_gender", None)
         return self.statements
+
+    def _forward_roles(self) -> None:
+        """"... the provincial governor said. Governor Talal al-Barazi told AFP ...": a definite
+        role noun that no earlier actor holds names the person introduced with that role word
+        in the next two sentences, as that person's next statement shows."""
+        for i, st in enumerate(self.statements):
+            mention = st["speaker_mention"].lower()
+            if st["speaker_kind"] != "unnamed" or not st["rule"].endswith("+unnamed") or st["speaker_start"] < 0:
+                continue
+            before = self.text[max(0, st["speaker_start"] - 30):st["speaker_start"]]
+            if not (mention.startswith("the ") or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
+                continue  # "a spokesman" is anyone; "the (provincial) governor" is someone known
+            role = mention.split()[-1]
+            if role not in PERSON_ROLES:
+                continue
+            for later in self.statements[i + 1:]:
+                if later["sentence"] > st["sentence"] + 2:
+                    break
+                if later["speaker_kind"] != "person" or later["speaker_start"] < 0:
+                    continue
+                intro = self.text[max(0, later["speaker_start"] - 30):later["speaker_end"]].lower()
+                if re.search(rf"(?<![\w-]){re.escape(role)}(?![\w-])", intro):
+                    st.update(speaker=later["speaker"], speaker_kind="person", speaker_side=later["speaker_side"],
+                              in_registry=later["in_registry"], resolved_from=later["speaker_start"],
+                              rule=st["rule"] + ":next_speaker")
+                    break
 
     # -- pass 1: direct quotes ----------------------------------------------------------
     def direct_quotes(self) -> None:
