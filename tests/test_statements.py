@@ -516,3 +516,23 @@ def test_group_of_a_person_and_roles_named_by_apposition_or_later_fakes(registry
     text = "Ten people were killed a spokesman said. Spokesman John Kirby said the reports were serious."
     st = find(extract(text, registry), "Ten people were killed")
     assert st["speaker_kind"] == "unnamed"
+
+
+def test_places_and_common_words_never_speak_and_unresolved_references_are_marked_fakes(registry):
+    # FA-KES: "Activists in northern rural Homs said", "Opposition media groups including Aleppo
+    # Today said", "If confirmed it would be ...": no place, clause opener or common word speaks
+    corpus = load_corpus(config.FAKES_CSV).articles
+    sts = extract_statements(corpus.head(300), registry)
+    speakers = set(sts["speaker"])
+    assert not speakers & {"Aleppo", "Homs", "Idlib", "Manbij", "If", "Wednesdays", "Human Rights", "Like Noha Samira"}
+    assert not speakers & set(registry.places)
+    # FA-KES (fakes_1918150027): "Samira" in "Syrian Observatory for Human Rights" style tails
+    text = ("The Syrian Observatory for Human Rights said 20 people died. We owned three houses in Madaya town. "
+            "Now we dont have a single Syrian pound she said.")
+    st = find(extract(text, registry), "Now we dont")
+    assert st["speaker"] != "Human Rights"
+    # a lone organisation noun with no referent is marked unresolved, not shown as an actor
+    st = find(extract("The ministry said that the extremists had suffered losses.", registry), "the extremists")
+    assert st["speaker"] == "ministry" and st["speaker_kind"] == "unresolved"
+    st = find(extract("Local sources said that the extremists had suffered losses.", registry), "the extremists")
+    assert st["speaker_kind"] == "group"

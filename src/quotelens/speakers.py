@@ -361,6 +361,15 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False,
 
 
 _PREPOSITIONS = frozenset("of for to at in on from with".split())
+# Capitalised words that open a clause, never a name ("Like Noha Samira ...").
+_CLAUSE_OPENERS = frozenset("like unlike despite although though because since unless until whereas whether".split())
+# Capitalised words that are never an actor when they stand alone as a speaker.
+NON_ACTOR_WORDS = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy
+    eighty ninety hundred dozens hundreds thousands report reports video videos footage photo photos picture
+    pictures image images twitter telegram facebook youtube""".split()
+)
+_DAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]s")
 _PLACE_ADJECTIVE = re.compile(r"(?:north|south|east|west|central|rural|greater|northern|southern|eastern|western|"
                               r"north-?eastern|north-?western|south-?eastern|south-?western|[a-z]+-(?:held|controlled|run))")
 _OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across into on over against".split())
@@ -400,6 +409,16 @@ def _head_word(phrase: str) -> str:
         if w in ("of", "for", "to", "at", "in", "on") and i > 0:
             return words[i - 1]
     return words[-1] if words else ""
+
+
+def generic_kind(phrase: str) -> str:
+    """The kind of a speaker kept by its description: "unresolved" for a lone organisation or
+    document noun whose referent was not found ("the ministry", "the group", "the
+    statement"), "group" for a described source ("activists", "local sources", "state media")."""
+    bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.IGNORECASE).lower()
+    if " " not in bare and bare not in GROUP_WORDS and bare in ORG_ROLES | _GENERIC_ORG_HEADS | DOCUMENT_HEADS:
+        return "unresolved"
+    return "group"
 
 
 class SpeakerResolver:
@@ -455,6 +474,9 @@ class SpeakerResolver:
             best: tuple[int, Resolution] | None = None
             for idx, (a, b) in enumerate(spans):
                 for rank, res in self._candidates(a, b):
+                    if res.kind in ("group", "unknown") and not res.how.startswith("pronoun") \
+                            and self.not_a_speaker(res.speaker):
+                        continue
                     rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
                     if best is None or rank < best[0]:
                         best = (rank, res)
@@ -580,7 +602,7 @@ class SpeakerResolver:
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"role:{res.how}", res.start, res.in_registry)
         if head in GROUP_WORDS or head in ROLE_WORDS:
-            yield 8, Resolution(_lower_first(unnamed), phrase, a, b, "group", "", None, "generic")
+            yield 8, Resolution(_lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
 
     def _unknown_names(self, a: int, b: int, reg):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
@@ -638,7 +660,8 @@ class SpeakerResolver:
                 continue
             # a capitalised function or role word opening the run is not part of a name
             # ("If ...", "Like Noha Samira", "Affairs Stephen OBrien")
-            while run and (run[0][2].lower() in _stopwords() or run[0][2].lower() in ROLE_WORDS) \
+            while run and (run[0][2].lower() in _stopwords() or run[0][2].lower() in ROLE_WORDS
+                           or run[0][2].lower() in _CLAUSE_OPENERS) \
                     and run[0][2].lower() not in PARTICLES:
                 run = run[1:]
             if not run:
@@ -722,6 +745,21 @@ class SpeakerResolver:
             out[alias] = f"{first} {alias}"
         return out
 
+    def not_a_speaker(self, name: str) -> bool:
+        """Whether a would-be unregistered speaker is no actor at all: a place of the registry
+        ("Aleppo", "Homs"), a capitalised common word of the article ("If", "Heavy", "Video",
+        "Reports"), a sentence adverb or a day ("Wednesdays")."""
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        if not bare:
+            return True
+        if self.registry is not None and bare in self.registry.places:
+            return True
+        if " " in bare:
+            return False
+        return bare in SENTENCE_ADVERBS or bool(_DAY.fullmatch(bare)) or bare.lower() in _stopwords() \
+            or bare.lower() in NON_ACTOR_WORDS or bare.lower() in _CLAUSE_OPENERS \
+            or (bare[:1].isupper() and bare.lower() not in GROUP_WORDS and self._common_word(bare))
+
     def _common_word(self, tok: str) -> bool:
         """A capitalised token whose lower-case form occurs in the article is a common word
         ("Mortar shells ...", "Another group ..."), not a name."""
@@ -753,7 +791,8 @@ class SpeakerResolver:
                     low = self.text[span[0]:span[1]].lower()
                     if low not in PRONOUNS:
                         best = self.resolve([span], pronouns=False)
-                        if best is not None and best.how in ("name", "unknown_name") and self._compatible(best, pronoun):
+                        if best is not None and best.how in ("name", "unknown_name") and self._compatible(best, pronoun) \
+                                and not (best.kind in ("group", "unknown") and self.not_a_speaker(best.speaker)):
                             return Resolution(best.speaker, best.mention, best.start, best.end, best.kind, best.side,
                                               best.gender, "sentence_subject", in_registry=best.in_registry)
         for at, res in self._recent_first(pos):
@@ -774,8 +813,15 @@ class SpeakerResolver:
             for m in _PERSON_NAME.finditer(self.text, max(0, pos - 1500), pos):
                 words = m.group().split()
                 if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self._common_word(w)
-                       or w.lower() in _stopwords() for w in words):
+                       or w.lower() in _stopwords() or w.lower() in _CLAUSE_OPENERS for w in words):
                     continue
+                k = bisect.bisect_right(self._mention_starts, m.start()) - 1
+                if k >= 0 and self.mentions[k][1] > m.start():
+                    continue  # "Human Rights" in "Syrian Observatory for Human Rights": part of a name
+                if self.not_a_speaker(m.group()) or _PLACE_ADJECTIVE.fullmatch(words[0].lower()):
+                    continue  # "Eastern Ghouta", "Southern Aleppo": a place
+                if re.search(r"(?:for|of|de|du)\s+$", self.text[max(0, m.start() - 5):m.start()]):
+                    continue  # the tail of an organisation's name ("... for Human Rights")
                 best = m
             if best is not None:
                 key = name_key(best.group())

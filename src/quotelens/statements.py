@@ -34,7 +34,8 @@ from quotelens import speech_verbs
 from quotelens.actors import PARTICLES, Registry, default_registry_path, load_registry, name_key
 from quotelens.quotes import Quote, find_quotes
 from quotelens.speakers import (
-    PERSON_ROLES, PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, phrase_after, subject_before, tokens,
+    PERSON_ROLES, PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, generic_kind, phrase_after,
+    subject_before, tokens,
 )
 from quotelens.text import paragraph_spans, sentence_spans
 
@@ -551,9 +552,9 @@ class _Article:
         phrase = self.text[span[0]:span[1]]
         bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
         words = bare.lower().split()
-        if not words or words[-1] in _NOT_SOURCES or len(words) > 8:
+        if not words or words[-1] in _NOT_SOURCES or len(words) > 8 or self.resolver.not_a_speaker(bare):
             return None
-        return Resolution(bare, phrase, span[0], span[1], "group", "", None, "generic")
+        return Resolution(bare, phrase, span[0], span[1], generic_kind(bare), "", None, "generic")
 
     # -- pass 3: reported speech ----------------------------------------------------------
     def _statement_before(self, pos: int, si: int) -> dict | None:
