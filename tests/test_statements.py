@@ -536,3 +536,11 @@ def test_places_and_common_words_never_speak_and_unresolved_references_are_marke
     assert st["speaker"] == "ministry" and st["speaker_kind"] == "unresolved"
     st = find(extract("Local sources said that the extremists had suffered losses.", registry), "the extremists")
     assert st["speaker_kind"] == "group"
+
+
+def test_name_in_quote_marks_inside_a_speaker_phrase_fakes(registry):
+    # FA-KES (fakes_1965511108): according to the opposition "Cham" TV network
+    text = ("The national military units were able to kill about 40 militants in the area of Rahibeh in rural "
+            "Damascus according to the opposition \"Cham\" TV network.")
+    st = find(extract(text, registry), "The national military units")
+    assert st["speaker"] == "Cham TV network" and st["type"] == "according_to"

@@ -123,6 +123,8 @@ def _np_token_ok(tok: str) -> bool:
         return False
     if re.fullmatch(r"\([A-Z][A-Za-z.\-]{1,10}\)", tok):
         return True  # an acronym in brackets: "the Syrian National Coalition (SNC)"
+    if re.fullmatch(r"[\"“][A-Z][\w-]*[\"”]", tok):
+        return True  # a name in quote marks inside a phrase: the opposition "Cham" TV network
     if any(c in tok for c in "\"“”«»‘()[]"):
         return False
     low = tok.lower()
@@ -614,6 +616,8 @@ class SpeakerResolver:
         titled = False
         for s, e, t in toks:
             t2 = _clean(t.rstrip(","))
+            if re.fullmatch(r"[\"“][A-Z][\w-]*[\"”]", t2):
+                s, t2 = s + 1, t2[1:-1]  # "Cham" in the opposition "Cham" TV network
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \

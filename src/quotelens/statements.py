@@ -567,7 +567,13 @@ class _Article:
 
     def reported(self) -> None:
         text = self.text
-        for vm in _VERB.finditer(text):
+        if self._nesting:
+            # only verbs inside a reported statement can start a nested one
+            spans = [span for span in self.covered if self._reported_at.get(span) in ("indirect", "according_to")]
+            matches = (vm for a, b in spans for vm in _VERB.finditer(text, a, b))
+        else:
+            matches = _VERB.finditer(text)
+        for vm in matches:
             v = vm.start()
             if v in self.used_cues or self.in_quote(v) or not self._verb_ok(vm):
                 continue
