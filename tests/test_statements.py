@@ -306,6 +306,10 @@ def test_unknown_speakers_canonicalised_across_articles():
     assert cand.loc[0, "key"] == "barazi"
     # idempotent
     pd.testing.assert_frame_equal(canonicalise_unknown(df), df)
+    # canonicalise=False keeps the names as written, for a later corpus-wide pass
+    raw = extract_statements(articles, build_registry([]), canonicalise=False)
+    assert raw["speaker"].tolist() == ["Talal Barazi", "Barazi"]
+    pd.testing.assert_frame_equal(canonicalise_unknown(raw), df)
 
 
 def test_offsets_hold_on_the_whole_default_corpus(registry):

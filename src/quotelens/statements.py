@@ -1010,11 +1010,15 @@ def unknown_speakers(statements: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["n_statements", "speaker"], ascending=[False, True]).reset_index(drop=True)
 
 
-def extract_statements(articles: pd.DataFrame, registry=None) -> pd.DataFrame:
+def extract_statements(articles: pd.DataFrame, registry=None, canonicalise: bool = True) -> pd.DataFrame:
     """Statements of every article of an Articles table (GUIDE.md contract: article_id, text,
     optional title and headlines). Article columns the contract does not name (source, date,
     url, title, ...) are joined onto each statement when they do not clash with a statement
-    column. Rows are ordered by article (input order) then start offset."""
+    column. Rows are ordered by article (input order) then start offset.
+
+    canonicalise: name unknown speakers across the table (`canonicalise_unknown`). The chunked
+    pipeline passes False and applies it once to the whole corpus, since a chunk alone cannot
+    tell whether a bare surname belongs to one person or several."""
     reg = _default_registry(registry)
     rows: list[dict] = []
     has_title = "title" in articles.columns
@@ -1026,7 +1030,8 @@ def extract_statements(articles: pd.DataFrame, registry=None) -> pd.DataFrame:
         heads = list(heads) if heads is not None and not isinstance(heads, str) else ([heads] if isinstance(heads, str) else [])
         rows.extend(extract_article_statements(text, ids[i], reg, title if isinstance(title, str) else "", heads))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
-    df = canonicalise_unknown(df)
+    if canonicalise:
+        df = canonicalise_unknown(df)
     for col in ("speaker_start", "speaker_end", "start", "end", "paragraph", "sentence", "resolved_from"):
         df[col] = df[col].astype("int64")
     df["confidence"] = df["confidence"].astype("float64")
