@@ -548,3 +548,20 @@ def test_name_in_quote_marks_inside_a_speaker_phrase_fakes(registry):
             "Damascus according to the opposition \"Cham\" TV network.")
     st = find(extract(text, registry), "The national military units")
     assert st["speaker"] == "Cham TV network" and st["type"] == "according_to"
+
+
+def test_contract_allows_nested_statements_but_not_crossing_ones():
+    from quotelens.fuzz import statement_problems
+
+    text = "The spokesman said the government reported an attack on the town. Others said nothing."
+    base = {"speaker": "x", "speaker_mention": "", "speaker_start": -1, "speaker_end": -1, "resolved_from": -1,
+            "confidence": 0.5, "type": "indirect"}
+
+    def st(a, b):
+        return dict(base, start=a, end=b, quote=text[a:b])
+
+    outer = (text.index("the government"), text.index(" Others") - 1)
+    inner = (text.index("an attack"), outer[1])
+    assert statement_problems(text, [st(*outer), st(*inner)]) == []
+    crossing = (text.index("the town"), len(text) - 1)
+    assert any("overlap" in p for p in statement_problems(text, [st(*outer), st(*crossing)]))

@@ -9,7 +9,8 @@ thousands of documents). Three things live here:
 - `ADVERSARIAL`: builders of pathological inputs of a requested size in characters (long runs
   of quote marks and spaces, "he said" repeated, quotes nested 10,000 deep, one 1 MB line);
 - `statement_problems(text, statements)`: every way a list of statements breaks the contract
-  (offsets that do not index the text exactly, overlapping statements, confidence outside
+  (offsets that do not index the text exactly, statements that overlap without one lying
+  inside the other, confidence outside
   [0, 1], ...), as messages; empty when all is well;
 - `hostile_report_config(out)`: a report config running the chain on tests/data/hostile/.
 """
@@ -162,10 +163,19 @@ def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
         if not isinstance(st.get("speaker"), str) or not st.get("speaker"):
             problems.append(f"{where}: empty speaker")
         spans.append((start, end, k))
-    spans.sort()
-    for (a0, b0, k0), (a1, b1, k1) in zip(spans, spans[1:]):
-        if a1 < b0:
-            problems.append(f"statements {k0} and {k1} overlap ({a0}:{b0} and {a1}:{b1})")
+    # Reported speech nested in a reported statement lies wholly inside it; any other
+    # overlap (two spans that cross) breaks the contract.
+    spans.sort(key=lambda s: (s[0], -s[1], s[2]))
+    open_spans: list[tuple[int, int, int]] = []  # enclosing spans of the current position
+    for a1, b1, k1 in spans:
+        while open_spans and open_spans[-1][1] <= a1:
+            open_spans.pop()
+        if open_spans:
+            a0, b0, k0 = open_spans[-1]
+            if b1 > b0:
+                problems.append(f"statements {k0} and {k1} overlap ({a0}:{b0} and {a1}:{b1})")
+                continue
+        open_spans.append((a1, b1, k1))
     return problems
 
 
