@@ -74,11 +74,11 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
     real = pipeline.process_articles
     calls = []
 
-    def failing(articles, registry=None, scorer=None):
+    def failing(articles, registry=None, scorer=None, **options):
         calls.append(len(articles))
         if len(calls) == 3:  # the third chunk fails mid-run
             raise RuntimeError("simulated crash")
-        return real(articles, registry, scorer)
+        return real(articles, registry, scorer, **options)
 
     monkeypatch.setattr(pipeline, "process_articles", failing)
     with pytest.raises(pipeline.PipelineError, match=r"articles/part-00001-0001\.parquet.*simulated crash"):

@@ -214,16 +214,18 @@ def _worker_state(options: StageOptions):
     return _WORKER["registry"], _WORKER["scorer"]
 
 
-def process_articles(articles: pd.DataFrame, registry=None, scorer=None) -> pd.DataFrame:
+def process_articles(articles: pd.DataFrame, registry=None, scorer=None, canonicalise: bool = True) -> pd.DataFrame:
     """The per-article path on one chunk: statements of `articles` (Articles contract) with
     their sentiment scores, exactly as `extract_statements` followed by `score_table` gives them
     (article columns passed through, corpus-wide duplicate flags left out). Every offset is in
-    characters of the article's text; scores are on [-1, 1]."""
+    characters of the article's text; scores are on [-1, 1]. The pipeline's chunks pass
+    canonicalise=False: unknown speakers are named once over the whole corpus
+    (`canonical_speakers`), since a chunk alone cannot tell one person from several."""
     from quotelens.sentiment import score_table
     from quotelens.statements import extract_statements
 
     articles = articles.drop(columns=[c for c in CORPUS_WIDE_COLUMNS if c in articles.columns])
-    statements = extract_statements(articles, registry=registry)
+    statements = extract_statements(articles, registry=registry, canonicalise=canonicalise)
     return score_table(statements, scorer=scorer, source="statements")
 
 
@@ -245,7 +247,7 @@ def process_part(outdir: str | os.PathLike, part: str, options: StageOptions = S
     identity = _part_identity(outdir, part, options)
     articles = pd.read_parquet(outdir / "articles" / part)
     try:
-        scored = process_articles(articles, registry, scorer)
+        scored = process_articles(articles, registry, scorer, canonicalise=False)
     except Exception as exc:
         raise PipelineError(f"articles/{part}: {type(exc).__name__}: {exc}") from exc
     _write_parquet(scored, outdir / "statements" / part)
@@ -314,10 +316,11 @@ def _speaker_rows(table: pa.Table) -> list[tuple[str, bool, str]]:
     return list(zip(names, reg, kind))
 
 
-def canonical_speakers(outdir: Path, parts: list[str]) -> dict[str, str]:
-    """Name -> canonical name for unknown person speakers across the whole dataset, with the
-    rule of `statements.canonicalise_unknown` (longest form per surname key), read from three
-    small columns of every part. Only names that change are returned."""
+def canonical_speakers(outdir: Path, parts: list[str]) -> dict[tuple, str]:
+    """(speaker, in_registry, speaker_kind) -> canonical name for unknown speakers across the
+    whole dataset, by `statements.canonicalise_unknown` applied to the distinct values of those
+    three small columns of every part (its rule depends only on that set). Only rows whose
+    name changes are returned."""
     from quotelens.statements import canonicalise_unknown
 
     seen: dict[tuple, None] = {}
@@ -329,7 +332,7 @@ def canonical_speakers(outdir: Path, parts: list[str]) -> dict[str, str]:
         return {}
     frame = pd.DataFrame(list(seen), columns=["speaker", "in_registry", "speaker_kind"])
     canon = canonicalise_unknown(frame)
-    return {a: b for a, b in zip(frame["speaker"], canon["speaker"]) if a != b}
+    return {key: b for key, b in zip(seen, canon["speaker"]) if key[0] != b}
 
 
 def _vague(t: pa.DataType) -> bool:
@@ -376,17 +379,18 @@ def unified_schema(paths: list[Path]) -> pa.Schema:
     return pa.schema(fields, metadata=source.metadata)
 
 
-def conform_part(path: Path, schema: pa.Schema, speaker_map: dict[str, str] | None = None) -> bool:
+def conform_part(path: Path, schema: pa.Schema, speaker_map: dict[tuple, str] | None = None) -> bool:
     """Rewrite the Parquet part `path` so it has `schema` (missing columns as nulls, columns
-    cast) and its `speaker` column mapped by `speaker_map`; leave the file untouched when
-    nothing changes. Returns whether it was rewritten. Idempotent."""
+    cast) and its `speaker` column mapped by `speaker_map` (see `canonical_speakers`); leave
+    the file untouched when nothing changes. Returns whether it was rewritten. Idempotent."""
     table = pq.read_table(path)
     arrays = []
     for f in schema:
         if f.name in table.column_names:
             col = table.column(f.name)
-            if f.name == "speaker" and speaker_map:
-                col = pa.chunked_array([pa.array([speaker_map.get(v, v) for v in col.to_pylist()], type=col.type)])
+            if f.name == "speaker" and speaker_map and table.num_rows:
+                names = _speaker_rows(table)
+                col = pa.chunked_array([pa.array([speaker_map.get(k, k[0]) for k in names], type=col.type)])
             arrays.append(col.cast(f.type) if col.type != f.type else col)
         else:
             arrays.append(pa.nulls(table.num_rows, type=f.type))

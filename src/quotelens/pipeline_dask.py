@@ -85,7 +85,7 @@ def _process_partition(articles: pd.DataFrame, outdir: str, options: StageOption
     part = str(articles[PART_COLUMN].iat[0])
     identity = _part_identity(outdir_p, part, options)
     registry, scorer = _worker_state(options)
-    scored = process_articles(articles.drop(columns=[PART_COLUMN]), registry, scorer)
+    scored = process_articles(articles.drop(columns=[PART_COLUMN]), registry, scorer, canonicalise=False)
     _write_parquet(scored, outdir_p / "statements" / part)
     marker = dict(identity, articles=len(articles), statements=len(scored))
     _write_json(_part_marker(outdir_p, part), marker)
