@@ -559,18 +559,19 @@ def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str = "speaker",
                      fold_every: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(actor_article_sums, term_counts) of the statements parts: each part reduced in the
-    pool to small tables, folded into running totals every `fold_every` parts so memory does
-    not grow with the number of parts (see quotelens.aggregates). Sums are exact whatever the
-    order: a (speaker, article) key lives in one part only, and term counts are integers."""
+    pool to small tables; term counts folded into a running total every `fold_every` parts so
+    memory does not grow with the number of parts (see quotelens.aggregates). Exact whatever
+    the order: a (speaker, article) key lives in one part only, and term counts are integers."""
     from quotelens import aggregates as agg
 
     sums, terms = [agg.empty_sums()], [agg.reduce_term_counts([], by)]
 
     def add(partial: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+        # Sums are only collected: an article's rows live in one part, so no two partials
+        # share a key and folding them early would re-sort a growing table for nothing.
         sums.append(partial[0])
         terms.append(partial[1])
-        if len(sums) > fold_every:
-            sums[:] = [agg.reduce_sums(sums)]
+        if len(terms) > fold_every:
             terms[:] = [agg.reduce_term_counts(terms, by)]
 
     tasks = [(outdir / "statements" / p, by) for p in parts]
