@@ -16,6 +16,8 @@ configuration runs on a fresh output folder. Columns:
   times the bare reading cost the whole per-article path costs.
 - peak RSS: the largest resident set of the main process, and of each worker process
   (psutil, sampled every 0.1 s over the main process and all its descendants), in MB.
+- CPU s: user + system CPU seconds of the main process and all its descendants (including
+  interpreter start and imports); articles/CPU s is steadier than articles/s on a busy machine.
 
 Runs at scale >= 100 use --big-runs only (100x takes minutes per configuration on 2 cores).
 --profile: instead, profile one pipeline chunk in this process with pyinstrument and print it.
@@ -100,6 +102,7 @@ class PeakRSS:
     def __init__(self, pid: int, interval: float = 0.1):
         self.interval = interval
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}  # last seen user + system CPU seconds per process
         self.me = psutil.Process(pid)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -113,8 +116,10 @@ class PeakRSS:
         for p in procs:
             try:
                 rss = p.memory_info().rss
+                times = p.cpu_times()
             except psutil.Error:
                 continue
+            self.cpu[p.pid] = times.user + times.system
             if rss > self.peaks.get(p.pid, 0):
                 self.peaks[p.pid] = rss
 
@@ -155,7 +160,7 @@ def run_once(corpus: Path, outdir: Path, engine: str, workers: int, chunk_size: 
         raise SystemExit(f"run failed ({proc.returncode}): {' '.join(cmd)}")
     shutil.rmtree(outdir, ignore_errors=True)
     result = json.loads(out.strip().splitlines()[-1])
-    return dict(result, main_mb=mem.main_mb(), others_mb=mem.others_mb())
+    return dict(result, main_mb=mem.main_mb(), others_mb=mem.others_mb(), cpu_s=sum(mem.cpu.values()))
 
 
 def single(corpus: str, outdir: str, engine: str, workers: str, chunk_size: str) -> None:
@@ -249,7 +254,7 @@ def main(argv=None) -> int:
     work = Path(args.workdir)
     print(f"# load average at start: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores", flush=True)
     header = ("scale", "articles", "engine", "workers", "articles/s", "stage s", "total s", "x baseline",
-              "main MB", "worker MB (each)")
+              "CPU s", "articles/CPU s", "main MB", "worker MB (each)", "load avg")
     rows = []
     for scale in args.scales:
         corpus = work / f"corpus_{scale}x"
@@ -263,11 +268,13 @@ def main(argv=None) -> int:
             stage = statistics.median(r["stage_s"] for r in runs)
             total = statistics.median(r["total_s"] for r in runs)
             main_mb = statistics.median(r["main_mb"] for r in runs)
+            cpu = statistics.median(r["cpu_s"] for r in runs)
             others = runs[len(runs) // 2]["others_mb"]
             row = (f"{scale}x", str(n), engine, workers, f"{n / stage:.0f}", f"{stage:.1f}", f"{total:.1f}",
-                   f"{total / base_s:.1f}", f"{main_mb:.0f}", " ".join(f"{m:.0f}" for m in others) or "-")
+                   f"{total / base_s:.1f}", f"{cpu:.0f}", f"{n / cpu:.0f}", f"{main_mb:.0f}",
+                   " ".join(f"{m:.0f}" for m in others) or "-", f"{os.getloadavg()[0]:.1f}")
             rows.append(row)
-            print("  " + " | ".join(row), f"(load avg {os.getloadavg()[0]:.2f})", flush=True)
+            print("  " + " | ".join(row), flush=True)
     print()
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
