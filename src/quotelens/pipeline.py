@@ -22,8 +22,8 @@ temporary dot-file, removed on the next run. Markers are written after the data 
 so a marker never points at a missing or partial file.
 
 Corpus-wide steps run after the chunks, on small columns only: article ids are made unique
-across units with the corpus rule (`_2`, `_3`, ...), unknown speakers get one name across the
-corpus (`statements.canonicalise_unknown`: the longest form sharing a surname key), and every
+across units with the corpus rule (`_2`, `_3`, ...), unknown speakers are named once over the
+whole corpus (`statements.canonicalise_unknown`; chunks keep names as written), and every
 part is conformed to one schema (columns missing from a part, e.g. FA-KES `labels` in the seed's
 part, are added as nulls). Near-duplicate flags (`duplicate_of`, `duplicate_similarity`) are a
 corpus-wide comparison that 01_articles makes; the pipeline leaves them out of its statements.
@@ -319,8 +319,8 @@ def _speaker_rows(table: pa.Table) -> list[tuple[str, bool, str]]:
 def canonical_speakers(outdir: Path, parts: list[str]) -> dict[tuple, str]:
     """(speaker, in_registry, speaker_kind) -> canonical name for unknown speakers across the
     whole dataset, by `statements.canonicalise_unknown` applied to the distinct values of those
-    three small columns of every part (its rule depends only on that set). Only rows whose
-    name changes are returned."""
+    three small columns of every part (its rule depends only on that set, which the equality
+    test on the default corpus checks). Only rows whose name changes are returned."""
     from quotelens.statements import canonicalise_unknown
 
     seen: dict[tuple, None] = {}
