@@ -38,6 +38,12 @@ ROLE_WORDS = frozenset(
     researcher institute body team mission unit centre headquarters father mother man woman survivor
     commentator journalist editor presenter spokespeople sheikh cleric imam leadership civil""".split()
 )
+_DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
+_NAME_TAIL_BEFORE = re.compile(r"(?:for|of|de|du)\s+$")  # "... for Human Rights"
+_OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
+_QUOTED_NAME = re.compile(r"[\"“][A-Z][\w-]*[\"”]")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 _PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
 # Demonyms naming a side in a role phrase ("the Russian foreign minister").
@@ -123,7 +129,7 @@ def _np_token_ok(tok: str) -> bool:
         return False
     if re.fullmatch(r"\([A-Z][A-Za-z.\-]{1,10}\)", tok):
         return True  # an acronym in brackets: "the Syrian National Coalition (SNC)"
-    if re.fullmatch(r"[\"“][A-Z][\w-]*[\"”]", tok):
+    if tok[0] in "\"“" and _QUOTED_NAME.fullmatch(tok):
         return True  # a name in quote marks inside a phrase: the opposition "Cham" TV network
     if any(c in tok for c in "\"“”«»‘()[]"):
         return False
@@ -417,7 +423,7 @@ def generic_kind(phrase: str) -> str:
     """The kind of a speaker kept by its description: "unresolved" for a lone organisation or
     document noun whose referent was not found ("the ministry", "the group", "the
     statement"), "group" for a described source ("activists", "local sources", "state media")."""
-    bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.IGNORECASE).lower()
+    bare = _DETERMINER_START.sub("", phrase.strip()).lower()
     if " " not in bare and bare not in GROUP_WORDS and bare in ORG_ROLES | _GENERIC_ORG_HEADS | DOCUMENT_HEADS:
         return "unresolved"
     return "group"
@@ -476,11 +482,11 @@ class SpeakerResolver:
             best: tuple[int, Resolution] | None = None
             for idx, (a, b) in enumerate(spans):
                 for rank, res in self._candidates(a, b):
-                    if res.kind in ("group", "unknown") and not res.how.startswith("pronoun") \
-                            and self.not_a_speaker(res.speaker):
-                        continue
                     rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
                     if best is None or rank < best[0]:
+                        if res.kind in ("group", "unknown") and not res.how.startswith("pronoun") \
+                                and self.not_a_speaker(res.speaker):
+                            continue  # a place or a common word is no speaker
                         best = (rank, res)
             return best[1] if best else None
         finally:
@@ -575,7 +581,7 @@ class SpeakerResolver:
         if head in GROUP_WORDS and not in_head and not head_in_reg:
             # "field sources in the northeastern Hasaka province": the group, not the place
             group_end = head_end
-            if re.match(r"\s*of\s+(?:the\s+)?[A-Z]", text[head_end:b]):
+            if _OF_NAME.match(text, head_end, b):
                 group_end = b  # "opponents of Syrian President Bashar al-Assad": whose group it is stays
             group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:group_end].strip(), flags=re.IGNORECASE)
             yield 2, Resolution(_lower_first(group), phrase, a, b, "group", "", None, "generic")
@@ -616,7 +622,7 @@ class SpeakerResolver:
         titled = False
         for s, e, t in toks:
             t2 = _clean(t.rstrip(","))
-            if re.fullmatch(r"[\"“][A-Z][\w-]*[\"”]", t2):
+            if t2[:1] in "\"“" and _QUOTED_NAME.fullmatch(t2):
                 s, t2 = s + 1, t2[1:-1]  # "Cham" in the opposition "Cham" TV network
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
@@ -753,7 +759,7 @@ class SpeakerResolver:
         """Whether a would-be unregistered speaker is no actor at all: a place of the registry
         ("Aleppo", "Homs"), a capitalised common word of the article ("If", "Heavy", "Video",
         "Reports"), a sentence adverb or a day ("Wednesdays")."""
-        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        bare = _ARTICLE_START.sub("", name.strip())
         if not bare:
             return True
         if self.registry is not None and bare in self.registry.places:
@@ -824,7 +830,7 @@ class SpeakerResolver:
                     continue  # "Human Rights" in "Syrian Observatory for Human Rights": part of a name
                 if self.not_a_speaker(m.group()) or _PLACE_ADJECTIVE.fullmatch(words[0].lower()):
                     continue  # "Eastern Ghouta", "Southern Aleppo": a place
-                if re.search(r"(?:for|of|de|du)\s+$", self.text[max(0, m.start() - 5):m.start()]):
+                if _NAME_TAIL_BEFORE.search(self.text, max(0, m.start() - 5), m.start()):
                     continue  # the tail of an organisation's name ("... for Human Rights")
                 best = m
             if best is not None:
@@ -927,7 +933,7 @@ class SpeakerResolver:
         if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
             left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
             # an apposition after the name counts too ("Abu Abdel-Moneim, the father of ...")
-            right = re.match(r",?\s+(?:the|a|an)\s+([\w-]+)", self.text[res.end:res.end + 40])
+            right = _APPOSITION_ROLE.match(self.text, res.end, res.end + 40)
             for w in left + ([right.group(1).lower()] if right else []):
                 w = w.strip(",")
                 if w in PERSON_ROLES:
