@@ -224,9 +224,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Arguments that name files: on the command line they are relative to the working directory
+# (inside the package, relative paths are taken from the project root; see quotelens.config).
+_PATH_ARGUMENTS = ("corpus", "table", "statements", "output", "actors", "gold", "articles")
+
+
+def _paths_from_working_directory(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    for name in _PATH_ARGUMENTS:
+        value = getattr(args, name, None)
+        if isinstance(value, str) and value:
+            setattr(args, name, str(Path(value).expanduser().resolve()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _paths_from_working_directory(args)
     return int(args.func(args) or 0)
 
 
