@@ -154,7 +154,6 @@ def aggregate_dask(outdir: str | Path, parts: list[str], client=None, by: str = 
     tables, a Dask groupby-sum adds them up, and only those tables come back. Returns
     (actor_article_sums, term_counts), sorted as `aggregates.reduce_sums` / `reduce_term_counts`."""
     import dask
-    import dask.dataframe as dd
 
     outdir = Path(outdir)
     paths = [str(outdir / "statements" / p) for p in parts]
