@@ -20,6 +20,7 @@ from quotelens.corpus import (
     is_headline,
     load_corpus,
     mark_duplicates,
+    normalise_rows,
     parse_date,
     read_seed_file,
     shingles,
@@ -281,6 +282,36 @@ def test_jsonl_csv_parquet_with_article_id_and_passthrough(tmp_path):
     assert a["origin"].tolist()[2].endswith("b.csv:2")
     assert a["origin"].tolist()[5].endswith("c.parquet:row 2")
     assert (a["headlines"].map(len) == 0).all()
+
+
+def test_normalise_rows_equals_the_same_rows_of_a_whole_load(tmp_path):
+    # A slice of a Parquet file (rows 3-5) gives the articles and rejections load_corpus makes
+    # from those rows of the whole file: same row numbers in origins, ids, typed extras.
+    frame = pd.DataFrame({
+        "key": ["k1", "k2", None, "k2", "k5"],
+        "body": ["One.", "Two.", "Three.", None, "Five."],
+        "when": ["2017-01-02", "2017-01-03", "not a date", "2017-01-05", None],
+        "rating": [1, 2, 3, 4, 5],
+    })
+    path = tmp_path / "slice.parquet"
+    write_table(frame, path)
+    mapping = {"id": "key", "text": "body", "date": "when"}
+    whole = reconciled(load_corpus(path, columns=mapping))
+    records = frame.to_dict("records")
+    part = normalise_rows(path, list(frame.columns), records[2:], 3, columns=mapping)
+    assert part.read == 3 == len(part.articles) + len(part.rejected)
+    # rows 3 (bad date) and 4 (no text) are rejected in both, with the file's row numbers
+    assert part.rejected["line"].tolist() == [3, 4] == whole.rejected["line"].tolist()
+    pd.testing.assert_frame_equal(part.rejected, whole.rejected)
+    expected = whole.articles[whole.articles["origin"].str.endswith(":row 5")].reset_index(drop=True)
+    pd.testing.assert_frame_equal(part.articles, expected.drop(columns=["duplicate_of", "duplicate_similarity"]))
+    assert part.articles["rating"].tolist() == [5] and str(part.articles["rating"].dtype) == "Int64"
+    # ids are left as read: a slice cannot see the other slices' ids (the pipeline unifies them)
+    again = normalise_rows(path, list(frame.columns), records[:2] + records[3:4], 1, columns=mapping)
+    assert again.articles["article_id"].tolist() == ["k1", "k2"] and again.articles["original_id"].isna().all()
+    assert whole.articles["article_id"].tolist() == ["k1", "k2", "k5"]
+    with pytest.raises(ValueError, match="slice.parquet: mapped column"):
+        normalise_rows(path, list(frame.columns), records, 1, columns={"text": "missing"})
 
 
 def test_column_mapping(tmp_path):

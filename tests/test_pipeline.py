@@ -185,3 +185,62 @@ def test_bad_arguments():
         pipeline.run_pipeline(["seeds"], "/tmp/unused", engine="spark")
     with pytest.raises(ValueError, match="chunk_size"):
         pipeline.plan_units(["seeds"], 0)
+
+
+@pytest.fixture(scope="module")
+def one_big_parquet(tmp_path_factory, in_memory):
+    """The default corpus (as loaded, all columns) written as ONE Parquet file with row groups
+    of CHUNK rows, and the in-memory path on that file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder = tmp_path_factory.mktemp("bigfile")
+    path = folder / "corpus.parquet"
+    pq.write_table(pa.Table.from_pandas(in_memory[0], preserve_index=False), path, row_group_size=CHUNK)
+    loaded = load_corpus([path])
+    return path, loaded, pipeline.process_articles(loaded.articles)
+
+
+def test_one_parquet_file_is_read_row_group_by_row_group(one_big_parquet, tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    path, loaded, _ = one_big_parquet
+    assert pq.ParquetFile(path).metadata.num_row_groups == 6  # 805 rows in groups of 150
+    units = pipeline.plan_units([path], CHUNK)
+    assert [u.row_groups for u in units] == [(g,) for g in range(6)]
+    assert [u.rows for u in units] == [(lo, min(lo + CHUNK, 805)) for lo in range(0, 805, CHUNK)]
+    # the worker of unit 2 asks the file for row group 2 only, and gets rows 301-450
+    asked = []
+    real = pq.ParquetFile.iter_batches
+
+    def spy(self, *args, **kwargs):
+        asked.append(kwargs.get("row_groups"))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", spy)
+    marker = pipeline.load_unit(units[2], tmp_path, CHUNK)
+    assert asked == [[2]]
+    assert marker["rows"] == [CHUNK] and marker["read"] == CHUNK and marker["row_groups"] == [2]
+    part = pd.read_parquet(tmp_path / "articles" / marker["parts"][0])
+    assert part["origin"].tolist() == loaded.articles["origin"].iloc[300:450].tolist()
+    assert part["origin"].iloc[0].endswith("corpus.parquet:row 301")
+    # row groups smaller than a chunk are joined; one larger than a chunk is streamed in batches
+    assert [u.row_groups for u in pipeline.plan_units([path], 2 * CHUNK)] == [(0, 1), (2, 3), (4, 5)]
+    asked.clear()
+    big = pipeline.load_unit(pipeline.plan_units([path], 100)[1], tmp_path / "small", 100)
+    assert asked == [[1]] and big["rows"] == [100, 50] and len(big["parts"]) == 2
+
+
+def test_one_parquet_file_chunked_equals_in_memory_path(one_big_parquet, tmp_path):
+    path, loaded, expected = one_big_parquet
+    outdir = tmp_path / "big"
+    result = pipeline.run_pipeline([path], outdir, workers=2, chunk_size=CHUNK, progress=False)
+    assert (result.read, result.articles, result.rejected, len(result.parts)) == (805, 805, 0, 6)
+    pd.testing.assert_frame_equal(pipeline.read_statements(outdir), expected)
+    pd.testing.assert_frame_equal(pipeline.read_articles(outdir),
+                                  loaded.articles.drop(columns=list(pipeline.CORPUS_WIDE_COLUMNS)))
+    # resumable: a rerun skips every chunk of the file and changes no data file
+    before = digests(outdir)
+    again = pipeline.run_pipeline([path], outdir, workers=1, chunk_size=CHUNK, progress=False)
+    assert again.units_skipped == 6 and again.parts_skipped == 6
+    assert digests(outdir) == before

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date as _date
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -692,19 +692,7 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
         if not units:
             reject(origin, None, "no rows")
             continue
-        records = [u for _, u in units if isinstance(u, dict)]
-        resolved = _resolve_columns(header, mapping, origin) if records else {}
-        if suffix == ".csv":
-            _type_csv_extras(units, header, resolved)
-        for unit, item in units:
-            unit_origin = f"{origin}:row {unit}" if suffix == ".parquet" else f"{origin}:{unit}"
-            if isinstance(item, RejectedInput):
-                reject(origin, unit, item.reason)
-                continue
-            try:
-                articles.append(_article_from_record(item, resolved, input_stem(path), unit, unit_origin, encoding))
-            except RejectedInput as exc:
-                reject(origin, unit, exc.reason)
+        _table_articles(path, origin, header, units, encoding, mapping, articles, reject)
     read = len(articles) + len(rejected)
     frame = _articles_frame(articles)
     # The chunked pipeline (quotelens.pipeline) loads a corpus piece by piece, where duplicates
@@ -713,6 +701,53 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
     rejected_frame = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)
     rejected_frame["line"] = rejected_frame["line"].astype("Int64")
     return LoadResult(articles=frame, rejected=rejected_frame, read=read)
+
+
+def _table_articles(path: Path, origin: str, header: list[str], units: list[tuple[int, Any]], encoding: str,
+                    mapping: dict[str, str], articles: list[dict], reject: Callable) -> None:
+    """Normalise the units of one table (see `_table_units`) into Articles rows appended to
+    `articles`; every unit that cannot be loaded goes to reject(file, line, reason)."""
+    suffix = input_format(path)
+    records = [u for _, u in units if isinstance(u, dict)]
+    resolved = _resolve_columns(header, mapping, origin) if records else {}
+    if suffix == ".csv":
+        _type_csv_extras(units, header, resolved)
+    for unit, item in units:
+        unit_origin = f"{origin}:row {unit}" if suffix == ".parquet" else f"{origin}:{unit}"
+        if isinstance(item, RejectedInput):
+            reject(origin, unit, item.reason)
+            continue
+        try:
+            articles.append(_article_from_record(item, resolved, input_stem(path), unit, unit_origin, encoding))
+        except RejectedInput as exc:
+            reject(origin, unit, exc.reason)
+
+
+def normalise_rows(path: str | Path, header: list[str], records: list[dict], first_row: int,
+                   columns: dict[str, str] | None = None, encoding: str = "utf-8") -> LoadResult:
+    """Articles from a slice of the table file `path`, exactly as `load_corpus` makes them from
+    the same rows of the whole file: `records` are consecutive rows ({column: value}), the first
+    being row `first_row` (1-based, as `load_corpus` numbers Parquet rows); `header` is the
+    file's column names. Used by the chunked pipeline to load one chunk of a large Parquet file.
+
+    Unlike `load_corpus`, ids are left as read (`original_id` all None): a slice cannot know
+    the ids of the other slices, so the caller makes ids unique over the whole file (the
+    pipeline does, with the same rule). Near-duplicate flags are not computed."""
+    path = config.resolve(path)
+    origin = config.relative(path)
+    articles: list[dict] = []
+    rejected: list[dict] = []
+
+    def reject(origin_file: str, line: int | None, reason: str) -> None:
+        where = origin_file if line is None else f"{origin_file}:{line}"
+        rejected.append({"origin": where, "file": origin_file, "line": line, "reason": reason})
+
+    units = [(first_row + i, r) for i, r in enumerate(records)]
+    _table_articles(path, origin, header, units, encoding, _check_mapping(columns), articles, reject)
+    rejected_frame = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)
+    rejected_frame["line"] = rejected_frame["line"].astype("Int64")
+    return LoadResult(articles=_articles_frame(articles, unique_ids=False), rejected=rejected_frame,
+                      read=len(articles) + len(rejected))
 
 
 def _unique_ids(ids: list[str]) -> tuple[list[str], list[str | None]]:
@@ -737,13 +772,14 @@ def _unique_ids(ids: list[str]) -> tuple[list[str], list[str | None]]:
     return out, originals
 
 
-def _articles_frame(articles: list[dict]) -> pd.DataFrame:
+def _articles_frame(articles: list[dict], unique_ids: bool = True) -> pd.DataFrame:
     extras: dict[str, None] = {}
     for a in articles:
         for key in a:
             if key not in ARTICLE_COLUMNS:
                 extras.setdefault(key, None)
-    ids, originals = _unique_ids([a["article_id"] for a in articles])
+    ids = [a["article_id"] for a in articles]
+    ids, originals = _unique_ids(ids) if unique_ids else (ids, [None] * len(ids))
     data: dict[str, Any] = {}
     for col in CONTRACT_COLUMNS + ["encoding"] + list(extras):
         data[col] = [a.get(col) for a in articles]

@@ -4,12 +4,16 @@ The per-article stages are independent per article, so a corpus is cut into chun
 `chunk_size` articles and every chunk goes through the same functions the notebooks use
 (`corpus.load_corpus`, `statements.extract_statements`, `sentiment.score_table`) in a pool of
 worker processes. Only one chunk per worker is ever in memory, so peak memory stays flat as the
-corpus grows (bounded by `chunk_size` and by the largest single input table file).
+corpus grows (bounded by `chunk_size`). A Parquet file is cut into units of row groups that
+each worker reads itself (`read_parquet_batches`: only its row groups, `chunk_size` rows at a
+time), so one large Parquet file also loads in flat memory; a .csv or .jsonl file is still
+loaded whole by one worker, so its size bounds peak memory.
 
 Output folder (every file written atomically: a temporary name, then a rename):
 
-    OUTDIR/articles/part-UUUUU-SSSS.parquet    articles of input unit U (a batch of .txt files
-                                               or one table file), sub-chunk S of chunk_size rows
+    OUTDIR/articles/part-UUUUU-SSSS.parquet    articles of input unit U (a batch of .txt files,
+                                               one table file or row groups of a Parquet file),
+                                               sub-chunk S of chunk_size rows
     OUTDIR/articles/_done/UUUUU.json           marker of unit U: its parts, rejected rows, counts
     OUTDIR/statements/part-UUUUU-SSSS.parquet  scored statements of the matching articles part
     OUTDIR/statements/_done/part-UUUUU-SSSS.json  marker, written after its part
@@ -69,10 +73,15 @@ class PipelineError(RuntimeError):
 @dataclass(frozen=True)
 class InputUnit:
     """Files loaded together by one `load_corpus` call: a batch of up to chunk_size .txt files
-    (in load order) or a single table file. `index` is the unit's position in load order."""
+    (in load order) or a single table file; or some row groups of one Parquet file
+    (`row_groups`, consecutive; they hold rows [start, stop) of the file, `rows`, 0-based),
+    read by the worker that loads the unit and by no one else. `index` is the unit's position
+    in load order."""
 
     index: int
     files: tuple[str, ...]
+    rows: tuple[int, int] | None = None
+    row_groups: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -89,9 +98,36 @@ def _fingerprint(files: Iterable[str]) -> list[list]:
     return out
 
 
+def parquet_row_groups(path: str | os.PathLike, chunk_size: int) -> list[tuple[tuple[int, int], tuple[int, ...]]]:
+    """Chunks of the Parquet file `path`, from its footer alone (no data read): ((start, stop)
+    rows, 0-based; row group indices) per chunk, in file order. Consecutive row groups are
+    joined while they total at most `chunk_size` rows; a larger row group is a chunk of its own
+    (its worker streams it in batches of `chunk_size` rows). Empty when the file has no rows or
+    its footer cannot be read: the file is then loaded whole, and rejected, by `load_corpus`."""
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except Exception:  # pyarrow raises several types for a damaged or empty file
+        return []
+    chunks: list[tuple[tuple[int, int], tuple[int, ...]]] = []
+    start = offset = 0
+    groups: list[int] = []
+    for g in range(meta.num_row_groups):
+        n = meta.row_group(g).num_rows
+        if groups and offset + n - start > chunk_size:
+            chunks.append(((start, offset), tuple(groups)))
+            start, groups = offset, []
+        groups.append(g)
+        offset += n
+    if groups and offset > start:
+        chunks.append(((start, offset), tuple(groups)))
+    return chunks
+
+
 def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
     """Input units of `corpus` (a file, folder or list of them, as `load_corpus` takes), in
-    load order: consecutive .txt files batched by `chunk_size`, each table file on its own."""
+    load order: consecutive .txt files batched by `chunk_size`; a Parquet file with rows cut
+    into row ranges of `chunk_size` rows (so no worker holds more than its range and the row
+    groups that overlap it); every other table file on its own."""
     from quotelens.corpus import TEXT_SUFFIXES, _expand
 
     if chunk_size < 1:
@@ -111,7 +147,12 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
                 flush()
         else:
             flush()
-            units.append(InputUnit(len(units), (str(path),)))
+            chunks = parquet_row_groups(path, chunk_size) if path.suffix.lower() == ".parquet" else []
+            if chunks:
+                for rows, groups in chunks:
+                    units.append(InputUnit(len(units), (str(path),), rows, groups))
+            else:
+                units.append(InputUnit(len(units), (str(path),)))
     flush()
     return units
 
@@ -140,33 +181,82 @@ def _unit_marker(outdir: Path, unit: InputUnit) -> Path:
     return outdir / "articles" / "_done" / f"{unit.name}.json"
 
 
+def read_parquet_batches(path: str | os.PathLike, row_groups: tuple[int, ...], batch_size: int):
+    """Yield (column names, records) for consecutive batches of at most `batch_size` rows of
+    the given row groups of Parquet file `path`, streaming (only those row groups are read,
+    one batch at a time); values as `pandas.read_parquet` of the whole file gives them (the
+    file's pandas metadata restores the same dtypes)."""
+    source = pq.ParquetFile(path)
+    schema = source.schema_arrow
+    for batch in source.iter_batches(batch_size=batch_size, row_groups=list(row_groups), use_pandas_metadata=True):
+        frame = pa.Table.from_batches([batch], schema=schema).to_pandas()
+        frame.columns = [str(c) for c in frame.columns]
+        yield list(frame.columns), frame.to_dict("records")
+
+
+def _row_group_results(unit: InputUnit, columns: dict | None, chunk_size: int):
+    """LoadResult per batch of a row-group unit, in row order, each made when it is read: its
+    rows normalised as `load_corpus` would (ids left to `unique_article_ids`). When a batch
+    cannot be read (a damaged data page) the rest of the unit is rejected as one unit of
+    input naming those rows; the other units of the file still load."""
+    from quotelens import corpus
+
+    path = unit.files[0]
+    stop = unit.rows[1]
+    row = unit.rows[0]
+    batches = read_parquet_batches(path, unit.row_groups, chunk_size)
+    while True:
+        try:
+            batch = next(batches, None)
+        except Exception as exc:  # pyarrow raises several types for damaged data
+            origin = config.relative(config.resolve(path))
+            rejected = pd.DataFrame([{"origin": f"{origin}:{row + 1}", "file": origin, "line": row + 1,
+                                      "reason": f"unreadable Parquet rows {row + 1}-{stop} "
+                                                f"({type(exc).__name__}: {exc})"}], columns=corpus.REJECTED_COLUMNS)
+            rejected["line"] = rejected["line"].astype("Int64")
+            yield corpus.LoadResult(articles=corpus._articles_frame([]), rejected=rejected, read=1)
+            return
+        if batch is None:
+            return
+        header, records = batch
+        yield corpus.normalise_rows(path, header, records, row + 1, columns=columns)
+        row += len(records)
+
+
 def load_unit(unit: InputUnit, outdir: str | os.PathLike, chunk_size: int, columns: dict | None = None) -> dict:
-    """Load one input unit with `load_corpus` and write its articles in parts of at most
-    `chunk_size` rows; then write the unit's marker. Returns the marker's content: parts
-    (file names), rows per part, rejected rows, read count and the input fingerprint."""
+    """Load one input unit and write its articles in parts of at most `chunk_size` rows; then
+    write the unit's marker. A row-group unit of a Parquet file is streamed: one batch of
+    `chunk_size` rows read, normalised and written at a time, so memory does not grow with
+    the file; other units go through `load_corpus`. Returns the marker's content: parts (file
+    names), rows per part, rejected rows, read count and the input fingerprint."""
     from quotelens.corpus import load_corpus
 
     outdir = Path(outdir)
-    result = load_corpus(list(unit.files), columns=columns, duplicates=False)
-    articles = result.articles
-    parts, rows = [], []
-    for sub, lo in enumerate(range(0, max(len(articles), 1), chunk_size)):
-        piece = articles.iloc[lo:lo + chunk_size].reset_index(drop=True)
-        if piece.empty:
-            break
-        name = f"part-{unit.name}-{sub:04d}.parquet"
-        _write_parquet(piece, outdir / "articles" / name)
-        parts.append(name)
-        rows.append(len(piece))
-    rejected = result.rejected.astype(object).where(result.rejected.notna(), None).to_dict("records")
+    if unit.rows is not None:
+        results = _row_group_results(unit, columns, chunk_size)
+    else:
+        results = iter([load_corpus(list(unit.files), columns=columns, duplicates=False)])
+    parts, rows, rejected, read = [], [], [], 0
+    for result in results:
+        articles = result.articles
+        for lo in range(0, len(articles), chunk_size):
+            piece = articles.iloc[lo:lo + chunk_size].reset_index(drop=True)
+            name = f"part-{unit.name}-{len(parts):04d}.parquet"
+            _write_parquet(piece, outdir / "articles" / name)
+            parts.append(name)
+            rows.append(len(piece))
+        rejected += result.rejected.astype(object).where(result.rejected.notna(), None).to_dict("records")
+        read += result.read
     marker = {
         "unit": unit.index,
         "input": _fingerprint(unit.files),
+        "row_range": list(unit.rows) if unit.rows is not None else None,
+        "row_groups": list(unit.row_groups),
         "chunk_size": chunk_size,
         "columns": columns or {},
         "parts": parts,
         "rows": rows,
-        "read": result.read,
+        "read": read,
         "rejected": rejected,
     }
     _write_json(_unit_marker(outdir, unit), marker)
@@ -177,8 +267,10 @@ def _unit_done(outdir: Path, unit: InputUnit, chunk_size: int, columns: dict | N
     marker = _read_json(_unit_marker(outdir, unit))
     if not marker:
         return None
+    row_range = list(unit.rows) if unit.rows is not None else None
     if marker.get("input") != _fingerprint(unit.files) or marker.get("chunk_size") != chunk_size \
-            or marker.get("columns") != (columns or {}):
+            or marker.get("columns") != (columns or {}) or marker.get("row_range") != row_range \
+            or marker.get("row_groups", []) != list(unit.row_groups):
         return None
     if not all((outdir / "articles" / p).is_file() for p in marker["parts"]):
         return None
@@ -376,7 +468,50 @@ def unified_schema(paths: list[Path]) -> pa.Schema:
         types = with_rows or any_rows
         fields.append(pa.field(name, _unify_type(types) if types else pa.null()))
     source = full if full is not None else schemas[0][0]
-    return pa.schema(fields, metadata=source.metadata)
+    return pa.schema(fields, metadata=_pandas_metadata(paths, [s for s, _ in schemas], source.metadata))
+
+
+def _has_values(path: Path, name: str) -> bool:
+    """Whether column `name` of Parquet part `path` holds a non-null value (from the footer's
+    statistics; True when they are missing)."""
+    meta = pq.ParquetFile(path).metadata
+    schema = meta.schema.to_arrow_schema()
+    j = schema.get_field_index(name)
+    if _vague(schema.field(j).type):  # written from no values (footer has no statistics then)
+        return False
+    for g in range(meta.num_row_groups):
+        column = meta.row_group(g).column(j)
+        stats = column.statistics
+        if stats is None or not stats.has_null_count or stats.null_count < column.num_values:
+            return True
+    return False
+
+
+def _pandas_metadata(paths: list[Path], schemas: list[pa.Schema], metadata: dict | None) -> dict | None:
+    """`metadata` with each column's pandas dtype taken from the first part where that column
+    holds a value: a passed-through column is typed by the values present in its chunk
+    (`corpus._infer_extra`), so a chunk where it is all missing must not decide the pandas
+    dtype (e.g. float64 instead of Float64) of a column a one-piece load would type."""
+    if not metadata or b"pandas" not in metadata:
+        return metadata
+    pandas_meta = json.loads(metadata[b"pandas"])
+    entries = {}
+    for path, schema in zip(paths, schemas):
+        raw = (schema.metadata or {}).get(b"pandas")
+        if raw:
+            entries[path] = {e.get("field_name"): e for e in json.loads(raw).get("columns", [])}
+    changed = False
+    for i, entry in enumerate(pandas_meta.get("columns", [])):
+        name = entry.get("field_name")
+        for path, schema in zip(paths, schemas):
+            if name in schema.names and name in entries.get(path, {}) and _has_values(path, name):
+                if entries[path][name] != entry:
+                    pandas_meta["columns"][i] = entries[path][name]
+                    changed = True
+                break
+    if not changed:
+        return metadata
+    return {**metadata, b"pandas": json.dumps(pandas_meta).encode()}
 
 
 def conform_part(path: Path, schema: pa.Schema, speaker_map: dict[tuple, str] | None = None) -> bool:
