@@ -3,7 +3,7 @@ default corpus, against the cost of merely reading and sentence-splitting the sa
 measured in the same run.
 
     .venv/bin/python scripts/benchmark_scale.py [--scales 1 10 100] [--runs pandas:1 pandas:2 dask:1 dask:2]
-        [--big-runs pandas:2] [--repeat 1] [--chunk-size 200] [--workdir /tmp/qlscale] [--profile] [--before-after]
+        [--big-runs pandas:2] [--repeat 1] [--chunk-size 200] [--workdir /tmp/qlscale] [--one-file] [--profile] [--before-after]
 
 Corpora: the default corpus (seeds/ + FA-KES, 805 articles) replicated k times, each copy with
 distinct ids ("<id>~c<k>"), written as a folder of Parquet files of 1,000 articles. Every
@@ -20,6 +20,8 @@ configuration runs on a fresh output folder. Columns:
   interpreter start and imports); articles/CPU s is steadier than articles/s on a busy machine.
 
 Runs at scale >= 100 use --big-runs only (100x takes minutes per configuration on 2 cores).
+--one-file: write each corpus as ONE Parquet file with row groups of 1,000 articles instead (peak
+memory when a single large file is the input).
 --profile: instead, profile one pipeline chunk in this process with pyinstrument and print it.
 The machine is shared: run when `uptime` shows low load and quote medians of --repeat runs.
 """
@@ -37,6 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 import psutil
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from quotelens import config
 from quotelens.corpus import load_corpus
@@ -48,9 +52,10 @@ FILE_ROWS = 1000
 TABLE_COLUMNS = ["id", "title", "headlines", "text", "source", "date", "url"]
 
 
-def build_corpus(folder: Path, copies: int) -> int:
+def build_corpus(folder: Path, copies: int, one_file: bool = False) -> int:
     """Write `copies` copies of the default corpus, with distinct ids, as Parquet files of
-    FILE_ROWS articles; returns the number of articles."""
+    FILE_ROWS articles, or with `one_file` as a single Parquet file with row groups of
+    FILE_ROWS articles (written incrementally); returns the number of articles."""
     if folder.exists() and (folder / "_complete").exists():
         return int((folder / "_complete").read_text())
     shutil.rmtree(folder, ignore_errors=True)
@@ -63,12 +68,21 @@ def build_corpus(folder: Path, copies: int) -> int:
     buffer: list[pd.DataFrame] = []
     rows = 0
     n_files = 0
+    writer = None
+    schema = pa.Table.from_pandas(table, preserve_index=False).schema
 
     def flush(final: bool = False) -> None:
-        nonlocal buffer, n_files
+        nonlocal buffer, n_files, writer
         data = pd.concat(buffer, ignore_index=True) if buffer else table.iloc[:0]
         while len(data) >= FILE_ROWS or (final and len(data)):
-            data.iloc[:FILE_ROWS].to_parquet(folder / f"corpus-{n_files:05d}.parquet", index=False)
+            if one_file:
+                # One schema for every row group: the whole copy's (a piece may lack the seed
+                # and so type its empty headlines lists as list<null>).
+                piece = pa.Table.from_pandas(data.iloc[:FILE_ROWS], schema=schema, preserve_index=False)
+                writer = writer or pq.ParquetWriter(folder / "corpus.parquet", schema)
+                writer.write_table(piece, row_group_size=FILE_ROWS)
+            else:
+                data.iloc[:FILE_ROWS].to_parquet(folder / f"corpus-{n_files:05d}.parquet", index=False)
             n_files += 1
             data = data.iloc[FILE_ROWS:]
         buffer = [data]
@@ -80,6 +94,8 @@ def build_corpus(folder: Path, copies: int) -> int:
         rows += len(copy)
         flush()
     flush(final=True)
+    if writer is not None:
+        writer.close()
     (folder / "_complete").write_text(str(rows))
     return rows
 
@@ -239,6 +255,8 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile one chunk with pyinstrument instead")
     parser.add_argument("--before-after", action="store_true",
                         help="CPU per article with the hot-path fixes undone and as now (--chunk-size articles)")
+    parser.add_argument("--one-file", action="store_true",
+                        help="write each corpus as ONE Parquet file (row groups of 1,000 articles) instead")
     parser.add_argument("--single", nargs=5, help=argparse.SUPPRESS)  # internal: one run, JSON on stdout
     args = parser.parse_args(argv)
     if args.before_after:
@@ -257,8 +275,8 @@ def main(argv=None) -> int:
               "CPU s", "articles/CPU s", "main MB", "worker MB (each)", "load avg")
     rows = []
     for scale in args.scales:
-        corpus = work / f"corpus_{scale}x"
-        n = build_corpus(corpus, scale)
+        corpus = work / (f"corpus_{scale}x_onefile" if args.one_file else f"corpus_{scale}x")
+        n = build_corpus(corpus, scale, one_file=args.one_file)
         base_s, n_sent = read_and_split(corpus)
         print(f"# {scale}x: {n} articles; read + sentence split (1 process): {base_s:.2f} s, "
               f"{n / base_s:.0f} articles/s, {n_sent} sentences", flush=True)
