@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 
-from quotelens.config import FAKES_CSV, SEEDS_DIR, shared_dir
+from quotelens.config import FAKES_CSV, GOLD_DIR, SEEDS_DIR
 
 SEED_ID = "000_aff2fd669e79066c"
 
@@ -94,8 +94,9 @@ def statements(articles: pd.DataFrame, annotations) -> pd.DataFrame:
 
 
 def seed_annotations() -> list[tuple]:
-    """The seed's gold statements (../shared/gold/seed_statements.jsonl)."""
-    path = shared_dir() / "gold" / "seed_statements.jsonl"
+    """The seed's gold statements (data/gold/seed_statements.jsonl, the project's copy of the
+    shared worked example, so a clone needs nothing beside it)."""
+    path = GOLD_DIR / "seed_statements.jsonl"
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

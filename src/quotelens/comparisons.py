@@ -173,6 +173,17 @@ def _has_sentiment(df: pd.DataFrame) -> bool:
     return "sentiment" in df.columns
 
 
+def add_sentiment_summary(out: pd.DataFrame, groups, has_sentiment: bool) -> None:
+    """Add `n_scored` (statements with a score) and `mean_sentiment` (mean headline score on
+    [-1, 1], NaN without scores) per group of `groups` (a GroupBy) to `out`, in place."""
+    if has_sentiment:
+        out["n_scored"] = groups["sentiment"].count()
+        out["mean_sentiment"] = groups["sentiment"].mean()
+    else:
+        out["n_scored"] = 0
+        out["mean_sentiment"] = np.nan
+
+
 def _aggregate(ctx: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Counts, form shares and mean sentiment per group of `keys` (see quoting_by)."""
     g = ctx.groupby(keys, dropna=False, sort=True)
@@ -180,12 +191,7 @@ def _aggregate(ctx: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     for form in FORMS:
         out[f"n_{form}"] = g["form"].apply(lambda s, f=form: int((s == f).sum()))
     out["share_direct"] = out["n_direct"] / out["n_statements"]
-    if _has_sentiment(ctx):
-        out["n_scored"] = g["sentiment"].count()
-        out["mean_sentiment"] = g["sentiment"].mean()
-    else:
-        out["n_scored"] = 0
-        out["mean_sentiment"] = np.nan
+    add_sentiment_summary(out, g, _has_sentiment(ctx))
     return out.reset_index()
 
 

@@ -30,11 +30,6 @@ FAKES_CSV = RAW_DIR / "fa-kes" / "FA-KES-Dataset.csv"
 NEWSMTSC_DIR = RAW_DIR / "newsmtsc"
 
 
-def shared_dir() -> Path:
-    """The team's shared folder (beside the clone), overridable with QUOTELENS_SHARED."""
-    return Path(os.environ.get("QUOTELENS_SHARED", PROJ_ROOT.parent / "shared"))
-
-
 def resolve(path: str | os.PathLike, root: Path | None = None) -> Path:
     """Return `path` as an absolute path; relative paths are taken from the project root
     (or from `root` when given)."""

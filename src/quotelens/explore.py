@@ -14,7 +14,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from quotelens.comparisons import UNKNOWN_SOURCE, plain_label, statements_behind, top_speakers
+from quotelens.comparisons import (
+    UNKNOWN_SOURCE,
+    add_sentiment_summary,
+    plain_label,
+    statements_behind,
+    top_speakers,
+)
 
 TABLE_COLUMNS = ["article_id", "source", "date", "speaker", "type", "quote"]
 
@@ -86,12 +92,7 @@ def summarise_selection(selected: pd.DataFrame, top_k: int = 10) -> pd.DataFrame
     rows = selected[selected["speaker"].isin(keep)]
     g = rows.groupby("speaker")
     out = g.size().rename("n_statements").to_frame()
-    if "sentiment" in rows.columns:
-        out["n_scored"] = g["sentiment"].count()
-        out["mean_sentiment"] = g["sentiment"].mean()
-    else:
-        out["n_scored"] = 0
-        out["mean_sentiment"] = np.nan
+    add_sentiment_summary(out, g, "sentiment" in rows.columns)
     out = out.reindex(keep).reset_index()
     return out
 

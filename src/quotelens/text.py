@@ -36,7 +36,6 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-_BLANK = re.compile(r"\S")
 
 
 @lru_cache(maxsize=1)
