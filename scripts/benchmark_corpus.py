@@ -1,4 +1,4 @@
-"""How loading and duplicate flagging scale (quotelens.corpus).
+"""How loading and duplicate flagging scale (quotelens.load.corpus).
 
 Times load_corpus on the default corpus (seeds/ + FA-KES), then mark_duplicates on that corpus
 replicated k times, each replica's text perturbed (every 20th word replaced) so replicas are near
@@ -17,7 +17,7 @@ import time
 
 import pandas as pd
 
-from quotelens.corpus import load_corpus, mark_duplicates
+from quotelens.load.corpus import load_corpus, mark_duplicates
 
 WORD = re.compile(r"\S+")
 

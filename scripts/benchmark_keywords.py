@@ -19,10 +19,10 @@ import time
 import pandas as pd
 
 from quotelens import config
-from quotelens.keywords import bootstrap_topk, keywords_from_counts, prepare
+from quotelens.keywords.distinctive import bootstrap_topk, keywords_from_counts, prepare
 from quotelens.tables import read_table
 from quotelens.text import sentence_spans
-from quotelens.tokens import TokenOptions
+from quotelens.keywords.tokens import TokenOptions
 
 
 def fakes_sentences() -> pd.DataFrame:

@@ -56,7 +56,7 @@ def main() -> int:
         out = subprocess.run([sys.executable, "-c", import_code], check=True, capture_output=True, text=True)
         imports.append(float(out.stdout.strip()))
 
-    from quotelens import report  # imports papermill and nbconvert once, as the runner does
+    from quotelens.report import runner as report  # imports papermill and nbconvert once, as the runner does
 
     runs, renders = [], []
     renderer = report.HtmlRenderer()

@@ -1,4 +1,4 @@
-"""Throughput and memory of the chunked pipeline (quotelens.pipeline) on 1x, 10x and 100x the
+"""Throughput and memory of the chunked pipeline (quotelens.scale.pipeline) on 1x, 10x and 100x the
 default corpus, against the cost of merely reading and sentence-splitting the same text,
 measured in the same run.
 
@@ -43,8 +43,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from quotelens import config
-from quotelens.corpus import load_corpus
-from quotelens.pipeline import run_pipeline
+from quotelens.load.corpus import load_corpus
+from quotelens.scale.pipeline import run_pipeline
 from quotelens.text import sentence_spans
 
 DEFAULT_CORPUS = [config.SEEDS_DIR, config.FAKES_CSV]
@@ -193,7 +193,7 @@ def single(corpus: str, outdir: str, engine: str, workers: str, chunk_size: str)
 def profile_chunk(chunk_size: int) -> None:
     from pyinstrument import Profiler
 
-    from quotelens.pipeline import StageOptions, _worker_state, process_articles
+    from quotelens.scale.pipeline import StageOptions, _worker_state, process_articles
 
     articles = load_corpus(DEFAULT_CORPUS, duplicates=False).articles.iloc[:chunk_size]
     registry, scorer = _worker_state(StageOptions())
@@ -214,7 +214,7 @@ def before_after(chunk: int, repeat: int) -> None:
     CPU time (time.process_time) is less disturbed than wall time by other jobs on the machine."""
     from nltk.sentiment.vader import SentiText
 
-    from quotelens.pipeline import StageOptions, _worker_state, process_articles
+    from quotelens.scale.pipeline import StageOptions, _worker_state, process_articles
     from quotelens.sentiment import scoring
 
     articles = load_corpus(DEFAULT_CORPUS, duplicates=False).articles.iloc[:chunk]
@@ -232,7 +232,7 @@ def before_after(chunk: int, repeat: int) -> None:
     scoring._senti_text_class = fast
     import subprocess
 
-    code = ("import time; t = time.process_time(); from quotelens.pipeline import StageOptions, _worker_state; "
+    code = ("import time; t = time.process_time(); from quotelens.scale.pipeline import StageOptions, _worker_state; "
             "_worker_state(StageOptions()); print(time.process_time() - t)")
     init = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     for label, values in results.items():

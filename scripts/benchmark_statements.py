@@ -4,7 +4,7 @@
 
 Loads the default corpus (seeds/ + FA-KES), then times, best of `--repeats` runs each:
 1. the baseline: quotelens.text.sentence_spans over every article text;
-2. quotelens.statements.extract_statements over the same articles (registry loaded once,
+2. quotelens.extract.statements.extract_statements over the same articles (registry loaded once,
    outside the timing, as the notebook does).
 Peak Python memory of each is measured in a separate pass under tracemalloc (which slows code
 down, so it is not timed). Prints articles per second, peak memory in MiB and the ratio
@@ -19,9 +19,9 @@ import time
 import tracemalloc
 
 from quotelens import config
-from quotelens.actors import default_registry_path, load_registry
-from quotelens.corpus import load_corpus
-from quotelens.statements import extract_statements
+from quotelens.extract.registry import default_registry_path, load_registry
+from quotelens.load.corpus import load_corpus
+from quotelens.extract.statements import extract_statements
 from quotelens.text import sentence_spans
 
 

@@ -20,7 +20,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from quotelens.corpus import read_seed_file
+from quotelens.load.corpus import read_seed_file
 from quotelens.config import FAKES_CSV, GOLD_DIR, NEWSMTSC_DIR, SEEDS_DIR, relative
 from quotelens.tables import write_text
 
@@ -118,7 +118,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def seed_body() -> tuple[str, str, list[str]]:
-    """(title, body, further headlines) of the seed article, as quotelens.corpus reads it."""
+    """(title, body, further headlines) of the seed article, as quotelens.load.corpus reads it."""
     seed = read_seed_file(SEEDS_DIR / f"{SEED_ID}.txt")
     return seed["title"], seed["text"], list(seed["headlines"])
 

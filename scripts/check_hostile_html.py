@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             reports = Path(args.reports_dir)
         else:
             from quotelens import fuzz
-            from quotelens.report import run_report
+            from quotelens.report.runner import run_report
 
             out = Path(tmp) / "out"
             print("rendering the hostile corpus (tests/data/hostile) ...", flush=True)

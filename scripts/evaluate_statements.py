@@ -5,7 +5,7 @@
 1. runs `quotelens extract data/gold/articles.jsonl -o data/processed/evaluation/gold_predictions.jsonl`
    (the extractor exactly as a user runs it, default actor registry);
 2. scores the predictions against data/gold/statements.jsonl on every gold article, and against
-   the same gold restricted to the seed article (quotelens.evaluate: GenderGapTracker convention,
+   the same gold restricted to the seed article (quotelens.extract.evaluate: GenderGapTracker convention,
    coverage >= 0.3 and >= 0.8, one-to-one);
 3. scores each twice: speakers compared as written (plain string rule; keys "full" and "seed")
    and speakers compared as registry actors, both names mapped through the actor registry's
@@ -24,9 +24,9 @@ import json
 import subprocess
 import sys
 
-from quotelens.actors import default_registry_path, load_registry
+from quotelens.extract.registry import default_registry_path, load_registry
 from quotelens.config import GOLD_DIR, PROCESSED_DIR, PROJ_ROOT, relative
-from quotelens.evaluate import (evaluate_statements, format_report, load_articles, load_gold, metrics_json,
+from quotelens.extract.evaluate import (evaluate_statements, format_report, load_articles, load_gold, metrics_json,
                                 registry_canonical)
 from quotelens.tables import read_table, write_text
 

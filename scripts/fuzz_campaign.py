@@ -26,7 +26,7 @@ import time
 import traceback
 
 from quotelens import fuzz
-from quotelens.statements import extract_article_statements
+from quotelens.extract.statements import extract_article_statements
 
 
 def document(seed: int, index: int) -> str:

@@ -61,10 +61,10 @@ def seed_statements() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def extracted_statements(n_articles: int = 300) -> pd.DataFrame:
-    """Statements extracted by quotelens.statements from the first `n_articles` FA-KES
+    """Statements extracted by quotelens.extract.statements from the first `n_articles` FA-KES
     articles (GUIDE Statements contract, with the article's source and date joined)."""
-    from quotelens.corpus import load_corpus
-    from quotelens.statements import extract_statements
+    from quotelens.load.corpus import load_corpus
+    from quotelens.extract.statements import extract_statements
 
     articles = load_corpus(config.FAKES_CSV).articles.head(n_articles)
     return extract_statements(articles)
@@ -75,7 +75,7 @@ def plant_evenly(statements: pd.DataFrame, word: str, every: int, by: str = "spe
     running count of terms passes a multiple of `every` (rounded to the nearest): the same rate per term occurrence in
     every group, which is the rate the log-odds compare (a rate per statement is not, since
     statements differ in length)."""
-    from quotelens.tokens import TokenOptions, terms
+    from quotelens.keywords.tokens import TokenOptions, terms
 
     out = statements.copy()
     running: dict = {}

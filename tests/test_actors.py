@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotelens.actors import (
+from quotelens.extract.registry import (
     RegistryError, build_registry, default_registry_path, load_registry, name_key, strip_titles, surname_forms,
 )
 from quotelens.config import SEEDS_DIR
@@ -112,7 +112,7 @@ def test_top_level_must_hold_actors(tmp_path):
 
 def test_places_are_read_and_never_speak(tmp_path, registry):
     assert {"Aleppo", "Deir Ezzor"} <= registry.places
-    from quotelens.statements import extract_article_statements
+    from quotelens.extract.statements import extract_article_statements
 
     # FA-KES style: a place right before the cue is not a speaker
     sts = extract_article_statements("Residents in eastern Aleppo said the bread ran out.", "t", registry)

@@ -34,8 +34,8 @@ import pandas as pd
 import pytest
 
 from quotelens import config
-from quotelens.actors import RegistryError, load_registry
-from quotelens.corpus import load_corpus
+from quotelens.extract.registry import RegistryError, load_registry
+from quotelens.load.corpus import load_corpus
 
 BAD = Path(__file__).parent / "data" / "bad"
 BAD_REL = config.relative(BAD)
@@ -243,14 +243,14 @@ def test_registry_python_tag_is_refused(no_marker):
 
 
 def test_config_python_tag_is_refused(no_marker):
-    from quotelens.report import ReportConfigError, load_config
+    from quotelens.report.runner import ReportConfigError, load_config
 
     with pytest.raises(ReportConfigError, match=r"config_python_tag\.yaml: line 1, column 7: not valid YAML"):
         load_config(BAD / "config_python_tag.yaml")
 
 
 def test_other_yaml_readers_refuse_python_tags(tmp_path, no_marker):
-    from quotelens.comparisons import load_outlet_groups
+    from quotelens.compare.comparisons import load_outlet_groups
     from quotelens.sentiment.lexicons import load_dictionary
     from quotelens.sentiment.masking import load_topic_words
 

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 import report_fixtures as fx
-from quotelens import comparisons as cmp
+from quotelens.compare import comparisons as cmp
 from quotelens.config import FAKES_CSV, PROJ_ROOT
 
 OUTLETS = PROJ_ROOT / "data" / "outlets.yaml"
@@ -253,8 +253,8 @@ def test_speaks_about_with_the_project_registry_on_the_seed(tables):
 @pytest.fixture(scope="module")
 def real_extracted(groups):
     """Articles of the default corpus (seed + FA-KES) and the statements the extractor finds."""
-    from quotelens.corpus import load_corpus
-    from quotelens.statements import extract_statements
+    from quotelens.load.corpus import load_corpus
+    from quotelens.extract.statements import extract_statements
 
     articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
     statements = extract_statements(articles)

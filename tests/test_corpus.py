@@ -1,4 +1,4 @@
-"""quotelens.corpus: loading the seed, FA-KES and crafted bad files; duplicates; counts."""
+"""quotelens.load.corpus: loading the seed, FA-KES and crafted bad files; duplicates; counts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotelens import config
-from quotelens.corpus import (
+from quotelens.load.corpus import (
     ARTICLE_COLUMNS,
     CONTRACT_COLUMNS,
     REJECTED_COLUMNS,

@@ -1,12 +1,12 @@
-"""quotelens.corpus_profile: the numbers behind the 01_articles figures, on the default corpus."""
+"""quotelens.load.profile: the numbers behind the 01_articles figures, on the default corpus."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from quotelens import corpus_profile as profile
-from quotelens.corpus import load_corpus
+from quotelens.load import profile
+from quotelens.load.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")

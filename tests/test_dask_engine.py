@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import quotelens.pipeline as pipeline
-from quotelens.pipeline_dask import aggregate_dask, client_for
+import quotelens.scale.pipeline as pipeline
+from quotelens.scale.dask_engine import aggregate_dask, client_for
 
 DEFAULT_CORPUS = ["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]
 CHUNK = 200

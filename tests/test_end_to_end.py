@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from quotelens import config as qconfig
-from quotelens import report
+from quotelens.report import runner as report
 
 pytestmark = pytest.mark.e2e
 

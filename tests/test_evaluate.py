@@ -10,8 +10,8 @@ import pytest
 
 from quotelens.cli import main as cli_main
 from quotelens.config import GOLD_DIR, SEEDS_DIR
-from quotelens.corpus import load_corpus, read_seed_file
-from quotelens.evaluate import (
+from quotelens.load.corpus import load_corpus, read_seed_file
+from quotelens.extract.evaluate import (
     TYPES,
     GoldFormatError,
     evaluate_statements,
@@ -215,7 +215,7 @@ def test_cli_evaluate_prints_report_and_writes_json(tmp_path, capsys):
 
 
 def test_registry_canonical_compares_identities_not_spellings():
-    from quotelens.actors import default_registry_path, load_registry
+    from quotelens.extract.registry import default_registry_path, load_registry
 
     canon = registry_canonical(load_registry(default_registry_path()))
     assert canon("Syrian Coalition") == canon("National Coalition") == "National Coalition"
@@ -230,7 +230,7 @@ def test_registry_canonical_compares_identities_not_spellings():
 
 
 def test_registry_comparison_turns_alias_pairs_correct_and_string_one_does_not(seed_articles):
-    from quotelens.actors import build_registry
+    from quotelens.extract.registry import build_registry
 
     registry = build_registry([{"name": "Syrian government", "kind": "state", "aliases": ["Damascus"]},
                                {"name": "Staffan de Mistura", "kind": "person"}])

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 import report_fixtures as fx
-from quotelens import comparisons as cmp
-from quotelens import explore
+from quotelens.compare import comparisons as cmp
+from quotelens.compare import explore
 from quotelens.config import PROJ_ROOT
 
 

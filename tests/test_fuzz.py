@@ -22,8 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotelens import fuzz
-from quotelens.quotes import _inside, _inside_any
-from quotelens.statements import STATEMENT_COLUMNS, extract_article_statements, extract_statements
+from quotelens.extract.quotes import _inside, _inside_any
+from quotelens.extract.statements import STATEMENT_COLUMNS, extract_article_statements, extract_statements
 
 # Deterministic in CI (derandomize), no example database written into the work tree, and a
 # per-example deadline generous enough for a slow shared machine but far below what a

@@ -7,7 +7,7 @@ javascript: URL column, HTML entities, a fenced code block, mathtext ("$\\frac{1
 
 One module fixture runs the chain (configs/smoke.yaml with the hostile corpus and registry,
 every output in a temporary folder) and
-1. checks every rendered page for executable content from the corpus (quotelens.html_audit);
+1. checks every rendered page for executable content from the corpus (quotelens.report.html_audit);
 2. starts `quotelens report` again in a subprocess, SIGKILLs it (and its kernel) once the first
    notebook has finished, and checks that every previous output is still there, unchanged and
    readable, with no temporary file left (a stale one planted beforehand is removed by the
@@ -35,8 +35,8 @@ import pytest
 
 from quotelens import config as qconfig
 from quotelens import fuzz
-from quotelens import report
-from quotelens.html_audit import executable_content
+from quotelens.report import runner as report
+from quotelens.report.html_audit import executable_content
 
 # Strings of the corpus that must never reach a page as markup (only as escaped text).
 STYLE_MARKERS = ("display:none}",)
@@ -54,7 +54,7 @@ def test_figure_labels_with_dollars_and_markup_render_literally(tmp_path):
     matplotlib.use("agg")
     import matplotlib.pyplot as plt
 
-    from quotelens.comparisons import plain_label
+    from quotelens.compare.comparisons import plain_label
     from quotelens.figures import save_figure
 
     names = [r"Abu $\frac{$ Omar", "paid $5 to $10", "<script>alert(1)</script>"]

@@ -3,9 +3,9 @@
 import nbformat
 import pandas as pd
 
-from quotelens.corpus import load_corpus
-from quotelens.html_safety import clean_html
-from quotelens.report import HtmlRenderer
+from quotelens.load.corpus import load_corpus
+from quotelens.report.html_safety import clean_html
+from quotelens.report.runner import HtmlRenderer
 
 
 def test_structure_of_a_report_survives():

@@ -1,4 +1,4 @@
-"""quotelens.tokens, termcounts, keywords, kwic, keyword_plots and `quotelens keywords`, on real
+"""quotelens.keywords.tokens, termcounts, keywords, kwic, keyword_plots and `quotelens keywords`, on real
 text (FA-KES quoted passages grouped by outlet, the seed's annotated statements) and on
 crafted sentences."""
 
@@ -19,10 +19,10 @@ from scipy.stats import chi2_contingency
 from sklearn.feature_extraction.text import TfidfTransformer
 
 import keyword_fixtures as kf
-from quotelens import keyword_plots as kp
+from quotelens.keywords import plots as kp
 from quotelens.cli import main
 from quotelens.figures import save_figure
-from quotelens.keywords import (
+from quotelens.keywords.distinctive import (
     DEFAULT_PRIOR_SCALE,
     choose_groups,
     choose_pair,
@@ -34,9 +34,9 @@ from quotelens.keywords import (
     tfidf,
     with_month,
 )
-from quotelens.kwic import collocations, kwic
-from quotelens.termcounts import count_terms
-from quotelens.tokens import TokenOptions, iter_terms, stopwords, terms, tokenize
+from quotelens.keywords.kwic import collocations, kwic
+from quotelens.keywords.termcounts import count_terms
+from quotelens.keywords.tokens import TokenOptions, iter_terms, stopwords, terms, tokenize
 
 
 @pytest.fixture(scope="module")

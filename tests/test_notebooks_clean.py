@@ -15,7 +15,7 @@ import papermill
 import pytest
 
 from quotelens import config as qconfig
-from quotelens import report
+from quotelens.report import runner as report
 
 NOTEBOOKS = sorted(qconfig.NOTEBOOKS_DIR.glob("*.ipynb"))
 CONFIGS = sorted(qconfig.CONFIGS_DIR.glob("*.yaml"))

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from quotelens.config import CONFIGS_DIR, FAKES_CSV, SEEDS_DIR
-from quotelens.html_articles import read_html_article
+from quotelens.load.html_pages import read_html_article
 from quotelens.tables import read_table
 
 SEED = "000_aff2fd669e79066c"
@@ -92,7 +92,7 @@ def test_html_page_reads_body_and_metadata_offline(corpus_dir):
 
 
 def test_html_without_body_is_rejected(tmp_path):
-    from quotelens.corpus import RejectedInput
+    from quotelens.load.corpus import RejectedInput
 
     empty = tmp_path / "empty.html"
     empty.write_text("<html><head><title>Nothing</title></head><body><div><img src=\"x.png\"></div></body></html>")
@@ -102,7 +102,7 @@ def test_html_without_body_is_rejected(tmp_path):
 
 @pytest.mark.e2e
 def test_own_corpus_folder_through_the_runner(corpus_dir, tmp_path):
-    from quotelens.report import run_report
+    from quotelens.report.runner import run_report
 
     config = yaml.safe_load((CONFIGS_DIR / "smoke.yaml").read_text())
     config["name"] = "my_corpus"

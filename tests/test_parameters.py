@@ -15,8 +15,8 @@ import yaml
 
 from quotelens import cli
 from quotelens import config as qconfig
-from quotelens import report
-from quotelens.report import ReportConfigError, type_matches
+from quotelens.report import runner as report
+from quotelens.report.runner import ReportConfigError, type_matches
 
 CONFIGS = ["default.yaml", "smoke.yaml"]
 

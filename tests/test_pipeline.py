@@ -1,4 +1,4 @@
-"""The chunked pipeline (quotelens.pipeline): same statements as the in-memory path on the
+"""The chunked pipeline (quotelens.scale.pipeline): same statements as the in-memory path on the
 default corpus, resumable after a failure with byte-identical output, independent of the
 worker count, no partial files, ids and schemas made consistent across chunks, aggregates
 equal to the notebooks' estimates, and the command line."""
@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import quotelens.pipeline as pipeline
-from quotelens import aggregates as agg
+import quotelens.scale.pipeline as pipeline
+from quotelens.compare import aggregates as agg
 from quotelens.cli import main as cli_main
-from quotelens.corpus import load_corpus
-from quotelens.keywords import keyword_table
+from quotelens.load.corpus import load_corpus
+from quotelens.keywords.distinctive import keyword_table
 from quotelens.sentiment.estimates import actor_estimates
 
 DEFAULT_CORPUS = ["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]

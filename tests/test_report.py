@@ -1,4 +1,4 @@
-"""The report runner (quotelens.report): parameter checks, failures, --only, HTML and determinism.
+"""The report runner (quotelens.report.runner): parameter checks, failures, --only, HTML and determinism.
 
 The runner is exercised on tiny notebooks built here (named like the real ones, since the runner
 only knows NOTEBOOK_ORDER) so these tests do not depend on the project's notebooks. Kernel runs
@@ -22,8 +22,8 @@ import yaml
 
 from quotelens import cli
 from quotelens import config as qconfig
-from quotelens import report
-from quotelens.report import NotebookFailedError, ReportConfigError
+from quotelens.report import runner as report
+from quotelens.report.runner import NotebookFailedError, ReportConfigError
 
 TYPED_PARAMETERS = '''processed_dir: str = "data/processed/default"  # folder of intermediate tables
 figures_dir: str = "figures"  # folder of figures
@@ -386,7 +386,7 @@ def test_interrupted_run_leaves_previous_outputs_intact(notebooks, good_runs, tm
     marker = tmp_path / "kernel.pid"
     cfg = write_config(tmp_path / "c.yaml", {"01_articles": {"n_points": 7, "hang": True, "marker_path": str(marker)}})
     code = (
-        "import sys; from quotelens.report import run_report; "
+        "import sys; from quotelens.report.runner import run_report; "
         f"run_report({str(cfg)!r}, output_root={str(out)!r}, notebooks_dir={str(notebooks)!r})"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

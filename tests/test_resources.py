@@ -1,4 +1,4 @@
-"""quotelens.resources: NLTK's own VADER loads offline from the project-local nltk_data."""
+"""quotelens.sentiment.resources: NLTK's own VADER loads offline from the project-local nltk_data."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import zipfile
 import nltk
 import pytest
 
-from quotelens import config, resources
+from quotelens import config
+
+from quotelens.sentiment import resources
 
 SEED_QUOTE = "No breakthrough, no breakdown, no one walking out"
 

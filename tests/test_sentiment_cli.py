@@ -10,9 +10,9 @@ import pytest
 
 from quotelens import config
 from quotelens.cli import main
-from quotelens.corpus import load_corpus
+from quotelens.load.corpus import load_corpus
 from quotelens.sentiment.estimates import actor_estimates
-from quotelens.statements import extract_statements
+from quotelens.extract.statements import extract_statements
 from quotelens.tables import read_table, write_table
 
 

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from quotelens import config
-from quotelens.actors import build_registry, default_registry_path, load_registry
-from quotelens.corpus import load_corpus
-from quotelens.statements import (
+from quotelens.extract.registry import build_registry, default_registry_path, load_registry
+from quotelens.load.corpus import load_corpus
+from quotelens.extract.statements import (
     STATEMENT_COLUMNS, canonicalise_unknown, extract_article_statements, extract_statements, unknown_speakers,
 )
 

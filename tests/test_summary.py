@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 import report_fixtures as fx
-from quotelens import comparisons as cmp
-from quotelens import summary
+from quotelens.compare import comparisons as cmp
+from quotelens.compare import findings as summary
 from quotelens.config import PROJ_ROOT
 
 

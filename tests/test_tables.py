@@ -7,7 +7,7 @@ import stat
 import pandas as pd
 import pytest
 
-from quotelens.corpus import load_corpus
+from quotelens.load.corpus import load_corpus
 from quotelens.tables import atomic_path, read_table, write_table
 
 

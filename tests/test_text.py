@@ -8,7 +8,7 @@ import json
 import pytest
 
 from quotelens import config
-from quotelens.corpus import load_corpus, read_seed_file
+from quotelens.load.corpus import load_corpus, read_seed_file
 from quotelens.text import paragraph_spans, sentence_spans, split_sentences
 
 SEED_TEXT = read_seed_file(config.SEEDS_DIR / "000_aff2fd669e79066c.txt")["text"]

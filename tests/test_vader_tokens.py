@@ -7,7 +7,7 @@ import pytest
 from nltk.sentiment.vader import SentiText
 
 from quotelens import config
-from quotelens.corpus import load_corpus
+from quotelens.load.corpus import load_corpus
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.sentiment.scoring import _nltk_vader, vader_with_evidence, words_and_emoticons
 

@@ -31,10 +31,10 @@ def _column_mapping(items: list[str] | None) -> dict[str, str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from quotelens.actors import RegistryError, default_registry_path, load_registry
+    from quotelens.extract.registry import RegistryError, default_registry_path, load_registry
     from quotelens.config import resolve
-    from quotelens.corpus import load_corpus
-    from quotelens.statements import extract_statements
+    from quotelens.load.corpus import load_corpus
+    from quotelens.extract.statements import extract_statements
     from quotelens.tables import write_table
 
     try:
@@ -81,9 +81,9 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
     # Imported here so `quotelens --help` stays fast.
     from pathlib import Path
 
-    from quotelens.keywords import keyword_table
+    from quotelens.keywords.distinctive import keyword_table
     from quotelens.tables import read_table, write_table
-    from quotelens.termcounts import KeywordsError
+    from quotelens.keywords.termcounts import KeywordsError
 
     source = Path(args.statements)
     out = Path(args.output)
@@ -113,9 +113,9 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     import json
 
-    from quotelens.actors import RegistryError, load_registry
+    from quotelens.extract.registry import RegistryError, load_registry
     from quotelens.config import resolve
-    from quotelens.evaluate import (GoldFormatError, evaluate_statements, format_report, load_articles, load_gold,
+    from quotelens.extract.evaluate import (GoldFormatError, evaluate_statements, format_report, load_articles, load_gold,
                                     metrics_json, registry_canonical)
     from quotelens.tables import read_table, write_text
 
@@ -144,7 +144,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     # Imported here: papermill and nbconvert are slow to import and only `report` needs them.
-    from quotelens.report import NotebookFailedError, ReportConfigError, run_report
+    from quotelens.report.runner import NotebookFailedError, ReportConfigError, run_report
 
     try:
         run_report(args.config, only=args.only)
@@ -158,7 +158,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_pipeline(args: argparse.Namespace) -> int:
-    from quotelens.pipeline import PipelineError, run_pipeline
+    from quotelens.scale.pipeline import PipelineError, run_pipeline
 
     columns = _column_mapping(args.columns) or None
     try:

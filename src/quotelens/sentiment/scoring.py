@@ -2,7 +2,7 @@
 
 Methods (every score on [-1, 1], negative to positive):
 - `vader`: VADER's compound score through NLTK's port (nltk.sentiment.vader), the baseline most
-  researchers cite; lexicon from the pinned vaderSentiment package (quotelens.resources). NLTK's
+  researchers cite; lexicon from the pinned vaderSentiment package (quotelens.sentiment.resources). NLTK's
   port counts "no" as a negative word even where it only negates ("No breakthrough, no
   breakdown, no one walking out": -0.68), where vaderSentiment 3.3.2 treats it as a negator
   (+0.15). We keep NLTK's as `vader` because it is the version researchers reproduce; the
@@ -46,7 +46,7 @@ def label_from_score(scores, band: float = NEUTRAL_BAND) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _nltk_vader():
-    from quotelens.resources import nltk_vader
+    from quotelens.sentiment.resources import nltk_vader
 
     return nltk_vader()
 

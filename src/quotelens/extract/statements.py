@@ -16,7 +16,7 @@ Passes over one article, in order (each statement records the rule that produced
 5. Headline quotes repeated in the body flag the body statement (`in_headline`).
 
 Offsets are into the original text; every statement satisfies text[start:end] == quote.
-Speakers: see quotelens.speakers. `speaker_start`/`speaker_end` locate the speaker mention in
+Speakers: see quotelens.extract.speakers. `speaker_start`/`speaker_end` locate the speaker mention in
 the text (a pronoun or role noun is its own mention, with the antecedent's offset in
 `resolved_from`); both are -1 and `speaker_mention` is "" when the statement has no mention of
 its own (continued quotes), and `resolved_from` then points at the statement it continues.
@@ -30,10 +30,10 @@ from typing import Iterable
 
 import pandas as pd
 
-from quotelens import speech_verbs
-from quotelens.actors import PARTICLES, Registry, default_registry_path, load_registry, name_key
-from quotelens.quotes import Quote, find_quotes
-from quotelens.speakers import (
+from quotelens.extract import speech_verbs
+from quotelens.extract.registry import PARTICLES, Registry, default_registry_path, load_registry, name_key
+from quotelens.extract.quotes import Quote, find_quotes
+from quotelens.extract.speakers import (
     PERSON_ROLES, PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, generic_kind, phrase_after,
     subject_before, tokens,
 )

@@ -482,10 +482,10 @@ def statements_behind(
 
 def registry_aliases(path: str | os.PathLike) -> dict[str, list[str]]:
     """{canonical name: aliases} of an actor registry YAML (data/actors/*.yaml, read by
-    quotelens.actors.load_registry, so derived surname forms such as "de Mistura" are
+    quotelens.extract.registry.load_registry, so derived surname forms such as "de Mistura" are
     included), for `mentions_in_statements`. Raises FileNotFoundError when the file is missing
-    and quotelens.actors.RegistryError (naming the file) when it is unusable."""
-    from quotelens.actors import load_registry
+    and quotelens.extract.registry.RegistryError (naming the file) when it is unusable."""
+    from quotelens.extract.registry import load_registry
 
     path = Path(path)
     if not path.exists():

@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from quotelens.termcounts import KeywordsError, TermCounts, count_terms, group_matrix
-from quotelens.tokens import TokenOptions
+from quotelens.keywords.termcounts import KeywordsError, TermCounts, count_terms, group_matrix
+from quotelens.keywords.tokens import TokenOptions
 
 PRIOR_DESCRIPTION = "informative Dirichlet: alpha_w = prior_scale x corpus count of w"
 DEFAULT_PRIOR_SCALE = 0.1

@@ -164,7 +164,7 @@ def speakers_agree(predicted, gold) -> bool:
 def registry_canonical(registry) -> Callable[[str], str]:
     """A speaker-name mapper for `evaluate_statements(canonical=...)`: a name that is exactly a
     registry alias (a leading "the" ignored) becomes that actor's canonical name; otherwise
-    every registry alias found inside it (quotelens.actors.Registry.find, longest alias first)
+    every registry alias found inside it (quotelens.extract.registry.Registry.find, longest alias first)
     is replaced by its canonical name, so "Syria Civil Defense spokesman" -> "White Helmets
     spokesman". Names without registry aliases come back unchanged; non-strings pass through."""
     cache: dict[str, str] = {}
@@ -337,8 +337,8 @@ def format_report(result: dict, title: str = "Statement extraction") -> str:
 
 
 def load_articles(path: str | os.PathLike, columns: dict[str, str] | None = None) -> pd.DataFrame:
-    """The articles of a corpus file or folder, through quotelens.corpus.load_corpus."""
-    from quotelens.corpus import load_corpus
+    """The articles of a corpus file or folder, through quotelens.load.corpus.load_corpus."""
+    from quotelens.load.corpus import load_corpus
 
     return load_corpus([path], columns=columns).articles
 

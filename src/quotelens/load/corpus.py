@@ -48,7 +48,7 @@ MAPPABLE = ("id", "title", "text", "source", "date", "url")
 
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
-# Saved web pages, read by quotelens.html_articles (trafilatura, offline).
+# Saved web pages, read by quotelens.load.html_pages (trafilatura, offline).
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES + HTML_SUFFIXES
 #: gzip-compressed inputs (common in news archives): name.txt.gz, name.jsonl.gz, name.csv.gz.
@@ -669,7 +669,7 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
         suffix = input_format(path)
         if suffix in HTML_SUFFIXES:
             # Imported here: html_articles imports this module, and trafilatura is only needed for pages.
-            from quotelens.html_articles import read_html_article
+            from quotelens.load.html_pages import read_html_article
 
             try:
                 articles.append(read_html_article(path))
@@ -695,7 +695,7 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
         _table_articles(path, origin, header, units, encoding, mapping, articles, reject)
     read = len(articles) + len(rejected)
     frame = _articles_frame(articles)
-    # The chunked pipeline (quotelens.pipeline) loads a corpus piece by piece, where duplicates
+    # The chunked pipeline (quotelens.scale.pipeline) loads a corpus piece by piece, where duplicates
     # within one piece mean little; it skips this all-pairs comparison.
     frame = mark_duplicates(frame) if duplicates else frame
     rejected_frame = pd.DataFrame(rejected, columns=REJECTED_COLUMNS)

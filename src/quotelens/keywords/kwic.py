@@ -16,8 +16,8 @@ from typing import Mapping
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder, TrigramAssocMeasures, TrigramCollocationFinder
 
-from quotelens.termcounts import KeywordsError
-from quotelens.tokens import TokenOptions, iter_terms, tokenize
+from quotelens.keywords.termcounts import KeywordsError
+from quotelens.keywords.tokens import TokenOptions, iter_terms, tokenize
 
 KWIC_COLUMNS = ["statement_id", "article_id", "left", "match", "right", "quote_start", "quote_end", "start", "end"]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from quotelens import comparisons as cmp
+from quotelens.compare import comparisons as cmp
 
 
 def _pct(part: float, whole: float) -> str:

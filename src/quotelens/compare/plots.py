@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from quotelens.comparisons import FORMS, OTHER_ACTORS, plain_label
+from quotelens.compare.comparisons import FORMS, OTHER_ACTORS, plain_label
 
 FORM_COLOURS = {"direct": "#3182bd", "mixed": "#9ecae1", "reported": "#fdae6b"}
 

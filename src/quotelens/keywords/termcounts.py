@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from quotelens.tokens import TokenOptions, iter_terms
+from quotelens.keywords.tokens import TokenOptions, iter_terms
 
 
 class KeywordsError(ValueError):

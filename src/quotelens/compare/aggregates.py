@@ -5,7 +5,7 @@ counts per group, computed part by part and summed (no statement text leaves its
   counts. Articles are the bootstrap's clusters, so these sums are all a cluster bootstrap of
   per-actor mean sentiment needs (`actor_bootstrap` gives the same mean and interval as
   `sentiment.estimates.actor_estimates`, tested).
-- `term_counts`: one row per (group, term): occurrences of the term (quotelens.tokens terms) in
+- `term_counts`: one row per (group, term): occurrences of the term (quotelens.keywords.tokens terms) in
   the group's statements; the y matrix of `keywords.keyword_table`.
 
 Both are sums, so partial tables from any split of the statements add up to the same result
@@ -66,9 +66,9 @@ def reduce_sums(parts) -> pd.DataFrame:
 
 def term_counts(statements: pd.DataFrame, by: str = "speaker", text_column: str = "quote", options=None) -> pd.DataFrame:
     """Per (group, term): n, the term's occurrences in the group's statements (terms and
-    tokenisation as quotelens.tokens.iter_terms with `options`). Rows without a group are
+    tokenisation as quotelens.keywords.tokens.iter_terms with `options`). Rows without a group are
     skipped, as `keywords.prepare` skips them."""
-    from quotelens.tokens import iter_terms
+    from quotelens.keywords.tokens import iter_terms
 
     counts: Counter = Counter()
     for group, text in zip(statements[by].tolist(), statements[text_column].tolist()):

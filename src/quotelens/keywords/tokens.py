@@ -95,7 +95,7 @@ class TokenOptions:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """The project's English stop words (lower-case), read from stopwords_en.txt."""
-    text = importlib_resources.files("quotelens").joinpath(STOPWORDS_FILE).read_text(encoding="utf-8")
+    text = importlib_resources.files("quotelens.keywords").joinpath(STOPWORDS_FILE).read_text(encoding="utf-8")
     words = set()
     for line in text.splitlines():
         line = line.strip()

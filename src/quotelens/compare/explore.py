@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from quotelens.comparisons import (
+from quotelens.compare.comparisons import (
     UNKNOWN_SOURCE,
     add_sentiment_summary,
     plain_label,

@@ -8,7 +8,7 @@ object, embed, base, form and meta-refresh elements, event-handler attributes (o
 attributes whose scheme is javascript:, vbscript: or data: other than images. It also flags a
 <style> element holding text from a corpus marker list, since styles can hide content.
 
-Used by tests/test_hostile_report.py and scripts/check_hostile_html.py (quotelens.html_safety is
+Used by tests/test_hostile_report.py and scripts/check_hostile_html.py (quotelens.report.html_safety is
 the sanitiser that makes pages so; this module only checks the result).
 """
 

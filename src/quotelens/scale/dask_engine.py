@@ -1,5 +1,5 @@
 """The pipeline on a dask.distributed cluster: the same per-article functions and the same
-output folder as the pandas engine (quotelens.pipeline), so both give identical files.
+output folder as the pandas engine (quotelens.scale.pipeline), so both give identical files.
 
 - Loading: one task per input unit (`pipeline.load_unit`), submitted with `Client.map`.
 - Statements and sentiment: the articles parts become a dask.dataframe (`from_map`, one
@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from quotelens import aggregates as agg
-from quotelens.pipeline import (
+from quotelens.compare import aggregates as agg
+from quotelens.scale.pipeline import (
     PipelineResult,
     StageOptions,
     _part_done,

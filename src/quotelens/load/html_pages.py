@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotelens import config
-from quotelens.corpus import RejectedInput, decode_bytes, parse_date, sha256_text
+from quotelens.load.corpus import RejectedInput, decode_bytes, parse_date, sha256_text
 
 HTML_SUFFIXES = (".html", ".htm")
 

@@ -14,7 +14,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from quotelens.termcounts import KeywordsError
+from quotelens.keywords.termcounts import KeywordsError
 
 Z_CRITICAL = 1.96  # two-sided 5% level of a standard normal
 

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from quotelens.actors import PARTICLES, TITLES, Registry, name_key
+from quotelens.extract.registry import PARTICLES, TITLES, Registry, name_key
 from quotelens.text import NEWS_ABBREVIATIONS
 
 TOKEN = re.compile(r"\S+")
@@ -384,7 +384,7 @@ _OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across i
 
 
 def _stopwords() -> frozenset[str]:
-    from quotelens.tokens import stopwords
+    from quotelens.keywords.tokens import stopwords
 
     return stopwords()
 

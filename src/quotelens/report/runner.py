@@ -47,7 +47,7 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 
 from quotelens import config as qconfig
-from quotelens.html_safety import clean_html
+from quotelens.report.html_safety import clean_html
 from quotelens.tables import remove_stale_temporaries, write_bytes, write_text
 
 # Execution order. 00_report summarises the other notebooks' outputs, so it runs last, but it is
@@ -549,7 +549,7 @@ class HtmlRenderer:
     """Renders executed notebooks to self-contained HTML, with or without code."""
 
     def __init__(self) -> None:
-        quiet = logging.getLogger("quotelens.report.nbconvert")
+        quiet = logging.getLogger("quotelens.report.runner.nbconvert")
         quiet.setLevel(logging.ERROR)  # "alternative text missing" warnings are not for the terminal
         loader = jinja2.DictLoader({_OFFLINE_TEMPLATE_NAME: _OFFLINE_TEMPLATE})
         common = dict(

@@ -128,7 +128,7 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
     load order: consecutive .txt files batched by `chunk_size`; a Parquet file with rows cut
     into row ranges of `chunk_size` rows (so no worker holds more than its range and the row
     groups that overlap it); every other table file on its own."""
-    from quotelens.corpus import TEXT_SUFFIXES, _expand
+    from quotelens.load.corpus import TEXT_SUFFIXES, _expand
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1 article, got {chunk_size}")
@@ -199,7 +199,7 @@ def _row_group_results(unit: InputUnit, columns: dict | None, chunk_size: int):
     rows normalised as `load_corpus` would (ids left to `unique_article_ids`). When a batch
     cannot be read (a damaged data page) the rest of the unit is rejected as one unit of
     input naming those rows; the other units of the file still load."""
-    from quotelens import corpus
+    from quotelens.load import corpus
 
     path = unit.files[0]
     stop = unit.rows[1]
@@ -229,7 +229,7 @@ def load_unit(unit: InputUnit, outdir: str | os.PathLike, chunk_size: int, colum
     `chunk_size` rows read, normalised and written at a time, so memory does not grow with
     the file; other units go through `load_corpus`. Returns the marker's content: parts (file
     names), rows per part, rejected rows, read count and the input fingerprint."""
-    from quotelens.corpus import load_corpus
+    from quotelens.load.corpus import load_corpus
 
     outdir = Path(outdir)
     if unit.rows is not None:
@@ -298,7 +298,7 @@ class StageOptions:
 def _worker_state(options: StageOptions):
     key = (options.actors, options.topic_words)
     if _WORKER.get("key") != key:
-        from quotelens.actors import default_registry_path, load_registry
+        from quotelens.extract.registry import default_registry_path, load_registry
         from quotelens.sentiment import scorer_from_options
 
         registry = load_registry(config.resolve(options.actors) if options.actors else default_registry_path())
@@ -314,7 +314,7 @@ def process_articles(articles: pd.DataFrame, registry=None, scorer=None, canonic
     canonicalise=False: unknown speakers are named once over the whole corpus
     (`canonical_speakers`), since a chunk alone cannot tell one person from several."""
     from quotelens.sentiment import score_table
-    from quotelens.statements import extract_statements
+    from quotelens.extract.statements import extract_statements
 
     articles = articles.drop(columns=[c for c in CORPUS_WIDE_COLUMNS if c in articles.columns])
     statements = extract_statements(articles, registry=registry, canonicalise=canonicalise)
@@ -366,7 +366,7 @@ def unique_article_ids(outdir: Path, parts: list[str]) -> int:
     """Make article ids unique across articles parts in load order with the corpus rule (a
     repeat gets _2, _3, ...; the input id kept in `original_id`). Rewrites only the parts that
     change and returns the number of ids renamed. Reads only the id column of each part."""
-    from quotelens.corpus import _unique_ids
+    from quotelens.load.corpus import _unique_ids
 
     ids: list[str] = []
     bounds = []
@@ -413,7 +413,7 @@ def canonical_speakers(outdir: Path, parts: list[str]) -> dict[tuple, str]:
     whole dataset, by `statements.canonicalise_unknown` applied to the distinct values of those
     three small columns of every part (its rule depends only on that set, which the equality
     test on the default corpus checks). Only rows whose name changes are returned."""
-    from quotelens.statements import canonicalise_unknown
+    from quotelens.extract.statements import canonicalise_unknown
 
     seen: dict[tuple, None] = {}
     for p in parts:
@@ -648,7 +648,7 @@ def run_pipeline(
     topic_words: as `scorer_from_options`. engine: "pandas" (a process pool) or "dask" (a
     dask.distributed cluster: a LocalCluster of `workers` processes, or the scheduler at
     `scheduler`). progress: force the progress bar on or off (default: on for a terminal).
-    aggregates: also write per-actor sums and term counts per speaker (quotelens.aggregates)."""
+    aggregates: also write per-actor sums and term counts per speaker (quotelens.compare.aggregates)."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
     workers = max(1, int(workers or os.cpu_count() or 1))
@@ -658,7 +658,7 @@ def run_pipeline(
     options = StageOptions(actors=str(actors or ""), topic_words=topic_words)
     (outdir / "manifest.json").unlink(missing_ok=True)  # a run in progress has no manifest
     if engine == "dask":
-        from quotelens.pipeline_dask import run_dask
+        from quotelens.scale.dask_engine import run_dask
 
         return run_dask(corpus, outdir, workers, chunk_size, columns, options, scheduler, progress, aggregates)
     seconds: dict[str, float] = {}
@@ -685,7 +685,7 @@ def run_pipeline(
 
 
 def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from quotelens import aggregates as agg
+    from quotelens.compare import aggregates as agg
 
     frame = pd.read_parquet(path, columns=sorted(set(agg.SUM_INPUT) | {by, "quote"}))
     return agg.actor_article_sums(frame), agg.term_counts(frame, by)
@@ -695,9 +695,9 @@ def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str =
                      fold_every: int = 2) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(actor_article_sums, term_counts) of the statements parts: each part reduced in the
     pool to small tables; term counts folded into a running total every `fold_every` parts so
-    memory does not grow with the number of parts (see quotelens.aggregates). Exact whatever
+    memory does not grow with the number of parts (see quotelens.compare.aggregates). Exact whatever
     the order: a (speaker, article) key lives in one part only, and term counts are integers."""
-    from quotelens import aggregates as agg
+    from quotelens.compare import aggregates as agg
 
     sums, terms = [agg.empty_sums()], [agg.reduce_term_counts([], by)]
 
@@ -752,7 +752,7 @@ def finish(outdir: Path, corpus, markers: list[dict], parts: list[str], done: di
     schema = unified_schema(paths)
     for p in paths:
         conform_part(p, schema, speaker_map)
-    from quotelens.corpus import REJECTED_COLUMNS
+    from quotelens.load.corpus import REJECTED_COLUMNS
 
     rejected = pd.DataFrame([r for m in markers for r in m["rejected"]], columns=REJECTED_COLUMNS)
     rejected["line"] = rejected["line"].astype("Int64")
