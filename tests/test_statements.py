@@ -551,7 +551,7 @@ def test_name_in_quote_marks_inside_a_speaker_phrase_fakes(registry):
 
 
 def test_contract_allows_nested_statements_but_not_crossing_ones():
-    from quotelens.fuzz import statement_problems
+    from quotelens.contracts import statement_problems
 
     text = "The spokesman said the government reported an attack on the town. Others said nothing."
     base = {"speaker": "x", "speaker_mention": "", "speaker_start": -1, "speaker_end": -1, "resolved_from": -1,

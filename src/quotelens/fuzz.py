@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable
+
+from quotelens.contracts import statement_problems  # noqa: F401  (fuzz campaign checks statements against it)
 
 QUOTE_MARKS = "\"'“”‘’«»„‚‹›"
 # C0 controls, DEL, NEL, line and paragraph separators, a BOM and a NUL.
@@ -123,61 +125,6 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "control and bidi marks": lambda n: _repeat_to(CONTROL_CHARS + BIDI_MARKS + " ", n),
     "emoji": lambda n: _repeat_to("👨‍👩‍👧 said ", n),
 }
-
-STATEMENT_TYPES = frozenset({"direct", "indirect", "mixed", "according_to"})
-
-
-def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
-    """Every contract violation in `statements` (dicts from extract_article_statements, or rows
-    of a Statements table for one article) against the article `text`; [] when there is none."""
-    problems: list[str] = []
-    n = len(text)
-    spans = []
-    for k, st in enumerate(statements):
-        where = f"statement {k} ({st.get('statement_id')!r})"
-        start, end = st.get("start"), st.get("end")
-        if not isinstance(start, int) or not isinstance(end, int):
-            problems.append(f"{where}: start/end are not integers: {start!r}, {end!r}")
-            continue
-        if not 0 <= start < end <= n:
-            problems.append(f"{where}: offsets {start}:{end} outside the text (length {n})")
-            continue
-        if text[start:end] != st.get("quote"):
-            problems.append(f"{where}: text[{start}:{end}] != quote ({text[start:end]!r} vs {st.get('quote')!r})")
-        s0, s1 = st.get("speaker_start", -1), st.get("speaker_end", -1)
-        if s0 != -1 or s1 != -1:
-            if not (isinstance(s0, int) and isinstance(s1, int) and 0 <= s0 < s1 <= n):
-                problems.append(f"{where}: speaker offsets {s0}:{s1} outside the text (length {n})")
-            elif text[s0:s1] != st.get("speaker_mention"):
-                problems.append(f"{where}: text[{s0}:{s1}] != speaker_mention ({text[s0:s1]!r} vs {st.get('speaker_mention')!r})")
-        elif st.get("speaker_mention", "") != "":
-            problems.append(f"{where}: a speaker_mention without offsets: {st.get('speaker_mention')!r}")
-        rf = st.get("resolved_from", -1)
-        if not isinstance(rf, int) or not -1 <= rf < max(n, 1):
-            problems.append(f"{where}: resolved_from {rf!r} outside the text")
-        conf = st.get("confidence")
-        if not isinstance(conf, float) or not 0.0 <= conf <= 1.0:
-            problems.append(f"{where}: confidence {conf!r} not on [0, 1]")
-        if st.get("type") not in STATEMENT_TYPES:
-            problems.append(f"{where}: unknown type {st.get('type')!r}")
-        if not isinstance(st.get("speaker"), str) or not st.get("speaker"):
-            problems.append(f"{where}: empty speaker")
-        spans.append((start, end, k))
-    # Reported speech nested in a reported statement lies wholly inside it; any other
-    # overlap (two spans that cross) breaks the contract.
-    spans.sort(key=lambda s: (s[0], -s[1], s[2]))
-    open_spans: list[tuple[int, int, int]] = []  # enclosing spans of the current position
-    for a1, b1, k1 in spans:
-        while open_spans and open_spans[-1][1] <= a1:
-            open_spans.pop()
-        if open_spans:
-            a0, b0, k0 = open_spans[-1]
-            if b1 > b0:
-                problems.append(f"statements {k0} and {k1} overlap ({a0}:{b0} and {a1}:{b1})")
-                continue
-        open_spans.append((a1, b1, k1))
-    return problems
-
 
 def hostile_report_config(out: str | Path) -> Path:
     """Write a report config for the hostile corpus (tests/data/hostile: markup, javascript:

@@ -37,13 +37,9 @@ from quotelens.extract.speakers import (
     PERSON_ROLES, PRONOUNS, SENTENCE_ADVERBS, Resolution, SpeakerResolver, SubjectMatch, generic_kind, phrase_after,
     subject_before, tokens,
 )
+from quotelens.contracts import STATEMENT_COLUMNS  # noqa: F401  (re-exported)
 from quotelens.text import paragraph_spans, sentence_spans
 
-STATEMENT_COLUMNS = [
-    "statement_id", "article_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
-    "type", "quote", "start", "end", "paragraph", "sentence", "rule", "confidence",
-    "speaker_kind", "speaker_side", "in_registry", "resolved_from", "in_headline",
-]
 
 _VERB = speech_verbs.verb_pattern()
 _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")

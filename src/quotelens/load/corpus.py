@@ -38,10 +38,9 @@ from quotelens import config
 
 #: Our column names, in output order; then ``duplicate_of``, ``duplicate_similarity``,
 #: ``encoding``, ``original_id`` and every other input column, passed through.
-CONTRACT_COLUMNS = ["article_id", "title", "headlines", "text", "source", "date", "url", "origin", "sha256"]
-DERIVED_COLUMNS = ["duplicate_of", "duplicate_similarity", "encoding", "original_id"]
-ARTICLE_COLUMNS = CONTRACT_COLUMNS + DERIVED_COLUMNS
-REJECTED_COLUMNS = ["origin", "file", "line", "reason"]
+from quotelens.contracts import ARTICLE_COLUMNS, REJECTED_COLUMNS  # noqa: E402,F401  (re-exported)
+from quotelens.contracts import ARTICLE_CONTRACT_COLUMNS as CONTRACT_COLUMNS  # noqa: E402
+from quotelens.contracts import ARTICLE_DERIVED_COLUMNS as DERIVED_COLUMNS  # noqa: E402
 
 #: The names a `columns` mapping may use (``article_id`` is accepted for ``id``).
 MAPPABLE = ("id", "title", "text", "source", "date", "url")
