@@ -1,4 +1,4 @@
-"""The `quotelens` command line (stable: scripts and evaluations depend on it; see GUIDE.md).
+"""The `quotelens` command line (stable: scripts and evaluations depend on it; see docs/contracts.md).
 
     quotelens extract   CORPUS -o STATEMENTS.{jsonl,csv,parquet} [--actors data/actors/x.yaml]
     quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="score statements against gold annotations")
     p.add_argument("statements", help="predicted statements table")
-    p.add_argument("--gold", required=True, help="gold statements (.jsonl, GUIDE.md format)")
+    p.add_argument("--gold", required=True, help="gold statements (.jsonl, format in docs/contracts.md)")
     p.add_argument("--articles", required=True, help="the corpus the gold refers to")
     p.add_argument("--columns", action="append", help="column mapping for the corpus")
     p.add_argument("--json", default=None, help="also write the metrics as JSON to this file")

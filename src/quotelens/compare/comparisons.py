@@ -4,7 +4,7 @@ Every aggregate here keeps the number of statements behind it (`n_statements`, a
 beside every mean sentiment), and `statements_behind` returns the rows behind any aggregate
 (article id, outlet, date, speaker, quote), so each number in notebook 05 can be checked.
 
-Inputs are the contracted tables (GUIDE.md): Statements (optionally scored, with a `sentiment`
+Inputs are the contracted tables (docs/contracts.md): Statements (optionally scored, with a `sentiment`
 column on [-1, 1]) and Articles (for `source` and `date`). The outlet grouping is data
 (data/outlets.yaml), read by `load_outlet_groups`.
 """

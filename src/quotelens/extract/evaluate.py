@@ -1,4 +1,4 @@
-"""Score extracted statements against hand-annotated gold (GUIDE.md, "Gold annotation format").
+"""Score extracted statements against hand-annotated gold (docs/contracts.md, "Gold formats").
 
 The convention is the SFU GenderGapTracker's, so our figures compare with published ones:
 
@@ -50,7 +50,7 @@ class GoldFormatError(ValueError):
 
 
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a gold statements file (.jsonl, one JSON object per line, GUIDE.md format).
+    """Read a gold statements file (.jsonl, one JSON object per line; docs/contracts.md, "Gold formats").
 
     Returns one row per statement with `article_id`, `speaker`, `type`, `quote`, `start`, `end`
     (character offsets, <NA> when the line leaves them out) and `gold_line` (1-based line number

@@ -1,4 +1,4 @@
-"""Loading news articles into one DataFrame (the Articles contract of GUIDE.md).
+"""Loading news articles into one DataFrame (the Articles contract of docs/contracts.md).
 
 Inputs: plain-text files in the seed's format, folders of them, and tables (.jsonl, .csv,
 .parquet) with the columns ``id`` (or ``article_id``), ``title``, ``text``, ``source``, ``date``,
