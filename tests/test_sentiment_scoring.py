@@ -157,6 +157,33 @@ def test_training_is_deterministic():
     assert np.array_equal(a.classifier.coef_, b.classifier.coef_)
 
 
+_FIT_IN_A_FRESH_PROCESS = """
+import hashlib, sys
+from quotelens import config
+from quotelens.sentiment import model
+from quotelens.sentiment.newsmtsc import load_newsmtsc
+rows = load_newsmtsc(config.NEWSMTSC_DIR / "train.jsonl").iloc[:3000]
+fitted = model.fit("ensemble", rows["sentence"].tolist(), rows["label"].to_numpy())
+print(hashlib.sha256(fitted.classifier.coef_.tobytes()).hexdigest())
+"""
+
+
+def test_training_gives_the_same_bits_whatever_the_blas_threads():
+    # A notebook kernel, a test process and a Dask worker may each run with another number
+    # of BLAS threads; the cached model (and so every figure) must not depend on it.
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for threads in ("1", "2"):
+        env = dict(os.environ, OPENBLAS_NUM_THREADS=threads, OMP_NUM_THREADS=threads)
+        out = subprocess.run([sys.executable, "-c", _FIT_IN_A_FRESH_PROCESS], env=env, capture_output=True,
+                             text=True, check=True)
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1
+
+
 def test_model_cache_key_follows_the_training_data(tmp_path):
     train = tmp_path / "train.jsonl"
     source = (config.NEWSMTSC_DIR / "train.jsonl").read_bytes()
