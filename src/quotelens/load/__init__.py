@@ -2,3 +2,7 @@
 
 Reads: corpus files given by the user. Writes: the Articles table (docs/contracts.md).
 """
+
+from quotelens.load.corpus import load_corpus
+
+__all__ = ["load_corpus"]

@@ -14,20 +14,20 @@ in the seed format, where headlines are not part of the text.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 
 from quotelens import config
-from quotelens.load.corpus import RejectedInput, decode_bytes, parse_date, sha256_text
-
-HTML_SUFFIXES = (".html", ".htm")
+from quotelens.load.dates import parse_date
+from quotelens.load.decoding import decode_bytes, sha256_text
+from quotelens.load.errors import RejectedInput
 
 
 def extract_page(markup: str) -> dict:
     """trafilatura's reading of one page: title, text (paragraphs joined by blank lines),
     date ("YYYY-MM-DD" or None), url, sitename, hostname. Raises RejectedInput when no article
     body is found."""
+    # Imported on first use: trafilatura (and lxml) take a while to load and only pages need them.
     import trafilatura
 
     doc = trafilatura.bare_extraction(

@@ -128,7 +128,7 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
     load order: consecutive .txt files batched by `chunk_size`; a Parquet file with rows cut
     into row ranges of `chunk_size` rows (so no worker holds more than its range and the row
     groups that overlap it); every other table file on its own."""
-    from quotelens.load.corpus import TEXT_SUFFIXES, _expand
+    from quotelens.load.files import TEXT_SUFFIXES, expand_inputs
 
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1 article, got {chunk_size}")
@@ -140,7 +140,7 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
             units.append(InputUnit(len(units), tuple(batch)))
             batch.clear()
 
-    for path in _expand(corpus):
+    for path in expand_inputs(corpus):
         if path.suffix.lower() in TEXT_SUFFIXES:
             batch.append(str(path))
             if len(batch) >= chunk_size:
@@ -214,7 +214,7 @@ def _row_group_results(unit: InputUnit, columns: dict | None, chunk_size: int):
                                       "reason": f"unreadable Parquet rows {row + 1}-{stop} "
                                                 f"({type(exc).__name__}: {exc})"}], columns=corpus.REJECTED_COLUMNS)
             rejected["line"] = rejected["line"].astype("Int64")
-            yield corpus.LoadResult(articles=corpus._articles_frame([]), rejected=rejected, read=1)
+            yield corpus.LoadResult(articles=corpus.articles_frame([]), rejected=rejected, read=1)
             return
         if batch is None:
             return
@@ -366,7 +366,7 @@ def unique_article_ids(outdir: Path, parts: list[str]) -> int:
     """Make article ids unique across articles parts in load order with the corpus rule (a
     repeat gets _2, _3, ...; the input id kept in `original_id`). Rewrites only the parts that
     change and returns the number of ids renamed. Reads only the id column of each part."""
-    from quotelens.load.corpus import _unique_ids
+    from quotelens.load.corpus import unique_ids
 
     ids: list[str] = []
     bounds = []
@@ -374,7 +374,7 @@ def unique_article_ids(outdir: Path, parts: list[str]) -> int:
         col = pq.read_table(outdir / "articles" / p, columns=["article_id"]).column(0).to_pylist()
         bounds.append((len(ids), len(ids) + len(col)))
         ids.extend(col)
-    new_ids, originals = _unique_ids(ids)
+    new_ids, originals = unique_ids(ids)
     renamed = 0
     for p, (lo, hi) in zip(parts, bounds):
         if new_ids[lo:hi] == ids[lo:hi]:
@@ -490,7 +490,7 @@ def _has_values(path: Path, name: str) -> bool:
 def _pandas_metadata(paths: list[Path], schemas: list[pa.Schema], metadata: dict | None) -> dict | None:
     """`metadata` with each column's pandas dtype taken from the first part where that column
     holds a value: a passed-through column is typed by the values present in its chunk
-    (`corpus._infer_extra`), so a chunk where it is all missing must not decide the pandas
+    (`quotelens.load.records.infer_extra_dtype`), so a chunk where it is all missing must not decide the pandas
     dtype (e.g. float64 instead of Float64) of a column a one-piece load would type."""
     if not metadata or b"pandas" not in metadata:
         return metadata
