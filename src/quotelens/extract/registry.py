@@ -22,25 +22,11 @@ from pathlib import Path
 
 import yaml
 
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.titles import TITLES
+
 KINDS = ("person", "organisation", "state")
 GENDERS = ("m", "f")
-
-# Name particles that belong to the surname ("de Mistura", "bin Salman", "van der Linden").
-PARTICLES = frozenset(
-    "de da di del della du des le la van von der den ter ten bin ibn bint abu abou al el ul".split()
-)
-# Titles and role words that precede a name and are not part of it.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister foreign defence defense
-    interior secretary general gen lt col maj capt colonel major lieutenant captain brigadier sergeant
-    commander admiral staff marshal field ambassador envoy special spokesman spokeswoman spokesperson
-    senator sen rep representative governor gov mayor king queen prince crown sheikh emir imam chief
-    head director executive deputy senior top leader chairman chairwoman chair officer official
-    minister's mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. brig. gov. sen. rep. prof. u.n. un us
-    u.s. russian french british syrian turkish iranian american saudi israeli german chinese activist
-    doctor judge justice cleric commander-in-chief
-    """.split()
-)
 
 _WORD = re.compile(r"[^\s]+")
 _MODIFIER_PREFIX = re.compile(r"[\w.]+-(?:based|backed|run|linked|affiliated|born|controlled|held|allied)\s+")

@@ -12,34 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Lemma -> irregular forms (past, past participle, third person, gerund) where the regular
-# rules would be wrong.
-_IRREGULAR = {
-    "say": ("said", "says", "saying"),
-    "tell": ("told", "tells", "telling"),
-    "write": ("wrote", "written", "writes", "writing"),
-    "go on to say": ("went on to say", "goes on to say", "going on to say"),
-    "speak": ("spoke", "speaks", "speaking"),
-    "make clear": ("made clear", "makes clear", "making clear"),
-    "be quoted as saying": ("was quoted as saying", "were quoted as saying", "is quoted as saying"),
-}
+from quotelens.extract.lexicon.speech_verbs import CLAUSE_VERBS, IRREGULAR, OBJECT_VERBS
 
-CLAUSE_VERBS = """
-say tell state add note stress warn claim insist announce report confirm argue assert declare explain
-acknowledge admit reiterate emphasize emphasise underline underscore point out indicate reveal allege
-maintain contend affirm write tweet respond reply comment remark mention predict complain concede
-estimate observe recall caution counter conclude inform assure disclose clarify testify hint
-speculate charge proclaim repeat retort quip signal highlight brief answer refute
-go on to say
-make clear
-be quoted as saying
-""".split("\n")
-
-OBJECT_VERBS = """
-rule out describe reject deny accuse urge call on call for condemn denounce welcome criticize criticise
-demand ask appeal blame dismiss hail praise voice express decry vow pledge promise threaten
-deplore lament question dispute
-""".split("\n")
+# The verb lists live in quotelens.extract.lexicon.speech_verbs; this module inflects them.
 
 
 def _split(block: list[str]) -> list[str]:
@@ -49,7 +24,7 @@ def _split(block: list[str]) -> list[str]:
         if not line:
             continue
         # Phrasal verbs are written with their particle: "rule out", "point out", "call on".
-        if line in _IRREGULAR:
+        if line in IRREGULAR:
             words.append(line)
             continue
         toks = line.split()
@@ -66,8 +41,8 @@ def _split(block: list[str]) -> list[str]:
 
 def inflections(lemma: str) -> list[str]:
     """All forms of a (possibly phrasal) verb lemma: base, -s, -ed, -ing, irregulars."""
-    if lemma in _IRREGULAR:
-        return [lemma, *_IRREGULAR[lemma]]
+    if lemma in IRREGULAR:
+        return [lemma, *IRREGULAR[lemma]]
     head, _, particle = lemma.partition(" ")
     tail = f" {particle}" if particle else ""
     forms = {head}

@@ -1,0 +1,125 @@
+"""The according-to pass: "according to X, CLAUSE" and "CLAUSE, according to X".
+
+Also handles "CLAUSE Zarif said according to Press TV", where the outlet only relays the
+inner speaker's words, and unnamed sources ("according to the bulletin", "field sources"),
+which become generic speakers unless they report figures ("according to the toll").
+
+Reads: an `ArticleState`. Writes: according_to statements (and reported_backward ones for an
+inner speaker) into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotelens.extract import speech_verbs
+from quotelens.extract.article import ArticleState
+from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.lexicon.clause_words import NOT_SOURCES
+from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
+from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
+from quotelens.extract.mentions import Resolution, generic_kind
+from quotelens.extract.speaker_phrases import phrase_after, subject_before
+
+# Words in front of the source that are not the source ("a statement by", "figures from").
+_ACC_PREFIX = re.compile(
+    r"(?:(?:a|the)\s+)?(?:(?:new|latest|preliminary)\s+)?(?:statement|report|reports|figures|data|tally|toll|count|"
+    r"source|sources|spokesman|spokeswoman|spokesperson|official|officials|estimates?)\s+"
+    r"(?:by|from|of|issued\s+by|close\s+to|for|with)\s+"
+)
+# Lower-case sources with up to two modifiers ("local activists", "state media").
+_LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
+                           r"monitors|observers|reports|media)\b")
+
+
+def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int] | None:
+    """The source phrase after "according to" (ending at offset `limit` at the latest), as a
+    character span, past a leading "a statement by" and the like; None when there is none."""
+    m = _ACC_PREFIX.match(art.text, pos)
+    if m:
+        pos = m.end()
+    span = phrase_after(art.text, pos, limit, lower_head=True)
+    if span is None:
+        m = _LOWER_SOURCE.match(art.text, pos, limit)
+        if m:
+            span = (m.start(), m.end())
+    return span
+
+
+def find_according_to(art: ArticleState) -> None:
+    """Pass 2: a statement for every "according to" outside quotes whose cue is unused."""
+    text = art.text
+    for m in ACCORDING.finditer(text):
+        if art.in_quote(m.start()) or m.start() in art.used_cues:
+            continue
+        si = art.sentence_of(m.start())
+        s0, s1 = art.sentences[si]
+        span = according_phrase(art, m.end(), s1)
+        if span is None:
+            continue
+        res = art.resolver.resolve([span])
+        if res is None:
+            res = generic_speaker(art, span)
+        if res is None:
+            continue
+        head = text[s0:m.start()]
+        tail = text[span[1]:s1].strip(" .,;")
+        # "According to X(,) CLAUSE", also after a short connective ("Thus according to X")
+        if len(head.split()) <= 3 and not head.rstrip().endswith(("\"", "”")) and tail:
+            a, b = span[1], s1
+        else:
+            a, b = s0, m.start()
+            if _inner_speaker_before(art, s0, m.start()):
+                continue
+            # a leading connective phrase set off by a comma is not part of the clause
+            lead = re.match(r"\s*(?:([A-Z]\w*)(?:\s+\w+){0,3}),\s+", text[s0:m.start()])
+            if lead and lead.group(1) in SENTENCE_ADVERBS and lead.end() < m.start() - s0 - 10:
+                a = s0 + lead.end()
+        art.emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
+        art.used_cues.add(m.start())
+
+
+def _inner_speaker_before(art: ArticleState, s0: int, acc: int) -> bool:
+    """"CLAUSE Zarif said according to Press TV": the clause is the inner speaker's, the
+    outlet only relays the speech act. When the words before "according to" end in
+    SUBJECT + speech verb (+ addressee and adjuncts), emit CLAUSE for that subject (rule
+    reported_backward, its verb marked used) and return True; else False."""
+    text = art.text
+    last = None
+    for vm in VERB.finditer(text, s0, acc):
+        last = vm
+    if last is None or art.in_quote(last.start()) or not verb_ok(art.text, last):
+        return False
+    lemma, _ = speech_verbs.lookup(re.sub(r"\s+", " ", last.group()))
+    t0 = last.end()
+    if lemma in TELL_LEMMAS:
+        mo = TELL_OBJECT.match(text, t0, acc)
+        if mo:
+            t0 = mo.end()
+    if text[t0:acc].strip(" ,") and not only_adjuncts(text[t0:acc]):
+        return False
+    sm = subject_before(text, s0, last.start())
+    if sm is None or sm.negated or sm.passive:
+        return False
+    res = art.resolver.resolve(sm.spans)
+    if res is None:
+        return False
+    np_start = min(s for s, _ in sm.spans)
+    if np_start - s0 < 10:
+        return False  # "X said according to Y": no clause before the inner speaker
+    art.emit_clause(s0, np_start, res, last.group(), "reported_backward", "indirect", last.start(), spans=sm.spans)
+    art.used_cues.add(last.start())
+    art.used_cues.add(acc)
+    return True
+
+
+def generic_speaker(art: ArticleState, span: tuple[int, int]) -> Resolution | None:
+    """An unnamed source ("the bulletin", "field sources", "the reporter") as its own
+    speaker: the phrase without determiner. None for figures and tolls, which speak for
+    nobody."""
+    phrase = art.text[span[0]:span[1]]
+    bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
+    words = bare.lower().split()
+    if not words or words[-1] in NOT_SOURCES or len(words) > 8 or art.resolver.not_a_speaker(bare):
+        return None
+    return Resolution(bare, phrase, span[0], span[1], generic_kind(bare), "", None, "generic")

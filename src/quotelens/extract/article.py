@@ -1,0 +1,260 @@
+"""The state of one article during extraction, and the bookkeeping of its statements.
+
+`ArticleState` holds the article's text, its paragraph, sentence and quote spans, the speaker
+resolver, and the statements found so far. Every pass records a statement through
+`ArticleState.add`, which trims it, refuses one overlapping an earlier statement (or, while
+`nesting` is on, accepts one strictly inside a reported statement), and remembers its speaker.
+`resolve_speakers` then fills in the speaker columns in text order.
+
+Reads: an article's text and the actor registry. Writes: statement dicts with the Statements
+contract's fields (docs/contracts.md); offsets are characters into the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from contextlib import contextmanager
+
+from quotelens.extract.quotes import find_quotes
+from quotelens.extract.registry import Registry
+from quotelens.extract.resolution import Resolution, SpeakerResolver
+from quotelens.text import paragraph_spans, sentence_spans
+
+# Confidence (0-1) of each extraction rule before the speaker penalty.
+CONF = {
+    "direct_after": 0.95, "direct_before": 0.9, "direct_colon": 0.9, "direct_dash": 0.8, "direct_split": 0.9,
+    "direct_according": 0.85, "mixed_that": 0.85, "reported": 0.8, "reported_object": 0.75, "reported_backward": 0.7,
+    "according_to": 0.85, "participle": 0.65, "quote_continues": 0.5, "quote_fragment": 0.55,
+}
+# Confidence penalties for how the speaker was found.
+SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}
+
+
+# A "sentence" longer than this many characters (a scraped page without full stops, a 1 MB
+# line) is cut at whitespace into pieces of at most this length before extraction, so the work
+# done around each speech verb and quote stays bounded and extraction time grows linearly with
+# the text. The longest real sentence in FA-KES has 2,271 characters.
+MAX_SENTENCE_CHARS = 3000
+
+
+def bounded_sentences(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """`spans` (character offsets into `text`) with every span longer than `limit` characters
+    cut into pieces of at most `limit`, at the last whitespace of each piece's second half
+    (inside a token only when there is none); surrounding whitespace is left out."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = s + limit
+            k = cut
+            while k > s + limit // 2 and not text[k - 1].isspace():
+                k -= 1
+            if k <= s + limit // 2:
+                k = cut
+            end = k
+            while end > s and text[end - 1].isspace():
+                end -= 1
+            out.append((s, end))
+            s = k
+            while s < e and text[s].isspace():
+                s += 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def trim(text: str, a: int, b: int, chars: str = " \t\n\r,;:.-–—") -> tuple[int, int]:
+    """(a, b) moved inward past any of `chars` at either end of text[a:b]."""
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+class ArticleState:
+    """State of one article's extraction: spans, quotes, the resolver and the statements."""
+
+    def __init__(self, text: str, article_id: str, registry: Registry | None):
+        self.text = text
+        self.article_id = article_id
+        self.paragraphs = paragraph_spans(text)
+        self.sentences = bounded_sentences(text, sentence_spans(text))
+        self.sent_starts = [s for s, _ in self.sentences]
+        self.par_starts = [s for s, _ in self.paragraphs]
+        self.quotes = find_quotes(text, self.paragraphs, self.sentences)
+        self.quote_spans = [(q.open, q.close if q.closed else q.end) for q in self.quotes]
+        self.quote_opens = [q.open for q in self.quotes]
+        self.resolver = SpeakerResolver(text, registry, self.sent_starts)
+        self.statements: list[dict] = []
+        self.used_cues: set[int] = set()  # offsets of cues that produced a statement
+        self.used_quotes: set[int] = set()  # indices into self.quotes
+        # Statement spans, sorted by start; they never overlap (`add` refuses an overlap).
+        self.covered: list[tuple[int, int]] = []
+        self._covered_starts: list[int] = []
+        self._by_sentence: dict[int, list[dict]] = {}  # sentence index -> its statements
+        # Nested reported speech ("X said the government insists CLAUSE"): while `nesting` is
+        # on, `add` accepts a span strictly inside one reported statement; nested spans are
+        # kept apart from `covered` so that the disjoint-span bisection stays valid.
+        self.nesting = False
+        self.kind_at: dict[tuple[int, int], str] = {}  # covered span -> statement type
+        self.nested: list[tuple[int, int]] = []
+
+    @contextmanager
+    def nested_speech(self):
+        """While in this block, `add` records reported speech nested inside reported speech."""
+        self.nesting = True
+        try:
+            yield self
+        finally:
+            self.nesting = False
+
+    def reported_spans(self) -> list[tuple[int, int]]:
+        """Spans of the indirect and according-to statements, where nested speech can be."""
+        return [span for span in self.covered if self.kind_at.get(span) in ("indirect", "according_to")]
+
+    # -- positions ---------------------------------------------------------------------
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding character offset `pos`."""
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the paragraph holding character offset `pos`."""
+        return max(0, bisect.bisect_right(self.par_starts, pos) - 1)
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether character offset `pos` lies inside a quoted span, marks included."""
+        k = bisect.bisect_right(self.quote_opens, pos) - 1
+        return k >= 0 and self.quote_spans[k][0] <= pos <= self.quote_spans[k][1]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether text[a:b] overlaps a statement recorded outside nesting."""
+        # The covered spans are disjoint and sorted, so only the last one starting before b
+        # can reach past a (a bisection, not a scan: dense articles have thousands).
+        k = bisect.bisect_left(self._covered_starts, b)
+        return k > 0 and self.covered[k - 1][1] > a
+
+    def _nests(self, a: int, b: int) -> bool:
+        """Whether text[a:b] lies strictly inside one reported (indirect or according_to)
+        statement and touches no other nested statement."""
+        k = bisect.bisect_right(self._covered_starts, a) - 1
+        if k < 0:
+            return False
+        oa, ob = self.covered[k]
+        if not (oa <= a and b <= ob and (a, b) != (oa, ob)):
+            return False
+        if self.kind_at.get((oa, ob)) not in ("indirect", "according_to"):
+            return False
+        return not any(na < b and a < nb for na, nb in self.nested)
+
+    # -- output --------------------------------------------------------------------------
+    def add(self, a: int, b: int, res: Resolution | None, cue: str, kind: str, rule: str, conf: float,
+            cue_pos: int, spans: list[tuple[int, int]] | None = None, same_as: dict | None = None) -> bool:
+        """Record a statement text[a:b] (trimmed). Speaker fields are filled in by `finalize`,
+        which re-resolves pronouns and role nouns in text order; `spans` are the speaker
+        phrase(s), `same_as` a previous statement whose speaker this one continues."""
+        a, b = trim(self.text, a, b)
+        if res is None or b - a < 2:
+            return False
+        if self.nesting:
+            # a nested speaker must be named or a role noun: pronouns inside a reported clause
+            # mostly point back to the outer speaker's own words
+            if res.how.split(":")[0] not in ("name", "unknown_name", "role", "generic", "unnamed") or not self._nests(a, b):
+                return False
+        elif self.overlaps(a, b):
+            return False
+        self.statements.append({
+            "statement_id": f"{self.article_id}:{a}", "article_id": self.article_id,
+            "cue": cue, "type": kind, "quote": self.text[a:b], "start": a, "end": b,
+            "paragraph": self.paragraph_of(a), "sentence": self.sentence_of(a),
+            "in_headline": False,
+            "_res": res, "_spans": spans, "_same": same_as, "_rule": rule, "_conf": conf,
+            "_cue_pos": cue_pos if cue_pos >= 0 else a,
+        })
+        if self.nesting:
+            self.nested.append((a, b))
+        else:
+            k = bisect.bisect_left(self._covered_starts, a)
+            self._covered_starts.insert(k, a)
+            self.covered.insert(k, (a, b))
+            self.kind_at[(a, b)] = kind
+        self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
+        self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
+        return True
+
+    def statement_before(self, pos: int, si: int) -> dict | None:
+        """The last statement of sentence `si` that starts before `pos`."""
+        best = None
+        for st in self._by_sentence.get(si, ()):
+            if st["sentence"] == si and st["start"] < pos and (best is None or st["start"] > best["start"]):
+                best = st
+        return best
+
+    def emit_clause(self, a: int, b: int, res: Resolution, cue: str, rule: str, kind: str, cue_pos: int,
+                     spans: list[tuple[int, int]] | None = None, same_as: dict | None = None) -> None:
+        """Emit a reported clause; quoted fragments inside it become mixed statements."""
+        text = self.text
+        a, b = trim(text, a, b, " \t\n\r,;:.-–—")
+        if b - a < 3:
+            return
+        # Quotes are sorted by their opening mark: only those opening in [a, b + 1] can be inside.
+        lo, hi = bisect.bisect_left(self.quote_opens, a), bisect.bisect_right(self.quote_opens, b + 1)
+        inner = [(qi, self.quotes[qi]) for qi in range(lo, hi)
+                 if (self.quotes[qi].close if self.quotes[qi].closed else self.quotes[qi].end) <= b + 1]
+        frags = [(qi, q) for qi, q in inner if len(text[q.start:q.end].split()) >= 2]
+        conf = CONF.get(rule, 0.7)
+        if frags:
+            whole = inner and len(inner) == 1 and inner[0][1].open - a <= 1
+            for qi, q in frags:
+                if qi in self.used_quotes:
+                    continue
+                if self.add(q.start, q.end, res, cue, "direct" if whole else "mixed", rule, conf, cue_pos,
+                            spans=spans, same_as=same_as):
+                    self.used_quotes.add(qi)
+            self.used_cues.add(cue_pos)
+            return
+        if self.add(a, b, res, cue, kind, rule, conf, cue_pos, spans=spans, same_as=same_as):
+            self.used_cues.add(cue_pos)
+            for qi, _ in inner:
+                self.used_quotes.add(qi)
+
+
+def resolve_speakers(art: ArticleState) -> list[dict]:
+    """Resolve speakers in text order (so "he" finds the speaker just before it, whatever
+    pass found that statement) and fill in the speaker columns."""
+    art.statements.sort(key=lambda st: st["start"])
+    art.resolver.history = []
+    for st in art.statements:
+        res: Resolution = st.pop("_res")
+        spans = st.pop("_spans")
+        same = st.pop("_same")
+        rule = st.pop("_rule")
+        conf = st.pop("_conf")
+        cue_pos = st.pop("_cue_pos")
+        how0 = res.how.split(":")[0]
+        if same is not None:
+            res = Resolution(same["speaker"], "", -1, -1, same["speaker_kind"], same["speaker_side"],
+                             same["_gender"], "same_speaker", in_registry=same["in_registry"],
+                             resolved_from=same["start"])
+        elif spans and how0 in ("pronoun", "pronoun_unresolved", "role", "generic"):
+            # in text order every earlier speaker is known: pronouns, role nouns and
+            # generic heads ("the bulletin", "the group") can find their referent now
+            again = art.resolver.resolve(spans)
+            if again is not None:
+                res = again
+        how = res.how.split(":")[0]
+        own = same is None
+        st["speaker"] = res.speaker
+        st["speaker_mention"] = res.mention if own else ""
+        st["speaker_start"] = res.start if own else -1
+        st["speaker_end"] = res.end if own else -1
+        st["rule"] = f"{rule}+{res.how}" if own else rule
+        st["confidence"] = round(max(0.05, min(1.0, conf - SPEAKER_PENALTY.get(how, 0.1 if own else 0.0))), 3)
+        st["speaker_kind"] = res.kind
+        st["speaker_side"] = res.side
+        st["in_registry"] = res.in_registry
+        st["resolved_from"] = res.resolved_from
+        st["_gender"] = res.gender
+        art.resolver.remember(cue_pos, res)
+    for st in art.statements:
+        st.pop("_gender", None)
+    return art.statements

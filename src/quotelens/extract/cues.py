@@ -1,0 +1,91 @@
+"""Speech cues: the speech verbs and "according to" that mark a statement, and the tests
+around them that every pass shares (is this word a verb here, where does the clause after it
+end, is the rest of the sentence only adjuncts).
+
+Reads: an article's text. Writes: regex matches and character offsets into the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotelens.extract import speech_verbs
+from quotelens.extract.lexicon.calendar import DAYS_PATTERN
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START
+from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE
+
+# Any form of a speech verb, as a whole lower-case word (group "verb").
+VERB = speech_verbs.verb_pattern()
+ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+# Adjuncts between a verb and its clause ("said on Wednesday the strikes ...").
+ADJUNCT = re.compile(
+    rf"\s*(?:(?:late|early)\s+)?(?:on|last|this|earlier|later|next)\s+{DAYS_PATTERN}(?:\s+(?:night|morning|evening|afternoon))?"
+    rf"|\s*{DAYS_PATTERN}\b"
+    r"|\s*in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:statement|news\s+conference|press\s+conference|interview|speech|tweet|briefing|report|letter|post|message|address)"
+    r"(?:\s+(?:on|with|to|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+    r"|\s*(?:earlier|later|yesterday|today|too|also|separately|repeatedly|again|publicly|on\s+Twitter|to\s+reporters|"
+    r"to\s+journalists|to\s+the\s+press)\b"
+)
+# Who is told, after tell/inform/assure/brief ("told Reuters", "told a news conference in Geneva").
+TELL_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|him|her|them|us|me|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+"
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:forum|conference|meeting|council|assembly|audience|gathering|briefing|"
+    r"session|summit|rally|crowd|parliament|committee|panel|newspaper|channel|agency|television|radio|station|"
+    r"broadcaster|website|daily|reporters|journalists|lawmakers)(?:\s+(?:in|at|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    r",?"
+)
+# Where a reported clause ends: a coordinated speech verb ("... and added"), a participle
+# ("..., adding that"), "according to", or "while" opening a new clause.
+COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={VERB.pattern})")
+PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b"
+                       r"|,?\s+while\s+(?=[A-Z])")  # "... while Damascus has refuted ...": a new clause
+# A participle after the cue ("said adding that ..."): the statement is before the cue.
+PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
+
+
+def verb_ok(text: str, vm: re.Match) -> bool:
+    """Whether the speech-verb match `vm` in `text` is a verb here: base forms that are more
+    often nouns ("the UN report") count only after a modal or pronoun, and plural-looking forms
+    followed by "of", "have" ... ("Western states blamed") are nouns."""
+    form = re.sub(r"\s+", " ", vm.group())
+    lemma, _ = speech_verbs.lookup(form)
+    if form.endswith("s") and form != lemma and lemma not in BASE_ANYWHERE:
+        # "Western states blamed", "Initial reports of": a plural noun, not a verb
+        nxt = text[vm.end():vm.end() + 25].split()
+        if nxt and (nxt[0] in ("of", "have", "had", "were", "are", "by", "from", "in", "on", "and")
+                    or nxt[0].endswith("ed") or VERB.fullmatch(nxt[0])):
+            return False
+    if form != lemma:
+        return True
+    if lemma in BASE_ANYWHERE:
+        return True
+    prev = text[max(0, vm.start() - 12):vm.start()].split()
+    return bool(prev) and prev[-1].lower() in BASE_OK_BEFORE
+
+
+def clause_end(text: str, a: int, s1: int) -> int:
+    """End (character offset) of the reported clause starting at `a` in a sentence ending at
+    `s1`: before a coordinated speech verb, a participle or "according to", else `s1`."""
+    b = s1
+    for pat in (COORD_CUT, PART_CUT):
+        m = pat.search(text, a, b)
+        if m and m.start() > a:
+            b = m.start()
+    return b
+
+
+def only_adjuncts(s: str) -> bool:
+    """Whether `s` holds only adjuncts ("on Wednesday", "in a statement", "told Reuters")."""
+    p = 0
+    s = s.rstrip(" ,.")
+    while p < len(s):
+        m = ADJUNCT.match(s, p)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    rest = s[p:].strip()
+    if not rest:
+        return True
+    toks = rest.split()
+    return len(toks) <= 6 and toks[0].lower() in ADJUNCT_START and not any(t in (".",) for t in toks)

@@ -1,0 +1,17 @@
+"""Words that make a capitalised run the name of an organisation rather than a person
+("Defence Ministry", "Syrian Observatory", "Idlib News network"), lower case.
+
+Source: written for this project from the organisation names of the actor registry, FA-KES
+and the seed article, including the news agencies they cite (Reuters, AFP, TASS, RIA).
+"""
+
+ORG_WORDS = frozenset(
+    """ministry council army observatory committee command front forces agency news tv coalition
+    organization organisation programme program group police directorate governorate center centre
+    department office union nations states republic watch international party brigade brigades unit
+    units force media network commission court house kremlin pentagon hospital government regime
+    movement authority authorities service services guard corps committees channel radio television
+    newspaper daily times post press institute foundation fund bank company embassy mission
+    association federation alliance league division battalion army's ministry's front's administration
+    revolution coordination jazeera reuters afp tass ria""".split()
+)

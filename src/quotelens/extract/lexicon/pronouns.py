@@ -1,0 +1,11 @@
+"""Pronouns: the third-person ones that can stand for a speaker, and the first- and
+second-person ones that never do.
+
+Source: English grammar; the kind each pronoun can refer to ("it" to an organisation or a
+state, "they" to a group too) was decided for this project on the seed article and FA-KES.
+"""
+
+# pronoun -> (kind of referent it wants, gender or None)
+PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "they": ("plural", None), "it": ("thing", None)}
+# First- and second-person words: inside a quote they are the quote's own voice, never a speaker.
+NON_SPEAKERS = frozenset("i we you me us my our your ours yours myself ourselves".split())

@@ -1,0 +1,19 @@
+"""Titles and role words written in front of a name and not part of it ("Foreign Minister
+Sergei Lavrov", "Dr. Zaher Hajjo"), lower case, with and without the abbreviation's full stop.
+
+Source: written for this project with the actor registry, from the titles in front of names in
+the seed article, FA-KES and NewsMTSC; the demonyms in it ("russian", "u.s.") are those that
+precede a title in the same texts.
+"""
+
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president vice prime minister foreign defence defense
+    interior secretary general gen lt col maj capt colonel major lieutenant captain brigadier sergeant
+    commander admiral staff marshal field ambassador envoy special spokesman spokeswoman spokesperson
+    senator sen rep representative governor gov mayor king queen prince crown sheikh emir imam chief
+    head director executive deputy senior top leader chairman chairwoman chair officer official
+    minister's mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. brig. gov. sen. rep. prof. u.n. un us
+    u.s. russian french british syrian turkish iranian american saudi israeli german chinese activist
+    doctor judge justice cleric commander-in-chief
+    """.split()
+)

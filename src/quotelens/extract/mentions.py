@@ -1,0 +1,247 @@
+"""Who is named in one article: registry mentions, names missing from the registry, and the
+tests that keep places, days and capitalised common words from becoming speakers.
+
+`ArticleMentions` is the memory of names that speaker resolution (quotelens.extract.resolution)
+builds on. Reads: an article's text and the actor registry. Writes: mentions as (start, end,
+canonical name) with offsets in characters, and `Resolution` records.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from quotelens.extract.lexicon.calendar import DAY
+from quotelens.extract.lexicon.common_words import COMMON_WORDS
+from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
+from quotelens.extract.lexicon.groups import GROUP_WORDS
+from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
+from quotelens.extract.lexicon.organisations import ORG_WORDS
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE
+from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
+from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_ADVERBS
+from quotelens.extract.lexicon.speaker_heads import DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, ROLE_WORDS
+from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.registry import Registry, name_key
+from quotelens.extract.speaker_phrases import QUOTED_NAME, clean_token, tokens
+
+_DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
+
+
+@dataclass
+class Resolution:
+    """A resolved speaker: canonical name, the mention as written and its span (characters
+    into the article text; -1 when the speaker came from elsewhere), kind, side, gender, the
+    resolution rule and, for pronouns and role nouns, the offset of the antecedent."""
+
+    speaker: str
+    mention: str
+    start: int
+    end: int
+    kind: str
+    side: str
+    gender: str | None
+    how: str
+    resolved_from: int = -1
+    in_registry: bool = False
+
+
+class ArticleMentions:
+    """The names of one article: registry mentions (found once, sorted by offset), the longest
+    form of each unregistered name seen so far, and surnames that belong to someone else."""
+
+    def __init__(self, text: str, registry: Registry | None):
+        self.text = text
+        self.registry = registry
+        self.mentions = registry.find(text) if registry is not None else []
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
+        self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
+        self.surname_conflicts = self._find_surname_conflicts()
+
+    def registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        """Registry mentions starting in text[a:b]: inside it, or, for the last one, running on
+        past `b` when the phrase stopped inside a long name ("The Russian Center for
+        coordinating and monitoring the cessation of hostilities agreement in Syria": a
+        phrase stops at the first lower-case word, the registry name does not)."""
+        k = bisect.bisect_left(self.mention_starts, a)
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < b:
+            if self.mentions[k][1] <= b:
+                out.append(self.mentions[k])
+            elif " " in self.text[self.mentions[k][0]:b].strip() and not (k + 1 < len(self.mentions)
+                                                                     and self.mentions[k + 1][0] < b):
+                out.append(self.mentions[k])  # at least two words of the name are in the phrase
+            k += 1
+        return out
+
+    def from_actor(self, name: str, s: int, e: int, how: str) -> Resolution:
+        actor = self.registry.actors[name]
+        return Resolution(name, self.text[s:e], s, e, actor.kind, actor.side, actor.gender, how, in_registry=True)
+
+    def unregistered_names(self, a: int, b: int, reg):
+        """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
+        (start, end, canonical-in-article, kind)."""
+        toks = tokens(self.text, a, b)
+        covered = [(s, e) for s, e, _ in reg]
+        runs: list[list[tuple[int, int, str]]] = []
+        cur: list[tuple[int, int, str]] = []
+        titled = False
+        for s, e, t in toks:
+            t2 = clean_token(t.rstrip(","))
+            if t2[:1] in "\"“" and QUOTED_NAME.fullmatch(t2):
+                s, t2 = s + 1, t2[1:-1]  # "Cham" in the opposition "Cham" TV network
+            low = t2.lower()
+            in_reg = any(cs <= s < ce for cs, ce in covered)
+            is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
+                and (low not in TITLES or low in DEMONYMS) and not (t2 in SENTENCE_ADVERBS and not cur) \
+                and low not in DETERMINERS \
+                and not in_reg and low not in NON_SPEAKERS \
+                and not MODIFIER_SUFFIX.search(low) and not (not cur and (self.common_word(t2) or low in GROUP_WORDS))
+            if not is_name and cur and low in ORG_WORDS and t2.islower():
+                # "Idlib News network": a lower-case organisation word closes the name
+                cur.append((s, s + len(t2), t2))
+                runs.append((cur, titled))
+                cur = []
+                continue
+            if is_name:
+                if low in PARTICLES and not cur and not t2[:1].isupper():
+                    pass
+                cur.append((s, s + len(t2), t2))
+            else:
+                if cur:
+                    runs.append((cur, titled))
+                    cur = []
+                titled = low in TITLES
+            if t.endswith(",") and cur:
+                runs.append((cur, titled))
+                cur = []
+        if cur:
+            runs.append((cur, titled))
+        for run, was_titled in runs:
+            while run and run[-1][2].lower() in PARTICLES:
+                run = run[:-1]
+            while run and run[0][2].lower() in PARTICLES and run[0][2][:1].islower() and len(run) == 1:
+                run = run[1:]
+            if not run:
+                continue
+            words = [t for _, _, t in run]
+            if any(w.lower() in ORG_WORDS for w in words):
+                name = " ".join(words)
+                yield run[0][0], run[-1][1], name, "organisation"
+                continue
+            if PLACE_ADJECTIVE.fullmatch(run[0][2].lower()):
+                continue  # "Southern Aleppo", "Eastern Ghouta": a place does not speak
+            if self.registry is not None and self.registry.places and \
+                    " ".join(t for _, _, t in run) in self.registry.places:
+                continue
+            # a capitalised function or role word opening the run is not part of a name
+            # ("If ...", "Like Noha Samira", "Affairs Stephen OBrien")
+            while run and (run[0][2].lower() in COMMON_WORDS or run[0][2].lower() in ROLE_WORDS
+                           or run[0][2].lower() in CLAUSE_OPENERS) \
+                    and run[0][2].lower() not in PARTICLES:
+                run = run[1:]
+            if not run:
+                continue
+            # a demonym opens an organisation's name ("Russian Center"), not a person's
+            while run and run[0][2].lower() in DEMONYMS:
+                run = run[1:]
+            if not run:
+                continue
+            words = [t for _, _, t in run]
+            key = name_key(" ".join(words))
+            if len(words) >= 2 or was_titled or key in self.unknown_names:
+                full = self.unknown_names.get(key, "")
+                name = " ".join(words)
+                if len(name) > len(full):
+                    self.unknown_names[key] = name
+                yield run[0][0], run[-1][1], self.unknown_names[key], "person"
+            elif run[-1][1] >= b - 1:
+                # a lone capitalised word counts only as the head of the phrase ("Sedney said"),
+                # not as a modifier ("Western states")
+                yield run[0][0], run[-1][1], words[0], "unknown"
+
+    def _find_surname_conflicts(self) -> dict[str, str]:
+        """Bare surnames that, in this article, belong to someone else than the registry
+        person: "Suzanne Johnson ... Johnson said" is not Boris Johnson. Maps the surname as
+        written to the other person's full name."""
+        out: dict[str, str] = {}
+        if self.registry is None:
+            return out
+        for s, e, name in self.mentions:
+            alias = self.text[s:e]
+            actor = self.registry.actors[name]
+            if actor.kind != "person" or " " in alias or alias == name or alias in actor.aliases:
+                continue
+            m = re.search(r"([A-Z][a-z]+)\s+$", self.text[max(0, s - 30):s])
+            if not m:
+                continue
+            first = m.group(1)
+            if first.lower() in TITLES or first in SENTENCE_ADVERBS or first in name.split() \
+                    or any(first in a.split() for a in actor.aliases) or self.common_word(first) \
+                    or first in self.registry.alias_to_actor or first.lower() in ORG_WORDS \
+                    or first.lower() in ROLE_WORDS or first.lower() in COMMON_WORDS:
+                continue
+            if name in self.text or any(" " in a and a in self.text for a in actor.aliases):
+                continue  # "Ivanka Trump" in an article that names Donald Trump too
+            out[alias] = f"{first} {alias}"
+        return out
+
+    def not_a_speaker(self, name: str) -> bool:
+        """Whether a would-be unregistered speaker is no actor at all: a place of the registry
+        ("Aleppo", "Homs"), a capitalised common word of the article ("If", "Heavy", "Video",
+        "Reports"), a sentence adverb or a day ("Wednesdays")."""
+        bare = _ARTICLE_START.sub("", name.strip())
+        if not bare:
+            return True
+        if self.registry is not None and bare in self.registry.places:
+            return True
+        if " " in bare:
+            return False
+        return bare in SENTENCE_ADVERBS or bool(DAY.fullmatch(bare)) or bare.lower() in COMMON_WORDS \
+            or bare.lower() in NON_ACTOR_WORDS or bare.lower() in CLAUSE_OPENERS \
+            or (bare[:1].isupper() and bare.lower() not in GROUP_WORDS and self.common_word(bare))
+
+    def common_word(self, tok: str) -> bool:
+        """A capitalised token whose lower-case form occurs in the article is a common word
+        ("Mortar shells ...", "Another group ..."), not a name."""
+        if not tok[:1].isupper() or tok.isupper() or len(tok) < 3 or tok.lower() in PARTICLES:
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        return tok.lower() in self._lower_words
+
+
+def lower_first(name: str) -> str:
+    """"Activists" at a sentence start and "activists" are one generic speaker."""
+    first, _, rest = name.partition(" ")
+    if first[:1].isupper() and first[1:].islower() and first.lower() in GROUP_WORDS | ROLE_WORDS \
+            and first.lower() not in DEMONYMS and not rest[:1].isupper():
+        # a demonym or the first word of a name ("Syrian Observatory ... spokesperson") keeps its capital
+        return (first.lower() + (" " + rest if rest else "")).strip()
+    return name
+
+
+def head_phrase(phrase: str) -> str:
+    """A speaker phrase up to its head, without trailing prepositional phrases ("a source"
+    for "a source at daraa police command"), lower case."""
+    words = phrase.split()
+    for i, w in enumerate(words):
+        if w in PREPOSITIONS and i > 0:
+            return " ".join(words[:i])
+    return " ".join(words)
+
+
+def generic_kind(phrase: str) -> str:
+    """The kind of a speaker kept by its description: "unresolved" for a lone organisation or
+    document noun whose referent was not found ("the ministry", "the group", "the
+    statement"), "group" for a described source ("activists", "local sources", "state media")."""
+    bare = _DETERMINER_START.sub("", phrase.strip()).lower()
+    if " " not in bare and bare not in GROUP_WORDS and bare in ORG_ROLES | GENERIC_ORG_HEADS | DOCUMENT_HEADS:
+        return "unresolved"
+    return "group"

@@ -1,0 +1,115 @@
+"""Naming speakers across an article and across a corpus.
+
+Within an article, "... the provincial governor said. Governor Talal al-Barazi told AFP ..."
+names the unnamed governor (`name_forward_roles`). Across a corpus, unregistered people are
+given one name per person: the longest form among those sharing a surname key
+(`canonicalise_unknown`), and the speakers missing from the registry are listed as candidates
+to add (`unknown_speakers`).
+
+Reads: statement dicts of one article, or a Statements table. Writes: the same, with speaker
+names filled in or merged; a table of unknown speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
+from quotelens.extract.registry import name_key
+
+
+def name_forward_roles(text: str, statements: list[dict]) -> None:
+    """"... the provincial governor said. Governor Talal al-Barazi told AFP ...": a definite
+    role noun that no earlier actor holds names the person introduced with that role word
+    in the next two sentences, as that person's next statement shows. `statements` (sorted by
+    start, speaker columns filled in) are updated in place."""
+    for i, st in enumerate(statements):
+        mention = st["speaker_mention"].lower()
+        if st["speaker_kind"] != "unnamed" or not st["rule"].endswith("+unnamed") or st["speaker_start"] < 0:
+            continue
+        before = text[max(0, st["speaker_start"] - 30):st["speaker_start"]]
+        if not (mention.startswith("the ") or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
+            continue  # "a spokesman" is anyone; "the (provincial) governor" is someone known
+        role = mention.split()[-1]
+        if role not in PERSON_ROLES:
+            continue
+        for later in statements[i + 1:]:
+            if later["sentence"] > st["sentence"] + 2:
+                break
+            if later["speaker_kind"] != "person" or later["speaker_start"] < 0:
+                continue
+            intro = text[max(0, later["speaker_start"] - 30):later["speaker_end"]].lower()
+            if re.search(rf"(?<![\w-]){re.escape(role)}(?![\w-])", intro):
+                st.update(speaker=later["speaker"], speaker_kind="person", speaker_side=later["speaker_side"],
+                          in_registry=later["in_registry"], resolved_from=later["speaker_start"],
+                          rule=st["rule"] + ":next_speaker")
+                break
+
+
+def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:
+    """Give unknown person speakers one name across the corpus: the longest form among those
+    sharing a surname key (actors.name_key). Returns a new DataFrame."""
+    if statements.empty:
+        return statements
+    out = statements.copy()
+    mask = ~out["in_registry"].astype(bool) & out["speaker_kind"].isin(["person", "unknown"])
+    if not mask.any():
+        return out
+    names = out.loc[mask, "speaker"]
+    kinds = out.loc[mask, "speaker_kind"]
+    keys = names.map(name_key)
+    # Full names (two words or more, kind person) sharing a surname key are one person only
+    # when their first words agree ("Hamza Khatib" = "Hamza al-Khatib", not "Ibrahim Khatib");
+    # the longest form names them. A bare surname joins a full name only when its key has
+    # exactly one person in the corpus; otherwise it is ambiguous and stays as written.
+    longest: dict[tuple[str, str], str] = {}
+    for key, name, kind in sorted(zip(keys, names, kinds)):
+        words = name.split()
+        if kind == "person" and _is_full_name(words, key):
+            slot = (key, words[0].lower())
+            if len(name) > len(longest.get(slot, "")):
+                longest[slot] = name
+    people: dict[str, list[str]] = {}
+    for (key, _), name in sorted(longest.items()):
+        people.setdefault(key, []).append(name)
+    renamed = []
+    for key, name in zip(keys, names):
+        words = name.split()
+        if _is_full_name(words, key):
+            renamed.append(longest.get((key, words[0].lower()), name))
+        elif len(people.get(key, [])) == 1:
+            renamed.append(people[key][0])
+        else:
+            renamed.append(name)
+    out.loc[mask, "speaker"] = renamed
+    return out
+
+
+def _is_full_name(words: list[str], key: str) -> bool:
+    """Whether a name has a first name before its surname key ("Talal Barazi", not "Barazi"
+    or "Van der Berg")."""
+    return len(words) >= 2 and words[0].lower() not in PARTICLES and name_key(words[0]) != key
+
+
+def unknown_speakers(statements: pd.DataFrame) -> pd.DataFrame:
+    """Speakers not in the registry, as candidates to add: speaker, key, kind, n statements,
+    n articles and example mentions; sorted by n statements (descending), then name."""
+    cols = ["speaker", "key", "speaker_kind", "n_statements", "n_articles", "mentions"]
+    if statements.empty:
+        return pd.DataFrame(columns=cols)
+    unk = statements[~statements["in_registry"].astype(bool)]
+    if unk.empty:
+        return pd.DataFrame(columns=cols)
+    g = unk.groupby("speaker", sort=True)
+    out = pd.DataFrame({
+        "speaker": list(g.groups),
+        "key": [name_key(s) for s in g.groups],
+        "speaker_kind": g["speaker_kind"].agg(lambda s: s.mode().iloc[0]).values,
+        "n_statements": g.size().values,
+        "n_articles": g["article_id"].nunique().values,
+        "mentions": g["speaker_mention"].agg(lambda s: "; ".join(sorted({m for m in s if m})[:5])).values,
+    })
+    return out.sort_values(["n_statements", "speaker"], ascending=[False, True]).reset_index(drop=True)

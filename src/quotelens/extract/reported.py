@@ -1,0 +1,269 @@
+"""The reported-speech pass: a statement around every other speech verb.
+
+`X said (that) CLAUSE`, `X told Reuters CLAUSE`, object verbs (`X ruled out ...`: the verb
+phrase is the statement), `CLAUSE, X said` / `CLAUSE X said on Monday` (commas stripped),
+`CLAUSE, said X` (inverted), `X said A and added that B` (coordinated: the same speaker),
+participles (`..., adding that B`; `Reuters quoted the ministry as saying B`), and subjects
+set off by a relative clause or a long prepositional phrase. Quoted fragments inside a
+reported clause become mixed statements (`ArticleState.emit_clause`). Run a second time
+inside `ArticleState.nested_speech()`, it finds reported speech nested in reported speech.
+
+Reads: an `ArticleState`. Writes: indirect (and mixed) statements into it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotelens.extract import speech_verbs
+from quotelens.extract.according import generic_speaker
+from quotelens.extract.article import ArticleState
+from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, clause_end, only_adjuncts, verb_ok
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE
+from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
+from quotelens.extract.mentions import Resolution
+from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
+
+_THAT = re.compile(r"\bthat\b")
+# A coordinated speech verb ("X said A and added ...") continues the sentence's speaker.
+_COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
+# A finite verb between a subject and the cue means the subject is not the speaker's.
+_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
+_QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
+_RELATIVE = re.compile(r"\s(?:which|who|that)\s")
+_NOUN_THAT = re.compile(r"\s*(?:\w+\s+){0,2}(?:hope|hopes|concern|concerns|regret|confidence|belief|fear|fears|optimism|"
+                        r"doubt|doubts|satisfaction|surprise|view|conviction)\s*")
+
+
+def find_reported(art: ArticleState) -> None:
+    """Pass 3: a statement around every speech verb outside quotes whose cue is unused; with
+    `art.nesting` on, only around verbs inside reported statements."""
+    text = art.text
+    if art.nesting:
+        # only verbs inside a reported statement can start a nested one
+        matches = (vm for a, b in art.reported_spans() for vm in VERB.finditer(text, a, b))
+    else:
+        matches = VERB.finditer(text)
+    for vm in matches:
+        v = vm.start()
+        if v in art.used_cues or art.in_quote(v) or not verb_ok(art.text, vm):
+            continue
+        si = art.sentence_of(v)
+        s0, s1 = art.sentences[si]
+        form = re.sub(r"\s+", " ", vm.group())
+        lemma, family = speech_verbs.lookup(form)
+        if form.endswith("ing") and not form.endswith("as saying"):
+            if not art.nesting:  # a nested participle has no subject of its own
+                _participle(art, vm, s0, s1, lemma, family)
+            continue
+        before = text[s0:v]
+        if _COORD_BEFORE.search(before):
+            _coordinated(art, vm, s0, s1, lemma, family, si)
+            continue
+        sm = subject_before(text, s0, v)
+        if sm is None and _inverted(art, vm, s0, s1):
+            continue
+        if sm is None:
+            sm = _relative_subject(art, s0, v)
+        if sm is None:
+            sm = _sentence_subject(art, vm, s0, s1)
+        if sm is None:
+            continue
+        if sm.negated or sm.passive:
+            continue
+        res = art.resolver.resolve(sm.spans)
+        if res is None:
+            res = _fallback(art, sm.spans)
+        if res is None:
+            continue
+        np_start = min(s for s, _ in sm.spans)
+        clause = _clause_after(art, vm, lemma, family, s1)
+        if clause is not None:
+            a, b, rule = clause
+            art.emit_clause(a, b, res, vm.group(), rule, "indirect", v, spans=sm.spans)
+            continue
+        # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters"
+        t0 = vm.end()
+        if lemma in TELL_LEMMAS:
+            mo = TELL_OBJECT.match(text, t0, s1)
+            if mo:
+                t0 = mo.end()
+        tail = text[t0:s1].rstrip(" .")
+        if tail.strip() and not only_adjuncts(tail) and not tail.lstrip().startswith((",", "\"", "“", "'")) \
+                and not PART_TAIL.match(tail):
+            continue
+        art.emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
+
+
+def _fallback(art: ArticleState, spans: list[tuple[int, int]]) -> Resolution | None:
+    """An unnamed source ("the bulletin") is its own, generic speaker."""
+    return generic_speaker(art, spans[0])
+
+
+def _relative_subject(art: ArticleState, s0: int, v: int):
+    """'The Observatory which monitors violence ... said': the phrase before which/who."""
+    text = art.text
+    m = None
+    for m in _RELATIVE.finditer(text, s0, v):
+        pass
+    if m is None or VERB.search(text, m.end(), v):
+        return None
+    end = m.start()
+    while end > s0 and text[end - 1] in " ,-–—":
+        end -= 1
+    sm = subject_before(text, s0, end, allow_objects=True)  # "at the Syrian regime which denied"
+    if sm is None or sm.negated:
+        return None
+    return sm
+
+
+def _sentence_subject(art: ArticleState, vm: re.Match, s0: int, s1: int):
+    """'The Russian Center for coordinating ... in Syria said that ...': a long subject
+    whose end looks like the object of a preposition. The name opening the sentence is the
+    speaker when nothing between it and the cue looks like a verb or a clause boundary."""
+    text = art.text
+    v = vm.start()
+    span = phrase_after(text, s0, v)
+    if span is None or span[0] - s0 > 2 or v - span[1] > 160:
+        return None
+    between = text[span[1]:v]
+    if re.search(r"[,;:\"“”]", between) or VERB.search(between) or _FINITE.search(between):
+        return None
+    nxt = text[vm.end():s1].split(None, 1)
+    if nxt and nxt[0].lower() not in ADJUNCT_START and nxt[0].lower() != "that" \
+            and speech_verbs.lookup(vm.group())[0] not in TELL_LEMMAS \
+            and phrase_after(text, vm.end(), s1) is not None:
+        return None  # "... said the Observatory": inverted, handled elsewhere
+    res = art.resolver.resolve([span])
+    if res is None or res.how not in ("name", "unknown_name") or res.kind == "unknown":
+        return None
+    return SubjectMatch([span], False, False)
+
+
+def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
+    """'CLAUSE(,) said X' and, without commas (FA-KES), 'CLAUSE said the Observatory'.
+    True when the cue has this shape (whether or not a statement could be added)."""
+    text = art.text
+    v = vm.start()
+    before = text[s0:v].rstrip()
+    if len(before.split()) < 3:
+        return False
+    nxt = text[vm.end():s1].split(None, 1)
+    if not nxt or nxt[0].lower() in ADJUNCT_START or nxt[0].lower() == "that":
+        return False
+    if speech_verbs.lookup(vm.group())[0] in TELL_LEMMAS:
+        return False  # "told Reuters ...": who is told never speaks
+    span = phrase_after(text, vm.end(), s1, apposition=True)
+    if span is None:
+        return False
+    tail = text[span[1]:s1].strip(" .")
+    ok_tail = not tail or only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail)
+    if not ok_tail:
+        return False
+    res = art.resolver.resolve([span])
+    if res is None:
+        res = _fallback(art, [span])
+    if res is None:
+        return False
+    art.emit_clause(s0, v, res, vm.group(), "reported_inverted", "indirect", v, spans=[span])
+    return True
+
+
+def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str, si: int) -> None:
+    """'X said A and added that B' / 'X gave a toll and said B': the speaker of the sentence."""
+    text = art.text
+    last = art.statement_before(vm.start(), si)
+    clause = _clause_after(art, vm, lemma, family, s1)
+    if clause is None:
+        return
+    a, b, rule = clause
+    if last is not None:
+        art.emit_clause(a, b, last["_res"], vm.group(), "coordinated", "indirect", vm.start(), same_as=last)
+        return
+    span = phrase_after(text, s0, vm.start())
+    if span is None:
+        return
+    res = art.resolver.resolve([span])
+    if res is None or res.how == "generic":
+        return
+    art.emit_clause(a, b, res, vm.group(), "coordinated_subject", "indirect", vm.start(), spans=[span])
+
+
+def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: int):
+    """(start, end, rule) of the statement after the cue, or None when the cue ends its
+    clause (then the statement, if any, is before it)."""
+    text = art.text
+    r = vm.end()
+    if lemma in TELL_LEMMAS:
+        m = TELL_OBJECT.match(text, r, s1)
+        if m:
+            r = m.end()
+    # "said (on Monday / in a statement) that CLAUSE"; "voiced hope that CLAUSE"
+    window = text[r:min(s1, r + 90)]
+    tm = _THAT.search(window)
+    if tm and not re.search(r"[\"“”«»;:]", window[:tm.start()]):
+        head = window[:tm.start()]
+        if family == "clause" and (not head.strip() or only_adjuncts(head) or lemma in ("tell", "inform", "assure")):
+            return r + tm.end(), clause_end(art.text, r + tm.end(), s1), "reported_that"
+        if family == "object" and (not head.strip() or _NOUN_THAT.fullmatch(head)):
+            return r + tm.end(), clause_end(art.text, r + tm.end(), s1), "reported_that"
+    rest = text[r:s1]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—":
+        return None
+    if family == "object":
+        return vm.start(), clause_end(art.text, r, s1), "reported_object"
+    # skip adjuncts ("said on Wednesday the strikes ...")
+    p = r
+    while True:
+        m = ADJUNCT.match(text, p, s1)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    stripped = text[p:s1].lstrip()
+    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)":
+        return None
+    if PART_TAIL.match(stripped):
+        return None  # "the witness said adding that ...": the statement is before the cue
+    words = stripped.rstrip(" .").split()
+    first = words[0].lower()
+    if first in ADJUNCT_START:
+        # "said in Geneva." ends the attribution; "said at least 10 people died" does not
+        quantity = first in ("at", "more", "about", "over", "up") and len(words) > 2 and \
+            words[1].lower() in ("least", "than", "to")
+        if not quantity and (len(words) <= 6 or only_adjuncts(" ".join(words[:4]))):
+            return None
+        if not quantity and first in ("on", "in", "at", "during", "after", "before", "via", "through", "from",
+                                      "with", "by", "to", "following", "amid", "since", "until", "upon"):
+            return None
+    if first in NOT_CLAUSE:
+        return None
+    return p, clause_end(art.text, p, s1), "reported"
+
+
+def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str) -> None:
+    """'..., adding that ...' / '... saying ...': same speaker as the sentence's statement
+    before the participle. 'Reuters quoted the ministry as saying ...': the one quoted."""
+    text = art.text
+    si = art.sentence_of(vm.start())
+    qa = _QUOTED_AS.search(text, s0, vm.start())
+    if qa and lemma == "say":
+        span = phrase_after(text, qa.start(1), qa.end(1))
+        if span and span[1] >= qa.end(1) - 1:
+            res = art.resolver.resolve([span])
+            clause = _clause_after(art, vm, lemma, family, s1)
+            if res is not None and clause is not None:
+                art.emit_clause(clause[0], clause[1], res, "quoted as saying", "quoted_as_saying", "indirect",
+                                  vm.start(), spans=[span])
+        return
+    last = art.statement_before(vm.start(), si)
+    if last is None:
+        return
+    prev = text[max(s0, vm.start() - 2):vm.start()]
+    if not prev or not prev[-1].isspace() and prev[-1] != ",":
+        return
+    clause = _clause_after(art, vm, lemma, family, s1)
+    if clause is None:
+        return
+    a, b, _ = clause
+    art.emit_clause(a, b, last["_res"], vm.group(), "participle", "indirect", vm.start(), same_as=last)

@@ -1,0 +1,389 @@
+"""Speaker resolution: which actor a speaker phrase refers to.
+
+Resolution prefers, in order: a registry person, an unknown person-like name, a registry
+organisation or state, a role noun or pronoun resolved to the most recent compatible speaker
+of the article (then the most recent compatible mention), and a generic group ("activists").
+`SpeakerResolver` remembers who spoke where in the article, so that "he", "the envoy" or "the
+group" find their referent.
+
+Reads: an article's text, the actor registry and speaker-phrase spans
+(quotelens.extract.speaker_phrases). Writes: `Resolution` records.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotelens.extract.lexicon.common_words import COMMON_WORDS
+from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
+from quotelens.extract.lexicon.groups import GROUP_WORDS
+from quotelens.extract.lexicon.organisations import ORG_WORDS
+from quotelens.extract.lexicon.places import PLACE_ADJECTIVE
+from quotelens.extract.lexicon.pronouns import PRONOUNS
+from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS
+from quotelens.extract.lexicon.speaker_heads import (
+    DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
+)
+from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.mentions import ArticleMentions, Resolution, generic_kind, head_phrase, lower_first
+from quotelens.extract.registry import Registry, name_key
+from quotelens.extract.speaker_phrases import phrase_after, tokens
+
+_APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
+_NAME_TAIL_BEFORE = re.compile(r"(?:for|of|de|du)\s+$")  # "... for Human Rights"
+_OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
+_PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
+
+
+class SpeakerResolver(ArticleMentions):
+    """Resolves speaker phrases within one article, remembering who spoke where."""
+
+    def __init__(self, text: str, registry: Registry | None, sentence_starts: list[int] | None = None):
+        super().__init__(text, registry)
+        self.sentence_starts = sentence_starts or []  # offsets of sentence starts, for pronouns
+        self._nested = False  # inside a resolution started by pronoun resolution
+        # Speakers of statements so far as (offset of the statement's cue, resolution).
+        self.history: list[tuple[int, Resolution]] = []
+        # `history` kept sorted by offset, for `_recent_first` (rebuilt when `history` is replaced).
+        self._sorted_source: list | None = None
+        self._sorted_keys: list[tuple[int, int]] = []
+        self._sorted_items: list[tuple[int, Resolution]] = []
+        self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
+
+    # -- main entry ------------------------------------------------------------------
+    def resolve(self, spans: list[tuple[int, int]], pronouns: bool = True) -> Resolution | None:
+        """Resolve the best speaker among candidate phrases (nearest to the cue first).
+        With `pronouns` False, the sentence-subject step of pronoun resolution is skipped (it
+        calls back into `resolve`)."""
+        saved = self._nested
+        self._nested = saved or not pronouns
+        try:
+            best: tuple[int, Resolution] | None = None
+            for idx, (a, b) in enumerate(spans):
+                for rank, res in self._candidates(a, b):
+                    rank = rank * 2 + idx  # prefer the nearer phrase at equal rank
+                    if best is None or rank < best[0]:
+                        if res.kind in ("group", "unknown") and not res.how.startswith("pronoun") \
+                                and self.not_a_speaker(res.speaker):
+                            continue  # a place or a common word is no speaker
+                        best = (rank, res)
+            return best[1] if best else None
+        finally:
+            self._nested = saved
+
+    def _candidates(self, a: int, b: int):
+        """(rank, Resolution) candidates for the phrase text[a:b]; lower rank is better."""
+        text = self.text
+        phrase = text[a:b]
+        low = phrase.lower()
+        bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", low)
+        if bare in PRONOUNS:
+            res = self._antecedent(bare, a)
+            if res is not None:
+                yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
+                                    f"pronoun:{res.how}", res.start, res.in_registry)
+            else:
+                # nobody to refer to in the article: the pronoun itself is kept as the speaker
+                yield 9, Resolution(bare, phrase, a, b, "unknown", "", PRONOUNS[bare][1], "pronoun_unresolved")
+            return
+        reg = self.registry_in(a, b)
+        head_part = head_phrase(bare)
+        head = head_part.split()[-1] if head_part else ""
+        # where the head part ends in the text: names after it sit in a prepositional phrase
+        # ("a spokesman for the Syria Civil Defense") and only modify the head
+        head_end = b
+        for s, e, t in tokens(text, a, b)[1:]:
+            if t.lower() in PREPOSITIONS:
+                head_end = s
+                break
+        has_person = any(self.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
+        unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
+        role = None
+        org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and self.registry.actors[n].kind != "person"]
+        if head in ORG_ROLES and org_in_head and head not in PERSON_ROLES:
+            # "the SANA news agency", "Russia's Defence Ministry": the organisation named in the
+            # head part is the referent
+            s, e, n = org_in_head[-1]
+            yield 1, self.from_actor(n, s, e, "name")
+        elif head in PERSON_ROLES or head in ORG_ROLES or (
+                self.registry is not None and head_part in self.registry.role_to_actors):
+            # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
+            # the names in front of it only modify it. A registry role is one whatever its
+            # head ("the civil defence"). A state in a prepositional phrase names the side
+            # when the head part does not ("the defense ministry in Moscow").
+            role = self._role(head_part, a, side_words=bare.split())
+            if role is not None and not has_person:
+                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
+                                    f"role:{role.how}", role.start, role.in_registry)
+        if head in DOCUMENT_HEADS and role is None and not reg and re.match(r"(?:the|its|their)\s", low):
+            # "according to the bulletin", "the statement said": the document of whoever spoke
+            # last stands for its author
+            author = next((res for at, res in self._recent_first(a) if at < a), None) or self._antecedent("it", a)
+            if author is not None:
+                yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
+                                    "role:document", author.start, author.in_registry)
+        names = list(self.unregistered_names(a, b, reg))
+        # People in the head part: the one nearest the end of it is the head ("Obama campaign
+        # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
+        people = []
+        for s, e, name in reg:
+            if self.registry.actors[name].kind == "person":
+                other = self.surname_conflicts.get(text[s:e])
+                res = Resolution(other, text[s:e], s, e, "person", "", None, "unknown_name") if other \
+                    else self.from_actor(name, s, e, "name")
+                people.append((s, res))
+        for s, e, name, kind_ in names:
+            if kind_ == "person":
+                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")))
+        people.sort(key=lambda p: p[0], reverse=True)
+        # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
+        # (not after a group: "opponents of Syrian President Bashar al-Assad" are not Assad)
+        in_head = [res for s, res in people if s < head_end or (res.end >= b - 1 and head not in GROUP_WORDS)]
+        if in_head and head in ORG_ROLES and head not in PERSON_ROLES and not org_in_head \
+                and all(res.end <= head_end and not text[res.end:head_end].strip(" ,") == "" for res in in_head):
+            # "the Obama administration", "the Trump campaign": a person's name modifying an
+            # organisation noun names the organisation, which is the speaker
+            org_name = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:head_end].strip(),
+                              flags=re.IGNORECASE)
+            yield 0, Resolution(org_name, phrase, a, b, "organisation", "", None, "unknown_name")
+            in_head = []
+        for i, res in enumerate(in_head):
+            yield (0 if i == 0 else 1), res
+        if head in PERSON_ROLES and role is None and not in_head:
+            # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
+            # themself, not for the organisation named in front of the role
+            side = self.registry.actors[reg[0][2]].side if reg else ""
+            yield 2, Resolution(lower_first(self._unnamed_name(unnamed, a, b, reg)), phrase, a, b, "unnamed", side,
+                                None, "unnamed")
+        head_toks = tokens(text, a, head_end)[-1:]
+        head_in_reg = bool(head_toks) and any(s_ <= head_toks[0][0] < e_ for s_, e_, _ in reg)
+        if head in GROUP_WORDS and not in_head and not head_in_reg:
+            # "field sources in the northeastern Hasaka province": the group, not the place
+            group_end = head_end
+            if _OF_NAME.match(text, head_end, b):
+                group_end = b  # "opponents of Syrian President Bashar al-Assad": whose group it is stays
+            group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:group_end].strip(), flags=re.IGNORECASE)
+            yield 2, Resolution(lower_first(group), phrase, a, b, "group", "", None, "generic")
+        for s, res in people:
+            if res not in in_head:
+                yield 3, res
+        for s, e, name in reg:
+            kind = self.registry.actors[name].kind
+            if kind == "person":
+                continue
+            if kind == "state":
+                # "USA Today", "Russia Today": a state name opening a longer proper name
+                nxt = text[e:b].split()
+                if nxt and nxt[0][:1].isupper() and not self.registry_in(e + 1, e + 1 + len(nxt[0])):
+                    yield 5, Resolution(" ".join([text[s:e], nxt[0]]), text[s:e + 1 + len(nxt[0])], s,
+                                        e + 1 + len(nxt[0]), "organisation", "", None, "unknown_name")
+                    continue
+            yield (3 if kind == "organisation" else 4) + (2 if s >= head_end else 0), self.from_actor(name, s, e, "name")
+        for s, e, name, kind_ in names:
+            if kind_ != "person":
+                yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+        if head in GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:
+            # "the group", "the organisation": the organisation that spoke last
+            res = self._antecedent("it", a)
+            if res is not None:
+                yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
+                                    f"role:{res.how}", res.start, res.in_registry)
+        if head in GROUP_WORDS or head in ROLE_WORDS:
+            yield 8, Resolution(lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
+
+    def _unnamed_name(self, unnamed: str, a: int, b: int, reg) -> str:
+        """A name for an unnamed person: the role with its organisation in front, so "a source
+        at Aleppo Police Command" and "an Aleppo Police Command source" are one speaker; an
+        organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
+        m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
+        if not m:
+            words = unnamed.split()
+            modifier = " ".join(words[:-1]).lower()
+            if len(words) >= 2 and modifier.split()[-1] in GENERIC_ORG_HEADS and self.registry is not None:
+                # "a UK-based monitor spokesperson": a description of an organisation in front
+                # of the role refers back to that organisation, like "a spokesperson for the
+                # UK-based monitor"
+                res = self._role(modifier, a)
+                if res is not None and res.kind in ("organisation", "state"):
+                    return f"{res.speaker} {words[-1]}"
+            return unnamed
+        head, prep, rest = m.groups()
+        if prep == "in":
+            return head
+        org = rest
+        for s, e, name in reg:
+            if self.text[s:e] in rest and self.registry.actors[name].kind != "person":
+                org = name
+                break
+        else:
+            low = rest.lower()
+            # only a description ("the UK-based monitor") refers back; a proper name
+            # ("Daraa Police Command") is kept as written
+            proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
+            if not proper and (low.split()[-1] in ORG_ROLES or low.split()[-1] in GENERIC_ORG_HEADS):
+                res = self._role(low, a)
+                if res is not None:
+                    org = res.speaker
+        return f"{org} {head}"
+
+    # -- coreference -----------------------------------------------------------------
+    def _compatible(self, res: Resolution, pronoun: str) -> bool:
+        want, gender = PRONOUNS[pronoun]
+        if want == "person":
+            # an unnamed person ("a military source") can be "he" or "she" too
+            return res.kind in ("person", "unnamed", "unknown") and (res.gender is None or res.gender == gender)
+        if want == "thing":
+            return res.kind in ("organisation", "state")
+        return res.kind in ("organisation", "state", "group")
+
+    def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
+        # Inside a sentence, a pronoun refers first to the sentence's own subject ("The White
+        # Helmets civil defence group released pictures ... after what it said was ...").
+        if self.sentence_starts and not self._nested:
+            k = bisect.bisect_right(self.sentence_starts, pos) - 1
+            s0 = self.sentence_starts[k] if k >= 0 else 0
+            if pos - s0 > 2:
+                span = phrase_after(self.text, s0, pos)
+                if span is not None and span[1] < pos:
+                    low = self.text[span[0]:span[1]].lower()
+                    if low not in PRONOUNS:
+                        best = self.resolve([span], pronouns=False)
+                        if best is not None and best.how in ("name", "unknown_name") and self._compatible(best, pronoun) \
+                                and not (best.kind in ("group", "unknown") and self.not_a_speaker(best.speaker)):
+                            return Resolution(best.speaker, best.mention, best.start, best.end, best.kind, best.side,
+                                              best.gender, "sentence_subject", in_registry=best.in_registry)
+        for at, res in self._recent_first(pos):
+            if at < pos and self._compatible(res, pronoun):
+                return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
+                                  "last_speaker", in_registry=res.in_registry)
+        if self.registry is not None:
+            k = bisect.bisect_left(self.mention_starts, pos) - 1
+            while k >= 0:
+                s, e, name = self.mentions[k]
+                res = self.from_actor(name, s, e, "last_mention")
+                if self._compatible(res, pronoun):
+                    return res
+                k -= 1
+        if PRONOUNS[pronoun][0] == "person":
+            # a person named in the text but never quoted and not in the registry
+            best = None
+            for m in _PERSON_NAME.finditer(self.text, max(0, pos - 1500), pos):
+                words = m.group().split()
+                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self.common_word(w)
+                       or w.lower() in COMMON_WORDS or w.lower() in CLAUSE_OPENERS for w in words):
+                    continue
+                k = bisect.bisect_right(self.mention_starts, m.start()) - 1
+                if k >= 0 and self.mentions[k][1] > m.start():
+                    continue  # "Human Rights" in "Syrian Observatory for Human Rights": part of a name
+                if self.not_a_speaker(m.group()) or PLACE_ADJECTIVE.fullmatch(words[0].lower()):
+                    continue  # "Eastern Ghouta", "Southern Aleppo": a place
+                if _NAME_TAIL_BEFORE.search(self.text, max(0, m.start() - 5), m.start()):
+                    continue  # the tail of an organisation's name ("... for Human Rights")
+                best = m
+            if best is not None:
+                key = name_key(best.group())
+                name = self.unknown_names.get(key, best.group())
+                return Resolution(name, best.group(), best.start(), best.end(), "person", "", None, "last_name")
+        return None
+
+    def _role(self, bare: str, pos: int, side_words: list[str] | None = None) -> Resolution | None:
+        """Resolve a role phrase ("u.n. envoy", "the ministry") to the most recent speaker or
+        mention carrying that role, trying the longest role phrase first. `side_words` (the
+        whole phrase, with its prepositional phrase) give the side when `bare` names none."""
+        if self.registry is None:
+            return None
+        words = bare.split()
+        side = self._side_of(words) or (self._side_of(side_words) if side_words else "")
+        for n in range(len(words), 0, -1):
+            role = " ".join(words[-n:])
+            names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
+            if side and names:
+                # "Iran's foreign minister", "the Russian defence ministry spokesman": only
+                # actors of that side; a single one is the referent even if not yet mentioned
+                names = {x for x in names if x in self.registry.actors and self.registry.actors[x].side == side}
+                if len(names) == 1:
+                    name = next(iter(names))
+                    for s, e, m in self.mentions:
+                        if m == name:
+                            return self.from_actor(name, s, e, "role_of_side")
+                    actor = self.registry.actors[name]
+                    return Resolution(name, "", -1, -1, actor.kind, actor.side, actor.gender, "role_of_side",
+                                      in_registry=True)
+            if not names:
+                continue
+            for at, res in self._recent_first(pos):
+                if at < pos and res.speaker in names:
+                    return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
+                                      "last_speaker", in_registry=res.in_registry)
+            k = bisect.bisect_left(self.mention_starts, pos) - 1
+            while k >= 0:
+                s, e, name = self.mentions[k]
+                if name in names and name in self.registry.actors:
+                    return self.from_actor(name, s, e, "last_mention")
+                k -= 1
+            if len(names) == 1:
+                # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
+                # actor may point forward, to a mention shortly after; a role of several words
+                # ("the civil defence") to a mention anywhere later in the article
+                reach = len(self.text) if " " in role else pos + 400
+                k = bisect.bisect_left(self.mention_starts, pos)
+                while k < len(self.mentions) and self.mentions[k][0] < reach:
+                    s, e, name = self.mentions[k]
+                    if name in names:
+                        return self.from_actor(name, s, e, "next_mention")
+                    k += 1
+        return None
+
+    def _side_of(self, words: list[str]) -> str:
+        """The side a role phrase names by a demonym or a state ("russian", "iran's", "u.s."),
+        or ""."""
+        for w in words:
+            w = re.sub(r"(?:['’]s|s)$", "", w) if w not in DEMONYMS else w
+            if w in DEMONYMS:
+                return DEMONYMS[w]
+            if self.registry is not None:
+                for cand in (w, w.upper(), w.title()):
+                    actor = self.registry.lookup(cand)
+                    if actor is not None and actor.kind == "state":
+                        return actor.side
+        return ""
+
+    def _recent_first(self, pos: int):
+        """The (offset, resolution) entries of `history` before offset `pos`, latest offset
+        first (equal offsets in the order remembered): what sorting `history` by offset,
+        descending, yields, without re-sorting it for every pronoun (that was quadratic in the
+        number of statements of an article)."""
+        history = self.history
+        if history is not self._sorted_source or len(self._sorted_keys) > len(history):
+            self._sorted_source, self._sorted_keys, self._sorted_items = history, [], []
+        for seq in range(len(self._sorted_keys), len(history)):
+            key = (history[seq][0], -seq)
+            k = bisect.bisect_left(self._sorted_keys, key)
+            self._sorted_keys.insert(k, key)
+            self._sorted_items.insert(k, history[seq])
+        k = bisect.bisect_left(self._sorted_keys, (pos, -len(history) - 1))
+        for idx in range(k - 1, -1, -1):
+            yield self._sorted_items[idx]
+
+    def remember(self, pos: int, res: Resolution) -> None:
+        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
+        Role words written around a person's name ("U.N. spokesman Martin Nesirky") are kept so
+        a later "the spokesman" finds them."""
+        self.history.append((pos, res))
+        if res.kind == "unnamed" and res.start >= 0 and self.registry is not None:
+            # "A spokesman for the Syria Civil Defense said ... The group ...": the organisation
+            # an unnamed person speaks for is a referent for later "it", "they", "the group"
+            orgs = [m for m in self.registry_in(res.start, res.end) if self.registry.actors[m[2]].kind != "person"]
+            if orgs:
+                s, e, name = orgs[-1]
+                self.history.append((pos, self.from_actor(name, s, e, "name")))
+        if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
+            left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
+            # an apposition after the name counts too ("Abu Abdel-Moneim, the father of ...")
+            right = _APPOSITION_ROLE.match(self.text, res.end, res.end + 40)
+            for w in left + ([right.group(1).lower()] if right else []):
+                w = w.strip(",")
+                if w in PERSON_ROLES:
+                    self.roles_seen.setdefault(w, set()).add(res.speaker)
