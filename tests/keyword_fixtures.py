@@ -62,7 +62,7 @@ def seed_statements() -> pd.DataFrame:
 @lru_cache(maxsize=1)
 def extracted_statements(n_articles: int = 300) -> pd.DataFrame:
     """Statements extracted by quotelens.extract.statements from the first `n_articles` FA-KES
-    articles (GUIDE Statements contract, with the article's source and date joined)."""
+    articles (the Statements contract, with the article's source and date joined)."""
     from quotelens.load.corpus import load_corpus
     from quotelens.extract.statements import extract_statements
 

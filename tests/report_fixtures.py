@@ -73,7 +73,7 @@ def _locate(text: str, quote: str) -> int:
 
 
 def statements(articles: pd.DataFrame, annotations) -> pd.DataFrame:
-    """A Statements table (GUIDE columns used here) for (article_id, speaker, type, quote)."""
+    """A Statements table (the contract's columns used here) for (article_id, speaker, type, quote)."""
     texts = dict(zip(articles["article_id"], articles["text"]))
     rows = []
     for i, (aid, speaker, kind, quote) in enumerate(annotations):

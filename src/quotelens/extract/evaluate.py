@@ -46,7 +46,7 @@ _APOSTROPHES = "'\u2019\u2018`\u02bc"
 
 
 class GoldFormatError(ValueError):
-    """A gold file line that does not follow the GUIDE's format (message names file and line)."""
+    """A gold file line that does not follow the gold format of docs/contracts.md (message names file and line)."""
 
 
 def load_gold(path: str | os.PathLike) -> pd.DataFrame:

@@ -90,7 +90,7 @@ def _cached_default() -> Registry:
 
 def extract_article_statements(text: str, article_id: str = "", registry=None, title: str = "",
                                headlines: Iterable[str] = ()) -> list[dict]:
-    """Statements of one article as dicts with the Statements contract's fields (GUIDE.md)
+    """Statements of one article as dicts with the Statements contract's fields (docs/contracts.md)
     plus speaker_kind, speaker_side, in_registry, resolved_from and in_headline.
 
     `registry` is a Registry, a path to a registry YAML, or None for data/actors/syria.yaml.
@@ -104,7 +104,7 @@ def extract_article_statements(text: str, article_id: str = "", registry=None, t
 
 
 def extract_statements(articles: pd.DataFrame, registry=None, canonicalise: bool = True) -> pd.DataFrame:
-    """Statements of every article of an Articles table (GUIDE.md contract: article_id, text,
+    """Statements of every article of an Articles table (docs/contracts.md: article_id, text,
     optional title and headlines). Article columns the contract does not name (source, date,
     url, title, ...) are joined onto each statement when they do not clash with a statement
     column. Rows are ordered by article (input order) then start offset.

@@ -40,7 +40,7 @@ MIN_ARTICLES_FOR_BOOTSTRAP = 5
 class KeywordResult:
     """A keywords table plus the numbers that reconcile it with its input.
 
-    table: one row per (group, term) with n_group > 0 (GUIDE contract). counts: rows read,
+    table: one row per (group, term) with n_group > 0 (docs/contracts.md). counts: rows read,
     rows skipped (no group, no terms) and rows used, so input = used + skipped. groups:
     statements and term occurrences per group."""
 

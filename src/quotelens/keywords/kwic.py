@@ -3,7 +3,7 @@
 KWIC lines are found with the same tokeniser that counted the terms, so a (possibly stemmed)
 n-gram is found exactly where it was counted. Each line carries offsets into the statement
 (`quote_start`, `quote_end`) and, when the statements table has the article offsets of the
-GUIDE contract (`start`), into the article text (`start`, `end`): text[start:end] is the match.
+Statements contract (`start`), into the article text (`start`, `end`): text[start:end] is the match.
 
 Collocations use NLTK's collocation finders (likelihood ratio or PMI) over the clauses of the
 tokeniser, with a frequency floor, so phrases such as "political transition" surface.
