@@ -11,10 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotelens import config
+from quotelens.contracts import ARTICLE_COLUMNS, REJECTED_COLUMNS
 from quotelens.load.corpus import (
-    ARTICLE_COLUMNS,
-    CONTRACT_COLUMNS,
-    REJECTED_COLUMNS,
     CorpusWarning,
     LoadResult,
     is_headline,
@@ -37,9 +35,7 @@ def reconciled(result: LoadResult) -> LoadResult:
     """Assert the invariants every load must keep, and return the result."""
     assert result.read == len(result.articles) + len(result.rejected)
     assert list(result.rejected.columns) == REJECTED_COLUMNS
-    assert list(result.articles.columns[: len(ARTICLE_COLUMNS)]) == [
-        *CONTRACT_COLUMNS[:-1], "sha256", "duplicate_of", "duplicate_similarity", "encoding", "original_id",
-    ]
+    assert list(result.articles.columns[: len(ARTICLE_COLUMNS)]) == ARTICLE_COLUMNS
     assert result.articles["article_id"].is_unique
     assert all(isinstance(i, str) and i for i in result.articles["article_id"])
     assert str(result.articles["date"].dtype) == "datetime64[ns]"

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 
 from quotelens import fuzz
 from quotelens.extract.quotes import _inside, _inside_any
-from quotelens.extract.statements import STATEMENT_COLUMNS, extract_article_statements, extract_statements
+from quotelens.contracts import STATEMENT_COLUMNS
+from quotelens.extract.statements import extract_article_statements, extract_statements
 
 # Deterministic in CI (derandomize), no example database written into the work tree, and a
 # per-example deadline generous enough for a slow shared machine but far below what a

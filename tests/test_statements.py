@@ -11,8 +11,9 @@ import pytest
 from quotelens import config
 from quotelens.extract.registry import build_registry, default_registry_path, load_registry
 from quotelens.load.corpus import load_corpus
+from quotelens.contracts import STATEMENT_COLUMNS
 from quotelens.extract.statements import (
-    STATEMENT_COLUMNS, canonicalise_unknown, extract_article_statements, extract_statements, unknown_speakers,
+    canonicalise_unknown, extract_article_statements, extract_statements, unknown_speakers,
 )
 
 SEED = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
