@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from quotelens import config
+from quotelens import config, stages
 from quotelens.tables import read_table
 
 
@@ -35,23 +35,23 @@ def load_stage_tables(processed_dir: str | os.PathLike) -> StageTables:
     folder = config.resolve(processed_dir)
     notes: list[str] = []
 
-    def maybe(name: str, producer: str) -> pd.DataFrame | None:
-        path = folder / name
+    def maybe(product: str) -> pd.DataFrame | None:
+        path = stages.product_path(product, folder)
         if path.exists():
             return read_table(path)
-        notes.append(f"{name} not found in {config.relative(folder)} (written by {producer})")
+        notes.append(f"{path.name} not found in {config.relative(folder)} (written by {stages.producer(product).notebook})")
         return None
 
-    articles = maybe("articles.parquet", "01_articles")
-    scored_path = folder / "statements_scored.parquet"
+    articles = maybe("articles")
+    scored_path = stages.product_path("statements_scored", folder)
     if scored_path.exists():
         statements, scored = read_table(scored_path), True
     else:
-        statements, scored = maybe("statements.parquet", "02_statements"), False
+        statements, scored = maybe("statements"), False
         if statements is not None:
-            notes.append("statements_scored.parquet not found (03_sentiment): sentiment columns are left out")
-    actor_sentiment = maybe("actor_sentiment.parquet", "03_sentiment") if scored else None
-    keywords = maybe("keywords.parquet", "04_keywords")
+            notes.append(f"{scored_path.name} not found ({stages.producer('statements_scored').notebook}): sentiment columns are left out")
+    actor_sentiment = maybe("actor_sentiment") if scored else None
+    keywords = maybe("keywords")
     return StageTables(folder, articles, statements, scored, actor_sentiment, keywords, notes)
 
 
