@@ -15,21 +15,21 @@ import re
 from quotelens.extract import speech_verbs
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import NOT_SOURCES
 from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
+from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_NOUNS
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # Words in front of the source that are not the source ("a statement by", "figures from").
 _ACC_PREFIX = re.compile(
-    r"(?:(?:a|the)\s+)?(?:(?:new|latest|preliminary)\s+)?(?:statement|report|reports|figures|data|tally|toll|count|"
-    r"source|sources|spokesman|spokeswoman|spokesperson|official|officials|estimates?)\s+"
+    rf"(?:(?:a|the)\s+)?(?:(?:new|latest|preliminary)\s+)?(?:{alternation(SOURCE_PREFIX_NOUNS)})\s+"
     r"(?:by|from|of|issued\s+by|close\s+to|for|with)\s+"
 )
 # Lower-case sources with up to two modifiers ("local activists", "state media").
-_LOWER_SOURCE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:sources|activists|residents|witnesses|officials|medics|doctors|"
-                           r"monitors|observers|reports|media)\b")
+_LOWER_SOURCE = re.compile(rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(LOWER_CASE_SOURCES)})\b")
 
 
 def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int] | None:

@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 
 from quotelens.extract import speech_verbs
+from quotelens.extract.lexicon import alternation
+from quotelens.extract.lexicon.attribution_phrases import (
+    ADDRESSEES, ATTRIBUTION_ADVERBS, AUDIENCE_NOUNS, CLAUSE_ENDING_PARTICIPLES, SPEECH_OCCASIONS,
+    TRAILING_PARTICIPLES,
+)
 from quotelens.extract.lexicon.calendar import DAYS_PATTERN
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
 from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE
@@ -22,26 +27,24 @@ ADJUNCT = re.compile(
     rf"\s*(?:(?:late|early)\s+)?(?:on|last|this|earlier|later|next)\s+{DAYS_PATTERN}(?:\s+(?:night|morning|evening|afternoon))?"
     rf"|\s*{DAYS_PATTERN}\b"
     r"|\s*in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w.-]+\s+){0,2}?"
-    r"(?:statement|news\s+conference|press\s+conference|interview|speech|tweet|briefing|report|letter|post|message|address)"
+    rf"(?:{alternation(SPEECH_OCCASIONS)})"
     r"(?:\s+(?:on|with|to|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
-    r"|\s*(?:earlier|later|yesterday|today|too|also|separately|repeatedly|again|publicly|on\s+Twitter|to\s+reporters|"
-    r"to\s+journalists|to\s+the\s+press)\b"
+    rf"|\s*(?:{alternation(ATTRIBUTION_ADVERBS)})\b"
 )
 # Who is told, after tell/inform/assure/brief ("told Reuters", "told a news conference in Geneva").
 TELL_OBJECT = re.compile(
-    r"\s+(?:reporters|journalists|him|her|them|us|me|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+"
-    r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:forum|conference|meeting|council|assembly|audience|gathering|briefing|"
-    r"session|summit|rally|crowd|parliament|committee|panel|newspaper|channel|agency|television|radio|station|"
-    r"broadcaster|website|daily|reporters|journalists|lawmakers)(?:\s+(?:in|at|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
+    rf"\s+(?:{alternation(ADDRESSEES)}|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+"
+    rf"|(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(AUDIENCE_NOUNS)})"
+    r"(?:\s+(?:in|at|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
     r",?"
 )
 # Where a reported clause ends: a coordinated speech verb ("... and added"), a participle
 # ("..., adding that"), "according to", or "while" opening a new clause.
 COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={VERB.pattern})")
-PART_CUT = re.compile(r",?\s+(?:adding|saying|noting|stressing|warning|insisting|explaining|calling)\b|,\s*according\s+to\b"
+PART_CUT = re.compile(rf",?\s+(?:{alternation(CLAUSE_ENDING_PARTICIPLES)})\b|,\s*according\s+to\b"
                        r"|,?\s+while\s+(?=[A-Z])")  # "... while Damascus has refuted ...": a new clause
 # A participle after the cue ("said adding that ..."): the statement is before the cue.
-PART_TAIL = re.compile(r"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:adding|saying|noting|citing|stressing|warning|referring)\b")
+PART_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternation(TRAILING_PARTICIPLES)})\b")
 
 
 def verb_ok(text: str, vm: re.Match) -> bool:

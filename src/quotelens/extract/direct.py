@@ -18,6 +18,8 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.according import according_phrase
 from quotelens.extract.article import CONF, ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, clause_end, only_adjuncts, verb_ok
+from quotelens.extract.lexicon import alternation
+from quotelens.extract.lexicon.attribution_phrases import SPLIT_QUOTE_PARTICIPLES
 from quotelens.extract.lexicon.clause_words import FRAGMENT_BEFORE
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.quotes import Quote
@@ -27,7 +29,7 @@ from quotelens.extract.speaker_phrases import phrase_after, subject_before
 # Between a closing mark and its attribution: optional punctuation, then maybe a dash.
 _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")
 # Between the parts of a split quote ('"Q1," adding, "Q2"').
-_SPLIT_GAP = re.compile(r"\s*[,;:]?\s*(?:adding|continuing|saying)\s*[,:]?\s*")
+_SPLIT_GAP = re.compile(rf"\s*[,;:]?\s*(?:{alternation(SPLIT_QUOTE_PARTICIPLES)})\s*[,:]?\s*")
 
 
 class Attribution(NamedTuple):

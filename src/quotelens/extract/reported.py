@@ -19,7 +19,9 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, clause_end, only_adjuncts, verb_ok
-from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE
+from quotelens.extract.lexicon import alternation
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
+from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
@@ -28,11 +30,11 @@ _THAT = re.compile(r"\bthat\b")
 # A coordinated speech verb ("X said A and added ...") continues the sentence's speaker.
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 # A finite verb between a subject and the cue means the subject is not the speaker's.
-_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|may|might)\b")
+_FINITE = re.compile(rf"\b(?:\w+ed|{alternation(FINITE_AUXILIARIES)})\b")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
-_NOUN_THAT = re.compile(r"\s*(?:\w+\s+){0,2}(?:hope|hopes|concern|concerns|regret|confidence|belief|fear|fears|optimism|"
-                        r"doubt|doubts|satisfaction|surprise|view|conviction)\s*")
+# "voiced (deep) hope that ...": a stance noun between an object verb and its that-clause.
+_NOUN_THAT = re.compile(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(STANCE_NOUNS)})\s*")
 
 
 def find_reported(art: ArticleState) -> None:

@@ -8,5 +8,12 @@ hand for this project while building the rule-based extractor (commits d13f3de, 
 extended whenever the gold (data/gold/) showed a miss. No list is copied from an outside
 resource.
 
-Reads: nothing. Writes: nothing (constants only).
+Reads: nothing. Writes: nothing (constants, and `alternation` to build a regular expression
+from a list).
 """
+
+
+def alternation(words) -> str:
+    """A regular-expression alternation of `words` (plain words; a space matches any
+    whitespace), without a group around it."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)

@@ -20,3 +20,6 @@ NOT_SOURCES = frozenset("toll tolls figures figure data estimate estimates count
 # Last words before a quote that make the quote part of a noun phrase ('his description of
 # Obama as a "bad guy"'), not a statement of the speaker after it.
 FRAGMENT_BEFORE = frozenset("a an the as of for from by with his her its their this so-called called dubbed termed".split())
+# Nouns of stance an object verb takes before a that-clause ("voiced hope that ...").
+STANCE_NOUNS = ("hope", "hopes", "concern", "concerns", "regret", "confidence", "belief", "fear", "fears", "optimism",
+                "doubt", "doubts", "satisfaction", "surprise", "view", "conviction")

@@ -22,3 +22,6 @@ AUX = frozenset(
 )
 # Words before a speech verb that mean the speaker did not say it ("declined to", "did not say").
 NEGATORS = frozenset("not never n't didn't doesn't don't won't wouldn't couldn't refused declined no".split())
+# Auxiliaries that make a finite verb (with any "-ed" word): between a subject and its cue
+# they show the subject belongs to another clause.
+FINITE_AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might")
