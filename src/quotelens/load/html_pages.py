@@ -9,6 +9,8 @@ The article `text` is the extracted body with its paragraphs separated by blank 
 paragraph convention of quotelens.text); that text, not the raw HTML, is what statement offsets
 index. A first paragraph that repeats the title (the page's <h1>) is left out of the body, as
 in the seed format, where headlines are not part of the text.
+
+Reads: a saved page file. Writes: one Articles row (dict) per page, or RejectedInput.
 """
 
 from __future__ import annotations

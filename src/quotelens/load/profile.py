@@ -1,6 +1,10 @@
 """A profile of a loaded corpus (notebook 01_articles): articles per source and per month,
 text lengths, duplicate counts, and the sample/duplicate selection. Each table function returns
-exactly the numbers its figure plots, so the CSV beside a PNG is the figure's data."""
+exactly the numbers its figure plots, so the CSV beside a PNG is the figure's data.
+
+Reads: the Articles table. Writes: summary tables and matplotlib figures (the notebook saves
+them); `remove_stale_figure` deletes a figure's files left from an earlier run.
+"""
 
 from __future__ import annotations
 
