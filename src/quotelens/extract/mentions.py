@@ -81,6 +81,8 @@ class ArticleMentions:
         return out
 
     def from_actor(self, name: str, s: int, e: int, how: str) -> Resolution:
+        """The registry actor `name` as a Resolution for its mention text[s:e] (characters),
+        found by rule `how`."""
         actor = self.registry.actors[name]
         return Resolution(name, self.text[s:e], s, e, actor.kind, actor.side, actor.gender, how, in_registry=True)
 

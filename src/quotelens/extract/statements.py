@@ -1,23 +1,25 @@
 """Who said what: rule-based statement extraction and speaker attribution.
 
-One article goes through these passes, in order (each statement records the rule that
-produced it, and each pass has its own module):
+One article goes through this pipeline (`run_passes`), each step in its own module:
 
-1. find quotes      quotelens.extract.quotes          quoted spans, offsets into the text
-2. find cues        quotelens.extract.cues            speech verbs and "according to"
-3. assemble statements, each pass writing into the article state (extract.article):
-   a. direct quotes with the speaker next to them       extract.direct
-   b. "according to X"                                  extract.according
-   c. reported speech around every other speech verb   extract.reported
-   d. leftover quotes (continued paragraphs, fragments) extract.leftover
-   e. reported speech nested inside reported speech     extract.reported, again
-   f. quotes repeated from the headline                 extract.leftover
-4. resolve speakers in text order (pronouns, role nouns)   extract.article.resolve_speakers,
-                                                           extract.resolution
-5. name speakers across the article (a role noun named by the next speaker)  extract.naming
+1. find quotes        extract.quotes: quoted spans, found when the ArticleState
+                      (extract.article) is made, with the article's sentences
+2. find cues          extract.cues: speech verbs (extract.speech_verbs) and "according to",
+                      searched by each pass in its own part of the text
+3. assemble statements, pass by pass, each writing into the ArticleState:
+   a. direct quotes with the speaker next to them        extract.direct
+   b. "according to X"                                   extract.according
+   c. reported speech around every other speech verb    extract.reported
+   d. leftover quotes (continued paragraphs, fragments)  extract.leftover
+   e. reported speech nested inside reported speech      extract.reported, again
+   f. quotes repeated from the headline                  extract.leftover
+4. resolve speakers   in text order, so "he" and "the envoy" find the speaker before them:
+                      extract.article.resolve_speakers with extract.resolution
+                      (speaker phrases from extract.speaker_phrases)
+5. name speakers across the article: a role noun named by the next speaker, extract.naming
 
-and, over a whole table, unregistered speakers get one name per person across the corpus
-(extract.naming.canonicalise_unknown).
+Over a whole table, unregistered speakers then get one name per person across the corpus
+(extract.naming.canonicalise_unknown). Word lists: extract.lexicon.
 
 Offsets are into the original text; every statement satisfies text[start:end] == quote.
 `speaker_start`/`speaker_end` locate the speaker mention in the text (a pronoun or role noun
@@ -53,9 +55,10 @@ __all__ = [
 
 
 def run_passes(art: ArticleState, headlines: Iterable[str]) -> list[dict]:
-    """The extraction pipeline over one article (`art` holds its quotes and cues already):
+    """The extraction pipeline over one article (`art` found its quotes when it was made):
     assemble statements pass by pass, resolve their speakers in text order, then name speakers
-    across the article. Returns the statement dicts, sorted by start offset."""
+    across the article. `headlines` are the title and headlines, whose quotes flag body
+    statements. Returns the statement dicts, sorted by start offset (characters)."""
     if not art.text.strip():
         return []
     find_direct_quotes(art)
