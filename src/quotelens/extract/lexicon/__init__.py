@@ -5,8 +5,9 @@ read, reviewed and extended without touching the code that uses it.
 Each list says where it came from. Unless a module says otherwise, the lists were written by
 hand for this project while building the rule-based extractor (commits d13f3de, 788269e and
 5b799c4, November 2026), from the seed article, FA-KES articles and NewsMTSC sentences, and
-extended whenever the gold (data/gold/) showed a miss. No list is copied from an outside
-resource.
+extended when the gold (data/gold/) showed a miss. No list is copied from an outside
+resource. The provenance notes were written when the lists moved here (issue 11), from the
+commit history and the examples in the code's comments.
 
 Reads: nothing. Writes: nothing (constants, and `alternation` to build a regular expression
 from a list).
