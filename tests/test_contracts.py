@@ -163,7 +163,8 @@ def test_doc_lists_every_command_and_option(doc_sections):
         for action in sub._actions:
             options = [o for o in action.option_strings if o not in ("-h", "--help")]
             if options:  # -o or --output is enough
-                assert any(re.search(rf"{o}\b", section) for o in options), f"{name} {options}"
+                assert any(re.search(rf"{o}\b", section) for o in options), (
+                    f"quotelens {name} {options[-1]} is not described in docs/contracts.md, section Command line")
 
 
 # ---------------------------------------------------------------------------------------------
