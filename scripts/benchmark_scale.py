@@ -193,10 +193,10 @@ def single(corpus: str, outdir: str, engine: str, workers: str, chunk_size: str)
 def profile_chunk(chunk_size: int) -> None:
     from pyinstrument import Profiler
 
-    from quotelens.scale.pipeline import StageOptions, _worker_state, process_articles
+    from quotelens.scale.parts import StageOptions, process_articles, worker_state
 
     articles = load_corpus(DEFAULT_CORPUS, duplicates=False).articles.iloc[:chunk_size]
-    registry, scorer = _worker_state(StageOptions())
+    registry, scorer = worker_state(StageOptions())
     process_articles(articles.iloc[:5], registry, scorer)  # warm caches
     profiler = Profiler(interval=0.001)
     profiler.start()
@@ -214,11 +214,11 @@ def before_after(chunk: int, repeat: int) -> None:
     CPU time (time.process_time) is less disturbed than wall time by other jobs on the machine."""
     from nltk.sentiment.vader import SentiText
 
-    from quotelens.scale.pipeline import StageOptions, _worker_state, process_articles
+    from quotelens.scale.parts import StageOptions, process_articles, worker_state
     from quotelens.sentiment import scoring
 
     articles = load_corpus(DEFAULT_CORPUS, duplicates=False).articles.iloc[:chunk]
-    registry, scorer = _worker_state(StageOptions())
+    registry, scorer = worker_state(StageOptions())
     process_articles(articles.iloc[:5], registry, scorer)  # warm caches
     fast = scoring._senti_text_class
     results: dict[str, list[float]] = {"before": [], "after": []}
@@ -232,8 +232,8 @@ def before_after(chunk: int, repeat: int) -> None:
     scoring._senti_text_class = fast
     import subprocess
 
-    code = ("import time; t = time.process_time(); from quotelens.scale.pipeline import StageOptions, _worker_state; "
-            "_worker_state(StageOptions()); print(time.process_time() - t)")
+    code = ("import time; t = time.process_time(); from quotelens.scale.parts import StageOptions, worker_state; "
+            "worker_state(StageOptions()); print(time.process_time() - t)")
     init = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     for label, values in results.items():
         ms = statistics.median(values) * 1000

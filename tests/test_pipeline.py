@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import quotelens.scale.parts as parts
 import quotelens.scale.pipeline as pipeline
 from quotelens.compare import aggregates as agg
 from quotelens.cli import main as cli_main
@@ -80,7 +81,7 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
             raise RuntimeError("simulated crash")
         return real(articles, registry, scorer, **options)
 
-    monkeypatch.setattr(pipeline, "process_articles", failing)
+    monkeypatch.setattr(parts, "process_articles", failing)
     with pytest.raises(pipeline.PipelineError, match=r"articles/part-00001-0001\.parquet.*simulated crash"):
         pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=1, chunk_size=CHUNK, progress=False)
     # after the crash: the first two parts and their markers, nothing partial, no manifest
@@ -95,7 +96,7 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
 
     # a leftover temporary file (as a killed writer would leave) is removed, never read
     (outdir / "statements" / ".part-00001-0001.parquet.abc.tmp").write_bytes(b"partial")
-    monkeypatch.setattr(pipeline, "process_articles", real)
+    monkeypatch.setattr(parts, "process_articles", real)
     result = pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=1, chunk_size=CHUNK, progress=False)
     assert result.units_skipped == 2 and result.parts_skipped == 2
     assert not list(outdir.rglob("*.tmp"))

@@ -17,6 +17,11 @@ import numpy as np
 import pandas as pd
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".jsonl")
+#: Start of the name of every temporary file `atomic_path` makes (then the writing process's
+#: id and the target's name, ending ".tmp"), so a clean-up can tell this tool's leftovers from
+#: a user's own dot-files.
+TEMP_PREFIX = ".quotelens-"
+TEMP_SUFFIX = ".tmp"
 
 
 def _current_umask() -> int:
@@ -27,12 +32,14 @@ def _current_umask() -> int:
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success rename it onto `path`.
+    """Yield a temporary path beside `path` (".quotelens-PID-NAME.XXXXXXXX.tmp", see
+    `is_own_temporary`); on success rename it onto `path`.
 
     On an exception the temporary file is removed and `path` is left untouched."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-{target.name}.", suffix=TEMP_SUFFIX,
+                               dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -46,10 +53,18 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         raise
 
 
+def is_own_temporary(name: str) -> bool:
+    """Whether the file name `name` is one `atomic_path` gives its temporary files."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+
+
 def remove_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
     """Delete the temporary files `atomic_path` left in `folder` (not its subfolders) when a
-    run was killed between creating one and renaming it into place (".NAME.XXXXXXXX.tmp").
-    Returns the paths removed. Call it only when no other run writes into `folder`."""
+    run was killed between creating one and renaming it into place: every dot-file ending
+    ".tmp", which includes the names of earlier versions (".NAME.XXXXXXXX.tmp"), so use it only
+    on a folder the tool owns (the report's output folders); for a folder a user may share, keep
+    to `is_own_temporary` names. Returns the paths removed. Call it only when no other run
+    writes into `folder`."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
@@ -84,8 +99,8 @@ def _jsonable(value):
         return None if pd.isna(value) else value.isoformat()
     if isinstance(value, np.generic):
         value = value.item()
-    if isinstance(value, float) and np.isnan(value):
-        return None
+    if isinstance(value, float) and not np.isfinite(value):
+        return None  # strict JSON has no NaN or Infinity (docs/contracts.md: written as null)
     if value is pd.NaT or value is pd.NA:
         return None
     return value
@@ -118,7 +133,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike) -> Path:
         else:
             with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
                 for rec in _records(df):
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    fh.write(json.dumps(rec, ensure_ascii=False, allow_nan=False) + "\n")
     return path
 
 

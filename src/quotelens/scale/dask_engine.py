@@ -1,9 +1,10 @@
-"""The pipeline on a dask.distributed cluster: the same per-article functions and the same
-output folder as the pandas engine (quotelens.scale.pipeline), so both give identical files.
+"""The pipeline on a dask.distributed cluster: the same per-article functions, the same planning
+and the same output folder as the pandas engine (quotelens.scale.pipeline, which chooses the
+engine), so both give identical files.
 
-- Loading: one task per input unit (`pipeline.load_unit`), submitted with `Client.map`.
+- Loading: one task per input unit (`parts.load_unit`), submitted with `Client.map`.
 - Statements and sentiment: the articles parts become a dask.dataframe (`from_map`, one
-  partition per part) and `map_partitions` runs `pipeline.process_articles` on each; every
+  partition per part) and `map_partitions` runs `parts.process_articles` on each; every
   partition writes its own statements part and marker on the worker, as the pandas engine's
   workers do, and returns one small status row. The workers must see OUTDIR at the same path
   (a local cluster, or a shared file system on a real cluster).
@@ -24,24 +25,13 @@ from pathlib import Path
 import pandas as pd
 
 from quotelens.compare import aggregates as agg
-from quotelens.scale.pipeline import (
-    PipelineResult,
-    StageOptions,
-    _part_done,
-    _unit_done,
-    finish,
-    load_unit,
-    plan_units,
-    prepare_articles,
-    process_articles,
-    _part_identity,
-    _progress,
-    _worker_state,
-    _write_json,
-    _write_parquet,
-    _part_marker,
-    unified_schema,
-)
+from quotelens.scale import layout, parts
+from quotelens.scale.finish import PipelineResult, finish
+from quotelens.scale.fingerprints import StageOptions
+from quotelens.scale.resume import plan_load, plan_statements
+from quotelens.scale.schema import unified_schema
+from quotelens.scale.units import InputUnit
+from quotelens.scale.workers import progress_bar
 
 PART_COLUMN = "_part"  # the articles part a row came from (dropped before extraction)
 
@@ -76,26 +66,25 @@ def _read_articles_part(path: str) -> pd.DataFrame:
     return df
 
 
-def _process_partition(articles: pd.DataFrame, outdir: str, options: StageOptions) -> pd.DataFrame:
+def _process_partition(articles: pd.DataFrame, outdir: str, options: StageOptions, identities: dict) -> pd.DataFrame:
     """map_partitions body: statements and sentiment of one articles part, written to the
-    statements part of the same name (then its marker); returns one status row."""
+    statements part of the same name (then its marker, recording the part's identity from
+    `identities`); returns one status row."""
     if articles.empty:
         return pd.DataFrame({"part": pd.Series(dtype=object), "marker": pd.Series(dtype=object)})
     outdir_p = Path(outdir)
     part = str(articles[PART_COLUMN].iat[0])
-    identity = _part_identity(outdir_p, part, options)
-    registry, scorer = _worker_state(options)
-    scored = process_articles(articles.drop(columns=[PART_COLUMN]), registry, scorer, canonicalise=False)
-    _write_parquet(scored, outdir_p / "statements" / part)
-    marker = dict(identity, articles=len(articles), statements=len(scored))
-    _write_json(_part_marker(outdir_p, part), marker)
+    registry, scorer = parts.worker_state(options)
+    scored = parts.process_articles(articles.drop(columns=[PART_COLUMN]), registry, scorer, canonicalise=False)
+    marker = parts.write_statements(outdir_p, part, scored, identities[part], len(articles))
     return pd.DataFrame({"part": [part], "marker": [json.dumps(marker)]})
 
 
-def run_dask(corpus, outdir: Path, workers: int, chunk_size: int, columns: dict | None,
+def run_dask(units: list[InputUnit], outdir: Path, workers: int, chunk_size: int, columns: dict | None,
              options: StageOptions, scheduler: str | None, progress: bool | None,
              aggregates: bool = True) -> PipelineResult:
-    """`pipeline.run_pipeline` with engine="dask" (see there for the parameters)."""
+    """`pipeline.run_pipeline` with engine="dask", on the checked input `units` (see there for
+    the parameters)."""
     import dask
     import dask.dataframe as dd
     from dask.distributed import as_completed
@@ -105,41 +94,40 @@ def run_dask(corpus, outdir: Path, workers: int, chunk_size: int, columns: dict 
     # equal the pandas engine's.
     with client_for(scheduler, workers) as client, dask.config.set({"dataframe.convert-string": False}):
         t0 = time.perf_counter()
-        units = plan_units(corpus, chunk_size)
-        markers = [_unit_done(outdir, u, chunk_size, columns) for u in units]
-        todo = [u for u, m in zip(units, markers) if m is None]
-        futures = client.map(load_unit, todo, outdir=outdir, chunk_size=chunk_size, columns=columns, pure=False)
-        fresh = iter(client.gather(futures))
-        markers = [m if m is not None else next(fresh) for m in markers]
-        parts = [p for m in markers for p in m["parts"]]
+        plan = plan_load(units, outdir, chunk_size, columns)
+        todo = plan.todo
+        n = len(todo)
+        futures = client.map(parts.load_unit, [u for u, _ in todo], [outdir] * n, [chunk_size] * n, [columns] * n,
+                             [i for _, i in todo], pure=False) if todo else []
+        markers = plan.complete(client.gather(futures) if todo else [])
         seconds["load"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
-        renamed = prepare_articles(outdir, parts)
-        done = {p: _part_done(outdir, p, options) for p in parts}
-        todo_parts = [p for p in parts if done[p] is None]
+        part_plan = plan_statements(outdir, units, markers, options)
+        done = dict(part_plan.done)
+        todo_parts = part_plan.todo
         if todo_parts:
-            schema = unified_schema([outdir / "articles" / p for p in todo_parts])
+            schema = unified_schema([outdir / layout.ARTICLES_DIR / p for p in todo_parts])
             meta = schema.empty_table().to_pandas()
             meta[PART_COLUMN] = pd.Series(dtype=object)
-            articles = dd.from_map(_read_articles_part, [str(outdir / "articles" / p) for p in todo_parts],
+            articles = dd.from_map(_read_articles_part, [str(outdir / layout.ARTICLES_DIR / p) for p in todo_parts],
                                    meta=meta, enforce_metadata=False)
             status_meta = pd.DataFrame({"part": pd.Series(dtype=object), "marker": pd.Series(dtype=object)})
-            status = articles.map_partitions(_process_partition, str(outdir), options, meta=status_meta,
+            identities = {p: part_plan.identities[p] for p in todo_parts}
+            status = articles.map_partitions(_process_partition, str(outdir), options, identities, meta=status_meta,
                                              enforce_metadata=False)
-            rows = {p: r for m in markers for p, r in zip(m["parts"], m["rows"])}
             # One future per partition, so the bar advances as partitions finish; only the
             # one-row status frames come back.
             futures = client.compute(status.to_delayed())
-            with _progress(sum(rows[p] for p in todo_parts), "statements (dask)", progress) as bar:
+            with progress_bar(sum(part_plan.rows[p] for p in todo_parts), "statements (dask)", progress) as bar:
                 for future in as_completed(futures):
                     frame = future.result()
                     for part, marker in zip(frame["part"], frame["marker"]):
                         done[part] = json.loads(marker)
-                        bar.update(rows[part])
+                        bar.update(part_plan.rows[part])
         seconds["statements"] = time.perf_counter() - t0
-        result = finish(outdir, corpus, markers, parts, done, len(units) - len(todo), len(parts) - len(todo_parts),
-                        renamed, options, chunk_size, "dask", seconds,
+        result = finish(outdir, markers, part_plan.parts, done, len(units) - len(todo),
+                        len(part_plan.parts) - len(todo_parts), part_plan.ids_renamed, options, chunk_size, seconds,
                         (lambda ps: aggregate_dask(outdir, ps, client)) if aggregates else None)
     return result
 
@@ -156,7 +144,7 @@ def aggregate_dask(outdir: str | Path, parts: list[str], client=None, by: str = 
     import dask
 
     outdir = Path(outdir)
-    paths = [str(outdir / "statements" / p) for p in parts]
+    paths = [str(outdir / layout.STATEMENTS_DIR / p) for p in parts]
     if not paths:
         return agg.empty_sums(), agg.reduce_term_counts([], by)
     cols = sorted(set(agg.SUM_INPUT) | {by, "quote"})
