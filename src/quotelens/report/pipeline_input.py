@@ -131,10 +131,12 @@ def statements(outdir: str | os.PathLike, articles: pd.DataFrame) -> pd.DataFram
     return table
 
 
-def scored(outdir: str | os.PathLike, table: pd.DataFrame, scorer, source: str) -> pd.DataFrame:
-    """`table` (02's statements) with `scorer`'s columns, as `score_table` returns it: taken
-    from the pipeline run when it scored with the same methods and topic words and no
-    dictionaries, else computed here. `result.attrs["sentiment_reused"]` says which."""
+def scored(outdir: str | os.PathLike, table: pd.DataFrame, scorer, source: str) -> tuple[pd.DataFrame, bool]:
+    """(`table` (02's statements) with `scorer`'s columns as `score_table` returns it, whether
+    the scores were taken from the pipeline run). They are taken from it when it scored with
+    the same methods and topic words and no dictionaries, else computed here. (The flag is not
+    put in the table's attrs: pandas writes attrs into the Parquet file, which must not depend
+    on where the scores came from.)"""
     from quotelens.scale.pipeline import read_statements
     from quotelens.sentiment import DEFAULT_METHODS, score_table
     from quotelens.sentiment.masking import load_topic_words
@@ -159,8 +161,5 @@ def scored(outdir: str | os.PathLike, table: pd.DataFrame, scorer, source: str) 
             scores.index = table.index
             out = pd.concat([table, scores], axis=1)
             out.attrs["sentiment_unscored"] = int(out["sentiment"].isna().sum())
-            out.attrs["sentiment_reused"] = True
-            return out
-    out = score_table(table, text_column="quote", scorer=scorer, source=source)
-    out.attrs["sentiment_reused"] = False
-    return out
+            return out, True
+    return score_table(table, text_column="quote", scorer=scorer, source=source), False
