@@ -27,8 +27,44 @@ SPEAKER_KINDS = {"person", "organisation", "state", "news_agency", "unnamed", "d
 REQUIRED = {"speaker": str, "speaker_kind": str, "speaker_mention": str, "type": str, "cue": str,
             "content": str, "quoted": (str, list), "continuation": bool}
 OPTIONAL = {"occurrence": int, "speaker_occurrence": int, "cue_occurrence": int, "qa": bool,
-            "note": str}
+            "pull_quote": bool, "note": str}
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+
+
+def quote_marks(content: str) -> list[int]:
+    """Positions of the quote marks in content that are not apostrophes (a mark with a letter or
+    digit on both sides, as in "I'll", is an apostrophe)."""
+    return [i for i, c in enumerate(content) if c in QUOTE_MARKS
+            and not (0 < i < len(content) - 1 and content[i - 1].isalnum() and content[i + 1].isalnum())]
+
+
+def enclosing_marks_kept(content: str) -> bool:
+    """True when a direct content seems to include a mark that encloses it (README, section 2).
+
+    A mark at the start or end of a direct content is allowed only when it belongs to a quotation
+    nested inside the content (`meaning of "santorum."`, `I thought, 'OK, I'll do a Santorum'`).
+    Marks are paired in text order, double with double and single with single, then the marks
+    left over with each other (texts sometimes open with one kind and close with the other). A
+    leading mark paired with the last character, or a mark at either end left without a partner,
+    is an enclosing mark that was kept."""
+    marks = quote_marks(content)
+    last = len(content) - 1
+    if not marks or (marks[0] != 0 and marks[-1] != last):
+        return False
+    single = "'\u2018\u2019"
+    pair: dict[int, int] = {}
+    leftover: list[int] = []
+    for kind in (True, False):
+        same = [i for i in marks if (content[i] in single) == kind]
+        for a, b in zip(same[::2], same[1::2]):
+            pair[a], pair[b] = b, a
+        leftover += same[len(same) // 2 * 2:]
+    leftover.sort()
+    for a, b in zip(leftover[::2], leftover[1::2]):
+        pair[a], pair[b] = b, a
+    if marks[0] == 0 and pair.get(0) in (None, last):
+        return True
+    return marks[-1] == last and last not in pair
 
 
 class AnnotationError(Exception):
@@ -122,17 +158,25 @@ def check_fields(row: object, where: Where) -> list[str]:
         errs.append(f"{where}: speaker_kind {row['speaker_kind']!r} is not one of {sorted(SPEAKER_KINDS)}")
     if (row["type"] == "mixed") != bool(quoted):
         errs.append(f"{where}: 'quoted' must be given for type mixed and only for it")
-    if row["type"] == "direct" and (row["content"][0] in QUOTE_MARKS or row["content"][-1] in QUOTE_MARKS):
-        errs.append(f"{where}: direct content is the words inside the marks, without the marks")
+    if row["type"] == "direct" and row["content"].strip() and enclosing_marks_kept(row["content"]):
+        errs.append(f"{where}: direct content is the words inside the marks, without the marks "
+                    "(a mark at its start or end must belong to a quotation nested inside it)")
     if row["type"] == "according_to" and "according to" not in row["cue"].lower():
         errs.append(f"{where}: type according_to needs the cue 'according to' (as written)")
     untagged = row["continuation"] or row.get("qa", False)
+    pull = row.get("pull_quote", False)
     if untagged and (row["cue"] or row["speaker_mention"]):
         errs.append(f"{where}: a continuation or Q&A answer has no tag: cue and speaker_mention must be \"\"")
-    if not untagged and not (row["cue"] and row["speaker_mention"]):
-        errs.append(f"{where}: cue and speaker_mention are required (\"\" only for continuation or qa)")
-    if row["continuation"] and row.get("qa", False):
-        errs.append(f"{where}: a line is either a continuation or a Q&A answer, not both")
+    if pull and row["cue"]:
+        errs.append(f"{where}: a pull quote has no cue: cue must be \"\" (speaker_mention is the "
+                    "name in its attribution line, or \"\" when it has none)")
+    if pull and row["type"] != "direct":
+        errs.append(f"{where}: a pull quote is of type direct")
+    if not untagged and not pull and not (row["cue"] and row["speaker_mention"]):
+        errs.append(f"{where}: cue and speaker_mention are required (\"\" only for continuation, qa "
+                    "or pull_quote)")
+    if sum((row["continuation"], row.get("qa", False), pull)) > 1:
+        errs.append(f"{where}: a line is at most one of continuation, Q&A answer, pull quote")
     return errs
 
 
@@ -225,6 +269,7 @@ def convert_file(path: Path, articles: dict[str, dict]) -> list[dict]:
             "quoted_spans": found["quoted_spans"],
             "quoted_start": found["quoted_start"], "quoted_end": found["quoted_end"],
             "continuation": row["continuation"], "qa": row.get("qa", False),
+            "pull_quote": row.get("pull_quote", False),
             "split": article["split"], "origin": f"annotations/{path.name}:{line_no}",
         }
         assert_offsets(st, text)

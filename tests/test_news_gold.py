@@ -73,6 +73,37 @@ def test_continuation_has_no_tag(tmp_path, articles):
     assert st["speaker_start"] is None and st["cue_start"] is None and st["continuation"]
 
 
+def test_pull_quote_has_no_cue_and_may_have_a_mention(tmp_path, articles):
+    """An unrepeated pull quote (README, section 1): pull_quote true, cue "", the mention is the
+    name of the box's attribution line if it has one, else ""."""
+    bare = line(speaker_mention="", cue="", pull_quote=True)
+    (st,) = gold_offsets.convert_file(write(tmp_path, [bare]), articles)
+    assert st["pull_quote"] and not st["qa"] and not st["continuation"]
+    assert st["cue_start"] is None and st["speaker_start"] is None
+    named = line(cue="", pull_quote=True)
+    (st,) = gold_offsets.convert_file(write(tmp_path, [named]), articles)
+    assert st["cue_start"] is None and st["speaker_start"] is not None
+
+
+def test_nested_quote_mark_at_the_edge_of_direct_content(tmp_path):
+    """A mark at the start or end of a direct content stays when it belongs to a quotation nested
+    inside it; the enclosing marks never do (README, section 2)."""
+    text = ('Stan said, "When he was winning, I thought, \'OK, I\'ll do a Santorum\'." '
+            'He added: "It mimicked the meaning of "santorum."" Then he left.')
+    arts = {"t_nested": {"id": "t_nested", "text": text, "split": "dev"}}
+    ok = [line(speaker="Stan", speaker_mention="Stan",
+               content="When he was winning, I thought, 'OK, I'll do a Santorum'"),
+          line(speaker="Stan", speaker_mention="He", cue="added",
+               content='It mimicked the meaning of "santorum."')]
+    assert len(gold_offsets.convert_file(write(tmp_path, ok, "t_nested"), arts)) == 2
+    for content in ("\"When he was winning, I thought, 'OK, I'll do a Santorum'.\"",
+                    "When he was winning, I thought, 'OK, I'll do a Santorum'.\"",
+                    "\"When he was winning"):
+        path = write(tmp_path, [line(speaker="Stan", speaker_mention="Stan", content=content)], "t_nested")
+        with pytest.raises(gold_offsets.AnnotationError, match="without the marks"):
+            gold_offsets.convert_file(path, arts)
+
+
 @pytest.mark.parametrize("over, message", [
     ({"content": "No breakthrough, no breakdown, nobody walking out"}, "content not found"),
     ({"content": "de Mistura"}, "occurs"),                       # ambiguous without occurrence
@@ -84,6 +115,10 @@ def test_continuation_has_no_tag(tmp_path, articles):
     ({"content": '"No breakthrough, no breakdown, no one walking out"'}, "without the marks"),
     ({"cue": ""}, "required"),
     ({"continuation": True}, "no tag"),
+    ({"pull_quote": True}, "pull quote has no cue"),                      # cue must be ""
+    ({"pull_quote": True, "cue": "", "type": "indirect"}, "of type direct"),
+    ({"pull_quote": True, "cue": "", "speaker_mention": "", "qa": True}, "at most one"),
+    ({"content": "No breakthrough, no breakdown, no one walking out\""}, "without the marks"),
     ({"quotd": ""}, "unknown field"),
 ])
 def test_errors_name_file_line_and_problem(tmp_path, articles, over, message):
