@@ -73,8 +73,9 @@ def test_every_stage_wrote_its_tables_and_figures(runs):
     for stage in stages.STAGES:
         for product in stage.products:
             assert stages.product_path(product.name, processed).is_file(), product.filename
-        if stage.figures:
-            assert list(figures.glob(f"{stage.figure_prefix}*.png")), stage.notebook
+    drawn = {png.name.split("_", 1)[0] + "_" for png in figures.glob("*.png")}
+    # One article is too little for 01's profile figures; every later stage draws some.
+    assert drawn == {s.figure_prefix for s in stages.STAGES if s.figures and s.notebook != "01_articles"}
 
 
 @pytest.mark.e2e
