@@ -4,7 +4,7 @@
     quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
     quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml]
-    quotelens report    [--config configs/default.yaml] [--only 03]
+    quotelens report    [--config configs/default.yaml] [--only 03] [--from-pipeline OUTDIR]
     quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
 
 Each sub-command's work lives in its own module; this file only parses arguments.
@@ -143,11 +143,20 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    if args.from_pipeline is not None:
+        # Checked before papermill is imported (slow): a wrong folder is a one-line answer.
+        from quotelens.report.pipeline_input import PipelineFolderError, check_folder
+
+        try:
+            check_folder(args.from_pipeline)
+        except PipelineFolderError as exc:
+            print(f"quotelens report: --from-pipeline: {exc}", file=sys.stderr)
+            return 2
     # Imported here: papermill and nbconvert are slow to import and only `report` needs them.
     from quotelens.report.runner import NotebookFailedError, ReportConfigError, run_report
 
     try:
-        run_report(args.config, only=args.only)
+        run_report(args.config, only=args.only, from_pipeline=args.from_pipeline)
     except ReportConfigError as exc:
         print(f"quotelens report: {exc}", file=sys.stderr)
         return 2
@@ -220,13 +229,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
     p.add_argument("--config", default="configs/default.yaml", help="parameter set (YAML)")
     p.add_argument("--only", action="append", help="run only the notebook(s) with this number, e.g. 03")
+    p.add_argument("--from-pipeline", metavar="OUTDIR", default=None,
+                   help="take articles, statements and scores from this `quotelens pipeline` output folder "
+                        "instead of computing them in 01-03 (the config still sets every other parameter)")
     p.set_defaults(func=_cmd_report)
     return parser
 
 
 # Arguments that name files: on the command line they are relative to the working directory
 # (inside the package, relative paths are taken from the project root; see quotelens.config).
-_PATH_ARGUMENTS = ("corpus", "table", "statements", "output", "actors", "gold", "articles")
+_PATH_ARGUMENTS = ("corpus", "table", "statements", "output", "actors", "gold", "articles", "from_pipeline")
 
 
 def _paths_from_working_directory(args: argparse.Namespace) -> None:
