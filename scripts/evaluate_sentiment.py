@@ -1,10 +1,11 @@
-"""Evaluate every sentiment method on the NewsMTSC devtest files and write
-docs/evaluation/sentiment.json (read by the report notebook) and sentiment.txt (for humans).
+"""Evaluate every sentiment method on the NewsMTSC devtest files and, out of domain, on three sets
+of sentences rated by 20 people (tweets, movie and product reviews; data/raw/vader-ratings), and
+write docs/evaluation/sentiment.json (read by the report notebook), sentiment.txt and sentiment.md.
 
     .venv/bin/python scripts/evaluate_sentiment.py [--out docs/evaluation]
 
-Deterministic: the models are trained on NewsMTSC train.jsonl only (devtest is never seen), so
-the same inputs give byte-identical outputs.
+Deterministic: the models are trained on NewsMTSC train.jsonl only (devtest and the rated sets are
+never seen, and no setting was chosen on them), so the same inputs give byte-identical outputs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,52 @@ from __future__ import annotations
 import argparse
 import json
 
+import pandas as pd
+
 from quotelens import config
-from quotelens.sentiment import evaluation
+from quotelens.sentiment import constrained, evaluation, ratings
 from quotelens.sentiment.model import MODEL_VERSION, REGULARISATION_C
-from quotelens.tables import write_text
+
+ROWS = {  # method -> row label, in table order
+    "ensemble": "headline (`sentiment`, constrained ensemble)",
+    "ensemble_old": "ensemble before issue 15 (model v3)",
+    "vader": "VADER (NLTK)",
+    "vader_package": "VADER (vaderSentiment)",
+    "afinn": "AFINN",
+    ratings.LEXICON_MEAN: "mean of standardised lexicons (VADER, AFINN)",
+    "ngram": "n-gram model alone",
+}
+BASELINES = ("vader", "vader_package", ratings.LEXICON_MEAN)  # what the headline must beat
+
+
+def one_table(newsmtsc: pd.DataFrame, rated: pd.DataFrame) -> pd.DataFrame:
+    """Methods (rows) by measure (columns): Pearson r on each rated set; NewsMTSC macro-F1 per
+    target and per sentence, and Pearson r per sentence, on each devtest file (unmasked)."""
+    table = rated.pivot(index="method", columns="set", values="pearson_r")[list(ratings.RATING_FILES)]
+    table.columns = [f"{c} r" for c in table.columns]
+    news = newsmtsc[newsmtsc["masking"] == "unmasked"]
+    for unit, measure, label in (("target", "macro_f1", "F1 target"), ("sentence", "macro_f1", "F1 sentence"),
+                                 ("sentence", "pearson_r", "r sentence")):
+        for file in evaluation.DEVTEST_FILES:
+            part = news[(news["unit"] == unit) & (news["file"] == file)].set_index("method")[measure]
+            table[f"{file.split('_')[1].split('.')[0]} {label}"] = part
+    table = table.reindex([m for m in ROWS if m in table.index])
+    table.index = [ROWS[m] for m in table.index]
+    return table
+
+
+def bar_check(newsmtsc: pd.DataFrame, rated: pd.DataFrame) -> dict:
+    """For every rated set and devtest measure: does the headline beat each baseline?"""
+    checks = {}
+    for name, part in rated.groupby("set", sort=False):
+        by = part.set_index("method")["pearson_r"]
+        checks[name] = {b: bool(by["ensemble"] > by[b]) for b in BASELINES}
+    news = newsmtsc[newsmtsc["masking"] == "unmasked"]
+    for (file, unit), part in news.groupby(["file", "unit"], sort=True):
+        by = part.set_index("method")
+        for measure in ("macro_f1", "pearson_r"):
+            checks[f"{file} {unit} {measure}"] = {b: bool(by.loc["ensemble", measure] > by.loc[b, measure]) for b in BASELINES}
+    return checks
 
 
 def main(argv=None) -> int:
@@ -24,28 +67,43 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     out = config.resolve(args.out)
     results = evaluation.evaluate()
-    results["macro_f1"] = results["macro_f1"].round(4)
-    results["accuracy"] = results["accuracy"].round(4)
+    rated = ratings.correlations()
+    table = one_table(results, rated)
+    checks = bar_check(results, rated)
+    for frame, cols in ((results, ("macro_f1", "accuracy", "pearson_r")), (rated, ("pearson_r",))):
+        for col in cols:
+            frame[col] = frame[col].round(4)
     payload = {
-        "dataset": "NewsMTSC devtest (Hamborg and Donnay, EACL 2021)",
-        "training": f"train.jsonl only; logistic regression C {REGULARISATION_C}, model version {MODEL_VERSION}",
+        "dataset": "NewsMTSC devtest (Hamborg and Donnay, EACL 2021); out of domain: Hutto and Gilbert 2014 rated sets",
+        "training": (f"NewsMTSC train.jsonl only; model version {MODEL_VERSION}; headline: {constrained.N_NGRAMS} "
+                     f"content n-grams, C {constrained.REGULARISATION_C}; n-gram model C {REGULARISATION_C}"),
         "units": {
             "target": "one row per (sentence, target); gold is the target's polarity, prediction the sentence's label",
             "sentence": "sentences whose targets all share one polarity",
+            "ratings": "Pearson r of the score with the mean of 20 human ratings (-4..4), topic words not masked",
         },
         "label_rule": "lexicon methods: |score| < 0.05 neutral; trained models: most probable class",
         "results": results.to_dict(orient="records"),
+        "ratings": rated.to_dict(orient="records"),
+        "headline_beats": checks,
     }
+    config.resolve(out).mkdir(parents=True, exist_ok=True)
+    from quotelens.tables import write_text
+
     write_text(out / "sentiment.json", json.dumps(payload, indent=1, sort_keys=True) + "\n")
-    lines = ["Sentiment methods on NewsMTSC devtest: macro-F1 (0-1)", ""]
-    for unit in ("target", "sentence"):
-        for masking in ("unmasked", "masked"):
-            table = evaluation.headline_table(results, unit, masking)
-            n = results[(results["unit"] == unit)].groupby("file")["n"].first()
-            lines.append(f"unit: {unit}, topic words {masking}; n per file: " + ", ".join(f"{f} {v}" for f, v in n.items()))
-            lines.append(table.to_string(float_format=lambda v: f"{v:.3f}"))
-            lines.append("")
-    write_text(out / "sentiment.txt", "\n".join(lines))
+    n_rated = rated.groupby("set", sort=False)["n"].first()
+    head = ["Sentiment methods: Pearson r with the mean human rating on three rated sets that are not news "
+            "(" + ", ".join(f"{s} n={v}" for s, v in n_rated.items()) + "), and on NewsMTSC devtest (mt, rw) macro-F1 "
+            "per target and per sentence and Pearson r with the sentence label; topic words unmasked.", ""]
+    text = table.to_string(float_format=lambda v: f"{v:.3f}")
+    failed = [f"{k} vs {b}" for k, v in checks.items() for b, ok in v.items() if not ok]
+    verdict = ["", "headline beats VADER (both ports) and the standardised-lexicon mean on every set and measure: "
+               + ("yes" if not failed else "no; not on " + "; ".join(failed))]
+    lines = head + [text] + verdict + ["", "Masked NewsMTSC results and accuracy: sentiment.json (results)."]
+    write_text(out / "sentiment.txt", "\n".join(lines) + "\n")
+    md = ["| method | " + " | ".join(table.columns) + " |", "|---" * (len(table.columns) + 1) + "|"]
+    md += [f"| {idx} | " + " | ".join(f"{v:.3f}" for v in row) + " |" for idx, row in table.iterrows()]
+    write_text(out / "sentiment.md", "\n".join(head + md + verdict) + "\n")
     print("\n".join(lines))
     return 0
 

@@ -113,3 +113,44 @@ def test_few_articles_are_flagged():
     row = actor_estimates(df, unmasked_column=None).iloc[0]
     assert row["n_articles"] == 3 and np.isfinite(row["ci_low"])
     assert "fewer than 5 articles" in row["flags"]
+
+
+def test_shares_get_article_cluster_intervals_wider_than_wilson():
+    # Issue 15, item 3: 20 articles, each with 10 statements of one label (its framing): only 20
+    # independent observations, so the interval must be far wider than Wilson's over 200.
+    from quotelens.sentiment.estimates import cluster_bootstrap_shares
+
+    rng = np.random.default_rng(4)
+    per_article = rng.choice([-1, 0, 1], 20, p=[0.3, 0.4, 0.3])
+    labels = np.repeat(per_article, 10)
+    articles = np.repeat(np.arange(20), 10)
+    shares = cluster_bootstrap_shares(labels, articles, seed=2, key=("A",))
+    assert shares == cluster_bootstrap_shares(labels, articles, seed=2, key=("A",))  # seeded
+    for value in (-1, 0, 1):
+        share, low, high = shares[value]
+        assert share == pytest.approx(np.mean(labels == value))
+        wilson_low, wilson_high = wilson_interval(int((labels == value).sum()), 200)
+        assert low <= share <= high
+        assert (high - low) > 2 * (wilson_high - wilson_low)
+
+
+def test_a_share_of_zero_gets_wilson_over_articles_and_one_article_no_interval():
+    from quotelens.sentiment.estimates import cluster_bootstrap_shares
+
+    shares = cluster_bootstrap_shares(np.zeros(30, dtype=int), np.repeat(np.arange(6), 5), seed=0)
+    share, low, high = shares[1]
+    assert share == 0 and low == pytest.approx(0, abs=1e-12)
+    assert high == pytest.approx(float(wilson_interval(0, 6)[1]))  # n = 6 articles, not 30 statements
+    share, low, high = cluster_bootstrap_shares(np.array([1, 0, 1]), ["a", "a", "a"])[1]
+    assert share == pytest.approx(2 / 3) and np.isnan(low) and np.isnan(high)
+
+
+def test_actor_table_uses_the_cluster_shares():
+    df = _statements()
+    table = actor_estimates(df, seed=5)
+    row = table[table["speaker"] == "A"].iloc[0]
+    group = df[df["speaker"] == "A"]
+    from quotelens.sentiment.estimates import cluster_bootstrap_shares
+
+    expected = cluster_bootstrap_shares(group["label"].to_numpy(), group["article_id"], seed=5, key=("A",))
+    assert (row["share_positive"], row["share_positive_low"], row["share_positive_high"]) == expected[1]

@@ -117,11 +117,15 @@ def test_evidence_words_occur_in_the_text(scorer, rw_sentences):
 
 
 def test_ensemble_beats_vader_on_both_devtest_files():
+    # Issue 15 traded in-domain margin for a constrained headline: the bar is now to beat VADER
+    # and the mean of standardised lexicons on each devtest file (was: VADER + 0.05).
     results = evaluation.evaluate(Scorer(methods=("vader", "afinn", "ensemble")))
-    table = evaluation.headline_table(results, "target", "unmasked")
-    for file in evaluation.DEVTEST_FILES:
-        assert table.loc["ensemble", file] > table.loc["vader", file] + 0.05
-        assert table.loc["vader", file] > 0.4  # VADER itself works (published 0.49-0.55 range)
+    for unit in ("target", "sentence"):
+        table = evaluation.headline_table(results, unit, "unmasked")
+        for file in evaluation.DEVTEST_FILES:
+            assert table.loc["ensemble", file] > table.loc["vader", file]
+            assert table.loc["ensemble", file] > table.loc["lexicon_mean", file]
+            assert table.loc["vader", file] > 0.4  # VADER itself works (published 0.49-0.55 range)
 
 
 def test_committed_evaluation_matches_a_fresh_run():
@@ -143,7 +147,7 @@ def test_afinn_lexicon_agrees_with_the_afinn_package(rw_sentences):
 
 
 def test_fast_ngram_rows_equal_sklearn_transform(rw_sentences):
-    vectorizer = model_mod.load_models()["ensemble"].vectorizer
+    vectorizer = model_mod.load_models()["ngram"].vectorizer  # shared with ensemble_old
     ours = model_mod.ngram_matrix(vectorizer, [lexicons.word_tokens(s) for s in rw_sentences])
     theirs = vectorizer.transform(rw_sentences)
     assert ours.shape == theirs.shape
@@ -152,8 +156,8 @@ def test_fast_ngram_rows_equal_sklearn_transform(rw_sentences):
 
 def test_training_is_deterministic():
     rows = load_newsmtsc(config.NEWSMTSC_DIR / "train.jsonl").iloc[:1500]
-    a = model_mod.fit("ensemble", rows["sentence"].tolist(), rows["label"].to_numpy())
-    b = model_mod.fit("ensemble", rows["sentence"].tolist(), rows["label"].to_numpy())
+    a = model_mod.fit("ensemble_old", rows["sentence"].tolist(), rows["label"].to_numpy())
+    b = model_mod.fit("ensemble_old", rows["sentence"].tolist(), rows["label"].to_numpy())
     assert np.array_equal(a.classifier.coef_, b.classifier.coef_)
 
 
@@ -163,7 +167,7 @@ from quotelens import config
 from quotelens.sentiment import model
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 rows = load_newsmtsc(config.NEWSMTSC_DIR / "train.jsonl").iloc[:3000]
-fitted = model.fit("ensemble", rows["sentence"].tolist(), rows["label"].to_numpy())
+fitted = model.fit("ensemble_old", rows["sentence"].tolist(), rows["label"].to_numpy())
 print(hashlib.sha256(fitted.classifier.coef_.tobytes()).hexdigest())
 """
 
@@ -234,4 +238,6 @@ def test_model_cache_is_reused_and_pruned(tmp_path):
     model_mod.load_models.cache_clear()
     again = model_mod.load_models(str(train), str(cache))  # read back from the pickle
     texts = rows["sentence"].tolist()[:50]
-    assert np.array_equal(first["ensemble"].probabilities(texts), again["ensemble"].probabilities(texts))
+    assert np.array_equal(first["ensemble_old"].probabilities(texts), again["ensemble_old"].probabilities(texts))
+    assert np.array_equal(first["ensemble"].lexicon_weights, again["ensemble"].lexicon_weights)
+    assert np.array_equal(first["ensemble"].ngram_weights, again["ensemble"].ngram_weights)

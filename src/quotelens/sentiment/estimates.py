@@ -4,8 +4,11 @@
   framing and its reporter, so they are not independent; we resample whole articles with
   replacement and recompute the mean of all their statements (a ratio estimator), B times.
   Percentile interval. One article gives no interval (NaN) and a flag.
-- Shares of negative / neutral / positive statements with Wilson score intervals (statement
-  level; they ignore clustering, so read them as optimistic).
+- Shares of negative / neutral / positive statements with 95% intervals from the same kind of
+  article-cluster bootstrap (`cluster_bootstrap_shares`): Wilson intervals treat statements as
+  independent and came out too narrow when an article's statements share a tone. Where every
+  statement has the same outcome the resamples cannot vary, so that share gets the Wilson
+  interval with the number of articles as its sample size instead.
 - Flags: the methods' mean scores disagree in sign, or the interval includes zero.
 
 Every draw comes from numpy's default_rng seeded with (seed, crc32 of the group's key), so a
@@ -70,6 +73,36 @@ def cluster_bootstrap_mean(
     return (mean, float(low), float(high))
 
 
+def cluster_bootstrap_shares(
+    labels, clusters, values=(-1, 0, 1), n_boot: int = N_BOOTSTRAP, seed: int = 0, key="", level: float = 0.95
+) -> dict:
+    """Share (0-1) of each label in `values` and its percentile interval from resampling
+    `clusters` (article ids) with replacement, `n_boot` times, all values from the same draws.
+    Returns {value: (share, low, high)}; low/high are NaN with fewer than two clusters. A share
+    of exactly 0 or 1 gets the Wilson interval with n = the number of clusters (each article
+    counted once: a conservative sample size), because its resamples have no spread."""
+    labels = np.asarray(labels)
+    codes, uniques = pd.factorize(pd.Series(list(clusters)), sort=True)
+    k = len(uniques)
+    sizes = np.bincount(codes, minlength=k).astype(float)
+    out = {}
+    draws = group_rng(seed, ("shares",) + tuple(key if isinstance(key, tuple) else (key,))).integers(0, k, size=(n_boot, k)) if k >= 2 else None
+    alpha = (1 - level) / 2
+    for value in values:
+        hits = np.bincount(codes, weights=(labels == value).astype(float), minlength=k)
+        share = float(hits.sum() / sizes.sum()) if sizes.sum() else np.nan
+        if draws is None:
+            out[value] = (share, np.nan, np.nan)
+        elif share in (0.0, 1.0):
+            low, high = wilson_interval(round(share * k), k)
+            out[value] = (share, float(low), float(high))
+        else:
+            shares = hits[draws].sum(axis=1) / sizes[draws].sum(axis=1)
+            low, high = np.quantile(shares, [alpha, 1 - alpha])
+            out[value] = (share, float(low), float(high))
+    return out
+
+
 def _sign(x: float) -> int:
     return 0 if not np.isfinite(x) or abs(x) < SIGN_BAND else int(np.sign(x))
 
@@ -91,7 +124,7 @@ def actor_estimates(
 
     n_statements, n_articles; mean (score units, [-1, 1]) with ci_low/ci_high (95% cluster
     bootstrap over `cluster_column`); share_negative/neutral/positive (0-1) of `label_column`
-    with Wilson bounds (`_low`, `_high`); mean_<method> per method column; mean_unmasked and
+    with 95% cluster-bootstrap bounds (`_low`, `_high`; `cluster_bootstrap_shares`); mean_<method> per method column; mean_unmasked and
     masking_shift (mean - mean_unmasked); methods_disagree (the headline or some methods'
     means have opposite signs, each |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text; also
     notes intervals from fewer than FEW_ARTICLES articles).
@@ -110,13 +143,10 @@ def actor_estimates(
         mean, low, high = cluster_bootstrap_mean(group[score_column], group[cluster_column], n_boot, seed, key)
         row = dict(zip(by, key))
         row.update(n_statements=n, n_articles=int(group[cluster_column].nunique()), mean=mean, ci_low=low, ci_high=high)
-        labels = group[label_column].to_numpy()
+        shares = cluster_bootstrap_shares(group[label_column].to_numpy(), group[cluster_column], n_boot=n_boot,
+                                          seed=seed, key=key)
         for value, name in ((-1, "negative"), (0, "neutral"), (1, "positive")):
-            k = int((labels == value).sum())
-            lo, hi = wilson_interval(k, n)
-            row[f"share_{name}"] = k / n
-            row[f"share_{name}_low"] = float(lo)
-            row[f"share_{name}_high"] = float(hi)
+            row[f"share_{name}"], row[f"share_{name}_low"], row[f"share_{name}_high"] = shares[value]
         signs = {_sign(mean)}  # the headline score counts as one of the methods
         for col in method_columns:
             m = float(group[col].mean())

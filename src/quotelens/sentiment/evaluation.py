@@ -8,7 +8,13 @@ Two units of evaluation, both reported:
 - `sentence`: sentences whose targets all share one label (an unambiguous sentence label).
 
 Labels from scores: VADER's convention (|score| < 0.05 neutral) for lexicon methods; the most
-probable class for the trained models.
+probable class for the trained models. `lexicon_mean` (the baseline of issue 15) is the mean of
+the standardised lexicon scores (VADER, AFINN, each dictionary; z-scored within the evaluated
+rows) for Pearson r, and VADER's convention on the plain mean of those scores for labels (a
+z-score has no neutral band).
+
+Besides macro-F1 and accuracy, `pearson_r` is the correlation of each method's score with the gold
+label (-1/0/1), a continuous measure comparable with the out-of-domain check (ratings.py).
 """
 
 from __future__ import annotations
@@ -20,21 +26,22 @@ import pandas as pd
 
 from quotelens import config
 from quotelens.sentiment.newsmtsc import load_newsmtsc, macro_f1, sentence_labels
+from quotelens.sentiment.ratings import LEXICON_MEAN, lexicon_columns, standardised_mean
 from quotelens.sentiment.scoring import Scorer, label_from_score
 
 DEVTEST_FILES = ("devtest_mt.jsonl", "devtest_rw.jsonl")
-MODEL_METHODS = ("ngram", "ensemble")
+MODEL_METHODS = ("ngram", "ensemble", "ensemble_old")
 
 
 def _labels(scored: pd.DataFrame, method: str) -> np.ndarray:
-    if method in MODEL_METHODS:
+    if method in MODEL_METHODS or method == LEXICON_MEAN:
         return scored[f"label_{method}"].to_numpy()
     return label_from_score(scored[method].to_numpy())
 
 
 def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
     """Rows: file, unit (target/sentence), masking (masked/unmasked), method, n (rows scored),
-    macro_f1 (0-1), accuracy (0-1)."""
+    macro_f1 (0-1), accuracy (0-1), pearson_r (score with gold label)."""
     targets = load_newsmtsc(path)
     sentences = sentence_labels(targets)
     unique = sorted(set(targets["sentence"]))
@@ -47,9 +54,12 @@ def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
     for masking in ("unmasked", "masked"):
         for unit, table in (("target", targets), ("sentence", sentences)):
             keys = table["sentence"] if masking == "unmasked" else table["sentence"].map(masked)
-            part = scored.loc[keys.tolist()]
+            part = scored.loc[keys.tolist()].copy()
             truth = table["label"].to_numpy()
-            for method in methods:
+            lexical = lexicon_columns(scorer)
+            part[LEXICON_MEAN] = standardised_mean(part, lexical)
+            part[f"label_{LEXICON_MEAN}"] = label_from_score(part[lexical].mean(axis=1).to_numpy())
+            for method in methods + [LEXICON_MEAN]:
                 predicted = _labels(part, method)
                 rows.append(
                     {
@@ -60,6 +70,7 @@ def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
                         "n": len(table),
                         "macro_f1": macro_f1(truth, predicted),
                         "accuracy": float(np.mean(truth == predicted)),
+                        "pearson_r": float(np.corrcoef(part[method].to_numpy(dtype=float), truth)[0, 1]),
                     }
                 )
     return pd.DataFrame(rows)
@@ -67,7 +78,7 @@ def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
 
 def evaluate(scorer: Scorer | None = None, folder: Path | None = None, files=DEVTEST_FILES) -> pd.DataFrame:
     """`evaluate_file` for each devtest file (default: quotelens.config.NEWSMTSC_DIR)."""
-    scorer = scorer or Scorer(methods=("vader", "vader_package", "afinn", "ngram", "ensemble"))
+    scorer = scorer or Scorer(methods=("vader", "vader_package", "afinn", "ngram", "ensemble", "ensemble_old"))
     folder = Path(folder or config.NEWSMTSC_DIR)
     return pd.concat([evaluate_file(folder / f, scorer) for f in files], ignore_index=True)
 

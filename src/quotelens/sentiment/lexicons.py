@@ -234,12 +234,16 @@ def _read_tsv(path: Path) -> dict[str, float]:
     return weights
 
 
+def afinn_path() -> Path:
+    """The AFINN-165 word list inside the pinned `afinn` package."""
+    return Path(str(importlib_resources.files("afinn").joinpath("data", "AFINN-en-165.txt")))
+
+
 @lru_cache(maxsize=1)
 def afinn() -> Lexicon:
     """AFINN-165 (Nielsen 2011; integer valences -5..+5) as shipped by the pinned `afinn`
     package. Not negation-aware, like the package, so totals equal `afinn.Afinn().score`."""
-    path = importlib_resources.files("afinn").joinpath("data", "AFINN-en-165.txt")
-    return Lexicon("afinn", _read_tsv(Path(str(path))))
+    return Lexicon("afinn", _read_tsv(afinn_path()))
 
 
 @lru_cache(maxsize=1)

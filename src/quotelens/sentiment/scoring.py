@@ -9,7 +9,10 @@ Methods (every score on [-1, 1], negative to positive):
   package's is available as `vader_package`.
 - `afinn`: AFINN-165 valence sum, normalised like VADER (quotelens.sentiment.lexicons).
 - `ngram`: logistic regression on word n-grams trained on NewsMTSC (quotelens.sentiment.model).
-- `ensemble`: the same with VADER-word and AFINN lexicon features; the headline `sentiment`.
+- `ensemble`: the headline `sentiment` (quotelens.sentiment.constrained): VADER, VADER-word and
+  AFINN scores (and researchers' dictionaries, with `join_dictionaries`) with learned weights plus
+  a few hundred content-word n-grams, trained on NewsMTSC, one direction of tone.
+- `ensemble_old`: the headline before issue 15 (n-grams plus four lexicon features), for comparison.
 - `dict_<name>`: a researcher's dictionary (lexicons.load_dictionary), when given.
 
 Labels: `label` is the ensemble's most probable class (-1, 0, 1). For the lexicon methods,
@@ -19,20 +22,22 @@ Labels: `label` is the ensemble's most probable class (-1, 0, 1). For the lexico
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from quotelens.sentiment import lexicons
+from quotelens.sentiment import constrained, lexicons
 from quotelens.sentiment import model as models_mod
 from quotelens.sentiment.masking import TopicMask, load_topic_words
+# Re-exported: scripts and tests import these from here.
+from quotelens.sentiment.vader_pass import nltk_analyzer as _nltk_vader
+from quotelens.sentiment.vader_pass import package_analyzer as _package_vader
+from quotelens.sentiment.vader_pass import vader_with_evidence, words_and_emoticons  # noqa: F401
 
 DEFAULT_METHODS = ("vader", "afinn", "ngram", "ensemble")
-ALL_METHODS = DEFAULT_METHODS + ("vader_package",)
+ALL_METHODS = DEFAULT_METHODS + ("vader_package", "ensemble_old")
 HEADLINE = "ensemble"
 NEUTRAL_BAND = 0.05  # |score| below this is neutral for lexicon methods (VADER's convention)
 EVIDENCE_WORDS = 5  # words shown per statement
@@ -42,90 +47,6 @@ def label_from_score(scores, band: float = NEUTRAL_BAND) -> np.ndarray:
     """-1 / 0 / 1 from scores on [-1, 1]: neutral within +-band."""
     s = np.asarray(scores, dtype=float)
     return np.where(s >= band, 1, np.where(s <= -band, -1, 0))
-
-
-@lru_cache(maxsize=1)
-def _nltk_vader():
-    from quotelens.sentiment.resources import nltk_vader
-
-    return nltk_vader()
-
-
-@lru_cache(maxsize=1)
-def _package_vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=4)
-def _punctuation_chars(remove_punctuation) -> str:
-    """The ASCII characters VADER's punctuation regex removes (string.punctuation in NLTK)."""
-    return "".join(c for c in map(chr, range(128)) if remove_punctuation.fullmatch(c))
-
-
-def words_and_emoticons(text: str, punc_list, remove_punctuation) -> list[str]:
-    """The tokens NLTK's `SentiText` gives (`words_and_emoticons`), without the dictionary it
-    builds for every text: every word joined to every punctuation string, before and after
-    (about 34 strings per distinct word), only to strip one leading or trailing punctuation
-    string. Here each token is checked directly; a trailing strip wins over a leading one, as in
-    NLTK (its "after" entries overwrite its "before" entries). Equal to NLTK's tokens (tested)."""
-    chars = _punctuation_chars(remove_punctuation)
-    puncs = frozenset(punc_list)
-    words_only = {w for w in remove_punctuation.sub("", text).split() if len(w) > 1}
-    out = []
-    for token in text.split():
-        if len(token) < 2:
-            continue
-        head = token.rstrip(chars)
-        if head != token and token[len(head):] in puncs and head in words_only:
-            out.append(head)
-            continue
-        tail = token.lstrip(chars)
-        if tail != token and token[:len(token) - len(tail)] in puncs and tail in words_only:
-            out.append(tail)
-            continue
-        out.append(token)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _senti_text_class():
-    """NLTK's SentiText with the tokenisation of `words_and_emoticons` (same tokens, no
-    per-text dictionary); everything else is NLTK's."""
-    from nltk.sentiment.vader import SentiText
-
-    class _SentiText(SentiText):
-        def _words_and_emoticons(self):
-            return words_and_emoticons(self.text, self.PUNC_LIST, self.REGEX_REMOVE_PUNCTUATION)
-
-    return _SentiText
-
-
-def vader_with_evidence(text: str) -> tuple[float, list[tuple[str, float]]]:
-    """NLTK VADER's compound score of `text` and the words that carried a valence after VADER's
-    rules (negation, boosters, capitals, "but"), in VADER's valence units (-4..4 per word).
-
-    Runs the steps of NLTK's `polarity_scores` one by one so the per-word valences are kept;
-    the compound score equals `polarity_scores(text)["compound"]` (tested)."""
-    analyzer = _nltk_vader()
-    constants = analyzer.constants
-    sentitext = _senti_text_class()(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
-    words = sentitext.words_and_emoticons
-    # NLTK looks up each token's first position (its fix for a quadratic list.index); same here.
-    first_index: dict[str, int] = {}
-    for idx, token in enumerate(words):
-        first_index.setdefault(token, idx)
-    sentiments: list[float] = []
-    for item in words:
-        i = first_index[item]
-        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or item.lower() in constants.BOOSTER_DICT:
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyzer._but_check(words, sentiments)
-    compound = analyzer.score_valence(sentiments, text)["compound"]
-    return float(compound), [(w, float(v)) for w, v in zip(words, sentiments) if v]
 
 
 def _format_evidence(pairs: list[tuple[str, float]], k: int = EVIDENCE_WORDS) -> str:
@@ -143,17 +64,23 @@ def _format_evidence(pairs: list[tuple[str, float]], k: int = EVIDENCE_WORDS) ->
 class Scorer:
     """Scores texts with `methods`, after masking `mask`'s topic words, and again unmasked.
 
-    dictionaries: researcher dictionaries (lexicons.Lexicon), each scored as `dict_<name>`."""
+    dictionaries: researcher dictionaries (lexicons.Lexicon), each scored as `dict_<name>`;
+    join_dictionaries: also use them as features of the headline `ensemble` (refitted on
+    NewsMTSC train with them, a few seconds, then cached)."""
 
     methods: tuple[str, ...] = DEFAULT_METHODS
     mask: TopicMask = field(default_factory=load_topic_words)
     dictionaries: tuple[lexicons.Lexicon, ...] = ()
+    join_dictionaries: bool = False
 
     def __post_init__(self) -> None:
         unknown = [m for m in self.methods if m not in ALL_METHODS]
         if unknown:
             raise ValueError(f"unknown sentiment method(s) {unknown}; use {ALL_METHODS}")
         self._models = models_mod.load_models()
+        joined = tuple(self.dictionaries) if self.join_dictionaries else ()
+        self._headline = models_mod.load_headline(joined)
+        self._joined = joined
 
     @property
     def method_columns(self) -> list[str]:
@@ -167,36 +94,36 @@ class Scorer:
         n = len(texts)
         out: dict[str, object] = {}
         tokens = [lexicons.word_tokens(t) for t in texts]
-        vader_words, afinn = lexicons.vader_words(), lexicons.afinn()
-        vader_matches = [vader_words.matches(tk) for tk in tokens]
-        afinn_matches = [afinn.matches(tk) for tk in tokens]
+        old = [name for name in ("ngram", "ensemble_old") if name in self.methods]
+        afinn = lexicons.afinn()
+        afinn_matches = [afinn.matches(tk) for tk in tokens] if ("afinn" in self.methods or old) else []
+        pairs = None
+        if "vader" in self.methods or HEADLINE in self.methods:
+            pairs = [vader_with_evidence(t) for t in texts]  # one VADER pass for both columns
         if "vader" in self.methods:
-            pairs = [vader_with_evidence(t) for t in texts]
-            out["vader"] = np.array([p[0] for p in pairs])
+            out["vader"] = np.array([p[0] for p in pairs], dtype=float)
             out["evidence_vader"] = [_format_evidence(p[1]) for p in pairs]
         if "vader_package" in self.methods:
             analyzer = _package_vader()
             out["vader_package"] = np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=float)
         if "afinn" in self.methods:
             out["afinn"] = np.array([lexicons.normalise(sum(m.valence for m in ms)) for ms in afinn_matches])
-        ensemble = self._models["ensemble"]
-        ngrams = models_mod.ngram_matrix(ensemble.vectorizer, tokens) if n else None
-        lex_rows = np.vstack([models_mod.lexicon_features(v, a) for v, a in zip(vader_matches, afinn_matches)]) if n else None
-        for name in ("ngram", "ensemble"):
-            if name not in self.methods:
-                continue
+        if HEADLINE in self.methods:
+            self._score_headline(out, texts, tokens, pairs)
+        if old and n:
+            vader_words = lexicons.vader_words()
+            vader_matches = [vader_words.matches(tk) for tk in tokens]
+            ngrams = models_mod.ngram_matrix(self._models[old[0]].vectorizer, tokens)
+            lex_rows = np.vstack([models_mod.lexicon_features(v, a) for v, a in zip(vader_matches, afinn_matches)])
+        for name in old:
             model = self._models[name]
             if n == 0:
                 out[name] = np.zeros(0)
                 continue
-            x = model.design(texts, lex_rows, ngrams=ngrams)
-            proba = model.classifier.predict_proba(x)
+            proba = model.classifier.predict_proba(model.design(texts, lex_rows, ngrams=ngrams))
             classes = list(model.classifier.classes_)
             out[name] = proba[:, classes.index(1)] - proba[:, classes.index(-1)]
             out[f"label_{name}"] = np.asarray(model.classifier.classes_)[proba.argmax(axis=1)].astype(int)
-            if name == HEADLINE:
-                out["label"] = out[f"label_{name}"]
-                out["evidence"] = self._model_evidence(model, x, vader_matches, afinn_matches, lex_rows)
         for lexicon in self.dictionaries:
             out[f"dict_{lexicon.name}"] = np.array([lexicons.normalise(lexicon.total(t)) for t in texts])
         frame = pd.DataFrame(out, index=range(n))
@@ -205,57 +132,21 @@ class Scorer:
             frame["evidence"] = pd.Series(dtype=object)
         return frame
 
-    def _model_evidence(self, model, x, vader_matches, afinn_matches, lex_rows) -> list[str]:
-        """Per text, the EVIDENCE_WORDS words or bigrams with the largest contributions to the
-        ensemble's positive-minus-negative log-odds (feature value x weight). A lexicon
-        feature's contribution is shared among the words that made it, in proportion to their
-        valence, and added to the same word's n-gram contribution."""
-        k = EVIDENCE_WORDS
-        direction = model.direction()
-        names = model.feature_names()
-        vocabulary = model.vectorizer.vocabulary_
-        n_ngram = len(names) - len(models_mod.LEXICON_FEATURES)
-        lex_direction = direction[n_ngram:].tolist()
-        lex_values = lex_rows.tolist()
-        ngrams = x.tocsr()[:, :n_ngram]
-        ngrams.sort_indices()
-        contributions = ngrams.data * direction[ngrams.indices]  # all rows in one product
-        # Within each row, features by decreasing |contribution| (one sort for all rows), as
-        # Python lists so the per-row work below is plain list slicing.
-        rows_of = np.repeat(np.arange(ngrams.shape[0]), np.diff(ngrams.indptr))
-        order = np.lexsort((-np.abs(contributions), rows_of))
-        ranked_names = names[ngrams.indices[order]].tolist()
-        ranked_values = contributions[order].tolist()
-        indices = ngrams.indices.tolist()
-        values = contributions.tolist()
-        indptr = ngrams.indptr.tolist()
-        out = []
-        for row in range(ngrams.shape[0]):
-            start, end = indptr[row], indptr[row + 1]
-            # Only words outside the lexicons can be ranked on their n-gram weight alone, so
-            # the k largest n-grams plus every lexicon word are enough candidates.
-            merged = dict(zip(ranked_names[start:min(end, start + k)], ranked_values[start:min(end, start + k)]))
-            lexical: dict[str, float] = {}
-            features = (vader_matches[row], vader_matches[row], afinn_matches[row], afinn_matches[row])
-            for f, matches in enumerate(features):
-                if not lex_values[row][f]:
-                    continue
-                positive = f % 2 == 0
-                chosen = [m for m in matches if (m.valence > 0) == positive and m.valence != 0]
-                total = sum(abs(m.valence) for m in chosen)
-                share = lex_values[row][f] * lex_direction[f] / total
-                for m in chosen:
-                    lexical[m.words] = lexical.get(m.words, 0.0) + share * abs(m.valence)
-            for word, value in lexical.items():
-                j = vocabulary.get(word)
-                own = 0.0
-                if j is not None:
-                    pos = bisect_left(indices, j, start, end)
-                    if pos < end and indices[pos] == j:
-                        own = values[pos]
-                merged[word] = own + value
-            out.append(_format_evidence(list(merged.items())))
-        return out
+    def _score_headline(self, out: dict, texts, tokens, pairs) -> None:
+        """The headline's score, label and evidence words (the EVIDENCE_WORDS words or bigrams
+        with the largest parts of the tone, `HeadlineModel.word_contributions`) into `out`."""
+        if not texts:
+            out[HEADLINE] = np.zeros(0)
+            return
+        model = self._headline
+        parts = constrained.TextParts.of(texts, self._joined, tokens=tokens, vader=pairs)
+        lexical = parts.lexicon_rows()
+        tone = model.tone(lexical, model.ngram_matrix(tokens))
+        out[HEADLINE] = model.score(tone)
+        out[f"label_{HEADLINE}"] = model.labels(tone).astype(int)
+        out["label"] = out[f"label_{HEADLINE}"]
+        out["evidence"] = [_format_evidence(list(model.word_contributions(parts, i, lexical[i]).items()))
+                           for i in range(len(texts))]
 
     def score(self, texts) -> pd.DataFrame:
         """Score raw texts: topic words masked (columns named after the methods, `label`,
@@ -335,11 +226,14 @@ def score_table(
     return out
 
 
-def scorer_from_options(methods=None, topic_words: str | Path | None = None, dictionaries=()) -> Scorer:
+def scorer_from_options(methods=None, topic_words: str | Path | None = None, dictionaries=(),
+                        join_dictionaries: bool = False) -> Scorer:
     """A Scorer from notebook/CLI options: method names, a topic-word file ("" disables
-    masking, None uses the default list) and dictionary paths."""
+    masking, None uses the default list), dictionary paths, and whether the dictionaries also
+    join the headline score (`Scorer.join_dictionaries`)."""
     return Scorer(
         methods=tuple(methods) if methods else DEFAULT_METHODS,
         mask=load_topic_words(topic_words),
         dictionaries=tuple(lexicons.load_dictionary(p) for p in dictionaries or ()),
+        join_dictionaries=join_dictionaries,
     )
