@@ -10,7 +10,8 @@ The convention is the SFU GenderGapTracker's, so our figures compare with publis
   prediction takes part in at most one pair. Greedy-by-coverage gives every gold statement the
   free prediction that covers the largest share of it.
 - A matched pair is *correct* when the speakers agree: equal after case folding, accent
-  folding, dropping apostrophes and a leading "the"/"a"/"an", or one name's words are a
+  folding, dropping invisible characters, a possessive "'s", other apostrophes and a leading
+  "the"/"a"/"an" (`name_words`), or one name's words are a
   trailing part of the other's ("de Mistura" agrees with "Staffan de Mistura", "Jaafari" with
   "Bashar al-Jaafari"; words are split at spaces and hyphens).
 - Optionally (`canonical=`, built by `registry_canonical` from an actor registry) both names are
@@ -43,6 +44,7 @@ TYPES = ("direct", "indirect", "mixed", "according_to")
 GOLD_FIELDS = ("article_id", "speaker", "type", "quote")
 _DETERMINERS = ("the", "a", "an")
 _APOSTROPHES = "'\u2019\u2018`\u02bc"
+_POSSESSIVE = re.compile("[" + _APOSTROPHES + r"]s\b")
 
 
 class GoldFormatError(ValueError):
@@ -137,11 +139,17 @@ def _with_offsets(table: pd.DataFrame, texts: dict[str, str], what: str) -> pd.D
     return out
 
 
-def _name_words(name) -> tuple[str, ...]:
+def name_words(name) -> tuple[str, ...]:
+    """The words a speaker name is compared by: invisible characters (zero-width spaces, soft
+    hyphens, direction marks) removed, accents folded, case folded, a possessive "'s" dropped
+    ("Russia's" -> "russia"), other apostrophes removed, split at every character that is not a
+    letter or digit, a leading "the"/"a"/"an" dropped. () for a non-string."""
     if not isinstance(name, str):
         return ()
-    folded = unicodedata.normalize("NFKD", name)
+    visible = "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
+    folded = unicodedata.normalize("NFKD", visible)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = _POSSESSIVE.sub("", folded)
     for ch in _APOSTROPHES:
         folded = folded.replace(ch, "")
     words = "".join(ch if ch.isalnum() else " " for ch in folded).split()
@@ -151,10 +159,12 @@ def _name_words(name) -> tuple[str, ...]:
 
 
 def speakers_agree(predicted, gold) -> bool:
-    """True when two speaker names denote the same actor under the scoring convention: equal
-    after folding, or the shorter name's words end the longer one's ("de Mistura" ~ "Staffan de
-    Mistura"). An empty or missing name agrees with nothing."""
-    a, b = _name_words(predicted), _name_words(gold)
+    """True when two speaker names denote the same actor under the scoring convention: their
+    `name_words` are equal, or the shorter name's words are a contiguous run of the longer one's
+    that ends at its last word ("de Mistura" ~ "Staffan de Mistura", "Lavrov" ~ "Sergei
+    Lavrov"; "Ken Clarke" and "Charles Clarke" disagree, and so do "Sergei" and "Sergei
+    Lavrov"). An empty or missing name agrees with nothing."""
+    a, b = name_words(predicted), name_words(gold)
     if not a or not b:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
