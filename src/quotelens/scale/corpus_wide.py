@@ -39,16 +39,19 @@ def plan_article_ids(outdir: Path, parts: list[str]) -> tuple[dict[str, tuple[li
 
 
 def _with_ids(table: pa.Table, description: dict, ids: tuple[list, list, list]) -> pa.Table:
-    """The articles part as a fresh run makes it before conforming: as first written (input ids,
+    """The articles part as a fresh run has it before conforming: as first written (input ids,
     no original ids), then, when any of its ids is renamed, given the new ids through pandas
-    exactly as `layout.write_parquet` of the renamed frame would hold them."""
+    (as the renamed part a fresh run writes would read back)."""
     inputs, new_ids, originals = ids
     raw = restore(table, description, {"article_id": inputs, "original_id": [None] * len(inputs)})
     if all(o is None for o in originals):
         return raw
     frame = raw.to_pandas()
     frame["article_id"], frame["original_id"] = new_ids, originals
-    return pa.Table.from_pandas(frame, preserve_index=False)
+    # Through Parquet and back, so the table is typed as reading the renamed part would type it.
+    buffer = pa.BufferOutputStream()
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), buffer)
+    return pq.read_table(buffer.getvalue())
 
 
 def prepare_articles(outdir: Path, parts: list[str], descriptions: dict[str, dict]) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable
@@ -72,8 +73,11 @@ def _update_with_files(digest, root: Path, names: Iterable[str]) -> None:
             digest.update(file_sha256(f).encode() + b"\n")
 
 
-def source_digest(names: Iterable[str]) -> str:
-    """sha256 over the package files `names` (see LOAD_SOURCES), paths and contents."""
+@lru_cache(maxsize=None)
+def source_digest(names: tuple[str, ...]) -> str:
+    """sha256 over the package files `names` (see LOAD_SOURCES), paths and contents. Computed
+    once per process: a process runs the code it imported, whatever is edited on disk later
+    (worker processes are forked from it)."""
     digest = hashlib.sha256()
     _update_with_files(digest, Path(quotelens.__file__).parent, names)
     return digest.hexdigest()

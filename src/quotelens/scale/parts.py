@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotelens.scale import layout
-from quotelens.scale.fingerprints import StageOptions, registry_path
+from quotelens.scale.fingerprints import StageOptions, file_sha256, registry_path, topic_words_path
 from quotelens.scale.schema import describe_part
 from quotelens.scale.units import InputUnit, unit_results
 
@@ -32,8 +32,10 @@ _WORKER: dict = {}
 
 
 def worker_state(options: StageOptions):
-    """(registry, scorer) for `options`, built on first use in this process and kept."""
-    key = (options.actors, options.topic_words)
+    """(registry, scorer) for `options`, built on first use in this process and kept while the
+    registry and topic-word files keep their content (a notebook may edit one between runs)."""
+    topic = topic_words_path(options)
+    key = (options, file_sha256(registry_path(options)), file_sha256(topic) if topic is not None else "")
     if _WORKER.get("key") != key:
         from quotelens.extract.registry import load_registry
         from quotelens.sentiment import scorer_from_options

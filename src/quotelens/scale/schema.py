@@ -175,13 +175,26 @@ def conform_table(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
+def _identical(a: pa.Table, b: pa.Table) -> bool:
+    return a.schema.equals(b.schema, check_metadata=True) and a.equals(b)
+
+
 def conform_part(path: Path, schema: pa.Schema, source: Callable[[pa.Table], pa.Table] | None = None) -> bool:
-    """Rewrite the Parquet part `path` so it holds `source(part)` (default: the part as it is;
-    e.g. `restore` to start from the part as first written) conformed to `schema`. The file is
-    left untouched when it already holds exactly that. Returns whether it was rewritten."""
+    """Make the Parquet part `path` hold what a fresh run leaves there: `source(part)` (default:
+    the part as it is; e.g. `restore` to get the part as first written) conformed to `schema`.
+    A part that conforming does not change is written as it was first written (by pandas), a
+    changed one by pyarrow, as a fresh run does; the file is left untouched when it already
+    holds exactly that. Returns whether it was rewritten."""
     current = pq.read_table(path)
-    new = conform_table(source(current) if source is not None else current, schema)
-    if new.schema.equals(current.schema, check_metadata=True) and new.equals(current):
+    base = source(current) if source is not None else current
+    new = conform_table(base, schema)
+    if _identical(new, base):
+        if _identical(base, current):
+            return False
+        with atomic_path(path) as tmp:
+            base.to_pandas().to_parquet(tmp, index=False)
+        return True
+    if _identical(new, current):
         return False
     with atomic_path(path) as tmp:
         pq.write_table(new, tmp)
