@@ -156,6 +156,14 @@ def test_committed_statements_match_their_articles(articles):
         assert st["split"] == articles[st["article_id"]]["split"]
 
 
+def test_readme_figures_are_up_to_date():
+    """The README's tables are what scripts/gold_stats.py gives for the committed files."""
+    spec = importlib.util.spec_from_file_location("gold_stats", REPO / "scripts" / "gold_stats.py")
+    gold_stats = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gold_stats)
+    assert gold_stats.main(["--check"]) == 0
+
+
 def test_committed_statements_are_up_to_date(articles):
     """statements.jsonl is exactly what the annotation files give (annotators ran build)."""
     built = gold_offsets.build(NEWS / "annotations", articles)
