@@ -83,6 +83,7 @@ def main(argv=None) -> int:
             "ratings": "Pearson r of the score with the mean of 20 human ratings (-4..4), topic words not masked",
         },
         "label_rule": "lexicon methods: |score| < 0.05 neutral; trained models: most probable class",
+        "table": table.round(4).rename_axis("method").reset_index().to_dict(orient="records"),
         "results": results.to_dict(orient="records"),
         "ratings": rated.to_dict(orient="records"),
         "headline_beats": checks,

@@ -178,15 +178,39 @@ class HeadlineModel:
 
     def __post_init__(self) -> None:
         self._index = {g: j for j, g in enumerate(self.ngrams)}
+        self._bigram_heads = frozenset(g.split(" ")[0] for g in self.ngrams if " " in g)
 
-    def ngram_matrix(self, token_lists) -> sp.csr_matrix:
-        """N-gram values (texts x selected n-grams): 1 present, -0.74 only negated, else 0."""
+    def present_ngrams(self, tokens: list[str]) -> dict[str, float]:
+        """`content_ngrams(tokens)` restricted to the model's n-grams (equal, tested), found by
+        looking up each token and token pair instead of classifying every word: the selected
+        n-grams are content n-grams already, and most tokens are in none."""
+        index, heads, out = self._index, self._bigram_heads, {}
+        last_negator = -10**9
+        negators, window, damp = lexicons.NEGATORS, lexicons.NEGATION_WINDOW, lexicons.NEGATION_SCALAR
+        n = len(tokens)
+        for i, t in enumerate(tokens):
+            if t in negators or t.endswith("n't"):
+                last_negator = i
+                continue
+            value = damp if i - last_negator <= window else 1.0
+            if t in index:
+                out[t] = max(out.get(t, value), value)
+            if t in heads and i + 1 < n:
+                pair = t + " " + tokens[i + 1]
+                if pair in index:
+                    out[pair] = max(out.get(pair, value), value)
+        return out
+
+    def ngram_matrix(self, token_lists, present=None) -> sp.csr_matrix:
+        """N-gram values (texts x selected n-grams): 1 present, -0.74 only negated, else 0.
+        `present`: the texts' `present_ngrams`, when already computed."""
         index = self._index
+        present = present if present is not None else [self.present_ngrams(t) for t in token_lists]
         indptr, indices, values = [0], [], []
-        for tokens in token_lists:
-            present = sorted((index[g], v) for g, v in content_ngrams(tokens).items() if g in index)
-            indices.extend(j for j, _ in present)
-            values.extend(v for _, v in present)
+        for grams in present:
+            row = sorted((index[g], v) for g, v in grams.items())
+            indices.extend(j for j, _ in row)
+            values.extend(v for _, v in row)
             indptr.append(len(indices))
         data = np.asarray(values, dtype=np.float64)
         return sp.csr_matrix((data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
@@ -215,16 +239,17 @@ class HeadlineModel:
         """The most probable class (-1, 0, 1) per text."""
         return np.array([-1, 0, 1])[self.probabilities(tone).argmax(axis=1)]
 
-    def word_contributions(self, parts: TextParts, row: int, lexicon_row_values) -> dict[str, float]:
+    def word_contributions(self, parts: TextParts, row: int, lexicon_row_values, present=None) -> dict[str, float]:
         """Each word's (or bigram's) part of text `row`'s tone (log-odds units): n-gram weights,
         plus each lexicon feature's weight x value shared among the words that made it in
         proportion to their valence (exact for the normalised sums, which are linear in the
-        valences up to the common denominator sqrt(sum^2 + 15))."""
+        valences up to the common denominator sqrt(sum^2 + 15)). `present`: the text's
+        `present_ngrams`, when already computed."""
         out: dict[str, float] = {}
-        for g, value in content_ngrams(parts.tokens[row]).items():
-            j = self._index.get(g)
-            if j is not None and self.ngram_weights[j]:
-                out[g] = out.get(g, 0.0) + value * float(self.ngram_weights[j])
+        present = present if present is not None else self.present_ngrams(parts.tokens[row])
+        weights, index = self.ngram_weights, self._index
+        for g, value in present.items():
+            out[g] = value * float(weights[index[g]])
         _, pairs = parts.vader[row]
         _share(out, [(_plain_word(w), v) for w, v in pairs], self.lexicon_weights[0], lexicon_row_values[0])
         # parts.matches[row][0] holds the same VADER words (the rules' positive / negative sums)
@@ -236,6 +261,7 @@ class HeadlineModel:
         return out
 
 
+@lru_cache(maxsize=65536)
 def _plain_word(token: str) -> str:
     """A VADER token as our word tokens write it (lower case, outer punctuation gone)."""
     return " ".join(lexicons.word_tokens(token)) or token.lower()

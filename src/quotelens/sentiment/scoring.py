@@ -141,11 +141,12 @@ class Scorer:
         model = self._headline
         parts = constrained.TextParts.of(texts, self._joined, tokens=tokens, vader=pairs)
         lexical = parts.lexicon_rows()
-        tone = model.tone(lexical, model.ngram_matrix(tokens))
+        present = [model.present_ngrams(t) for t in tokens]  # once, for the scores and the evidence
+        tone = model.tone(lexical, model.ngram_matrix(tokens, present))
         out[HEADLINE] = model.score(tone)
         out[f"label_{HEADLINE}"] = model.labels(tone).astype(int)
         out["label"] = out[f"label_{HEADLINE}"]
-        out["evidence"] = [_format_evidence(list(model.word_contributions(parts, i, lexical[i]).items()))
+        out["evidence"] = [_format_evidence(list(model.word_contributions(parts, i, lexical[i], present[i]).items()))
                            for i in range(len(texts))]
 
     def score(self, texts) -> pd.DataFrame:

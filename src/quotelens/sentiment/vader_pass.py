@@ -86,9 +86,16 @@ def vader_with_evidence(text: str) -> tuple[float, list[tuple[str, float]]]:
     for idx, token in enumerate(words):
         first_index.setdefault(token, idx)
     sentiments: list[float] = []
+    lexicon, boosters = analyzer.lexicon, constants.BOOSTER_DICT
     for item in words:
         i = first_index[item]
-        if (i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of") or item.lower() in constants.BOOSTER_DICT:
+        low = item.lower()
+        if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") or low in boosters:
+            sentiments.append(0)
+            continue
+        if low not in lexicon:
+            # NLTK's sentiment_valence appends the valence it was given (0) for a word outside
+            # the lexicon; most words are, and skipping the call halves the pass's time.
             sentiments.append(0)
             continue
         sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
