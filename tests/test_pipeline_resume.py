@@ -215,7 +215,9 @@ def test_only_the_tools_own_temporaries_are_removed(tmp_path):
     assert not [p for p in outdir.rglob(f"{TEMP_PREFIX}*")]
 
 
-def test_dataset_folders_come_from_the_stage_declaration():
+def test_dataset_folders_come_from_the_stage_declaration(finished):
+    assert pipeline.read_manifest(finished)["stages"] == list(stages.PIPELINE_STAGES)
     assert stages.pipeline_path("articles", "/x") == Path("/x") / layout.ARTICLES_DIR
     assert stages.pipeline_path("statements_scored", "/x") == Path("/x") / layout.STATEMENTS_DIR
     assert stages.pipeline_path("articles_rejected", "/x") == Path("/x") / layout.REJECTED_FILE
+

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from quotelens import stages
 from quotelens.load.corpus import rejected_frame
 from quotelens.scale import layout
 from quotelens.scale.aggregate import write_aggregates
@@ -69,6 +70,9 @@ def finish(outdir: Path, markers: list[dict], parts: list[str], done: dict[str, 
         "chunk_size": chunk_size, "options": asdict(options),
         "statements_per_part": {p: done[p]["statements"] for p in parts},
         "aggregates": aggregate_files,
+        # the stages whose products the folder holds (quotelens.stages), for readers such as
+        # `quotelens report --from-pipeline`
+        "stages": list(stages.PIPELINE_STAGES),
     }
     layout.write_json(outdir / layout.MANIFEST_FILE, manifest)
     return result
