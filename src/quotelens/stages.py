@@ -1,7 +1,7 @@
 """The stages of a quotelens study, declared once.
 
 Each stage is one notebook of notebooks/: what it reads (products of earlier stages), what it
-writes (tables in the processed folder, figures named after the notebook) and which parameters
+writes (tables in the processed folder, figures whose names start with the notebook's number) and which parameters
 it takes besides the ones every notebook gets. The report runner takes its execution order
 from here, the notebooks take their table file names from here (`product_path`), and
 `quotelens pipeline` takes from here which stages it runs per article and which notebook
@@ -10,9 +10,9 @@ parameters correspond to its options (`PIPELINE_STAGES`, `Stage.pipeline_options
 Plain data on purpose: importing this module loads neither papermill nor pandas, so the command
 line, the pipeline's workers and the notebooks can all import it cheaply.
 
-    load_corpus ─► 01_articles ─► 02_statements ─► 03_sentiment ─► 04_keywords ─► 05_comparisons
-                   (articles)     (statements)     (scored)                       06_explore
-                                                                                  00_report (last)
+    corpus ─► 01_articles ─► 02_statements ─► 03_sentiment ─► 04_keywords ─► 05_comparisons
+              (articles)     (statements)     (statements_scored)              06_explore
+                                                                               00_report (last)
 
 A pipeline output folder (`quotelens pipeline CORPUS -o OUTDIR`) holds the products of the three
 per-article stages in another layout: `Product.pipeline_path` names where each one lives there,
