@@ -175,6 +175,7 @@ def finished(tmp_path_factory):
     {"corpus": ["seedz"]},
     {"chunk_size": 0},
     {"columns": {"identifier": "unit_id"}},
+    {"corpus": [FAKES], "columns": {"text": "no_such_column"}},
     {"actors": "data/actors/missing.yaml"},
     {"topic_words": "data/sentiment/missing.yaml"},
     {"engine": "spark"},

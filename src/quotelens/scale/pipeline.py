@@ -40,7 +40,7 @@ from quotelens.scale.finish import PipelineResult, finish
 from quotelens.scale.fingerprints import StageOptions, registry_path, topic_words_path
 from quotelens.scale.parts import CORPUS_WIDE_COLUMNS, PipelineError, load_unit, process_articles, process_part, worker_state
 from quotelens.scale.resume import plan_load, plan_statements
-from quotelens.scale.units import DEFAULT_CHUNK_SIZE, InputUnit, check_chunk_size, plan_units
+from quotelens.scale.units import DEFAULT_CHUNK_SIZE, InputUnit, check_chunk_size, check_mapped_columns, plan_units
 from quotelens.scale.workers import progress_bar, run_tasks
 
 ENGINES = ("pandas", "dask")
@@ -56,7 +56,8 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
     count, `chunk_size` (articles), the column mapping, the corpus (its files exist and have a
     supported type), the actor registry and topic-word files (they load) and the output folder
     (not an existing file). Raises ValueError or FileNotFoundError naming the problem; returns
-    the corpus's input units."""
+    the corpus's input units. A mapped column missing from a .jsonl file, or a table without a
+    text column, is only found when that file is loaded."""
     from quotelens.extract.registry import load_registry
     from quotelens.load.records import check_mapping
     from quotelens.sentiment.masking import load_topic_words
@@ -66,11 +67,12 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
     if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 0):
         raise ValueError(f"workers must be a whole number of processes (0 for all cores), got {workers!r}")
     check_chunk_size(chunk_size)
-    check_mapping(columns)
+    check_mapping(columns)  # names we can map, before any file is looked at
     target = config.resolve(outdir)
     if target.exists() and not target.is_dir():
         raise ValueError(f"{target}: the output must be a folder, and this is a file")
     units = plan_units(corpus, chunk_size)
+    check_mapped_columns(units, check_mapping(columns))
     load_registry(registry_path(options))
     topic = topic_words_path(options)
     if topic is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator
 
 import pyarrow as pa
@@ -103,6 +104,40 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
                 units.append(InputUnit(len(units), (str(path),)))
     flush()
     return units
+
+
+def _table_header(path: str) -> list[str] | None:
+    """Column names of a .parquet (footer) or .csv (first line) input, None when they cannot be
+    read cheaply (then loading the file reports the problem)."""
+    suffix = Path(path).name.lower()
+    try:
+        if suffix.endswith(".parquet"):
+            return list(pq.read_schema(path).names)
+        if suffix.endswith((".csv", ".csv.gz")):
+            import pandas as pd
+
+            return [str(c) for c in pd.read_csv(path, nrows=0).columns]
+    except Exception:  # unreadable or oddly encoded: the loader gives the reason
+        return None
+    return None
+
+
+def check_mapped_columns(units: list[InputUnit], columns: dict | None) -> None:
+    """Raise ValueError naming the file when a column that `columns` maps (ours -> theirs) is
+    missing from a Parquet or CSV input of `units`: the loader would stop there, after other
+    units were written. Only headers are read (a Parquet footer, a CSV first line)."""
+    wanted = {ours: theirs for ours, theirs in (columns or {}).items()}
+    if not wanted:
+        return
+    for path in dict.fromkeys(f for u in units for f in u.files):
+        header = _table_header(path)
+        if header is None:
+            continue
+        missing = {ours: theirs for ours, theirs in wanted.items() if theirs not in header}
+        if missing:
+            named = ", ".join(f"{ours}={theirs!r}" for ours, theirs in sorted(missing.items()))
+            raise ValueError(f"{config.relative(config.resolve(path))}: mapped column(s) not found ({named}); "
+                             f"available columns: {header}")
 
 
 def read_parquet_batches(path: str | os.PathLike, row_groups: tuple[int, ...], batch_size: int):
