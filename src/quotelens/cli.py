@@ -3,9 +3,10 @@
     quotelens extract   CORPUS -o STATEMENTS.{jsonl,csv,parquet} [--actors data/actors/x.yaml]
     quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
-    quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml]
+    quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml] [--split dev|test|all]
     quotelens report    [--config configs/default.yaml] [--only 03] [--from-pipeline OUTDIR]
     quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
+                        [--actors data/actors/x.yaml] [--topic-words FILE]
 
 Each sub-command's work lives in its own module; this file only parses arguments.
 """
@@ -13,7 +14,10 @@ Each sub-command's work lives in its own module; this file only parses arguments
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
+
+from quotelens.arguments import UsageError, existing_file, existing_input, output_file
 
 
 def _column_mapping(items: list[str] | None) -> dict[str, str]:
@@ -24,8 +28,10 @@ def _column_mapping(items: list[str] | None) -> dict[str, str]:
             if not pair.strip():
                 continue
             if "=" not in pair:
-                raise SystemExit(f"--columns: expected NAME=COLUMN, got {pair!r}")
+                raise UsageError(f"--columns: expected NAME=COLUMN, got {pair!r}")
             ours, theirs = (x.strip() for x in pair.split("=", 1))
+            if ours in mapping and mapping[ours] != theirs:
+                raise UsageError(f"--columns: {ours} is mapped twice ({mapping[ours]!r} and {theirs!r})")
             mapping[ours] = theirs
     return mapping
 
@@ -35,18 +41,23 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from quotelens.config import resolve
     from quotelens.load.corpus import load_corpus
     from quotelens.extract.statements import extract_statements
-    from quotelens.tables import write_table
+    from quotelens.tables import TABLE_SUFFIXES, write_table
 
+    corpus = existing_input(args.corpus, "extract: corpus")
+    actors = existing_file(args.actors, "extract: --actors") if args.actors else None
+    output = output_file(args.output, TABLE_SUFFIXES, inputs=[corpus] + ([actors] if actors else []),
+                         what="extract: -o")
+    columns = _column_mapping(args.columns) or None
     try:
-        registry = load_registry(resolve(args.actors) if args.actors else default_registry_path())
+        registry = load_registry(resolve(actors) if actors else default_registry_path())
     except RegistryError as exc:
-        raise SystemExit(f"extract: {exc}") from exc
+        raise UsageError(f"extract: {exc}") from None
     try:
-        result = load_corpus(args.corpus, columns=_column_mapping(args.columns) or None)
+        result = load_corpus(corpus, columns=columns)
     except ValueError as exc:
-        raise SystemExit(f"extract: {exc}") from exc
+        raise UsageError(f"extract: {exc}") from None
     statements = extract_statements(result.articles, registry=registry)
-    write_table(statements, args.output)
+    write_table(statements, output)
     print(f"{result.summary()}; {len(statements)} statements from "
           f"{statements['article_id'].nunique() if len(statements) else 0} articles -> {args.output}",
           file=sys.stderr)
@@ -57,17 +68,18 @@ def _cmd_sentiment(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from quotelens.sentiment import score_table
-    from quotelens.tables import read_table, write_table
+    from quotelens.tables import TABLE_SUFFIXES, read_table, write_table
 
     source = Path(args.table).expanduser().resolve()  # a command line's paths are relative to the working directory
     if not source.exists():
-        raise SystemExit(f"sentiment: {source}: no such file")
+        raise UsageError(f"sentiment: {source}: no such file")
+    output = output_file(args.output, TABLE_SUFFIXES, inputs=[source], what="sentiment: -o")
     try:
         table = read_table(source)
         scored = score_table(table, text_column=args.text_column, source=str(source))
     except ValueError as exc:
-        raise SystemExit(f"sentiment: {exc}") from None
-    output = write_table(scored, Path(args.output).expanduser().resolve())
+        raise UsageError(f"sentiment: {exc}") from None
+    output = write_table(scored, output)
     unscored = scored.attrs.get("sentiment_unscored", 0)
     print(
         f"sentiment: {len(scored)} rows from {Path(source).name}: {len(scored) - unscored} scored, "
@@ -88,17 +100,18 @@ def _cmd_keywords(args: argparse.Namespace) -> int:
     source = Path(args.statements)
     out = Path(args.output)
     if out.suffix.lower() not in (".csv", ".parquet"):
-        raise SystemExit(f"keywords: {out}: output must be .csv or .parquet")
+        raise UsageError(f"keywords: {out}: output must be .csv or .parquet")
     if not source.exists():
-        raise SystemExit(f"keywords: {source}: no such file")
+        raise UsageError(f"keywords: {source}: no such file")
+    out = output_file(out, (".csv", ".parquet"), inputs=[source], what="keywords: -o")
     try:
         table = read_table(source)
     except Exception as exc:  # unreadable or unsupported file: name it
-        raise SystemExit(f"keywords: {source}: cannot read table ({exc})") from exc
+        raise UsageError(f"keywords: {source}: cannot read table ({exc})") from None
     try:
         result = keyword_table(table, args.by)
     except KeywordsError as exc:
-        raise SystemExit(f"keywords: {source}: {exc}") from exc
+        raise UsageError(f"keywords: {source}: {exc}") from None
     write_table(result.table, out)
     c = result.counts
     print(
@@ -117,28 +130,75 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from quotelens.config import resolve
     from quotelens.extract.evaluate import (GoldFormatError, evaluate_statements, format_report, load_articles, load_gold,
                                     metrics_json, registry_canonical)
+    from quotelens.extract.news_gold import looks_like_news_gold
     from quotelens.tables import read_table, write_text
 
+    statements = existing_file(args.statements, "evaluate: statements")
+    gold_path = existing_file(args.gold, "evaluate: --gold")
+    articles_path = existing_input(args.articles, "evaluate: --articles")
+    if args.actors:
+        existing_file(args.actors, "evaluate: --actors")
+    if args.json:
+        output_file(args.json, (".json",), inputs=[statements, gold_path, articles_path], what="evaluate: --json")
+    news = args.gold_format == "news" or (args.gold_format == "auto" and looks_like_news_gold(gold_path))
+    if args.split and not news:
+        raise UsageError("evaluate: --split needs the news gold (data/gold/news/statements.jsonl); "
+                         "its articles carry the split")
+    if news:
+        return _evaluate_news(args, statements, gold_path, articles_path)
     try:
-        gold = load_gold(args.gold)
+        gold = load_gold(gold_path)
     except GoldFormatError as exc:
-        raise SystemExit(f"evaluate: {exc}") from None
-    articles = load_articles(args.articles, _column_mapping(args.columns) or None)
-    predicted = read_table(args.statements)
+        raise UsageError(f"evaluate: {exc}") from None
+    try:
+        articles = load_articles(articles_path, _column_mapping(args.columns) or None)
+        predicted = read_table(statements)
+    except ValueError as exc:
+        raise UsageError(f"evaluate: {exc}") from None
     canonical = None
     if args.actors:
         # compare speakers as registry actors ("Syrian Coalition" = "National Coalition")
         try:
             canonical = registry_canonical(load_registry(resolve(args.actors)))
         except RegistryError as exc:
-            raise SystemExit(f"evaluate: {exc}") from None
+            raise UsageError(f"evaluate: {exc}") from None
     try:
         result = evaluate_statements(predicted, gold, articles, canonical=canonical)
     except ValueError as exc:
-        raise SystemExit(f"evaluate: {exc}") from None
+        raise UsageError(f"evaluate: {exc}") from None
     sys.stdout.write(format_report(result))
     if args.json:
         write_text(args.json, json.dumps(metrics_json(result), indent=1, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _evaluate_news(args: argparse.Namespace, statements, gold_path, articles_path) -> int:
+    """`quotelens evaluate` on the news gold (data/gold/news/): the scores of one split."""
+    import json
+
+    from quotelens.config import resolve
+    from quotelens.extract.evaluate import GoldFormatError, load_articles, registry_canonical
+    from quotelens.extract.evaluate_news import evaluate_news, format_news_report, news_metrics_json
+    from quotelens.extract.news_gold import load_news_gold, scorable_articles
+    from quotelens.extract.registry import RegistryError, load_registry
+    from quotelens.tables import read_table, write_text
+
+    try:
+        gold = load_news_gold(gold_path)
+        articles = load_articles(articles_path, _column_mapping(args.columns) or None)
+        predicted = read_table(statements)
+        canonical = registry_canonical(load_registry(resolve(args.actors))) if args.actors else None
+        annotated, stale = scorable_articles(gold_path, gold)
+        result = evaluate_news(predicted, gold, articles, canonical=canonical, split=args.split or "all",
+                               annotated=annotated)
+    except (GoldFormatError, RegistryError, ValueError) as exc:
+        raise UsageError(f"evaluate: {exc}") from None
+    if stale:
+        print(f"evaluate: {len(stale)} article(s) left out, their annotations differ from {gold_path.name} "
+              f"(rebuild it with scripts/gold_offsets.py build): {', '.join(stale)}", file=sys.stderr)
+    sys.stdout.write(format_news_report(result))
+    if args.json:
+        write_text(args.json, json.dumps(news_metrics_json(result), indent=1, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -166,17 +226,39 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+# Help for the options of the per-article stages (quotelens.stages: Stage.pipeline_options)
+# that the command line offers besides the corpus and --columns.
+_PIPELINE_OPTION_HELP = {
+    "actors": "actor registry YAML (default data/actors/syria.yaml)",
+    "topic_words": "topic-word list masked before scoring (default: the conflict list; \"\" for no masking)",
+}
+
+
+def _pipeline_options() -> list[tuple[str, str, str]]:
+    """(run_pipeline keyword, notebook, notebook parameter) of every option of the stages the
+    pipeline runs, in stage order, except the corpus and the column mapping (arguments of their own)."""
+    from quotelens import stages
+
+    return [(keyword, s.notebook, param) for s in stages.STAGES if s.per_article
+            for param, keyword in s.pipeline_options.items() if keyword not in ("corpus", "columns")]
+
+
 def _cmd_pipeline(args: argparse.Namespace) -> int:
+    from quotelens.arguments import UsageError, existing_input, output_folder
     from quotelens.scale.pipeline import PipelineError, run_pipeline
 
+    corpus = existing_input(args.corpus, "pipeline: corpus")
+    output = output_folder(args.output, inputs=[corpus], what="pipeline: -o")
     columns = _column_mapping(args.columns) or None
+    options = {keyword: getattr(args, keyword) for keyword, _, _ in _pipeline_options()}
     try:
-        result = run_pipeline(
-            args.corpus, args.output, workers=args.workers, chunk_size=args.chunk_size, columns=columns,
-            actors=args.actors, engine=args.engine, scheduler=args.scheduler,
-        )
-    except (ValueError, FileNotFoundError, PipelineError) as exc:
-        raise SystemExit(f"pipeline: {exc}") from exc
+        # run_pipeline checks every argument before it touches the output folder
+        result = run_pipeline(str(corpus), output, workers=args.workers, chunk_size=args.chunk_size, columns=columns,
+                              engine=args.engine, scheduler=args.scheduler, **options)
+    except (ValueError, FileNotFoundError) as exc:
+        raise UsageError(f"pipeline: {exc}") from None
+    except PipelineError as exc:
+        raise SystemExit(f"pipeline: {exc}") from None
     rate = result.articles / max(sum(result.seconds.get(k, 0.0) for k in ("load", "statements")), 1e-9)
     print(f"pipeline: {result.summary()}; {rate:.1f} articles/s (load + statements + sentiment)", file=sys.stderr)
     return 0
@@ -213,6 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
     p.add_argument("--actors", default=None,
                    help="actor registry YAML: compare speakers as registry actors (default: names as written)")
+    p.add_argument("--gold-format", choices=["auto", "excerpt", "news"], default="auto",
+                   help="excerpt gold (data/gold/) or news gold (data/gold/news/); auto: by the gold's fields")
+    p.add_argument("--split", choices=["dev", "test", "all"], default=None,
+                   help="news gold only: score the articles of this split (default all)")
     p.set_defaults(func=_cmd_evaluate)
 
     p = sub.add_parser("pipeline", help="load, extract and score a large corpus in resumable chunks (Parquet dataset)")
@@ -222,8 +308,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chunk-size", type=int, default=200, help="articles per chunk (default 200)")
     p.add_argument("--engine", choices=["pandas", "dask"], default="pandas", help="process pool or dask.distributed")
     p.add_argument("--scheduler", default=None, help="dask scheduler address (default: a LocalCluster)")
-    p.add_argument("--actors", default=None, help="actor registry YAML (default data/actors/syria.yaml)")
     p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
+    for keyword, notebook, param in _pipeline_options():
+        p.add_argument(f"--{keyword.replace('_', '-')}", dest=keyword, default=None,
+                       help=_PIPELINE_OPTION_HELP.get(keyword, f"as {param} of {notebook}"))
     p.set_defaults(func=_cmd_pipeline)
 
     p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
@@ -238,7 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Arguments that name files: on the command line they are relative to the working directory
 # (inside the package, relative paths are taken from the project root; see quotelens.config).
-_PATH_ARGUMENTS = ("corpus", "table", "statements", "output", "actors", "gold", "articles", "from_pipeline")
+_PATH_ARGUMENTS = ("corpus", "table", "statements", "output", "actors", "gold", "articles", "from_pipeline",
+                   "topic_words")
 
 
 def _paths_from_working_directory(args: argparse.Namespace) -> None:
@@ -250,11 +339,26 @@ def _paths_from_working_directory(args: argparse.Namespace) -> None:
             setattr(args, name, str(Path(value).expanduser().resolve()))
 
 
+# Failures of the machine rather than of the program, reported in one line (exit status 1).
+_ENVIRONMENT_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _paths_from_working_directory(args)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"quotelens {exc}", file=sys.stderr)
+        raise
+    except OSError as exc:
+        if exc.errno not in _ENVIRONMENT_ERRORS:
+            raise
+        # the disk filled up or a folder turned read-only while writing: say so in one line
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"quotelens {args.command}: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
