@@ -5,6 +5,7 @@ measured on the same sentences in the same run (ratio > 1: faster than vaderSent
 
 Sentences: the unique sentences of both NewsMTSC devtest files. Each timing is the best of
 `--repeat` round-robin rounds (after one warm-up run, so every method's caches are equally warm).
+The last line states the headline score's ratio (issue 15: at vaderSentiment's pace or better).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main(argv=None) -> int:
     afinn_package = Afinn()
     ensemble_only = Scorer(methods=("ensemble",), mask=no_mask)
     ngram_only = Scorer(methods=("ngram",), mask=no_mask)
+    old_only = Scorer(methods=("ensemble_old",), mask=no_mask)
     ensemble_masked = Scorer(methods=("ensemble",), mask=load_topic_words())
     everything = Scorer(mask=load_topic_words())
 
@@ -60,7 +62,8 @@ def main(argv=None) -> int:
         ("afinn package (reference)", lambda ts: [afinn_package.score(t) for t in ts]),
         ("afinn (quotelens lexicon)", lambda ts: [afinn.score(t) for t in ts]),
         ("ngram model", ngram_only.score_texts),
-        ("ensemble (with evidence)", ensemble_only.score_texts),
+        ("ensemble_old (model v3, no evidence)", old_only.score_texts),
+        ("headline ensemble (with evidence)", ensemble_only.score_texts),
         ("ensemble, masked + unmasked", ensemble_masked.score),
         ("all default methods, masked + unmasked", everything.score),
     ]
@@ -70,6 +73,8 @@ def main(argv=None) -> int:
     print(f"{'method':<42} {'sentences/s':>12} {'ratio to vaderSentiment':>24}")
     for name, rate in rates:
         print(f"{name:<42} {rate:>12.0f} {rate / baseline:>24.2f}")
+    headline = dict(rates)["headline ensemble (with evidence)"]
+    print(f"headline score (sentiment, with evidence words) / vaderSentiment: {headline / baseline:.2f}")
     return 0
 
 

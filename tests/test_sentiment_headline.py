@@ -54,6 +54,15 @@ def test_negated_ngrams_count_against(headline):
     assert constrained.content_ngrams(lexicons.word_tokens("The deal will work"))["work"] == 1.0
 
 
+def test_fast_ngram_lookup_equals_the_feature_definition(headline):
+    sentences = sorted(set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_mt.jsonl")["sentence"]))
+    sentences += ["It does not work, but the talks work.", "No real progress was made, they said."]
+    for sentence in sentences:
+        tokens = lexicons.word_tokens(sentence)
+        wanted = {g: v for g, v in constrained.content_ngrams(tokens).items() if g in headline.ngrams}
+        assert headline.present_ngrams(tokens) == wanted, sentence
+
+
 def test_a_text_without_evidence_scores_zero_and_scores_are_odd(headline):
     tone = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
     score = headline.score(tone)
