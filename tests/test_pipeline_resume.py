@@ -222,3 +222,24 @@ def test_dataset_folders_come_from_the_stage_declaration(finished):
     assert stages.pipeline_path("statements_scored", "/x") == Path("/x") / layout.STATEMENTS_DIR
     assert stages.pipeline_path("articles_rejected", "/x") == Path("/x") / layout.REJECTED_FILE
 
+
+
+def test_speaker_names_follow_the_corpus_not_an_earlier_run(tmp_path):
+    # b.jsonl names its speaker by surname only; a.jsonl gives the full name, which corpus-wide
+    # naming then uses for both. Without a.jsonl the reused part of b.jsonl must say "Smithson".
+    b = tmp_path / "b.jsonl"
+    b.write_text('{"id": "b", "title": "Rebuilding", "text": "Work began on Tuesday.\\n\\n'
+                 '\\"We will rebuild the bridge before winter,\\" Smithson said."}\n', encoding="utf-8")
+    a = tmp_path / "a.jsonl"
+    a.write_text('{"id": "a", "title": "Road closed", "text": "Farmers protested on Monday.\\n\\n'
+                 '\\"The road is closed and nobody told us,\\" said John Smithson, a local farmer."}\n',
+                 encoding="utf-8")
+    outdir = tmp_path / "out"
+    run([b, a], outdir, chunk_size=1)
+    assert pipeline.read_statements(outdir)["speaker"].tolist() == ["John Smithson", "John Smithson"]
+    smaller = run([b], outdir, chunk_size=1)
+    assert smaller.parts_skipped == 1  # b.jsonl's statements are reused ...
+    assert pipeline.read_statements(outdir)["speaker"].tolist() == ["Smithson"]  # ... and renamed afresh
+    fresh = tmp_path / "fresh"
+    run([b], fresh, chunk_size=1)
+    assert digests(outdir) == digests(fresh)
