@@ -22,6 +22,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from quotelens.yaml_files import load_yaml
+
 UNGROUPED = "ungrouped"
 UNKNOWN_SOURCE = "unknown source"
 OTHER_ACTORS = "other actors"
@@ -84,7 +86,7 @@ def load_outlet_groups(path: str | os.PathLike) -> OutletGroups:
     a source is listed twice."""
     path = Path(path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        doc = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("groups"), list) or not doc["groups"]:

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 import yaml
 
+from quotelens.yaml_files import load_yaml
+
 # Words joined by an apostrophe or a hyphen stay one token ("can't", "cover-up").
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
@@ -295,7 +297,7 @@ def load_dictionary(path: str | Path, name: str | None = None) -> Lexicon:
     if suffix not in (".yml", ".yaml"):
         raise ValueError(f"{path}: unsupported dictionary format {suffix!r}; use .yaml, .yml, .tsv or .txt")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not data:
