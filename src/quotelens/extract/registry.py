@@ -4,11 +4,7 @@ A registry is a YAML file (read with ``quotelens.yaml_files.load_yaml``: safe, a
 given twice is an error) holding ``actors:``, a list of mappings with ``name`` (canonical,
 required), ``kind`` (person, organisation, state), ``side``, ``gender`` (m/f, persons),
 ``aliases`` and ``roles``, and optionally ``places:``, place names that are never speakers.
-See data/actors/syria.yaml and, for every key, docs/registry.md.
-
-A role is a lower-case phrase ("home secretary") or a mapping ``{role: ..., from: DATE, to:
-DATE}`` when the office changed hands: `Registry.on(date)` keeps, for an article of that date,
-only the actors who held each role then (`Registry.role_holders`).
+See data/actors/syria.yaml.
 
 Persons also answer to their surname with its particle ("de Mistura", "al-Jaafari") and to
 the bare surname ("Jaafari"); these derived aliases are dropped when two actors share them
@@ -20,15 +16,13 @@ surname with its particle, lower case, so "Talal Barazi" and "Barazi" become one
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from quotelens import config
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.yaml_files import load_yaml
@@ -48,22 +42,8 @@ class RegistryError(ValueError):
 
 
 @dataclass(frozen=True)
-class RolePeriod:
-    """A role an actor holds, with the first and last day held (None: open-ended)."""
-
-    role: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def holds_on(self, day: dt.date) -> bool:
-        """Whether the role is held on `day` (both ends included)."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True)
 class Actor:
-    """One registry entry. `roles` holds the role phrases; `role_periods` the same roles with
-    the dates they were held (both None for a role given without dates)."""
+    """One registry entry."""
 
     name: str
     kind: str = "person"
@@ -71,7 +51,6 @@ class Actor:
     gender: str | None = None
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    role_periods: tuple[RolePeriod, ...] = ()
 
 
 @dataclass
@@ -163,52 +142,6 @@ class Registry:
     def __len__(self) -> int:
         return len(self.actors)
 
-    @property
-    def has_role_periods(self) -> bool:
-        """Whether any role carries a date (only then does `on` change anything)."""
-        return any(p.start is not None or p.end is not None for a in self.actors.values() for p in a.role_periods)
-
-    def role_holders(self, role: str, on=None) -> tuple[str, ...]:
-        """Canonical names of the actors carrying `role` (lower case); with `on` (a date,
-        datetime, pandas Timestamp or "YYYY-MM-DD"), only those holding it on that day. A role
-        given without dates is held on every day; a missing date (None, NaT) keeps every holder."""
-        names = self.role_to_actors.get(role, ())
-        day = as_date(on)
-        if day is None:
-            return names
-        return tuple(n for n in names
-                     if any(p.role == role and p.holds_on(day) for p in self.actors[n].role_periods))
-
-    def on(self, day) -> "Registry":
-        """The registry as it stood on `day` (see `role_holders`): the same actors, aliases and
-        places, with each role mapped only to the actors who held it then; roles nobody held are
-        dropped. Pass it the article's date when extracting ("the home secretary" in December
-        2004 is the one in office then). Returns this registry itself when no role is dated or
-        the day is unknown."""
-        day = as_date(day)
-        if day is None or not self.has_role_periods:
-            return self
-        held = {role: self.role_holders(role, day) for role in self.role_to_actors}
-        view = replace(self, role_to_actors={r: n for r, n in held.items() if n})
-        view._index, view._start_pattern = self._by_first_word(), self._starts()  # aliases are shared
-        return view
-
-
-def as_date(value) -> dt.date | None:
-    """`value` (date, datetime, pandas Timestamp, "YYYY-MM-DD" text, None or NaT) as a date;
-    None when it is missing. Raises ValueError for text that is not an ISO date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return None if value != value else value.date()  # NaT is a datetime that is not equal to itself
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        return dt.date.fromisoformat(value.strip()[:10])
-    if value != value:  # float NaN
-        return None
-    raise ValueError(f"not a date: {value!r}")
-
 
 def surname_forms(name: str) -> list[str]:
     """Derived aliases of a person's name: the surname with its particles ("de Mistura",
@@ -263,41 +196,6 @@ def strip_titles(name: str) -> str:
     return " ".join(rest) if rest else name
 
 
-_ROLE_KEYS = {"role", "from", "to", "note"}
-
-
-def _role_periods(value, where: str) -> list[RolePeriod]:
-    """The `roles` of one entry: phrases, or mappings {role, from, to[, note]} with ISO dates."""
-    if value is None:
-        return []
-    items = [value] if isinstance(value, (str, dict)) else value
-    if not isinstance(items, list):
-        raise RegistryError(f"{where}: roles must be a list of phrases or {{role, from, to}} mappings, got {value!r}")
-    out = []
-    for item in items:
-        if isinstance(item, str):
-            if item.strip():
-                out.append(RolePeriod(item.strip().lower()))
-            continue
-        if not isinstance(item, dict) or not isinstance(item.get("role"), str) or not item["role"].strip():
-            raise RegistryError(f"{where}: a role must be a phrase or a mapping with `role` (and `from`, `to`), got {item!r}")
-        unknown = set(item) - _ROLE_KEYS
-        if unknown:
-            raise RegistryError(f"{where}: role {item['role']!r}: unknown key(s) {sorted(map(str, unknown))}; "
-                                f"expected {', '.join(sorted(_ROLE_KEYS))}")
-        ends = []
-        for key in ("from", "to"):
-            try:
-                ends.append(as_date(item.get(key)))
-            except (ValueError, TypeError):
-                raise RegistryError(f"{where}: role {item['role']!r}: `{key}` must be a date YYYY-MM-DD, "
-                                    f"got {item.get(key)!r}") from None
-        if ends[0] is not None and ends[1] is not None and ends[0] > ends[1]:
-            raise RegistryError(f"{where}: role {item['role']!r}: `from` {ends[0]} is after `to` {ends[1]}")
-        out.append(RolePeriod(item["role"].strip().lower(), ends[0], ends[1]))
-    return out
-
-
 def _as_list(value, path: str, actor: str, key: str) -> list[str]:
     if value is None:
         return []
@@ -340,10 +238,9 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         # A leading article is not part of a name ("The Syrian Observatory"): matching it would
         # let a short alias starting with "The" win over a longer one starting a word later.
         aliases = list(dict.fromkeys(re.sub(r"^[Tt]he\s+(?=\S)", "", a) for a in aliases))
-        periods = _role_periods(entry.get("roles"), f"{where} ({name})")
-        role_words = list(dict.fromkeys(p.role for p in periods))
+        role_words = [r.strip().lower() for r in _as_list(entry.get("roles"), source, name, "roles") if r.strip()]
         actor = Actor(name=name, kind=kind, side=str(entry.get("side") or ""), gender=gender,
-                      aliases=tuple(aliases), roles=tuple(role_words), role_periods=tuple(periods))
+                      aliases=tuple(aliases), roles=tuple(role_words))
         reg.actors[name] = actor
         for alias in [name, *aliases]:
             other = explicit.get(alias)
@@ -426,13 +323,6 @@ def _entry_lines(text: str) -> list[int]:
 
 def default_registry_path() -> Path:
     """data/actors/syria.yaml, the registry of the default corpus."""
-    return config.ACTORS_DIR / "syria.yaml"
+    from quotelens.config import ACTORS_DIR
 
-
-def registry_from_option(path: str | os.PathLike | None) -> Registry:
-    """The registry a notebook or command option names: an empty registry (no actors, no
-    places: speakers are named as the articles write them) for "" or None, else the YAML file
-    (a relative path is taken from the project root). RegistryError as for `load_registry`."""
-    if path is None or str(path).strip() == "":
-        return Registry(source="")
-    return load_registry(config.resolve(path))
+    return ACTORS_DIR / "syria.yaml"
