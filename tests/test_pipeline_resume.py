@@ -190,6 +190,15 @@ def test_bad_argument_changes_nothing_in_a_finished_folder(finished, bad):
     assert pipeline.read_manifest(finished)["parts"]
 
 
+def test_output_folder_inside_the_corpus_folder_is_refused(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copyfile(next(config.SEEDS_DIR.glob("*.txt")), corpus / "seed.txt")
+    with pytest.raises(ValueError, match="inside the corpus folder"):
+        run([corpus], corpus / "out")
+    assert sorted(p.name for p in corpus.iterdir()) == ["seed.txt"]
+
+
 def test_bad_registry_file_changes_nothing(finished, tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("actors: [name: {unclosed\n", encoding="utf-8")

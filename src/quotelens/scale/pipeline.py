@@ -54,10 +54,11 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
                     options: StageOptions, engine: str) -> list[InputUnit]:
     """Check every argument of `run_pipeline` without writing anything: the engine, the worker
     count, `chunk_size` (articles), the column mapping, the corpus (its files exist and have a
-    supported type), the actor registry and topic-word files (they load) and the output folder
-    (not an existing file). Raises ValueError or FileNotFoundError naming the problem; returns
-    the corpus's input units. A mapped column missing from a .jsonl file, or a table without a
-    text column, is only found when that file is loaded."""
+    supported type; mapped columns present in Parquet and CSV headers), the actor registry and
+    topic-word files (they load) and the output folder (not an existing file, not inside a corpus
+    folder). Raises ValueError or FileNotFoundError naming the problem; returns the corpus's
+    input units. A mapped column missing from a .jsonl file, or a table without a text column,
+    is only found when that file is loaded."""
     from quotelens.extract.registry import load_registry
     from quotelens.load.records import check_mapping
     from quotelens.sentiment.masking import load_topic_words
@@ -71,7 +72,13 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
     target = config.resolve(outdir)
     if target.exists() and not target.is_dir():
         raise ValueError(f"{target}: the output must be a folder, and this is a file")
-    units = plan_units(corpus, chunk_size)
+    sources = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
+    for source in sources:
+        folder = config.resolve(source)
+        if folder.is_dir() and (target == folder or folder in target.parents):
+            raise ValueError(f"{target}: the output folder is inside the corpus folder {folder}; "
+                             "its Parquet parts would be read as input next time")
+    units = plan_units(sources, chunk_size)
     check_mapped_columns(units, check_mapping(columns))
     load_registry(registry_path(options))
     topic = topic_words_path(options)
