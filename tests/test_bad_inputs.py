@@ -16,6 +16,26 @@ Files (made to look like what scrapers and archives really produce):
                             the tests add a named pipe (FIFO) at run time (git cannot store one)
   actors_duplicate_alias.yaml, actors_bad_yaml.yaml, actors_python_tag.yaml, config_python_tag.yaml
 
+Added for issue 16 (second round; the per-item tests are in tests/test_load_reliability.py,
+the reconciliation of each file is checked here):
+  nul_byte.jsonl            one raw NUL byte on line 2 of 3
+  unclosed_quote_swallows.csv  a quote opened on line 2 that the csv module would close at an
+                            inch mark on line 4, swallowing two rows
+  mixed_encoding.jsonl      lines 1-3 and 5 UTF-8, line 4 written as cp1252
+  windows1256.html          an Arabic page that declares charset=windows-1256
+  duplicate_text.parquet    two columns named text
+  duplicate_header.csv      a header naming text twice
+  duplicate_keys.jsonl      line 2 is an object with the key text twice
+  extra_values.jsonl        an integer above 2^63, a column mixing int and str, {} values, and
+                            (line 3) a lone surrogate escaped in the text
+  deep_nesting.jsonl.gz     line 2 nests JSON arrays 100,000 deep
+  inflates_4mib.jsonl.gz    4 KB that inflate to 4 MiB: past the 1 MiB bound the tests set
+  only_unsupported/         notes.json, feed.ndjson and README.md: nothing to load
+  symlinks/                 walked/ holds an article, linked -> ../outside (a folder with one
+                            more article) and loop -> . (a link to itself)
+  actors_duplicate_key.yaml, config_duplicate_key.yaml, dictionary_duplicate_key.yaml: a key
+                            given twice
+
 Unreadable files: CI runs as root, and root reads a chmod 000 file anyway, so unreadability is
 simulated by a broken symbolic link, a FIFO and (for permissions) a read that raises
 PermissionError.
@@ -37,6 +57,8 @@ from quotelens import config
 from quotelens.contracts import ARTICLE_CONTRACT_COLUMNS
 from quotelens.extract.registry import RegistryError, load_registry
 from quotelens.load.corpus import load_corpus
+from quotelens.load.decoding import MAX_GUNZIP_BYTES_ENV
+from quotelens.load.errors import NoArticlesError
 
 BAD = Path(__file__).parent / "data" / "bad"
 BAD_REL = config.relative(BAD)
@@ -103,7 +125,10 @@ def test_parquet_gz_is_not_an_input(tmp_path):
     (tmp_path / "x.parquet.gz").write_bytes(b"\x1f\x8b")
     with pytest.raises(ValueError, match=r"x\.parquet\.gz: unsupported file type"):
         load_corpus([tmp_path / "x.parquet.gz"])
-    assert load_corpus([tmp_path]).read == 0  # in a folder it is not an input at all
+    # In a folder it is not an input at all; a folder with nothing else is an error naming it
+    # (issue 16: this used to be "read 0 = loaded 0 + rejected 0").
+    with pytest.raises(NoArticlesError, match=r"x\.parquet\.gz \('\.parquet\.gz' is not a supported suffix\)"):
+        load_corpus([tmp_path])
 
 
 def test_truncated_parquet():
@@ -200,15 +225,63 @@ def test_file_without_read_permission(tmp_path, monkeypatch):
     assert rejected(result) == [(None, config.relative(locked), "cannot read the file (Permission denied)")]
 
 
-def test_whole_catalogue_reconciles():
+# Issue 16: read = loaded + rejected (and entries skipped, not counted) per catalogue entry.
+ISSUE_16_RECONCILIATION = {
+    "nul_byte.jsonl": (3, 2, 1, 0),
+    "unclosed_quote_swallows.csv": (4, 3, 1, 0),
+    "mixed_encoding.jsonl": (5, 5, 0, 0),
+    "windows1256.html": (1, 1, 0, 0),
+    "duplicate_text.parquet": (1, 0, 1, 0),
+    "duplicate_header.csv": (1, 0, 1, 0),
+    "duplicate_keys.jsonl": (2, 1, 1, 0),
+    "extra_values.jsonl": (3, 2, 1, 0),
+    "deep_nesting.jsonl.gz": (2, 1, 1, 0),
+    "inflates_4mib.jsonl.gz": (1, 0, 1, 0),
+    "symlinks/walked": (2, 2, 0, 1),
+    "symlinks": (2, 2, 0, 2),
+}
+
+
+@pytest.fixture
+def gunzip_bound_1mib(monkeypatch):
+    """The catalogue's gzip bomb is small (4 MiB inflated); the bound is lowered to match."""
+    monkeypatch.setenv(MAX_GUNZIP_BYTES_ENV, str(1 << 20))
+
+
+@pytest.mark.parametrize("name", ISSUE_16_RECONCILIATION)
+@pytest.mark.filterwarnings("ignore::quotelens.load.errors.CorpusWarning")
+def test_issue_16_files_reconcile(name, gunzip_bound_1mib):
+    result = load(name)
+    assert (result.read, len(result.articles), len(result.rejected), len(result.skipped)) == ISSUE_16_RECONCILIATION[name]
+    assert all(origin.startswith(f"{BAD_REL}/") for origin in result.rejected["origin"])
+
+
+def test_folder_without_inputs_is_an_error():
+    with pytest.raises(NoArticlesError) as err:
+        load("only_unsupported")
+    assert [reason for _, reason in err.value.skipped] == [
+        "'.md' is not a supported suffix", "'.ndjson' is not a supported suffix", "'.json' is not a supported suffix"]
+
+
+@pytest.mark.filterwarnings("ignore::quotelens.load.errors.CorpusWarning")
+def test_whole_catalogue_reconciles(gunzip_bound_1mib):
     """Every input unit of the catalogue is either loaded or rejected with a reason."""
     result = load_corpus([BAD])
     assert result.read == len(result.articles) + len(result.rejected)
-    assert len(result.articles) == 5 + 2 + 3 + 3 + 4 + 1 + 1  # ok.gz, truncated.gz, csvs, jsonl, utf16, good.txt
-    # broken line, 2 empty files, 2 bad CSV records, fake .gz, truncated .gz and .parquet, dangling link, UTF-16 without BOM
-    assert len(result.rejected) == 10
+    # Before issue 16: ok.gz, truncated.gz, csvs, jsonl, utf16, good.txt; then its files: NUL
+    # byte, unclosed quote, mixed encoding, the Arabic page, extra values, deep nesting,
+    # duplicate keys, the two articles under symlinks/
+    assert len(result.articles) == 5 + 2 + 3 + 3 + 4 + 1 + 1 + (2 + 3 + 5 + 1 + 2 + 1 + 1 + 2)
+    # broken line, 2 empty files, 2 bad CSV records, fake .gz, truncated .gz and .parquet, dangling link, UTF-16 without BOM;
+    # then the NUL line, the unclosed-quote line, two files with a column twice, the surrogate
+    # line, the deep line, the line with a key twice and the gzip bomb
+    assert len(result.rejected) == 10 + 8
     assert result.rejected["reason"].str.len().min() > 5
     assert result.rejected["origin"].str.startswith(BAD_REL + "/").all()
+    # Not inputs, each reported: 7 YAML files, the 3 files of only_unsupported/, the link loop
+    # and the article reached a second time through symlinks/walked/linked
+    assert len(result.skipped) == 7 + 3 + 2
+    assert all(entry.startswith(BAD_REL + "/") and reason for entry, reason in result.skipped)
 
 
 # --------------------------------------------------------------------------------------------

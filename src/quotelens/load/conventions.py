@@ -55,6 +55,25 @@ UTF8_BOM = b"\xef\xbb\xbf"
 #: and older news CMSs save), then Latin-1, which maps every byte and so always succeeds.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
+#: Charset labels a web page may declare whose meaning on the web differs from Python's codec
+#: of the same name, mapped to the Python codec that decodes them as browsers do (WHATWG
+#: Encoding Standard, section 4.2 "Names and labels"): pages labelled Latin-1 or ASCII are
+#: decoded as windows-1252, Latin-5 as windows-1254, Thai as windows-874, GB2312 as GBK, EUC-KR
+#: as windows-949, Shift_JIS as windows-31J and Big5 as Big5-HKSCS; a UTF-16 label inside the
+#: page's own bytes cannot be true of ASCII-compatible bytes and means UTF-8. Labels not listed
+#: are looked up with Python's codecs (lower-cased, spaces trimmed).
+WEB_CHARSET_LABELS = {
+    **dict.fromkeys(("ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
+                     "cp819", "ibm819", "windows-1252", "x-cp1252"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "iso_8859-9", "latin5", "l5", "windows-1254"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11", "iso8859-11", "windows-874", "dos-874"), "cp874"),
+    **dict.fromkeys(("gb2312", "gb_2312", "gb_2312-80", "chinese", "csgb2312", "x-gbk", "gbk"), "gbk"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "ks_c_5601-1989", "korean", "windows-949"), "cp949"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "ms_kanji", "x-sjis", "windows-31j", "ms932"), "cp932"),
+    **dict.fromkeys(("big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"), "big5hkscs"),
+    **dict.fromkeys(("utf-16", "utf-16le", "utf-16be", "unicode", "ucs-2"), "utf-8"),
+}
+
 # ---------------------------------------------------------------------------------------------
 # Published corpora (quotelens.load.records)
 

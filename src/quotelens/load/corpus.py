@@ -12,6 +12,7 @@ article is kept exactly as read (after decoding): statement offsets index it dir
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,7 +24,7 @@ from quotelens.contracts import ARTICLE_CONTRACT_COLUMNS as CONTRACT_COLUMNS
 from quotelens.load.dates import DATE_FORMATS, DATE_RANGE, parse_date
 from quotelens.load.decoding import decode_bytes, read_input_bytes, sha256_text
 from quotelens.load.duplicates import mark_duplicates, shingles
-from quotelens.load.errors import CorpusWarning, LoadResult, RejectedInput
+from quotelens.load.errors import CorpusWarning, LoadResult, NoArticlesError, RejectedInput
 from quotelens.load.files import (
     HTML_SUFFIXES,
     SUPPORTED_SUFFIXES,
@@ -32,19 +33,20 @@ from quotelens.load.files import (
     expand_inputs,
     input_format,
     input_stem,
-    walk_inputs,
+    shown_path,
+    survey_inputs,
 )
 from quotelens.load.html_pages import read_html_article
-from quotelens.load.records import MAPPABLE, check_mapping, infer_extra_dtype, table_articles
+from quotelens.load.records import MAPPABLE, check_mapping, table_articles, type_extra_column
 from quotelens.load.seed_format import is_headline, read_seed_file, split_headlines
-from quotelens.load.table_files import table_units
+from quotelens.load.table_files import DUPLICATE_COLUMNS_CONSEQUENCE, duplicate_names, read_table_units
 
 # Besides its own functions, this module re-exports the load names that notebooks, scripts and
 # tests imported from it before the split (their home modules are named in the imports above).
 __all__ = [
     "ARTICLE_COLUMNS", "CONTRACT_COLUMNS", "DATE_FORMATS", "DATE_RANGE", "HTML_SUFFIXES", "MAPPABLE",
     "REJECTED_COLUMNS", "SUPPORTED_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES",
-    "CorpusWarning", "LoadResult", "RejectedInput",
+    "CorpusWarning", "LoadResult", "NoArticlesError", "RejectedInput",
     "articles_frame", "decode_bytes", "expand_inputs", "input_format", "input_stem", "is_headline",
     "load_corpus", "mark_duplicates", "normalise_rows", "parse_date", "read_input_bytes",
     "read_seed_file", "rejected_frame", "sha256_text", "shingles", "split_headlines", "unique_ids",
@@ -81,17 +83,25 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
     unparseable date) go to `rejected`. Article ids are made unique in load order: a repeated id
     gets a suffix _2, _3, ... and keeps the input id in `original_id`. Duplicates are flagged
     by `mark_duplicates` (never dropped); with ``duplicates=False`` that comparison is skipped
-    and the two columns it adds are absent."""
+    and the two columns it adds are absent.
+
+    Folder entries that are not inputs (other suffixes, hidden names, link loops) are listed in
+    `skipped`. Raises NoArticlesError (a ValueError naming every skipped entry) when the paths
+    hold no input at all, i.e. nothing was loaded or rejected."""
     mapping = check_mapping(columns)
     articles: list[dict] = []
     rejected: list[dict] = []
     reject = _rejecter(rejected)
 
-    files, unreadable = walk_inputs(paths)
-    for path, reason in unreadable:
-        # The entry's own name (resolving it would name a symbolic link's missing target).
-        reject(f"{config.relative(path.parent)}/{path.name}", None, reason)
-    for path in files:
+    survey = survey_inputs(paths)
+    # Entries keep the name they were reached by (resolving would name a link's target).
+    skipped = [(shown_path(path), reason) for path, reason in survey.skipped]
+    if not survey.files and not survey.unreadable:
+        given = [paths] if isinstance(paths, (str, Path)) else list(paths)
+        raise NoArticlesError([shown_path(config.resolve(p)) for p in given], skipped)
+    for path, reason in survey.unreadable:
+        reject(shown_path(path), None, reason)
+    for path in survey.files:
         origin = config.relative(path)
         suffix = input_format(path)
         if suffix in HTML_SUFFIXES:
@@ -109,20 +119,21 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
                 reject(origin, None, exc.reason)
             continue
         try:
-            header, units, encoding = table_units(path, origin)
+            table = read_table_units(path, origin)
         except RejectedInput as exc:
             reject(origin, exc.line, exc.reason)
             continue
-        if not units:
+        if not table.units:
             reject(origin, None, "no rows")
             continue
-        table_articles(path, origin, header, units, encoding, mapping, articles, reject)
+        table_articles(path, origin, table.header, table.units, table.encoding, mapping, articles, reject,
+                       table.line_encodings)
     read = len(articles) + len(rejected)
     frame = articles_frame(articles)
     # The chunked pipeline (quotelens.scale.pipeline) loads a corpus piece by piece, where duplicates
     # within one piece mean little; it skips this all-pairs comparison.
     frame = mark_duplicates(frame) if duplicates else frame
-    return LoadResult(articles=frame, rejected=rejected_frame(rejected), read=read)
+    return LoadResult(articles=frame, rejected=rejected_frame(rejected), read=read, skipped=skipped)
 
 
 def normalise_rows(path: str | Path, header: list[str], records: list[dict], first_row: int,
@@ -134,11 +145,19 @@ def normalise_rows(path: str | Path, header: list[str], records: list[dict], fir
 
     Unlike `load_corpus`, ids are left as read (`original_id` all None): a slice cannot know
     the ids of the other slices, so the caller makes ids unique over the whole file (the
-    pipeline does, with the same rule). Near-duplicate flags are not computed."""
+    pipeline does, with the same rule). Near-duplicate flags are not computed.
+
+    A `header` naming a column twice is `load_corpus`'s rule too: nothing is loaded, and the
+    slice is one rejected unit (line `first_row`) naming the columns and the rows."""
     path = config.resolve(path)
     origin = config.relative(path)
     articles: list[dict] = []
     rejected: list[dict] = []
+    repeated = duplicate_names(header)
+    if repeated:
+        rows = f"rows {first_row}-{first_row + len(records) - 1}"
+        _rejecter(rejected)(origin, first_row, f"{repeated}{DUPLICATE_COLUMNS_CONSEQUENCE}; {rows} not loaded")
+        return LoadResult(articles=articles_frame([], make_ids_unique=False), rejected=rejected_frame(rejected), read=1)
     units = [(first_row + i, r) for i, r in enumerate(records)]
     table_articles(path, origin, header, units, encoding, check_mapping(columns), articles, _rejecter(rejected))
     return LoadResult(articles=articles_frame(articles, make_ids_unique=False), rejected=rejected_frame(rejected),
@@ -170,9 +189,10 @@ def unique_ids(ids: list[str]) -> tuple[list[str], list[str | None]]:
 def articles_frame(articles: list[dict], make_ids_unique: bool = True) -> pd.DataFrame:
     """The Articles table from article dicts (as the readers return them), in order: contract
     columns, ``encoding``, ``original_id``, then passed-through columns typed by
-    `infer_extra_dtype`; ``date`` as datetime64[ns]. With `make_ids_unique`, repeated ids are
-    renamed by `unique_ids` and the input id kept in ``original_id`` (else all None). No
-    duplicate columns: `mark_duplicates` adds them."""
+    `type_extra_column` (a CorpusWarning names each one kept as text, and the file and line of
+    the value that made it so); ``date`` as datetime64[ns]. With `make_ids_unique`, repeated
+    ids are renamed by `unique_ids` and the input id kept in ``original_id`` (else all None).
+    No duplicate columns: `mark_duplicates` adds them."""
     extras: dict[str, None] = {}
     for a in articles:
         for key in a:
@@ -188,6 +208,10 @@ def articles_frame(articles: list[dict], make_ids_unique: bool = True) -> pd.Dat
     frame = pd.DataFrame({c: pd.Series(v, dtype=object) for c, v in data.items()}, index=pd.RangeIndex(len(articles)))
     frame["date"] = pd.to_datetime(pd.Series([pd.NaT if d is None else d for d in data["date"]], dtype="datetime64[ns]"))
     for col in extras:
-        frame[col] = infer_extra_dtype(frame[col])
+        frame[col], fallback = type_extra_column(frame[col])
+        if fallback is not None:
+            # Kept whole as text rather than lost: say which value forced it, and where it is.
+            warnings.warn(f"column {col!r} kept as text: {fallback.reason} (first at "
+                          f"{frame['origin'].iat[fallback.position]})", CorpusWarning, stacklevel=2)
     order = CONTRACT_COLUMNS + ["encoding", "original_id"] + list(extras)
     return frame[order]

@@ -1,14 +1,16 @@
 """Which files are inputs: format suffixes (looking through .gz), file stems, and the walk of
-folders into files in load order.
+folders into files in load order (following links to folders).
 
-Reads: folder listings and file metadata (never file contents). Writes: lists of paths, and
-the reason an entry that is not a regular file cannot be read.
+Reads: folder listings and file metadata (never file contents). Writes: lists of paths, the
+reason an entry that is not a regular file cannot be read, and the reason each entry that is
+not an input was passed over.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -45,38 +47,137 @@ def input_stem(path: str | Path) -> str:
     return Path(name).stem
 
 
-def walk_inputs(paths: str | Path | Iterable) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """(files to read in load order, [(entry, reason)] for entries of a folder that carry a
-    supported name but are not regular files: broken symbolic links, pipes, sockets, devices;
-    reading a pipe would block for ever, so they are reported, never opened). Relative paths
-    are taken from the project root. Raises ValueError for a named file of an unsupported type
+@dataclass
+class InputSurvey:
+    """Every entry met while walking the given paths, sorted into three lists.
+
+    files: files to read, in load order. unreadable: (entry, reason) for entries that carry a
+    supported name but are not regular files (broken symbolic links, pipes, sockets, devices)
+    or folders that cannot be listed; the loader rejects each as one unit. skipped: (entry,
+    reason) for entries that are not inputs (another suffix, a hidden name, a symbolic link
+    loop, a file already reached through a link); not units, but never passed over silently.
+    Entries keep the path they were reached by (through links, unresolved)."""
+
+    files: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def survey_inputs(paths: str | Path | Iterable) -> InputSurvey:
+    """Walk files and folders (relative paths from the project root) into an InputSurvey.
+
+    Folders are searched recursively, following symbolic links to folders (a link back to a
+    folder that contains it is a loop: reported, not followed); each folder's files are sorted
+    by their path below it. A file reached twice in one folder (through a link) is read once.
+    Named files are read as given. Raises ValueError for a named file of an unsupported type
     and FileNotFoundError for a path that does not exist."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files: list[Path] = []
-    unreadable: list[tuple[Path, str]] = []
+    survey = InputSurvey()
     for p in paths:
         path = config.resolve(p)
         if path.is_dir():
-            found, odd = [], []
-            for f in path.rglob("*"):
-                if input_format(f) is None or any(part.startswith(".") for part in f.relative_to(path).parts):
-                    continue
-                if f.is_file():
-                    found.append(f)
-                elif not f.is_dir():
-                    odd.append((f, _not_a_file_reason(f)))
-            key = lambda f: f.relative_to(path).as_posix()  # noqa: E731
-            files.extend(sorted(found, key=key))
-            unreadable.extend(sorted(odd, key=lambda item: key(item[0])))
+            _survey_folder(path, survey)
         elif path.is_file():
             if input_format(path) is None:
                 raise ValueError(f"{p}: unsupported file type {path.suffix!r}; use one of "
                                  f"{SUPPORTED_SUFFIXES} (or {', '.join(s + GZIP_SUFFIX for s in GZIP_INNER_SUFFIXES)})")
-            files.append(path)
+            survey.files.append(path)
         else:
             raise FileNotFoundError(f"{p}: no such file or folder (resolved to {path})")
-    return files, unreadable
+    return survey
+
+
+def _survey_folder(root: Path, survey: InputSurvey) -> None:
+    """Add the entries below folder `root` to `survey` (see `survey_inputs`)."""
+    found: list[tuple[str, Path]] = []
+    odd: list[tuple[str, Path, str]] = []
+    passed: list[tuple[str, Path, str]] = []
+    # (folder, its path below root, real paths of the folders that contain it, itself included):
+    # a link whose target is among them would make the walk go round for ever.
+    pending = [(root, "", (os.path.realpath(root),))]
+    while pending:
+        folder, below, enclosing = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            odd.append((below, folder, f"cannot list the folder ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            key = f"{below}{entry.name}"
+            path = folder / entry.name
+            if entry.name.startswith("."):
+                passed.append((key, path, "hidden (the name starts with '.')"))
+            elif _is_dir(entry):
+                real = os.path.realpath(path)
+                if real in enclosing:
+                    target = os.readlink(path) if entry.is_symlink() else real
+                    passed.append((key, path, f"symbolic link loop (points to {target!r}, "
+                                              f"a folder that contains it); not followed"))
+                else:
+                    pending.append((path, key + "/", enclosing + (real,)))
+            elif input_format(entry.name) is None:
+                passed.append((key, path, _unsupported_reason(entry.name) if _is_file(entry)
+                               else _not_a_file_reason(path)))
+            elif _is_file(entry):
+                found.append((key, path))
+            else:
+                odd.append((key, path, _not_a_file_reason(path)))
+    first_path: dict[str, str] = {}
+    for key, path in sorted(found):
+        real = os.path.realpath(path)
+        if real in first_path:
+            passed.append((key, path, f"the same file as {first_path[real]} (reached through a symbolic link); read once"))
+            continue
+        first_path[real] = shown_path(path)
+        survey.files.append(path)
+    survey.unreadable.extend((path, reason) for _, path, reason in sorted(odd, key=lambda item: item[0]))
+    survey.skipped.extend((path, reason) for _, path, reason in sorted(passed, key=lambda item: item[0]))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:
+        return False
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()  # follows symbolic links
+    except OSError:
+        return False
+
+
+def _unsupported_reason(name: str) -> str:
+    """Why a regular file is not an input, naming its suffix as the loader sees it."""
+    lower = name.lower()
+    if lower.endswith(GZIP_SUFFIX) and Path(lower[: -len(GZIP_SUFFIX)]).suffix:
+        suffix = Path(lower[: -len(GZIP_SUFFIX)]).suffix + GZIP_SUFFIX
+    else:
+        suffix = Path(lower).suffix
+    return f"{suffix!r} is not a supported suffix" if suffix else "no file suffix, so not an input"
+
+
+def shown_path(path: str | Path) -> str:
+    """`path` as reports name it: relative to the project root when inside it, else absolute;
+    symbolic links are not resolved, so an entry keeps the name it was reached by."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(config.PROJ_ROOT).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def walk_inputs(paths: str | Path | Iterable) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """(files to read in load order, [(entry, reason)] for entries of a folder that carry a
+    supported name but are not regular files: broken symbolic links, pipes, sockets, devices;
+    reading a pipe would block for ever, so they are reported, never opened). The first two
+    lists of `survey_inputs`, which also lists the entries that are not inputs. Raises as
+    `survey_inputs` does."""
+    survey = survey_inputs(paths)
+    return survey.files, survey.unreadable
 
 
 def _not_a_file_reason(path: Path) -> str:
@@ -96,8 +197,8 @@ def _not_a_file_reason(path: Path) -> str:
 
 def expand_inputs(paths: str | Path | Iterable) -> list[Path]:
     """Files to read, in load order: given files as given, folders recursively sorted by path
-    (files and folders whose names start with "." skipped, other suffixes ignored, entries that
-    are not regular files left out: see `walk_inputs`)."""
-    return walk_inputs(paths)[0]
+    (links to folders followed; files and folders whose names start with "." skipped, other
+    suffixes ignored, entries that are not regular files left out: see `survey_inputs`)."""
+    return survey_inputs(paths).files
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from quotelens import config
 from quotelens.load.dates import parse_date
-from quotelens.load.decoding import decode_bytes, sha256_text
+from quotelens.load.decoding import decode_page, sha256_text
 from quotelens.load.errors import RejectedInput
 
 
@@ -64,10 +64,11 @@ def read_html_article(path: str | os.PathLike) -> dict:
 
     article_id is the file stem; source is the page's site name (else its host name without
     "www."), which an outlet grouping can then match; date is NaT when the page states none.
+    The page is decoded with the charset it declares (`decoding.decode_page`).
     Raises RejectedInput for an empty, binary or body-less page."""
     path = config.resolve(path)
     origin = config.relative(path)
-    markup, encoding = decode_bytes(path.read_bytes(), origin)
+    markup, encoding = decode_page(path.read_bytes(), origin)
     page = extract_page(markup)
     host = page["hostname"] or ""
     source = page["sitename"] or (host[4:] if host.startswith("www.") else host) or None

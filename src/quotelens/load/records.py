@@ -8,13 +8,15 @@ and a reject(file, line, reason) call for each unit that cannot be loaded.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from quotelens.contracts import ARTICLE_COLUMNS
 from quotelens.load.conventions import KNOWN_SCHEMAS
@@ -75,14 +77,24 @@ _INT = re.compile(r"[+-]?\d+")
 _FLOAT = re.compile(r"[+-]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][+-]?\d+)?")
 
 
+#: The range of a 64-bit signed integer, the widest integer a table column (Int64, Arrow,
+#: Parquet) holds; a larger whole number is kept as text so that no digit is lost.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
 def _type_csv_column(cells: list[str | None]) -> list:
-    """A passed-through CSV column as ints or floats when every non-empty cell is a plain
-    decimal number (no "nan", "inf", thousands separators), else as strings; empty cells None."""
+    """A passed-through CSV column as ints (when every one fits in 64 bits) or floats when every
+    non-empty cell is a plain decimal number (no "nan", "inf", thousands separators), else as
+    strings; empty cells None. Whole numbers beyond 64 bits stay strings, exact."""
     cells = [None if c is None or not c.strip() else c for c in cells]
     present = [c.strip() for c in cells if c is not None]
-    for pattern, kind in ((_INT, int), (_FLOAT, float)):
-        if present and all(pattern.fullmatch(c) for c in present):
-            return [None if c is None else kind(c.strip()) for c in cells]
+    if present and all(_INT.fullmatch(c) for c in present):
+        numbers = [int(c) for c in present]
+        if all(INT64_MIN <= n <= INT64_MAX for n in numbers):
+            return [None if c is None else int(c.strip()) for c in cells]
+        return cells
+    if present and all(_FLOAT.fullmatch(c) for c in present):
+        return [None if c is None else float(c.strip()) for c in cells]
     return cells
 
 
@@ -162,10 +174,13 @@ def _article_from_record(record: dict, resolved: dict[str, str], file_id: str, u
 
 
 def table_articles(path: Path, origin: str, header: list[str], units: list[tuple[int, Any]], encoding: str,
-                   mapping: dict[str, str], articles: list[dict], reject: Callable) -> None:
-    """Normalise the units of one table (as `quotelens.load.table_files.table_units` reads
+                   mapping: dict[str, str], articles: list[dict], reject: Callable,
+                   line_encodings: dict[int, str] | None = None) -> None:
+    """Normalise the units of one table (as `quotelens.load.table_files.read_table_units` reads
     them) into Articles rows appended to `articles`; every unit that cannot be loaded goes to
-    reject(file, line, reason). Raises ValueError when the table lacks a mapped or text column."""
+    reject(file, line, reason). An article's `encoding` is `encoding`, or its line's entry in
+    `line_encodings`. Raises ValueError when the table lacks a mapped or text column."""
+    line_encodings = line_encodings or {}
     suffix = input_format(path)
     records = [u for _, u in units if isinstance(u, dict)]
     resolved = _resolve_columns(header, mapping, origin) if records else {}
@@ -177,17 +192,95 @@ def table_articles(path: Path, origin: str, header: list[str], units: list[tuple
             reject(origin, unit, item.reason)
             continue
         try:
-            articles.append(_article_from_record(item, resolved, input_stem(path), unit, unit_origin, encoding))
+            articles.append(_article_from_record(item, resolved, input_stem(path), unit, unit_origin,
+                                                 line_encodings.get(unit, encoding)))
         except RejectedInput as exc:
             reject(origin, unit, exc.reason)
 
 
+def _is_int(value: Any) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_))
+
+
+def _has_empty_struct(kind) -> bool:
+    """True when an Arrow type is, or holds, a struct without fields (what {} becomes), which
+    Parquet cannot store."""
+    if pa.types.is_struct(kind):
+        return kind.num_fields == 0 or any(_has_empty_struct(kind.field(i).type) for i in range(kind.num_fields))
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind):
+        return _has_empty_struct(kind.value_type)
+    if pa.types.is_map(kind):
+        return _has_empty_struct(kind.key_type) or _has_empty_struct(kind.item_type)
+    return False
+
+
+def _arrow_problem(values: list) -> str | None:
+    """Why Arrow (and so a .parquet output) cannot hold `values` as one column; None if it can."""
+    try:
+        kind = pa.array(values, from_pandas=True).type
+    except (pa.ArrowException, OverflowError, TypeError, ValueError, RecursionError) as exc:
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    if _has_empty_struct(kind):
+        return "an empty object ({}) has no fields to store"
+    return None
+
+
+def _as_text(value: Any) -> str:
+    """A value of a column kept as text: strings as they are, anything else as JSON."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        value = value.item()
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class TextFallback(NamedTuple):
+    """Why a passed-through column was kept as text, and the position (0-based, in the column)
+    of the first value that made it so."""
+
+    reason: str
+    position: int
+
+
+def type_extra_column(values: pd.Series) -> tuple[pd.Series, TextFallback | None]:
+    """A passed-through column typed for the Articles table, and why it was kept as text (None
+    when it was not).
+
+    Every present value a whole number within 64 bits: nullable Int64. Every one a number:
+    Float64 (so FA-KES `labels` stays numeric beside articles without labels). Otherwise the
+    values are kept as they are when Arrow can store them as one column (so a .parquet output
+    can be written); when it cannot (a mix of numbers and strings, whole numbers beyond 64
+    bits, {}), every present value is kept as text: strings as they are, the rest as JSON."""
+    present = [(i, v) for i, v in enumerate(values) if not _missing(v)]
+    if not present or all(isinstance(v, str) for _, v in present) or all(isinstance(v, bool) for _, v in present):
+        return values, None
+    if all(_is_int(v) for _, v in present):
+        outside = next(((i, v) for i, v in present if not INT64_MIN <= int(v) <= INT64_MAX), None)
+        if outside is None:
+            return values.astype("Int64"), None
+        fallback = TextFallback(f"the whole number {int(outside[1])} does not fit in 64 bits", outside[0])
+    elif all(_is_number(v) for _, v in present):
+        return values.astype("Float64"), None
+    else:
+        problem = _arrow_problem([v for _, v in present])
+        if problem is None:
+            return values, None
+        first_kind = type(present[0][1])
+        other = next(((i, v) for i, v in present if type(v) is not first_kind), None)
+        if other is not None:
+            fallback = TextFallback(f"it mixes {first_kind.__name__} and {type(other[1]).__name__} values", other[0])
+        else:
+            fallback = TextFallback(f"Arrow cannot store its {first_kind.__name__} values ({problem})", present[0][0])
+    text = pd.Series([None if _missing(v) else _as_text(v) for v in values], index=values.index, dtype=object)
+    return text, fallback
+
+
 def infer_extra_dtype(values: pd.Series) -> pd.Series:
-    """A passed-through column with a nullable numeric dtype when every value is a number
-    (so FA-KES `labels` stays an integer beside articles without labels), else as is."""
-    present = [v for v in values if not _missing(v)]
-    if present and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in present):
-        return values.astype("Int64")
-    if present and all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in present):
-        return values.astype("Float64")
-    return values
+    """A passed-through column typed as `type_extra_column` types it (without the reason)."""
+    return type_extra_column(values)[0]

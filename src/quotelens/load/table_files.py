@@ -2,8 +2,10 @@
 rejection per line or row, with the line or row number.
 
 Reads: a table file. Writes: its header (column names), (line or row, {column: value} or
-RejectedInput) per unit, and the encoding it was decoded with. Cells are not interpreted here
-(quotelens.load.records maps and types them).
+RejectedInput) per unit, and the encoding it was decoded with (per line where a JSONL line
+needed another). Cells are not interpreted here (quotelens.load.records maps and types them).
+A table whose header names a column twice is rejected whole, as is a JSON object with a key
+twice: which of the two values is meant cannot be known.
 """
 
 from __future__ import annotations
@@ -11,15 +13,68 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from quotelens.load.decoding import decode_bytes, read_input_bytes
+from quotelens.load.decoding import decode_bytes, decode_lines, read_input_bytes
 from quotelens.load.errors import RejectedInput
 from quotelens.load.files import input_format
+
+
+@dataclass
+class TableUnits:
+    """One table file read into units.
+
+    header: column names in file order. units: (line or row, record or RejectedInput), lines
+    and rows 1-based. encoding: how the file was decoded. line_encodings: {line: encoding} for
+    the JSONL lines decoded otherwise than `encoding` (see `decoding.decode_lines`)."""
+
+    header: list[str]
+    units: list[tuple[int, Any]]
+    encoding: str
+    line_encodings: dict[int, str] = field(default_factory=dict)
+
+
+def duplicate_names(names: list[str]) -> str | None:
+    """None when every column name occurs once; else the start of a rejection reason naming
+    each repeated name and its 1-based positions, e.g. "duplicate column name 'text' (columns
+    2 and 3)"."""
+    positions: dict[str, list[int]] = {}
+    for i, name in enumerate(names, start=1):
+        positions.setdefault(str(name), []).append(i)
+    repeated = [(name, at) for name, at in positions.items() if len(at) > 1]
+    if not repeated:
+        return None
+    parts = [f"{name!r} (columns {', '.join(map(str, at[:-1]))} and {at[-1]})" for name, at in repeated]
+    return f"duplicate column name{'s' if len(parts) > 1 else ''} " + ", ".join(parts)
+
+
+#: Why a table with a repeated column name is not read (after `duplicate_names`).
+DUPLICATE_COLUMNS_CONSEQUENCE = "; which one is meant is unknown, so the table is not read: rename one"
+
+def _row_like(line: str, width: int) -> bool:
+    """True when one physical line reads on its own as a whole CSV row of `width` fields whose
+    first field looks like a key (non-empty, no white space or quote). Continuation lines of
+    prose inside a quoted field seldom do: their first "field" runs up to a comma in a sentence."""
+    try:
+        [fields] = list(csv.reader([line], strict=True))
+    except (csv.Error, ValueError):  # ValueError: the line is not one row
+        return False
+    first = fields[0] if fields else ""
+    return len(fields) == width and bool(first) and not any(c.isspace() or c == '"' for c in first)
+
+
+def _swallows_rows(inner: list[str], width: int) -> bool:
+    """True when every non-blank line after the first of a multi-line record reads as a row of
+    its own (`_row_like`): the record's quoted field swallowed those rows."""
+    lines = [line for line in inner if line.strip()]
+    return bool(lines) and all(_row_like(line, width) for line in lines)
+
 
 def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInput]]]:
     """The header and, per data row, (line where the row starts, {column: cell}) or (line,
@@ -54,6 +109,17 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInpu
         last_line = base + reader.line_num
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
+        if header is not None and last_line > start and _swallows_rows(lines[start:last_line], len(header)):
+            # A quote that never closed on its line ran on until some later row happened to
+            # close it: reject the line it opened on and read the swallowed rows on their own.
+            swallowed = last_line - start
+            rows.append((start, RejectedInput(
+                f"quote opened on this line closes only on line {last_line}, which would swallow the next "
+                f"{'row' if swallowed == 1 else f'{swallowed} rows'} (lines {start + 1}-{last_line}) into this "
+                "record; this line skipped and those rows read on their own", start)))
+            base = last_line = start
+            reader = reader_from(base)
+            continue
         if header is None:
             header = [h.strip() for h in fields]
         elif len(fields) != len(header):
@@ -64,12 +130,37 @@ def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInpu
 
 
 def table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any]], str]:
-    """Header, (line or row, record or RejectedInput) per unit, and encoding of one table.
+    """Header, (line or row, record or RejectedInput) per unit, and encoding of one table: the
+    first three fields of `read_table_units`, which also gives the encoding of each JSONL line
+    decoded otherwise. Raises as `read_table_units` does."""
+    table = read_table_units(path, origin)
+    return table.header, table.units, table.encoding
+
+
+def _parquet_names(path: Path) -> list[str] | None:
+    """The column names in a Parquet file's footer; None when the footer cannot be read (the
+    read that follows then says why)."""
+    # Imported here: only Parquet inputs need pyarrow's Parquet reader (pandas defers it too).
+    import pyarrow.parquet as pq
+
+    try:
+        return [str(n) for n in pq.read_schema(path).names]
+    except Exception:  # pyarrow raises several types for a damaged file
+        return None
+
+
+def read_table_units(path: Path, origin: str) -> TableUnits:
+    """One table file as units: header, (line or row, record or RejectedInput) per unit, and
+    the encoding(s) it was decoded with.
 
     Lines are 1-based physical lines (JSONL, CSV), rows 1-based row numbers (Parquet). Raises
-    RejectedInput when the whole file cannot be read (empty, damaged, not decodable)."""
+    RejectedInput when the whole file cannot be read (empty, damaged, not decodable, inflating
+    past the gzip bound, a column name given twice)."""
     suffix = input_format(path)
     if suffix == ".parquet":
+        repeated = duplicate_names(_parquet_names(path) or [])
+        if repeated:
+            raise RejectedInput(repeated + DUPLICATE_COLUMNS_CONSEQUENCE)
         try:
             frame = pd.read_parquet(path)
         except Exception as exc:  # pyarrow raises several types for a damaged file
@@ -78,7 +169,7 @@ def table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any
             raise RejectedInput(f"unreadable Parquet file ({type(exc).__name__}: {exc})") from None
         frame.columns = [str(c) for c in frame.columns]
         records = frame.to_dict("records")
-        return list(frame.columns), [(i + 1, r) for i, r in enumerate(records)], "utf-8"
+        return TableUnits(list(frame.columns), [(i + 1, r) for i, r in enumerate(records)], "utf-8")
     data, damage = read_input_bytes(path)
     lost_line = None
     if damage:
@@ -88,27 +179,94 @@ def table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any
         lost_line = data.count(b"\n") + 1
         if not data.strip():
             raise RejectedInput(f"{damage}; no complete line before it", 1)
-    text, encoding = decode_bytes(data, origin)
     lost = [(lost_line, RejectedInput(f"{damage}: this line and any after it are lost", lost_line))] if damage else []
     if suffix == ".csv":
+        # A CSV file is one export from one program: decoded whole, one encoding.
+        text, encoding = decode_bytes(data, origin)
         header, units = _csv_rows(text)
-        return header, units + lost, encoding
-    # JSONL: one JSON object per line; blank lines are not units. Split on "\n" only: JSON
-    # strings may hold U+2028 and other characters that str.splitlines() treats as breaks.
+        repeated = duplicate_names(header)
+        if repeated:
+            raise RejectedInput(f"{repeated} in the header (line 1){DUPLICATE_COLUMNS_CONSEQUENCE}")
+        return TableUnits(header, units + lost, encoding)
+    # JSONL: one JSON object per line; blank lines are not units. Lines are split at "\n" only
+    # (JSON strings may hold U+2028 and other characters that str.splitlines() treats as
+    # breaks) and decoded one by one: JSONL files grow by appending, often from several tools.
+    lines, encoding = decode_lines(data, origin)
     units: list[tuple[int, Any]] = []
+    line_encodings: dict[int, str] = {}
     seen: dict[str, None] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, (line, line_encoding) in enumerate(lines, start=1):
+        if isinstance(line, RejectedInput):
+            units.append((number, line))
+            continue
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            units.append((number, RejectedInput(f"malformed JSON ({exc.msg} at column {exc.colno})", number)))
+        record = _json_record(line, number)
+        units.append((number, record))
+        if isinstance(record, RejectedInput):
             continue
-        if not isinstance(record, dict):
-            units.append((number, RejectedInput(f"not a JSON object (a {type(record).__name__})", number)))
-            continue
+        if line_encoding != encoding:
+            line_encodings[number] = line_encoding
         for key in record:
             seen.setdefault(str(key), None)
-        units.append((number, record))
-    return list(seen), units + lost, encoding
+    return TableUnits(list(seen), units + lost, encoding, line_encodings)
+
+
+class _RepeatedKey(Exception):
+    """A JSON object names a key twice."""
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object's pairs as a dict; raises _RepeatedKey for a key given twice (json.loads
+    would silently keep the last value)."""
+    record = dict(pairs)
+    if len(record) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return record
+
+
+# A JSON escape of a UTF-16 surrogate (\ud800-\udfff): only a pair of them makes a character.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(record: dict) -> tuple[str, str, int] | None:
+    """(top-level key, surrogate, character offset) of the first string in `record` (keys and
+    values, at any depth) holding a lone surrogate, which no UTF-8 file can store; else None."""
+    for top, value in record.items():
+        pending = [top, value]
+        while pending:
+            item = pending.pop()
+            if isinstance(item, str):
+                match = _SURROGATE.search(item)
+                if match:
+                    return str(top), match.group(), match.start()
+            elif isinstance(item, dict):
+                pending.extend(item.keys())
+                pending.extend(item.values())
+            elif isinstance(item, list):
+                pending.extend(item)
+    return None
+
+
+def _json_record(line: str, number: int) -> dict | RejectedInput:
+    """The JSON object on one line, or a RejectedInput saying why the line is not one."""
+    try:
+        record = json.loads(line, object_pairs_hook=_unique_pairs)
+    except json.JSONDecodeError as exc:
+        return RejectedInput(f"malformed JSON ({exc.msg} at column {exc.colno})", number)
+    except RecursionError:
+        return RejectedInput("JSON nested too deeply to read (deeper than Python's recursion limit)", number)
+    except _RepeatedKey as exc:
+        return RejectedInput(f"duplicate key {exc.args[0]!r} in the JSON object; which value is meant is unknown", number)
+    if not isinstance(record, dict):
+        return RejectedInput(f"not a JSON object (a {type(record).__name__})", number)
+    if _SURROGATE_ESCAPE.search(line) and (found := _lone_surrogate(record)):
+        key, char, at = found
+        return RejectedInput(f"lone surrogate \\u{ord(char):04x} in {key!r} at character {at} (half of a UTF-16 pair, "
+                             "escaped in the JSON); not valid Unicode, so the line is skipped", number)
+    return record
