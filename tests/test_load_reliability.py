@@ -9,6 +9,7 @@ read == loaded + rejected still holds.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import importlib
 import json
 import subprocess
@@ -308,3 +309,17 @@ def test_registry_with_a_duplicate_key_is_refused():
 def test_sentiment_dictionary_with_a_duplicate_key_is_refused():
     with pytest.raises(ValueError, match=r"(?s)not valid YAML.*duplicate key 'positive' \(first on line 2\).*line 4"):
         load_dictionary(BAD / "dictionary_duplicate_key.yaml")
+
+
+def test_gzip_members_longer_than_one_read_piece(tmp_path):
+    """Found while bounding gzip: a second member that started after the first 64 KiB of
+    compressed data was read from the wrong place and reported as a truncated stream."""
+    # Hex digests as filler: they compress about 2:1, so the first member passes 64 KiB.
+    rows = [json.dumps({"id": f"g-{i}", "text": f"Jan Egeland said convoy {i} had left, code "
+                        + hashlib.sha256(str(i).encode()).hexdigest() * 2 + "."}) for i in range(4000)]
+    first, second = "\n".join(rows[:2000]) + "\n", "\n".join(rows[2000:]) + "\n"
+    packed = gzip.compress(first.encode(), mtime=0) + gzip.compress(second.encode(), mtime=0)
+    assert len(gzip.compress(first.encode(), mtime=0)) > 1 << 16
+    (tmp_path / "two_members.jsonl.gz").write_bytes(packed)
+    result = load_corpus([tmp_path / "two_members.jsonl.gz"])
+    assert result.rejected.empty and len(result.articles) == 4000
