@@ -29,7 +29,7 @@ from quotelens.extract.statements import extract_statements
 from quotelens.load.corpus import load_corpus, normalise_rows
 # Modules, not names: each test then fails on its own (not the whole file at import) on code
 # that lacks what it checks.
-from quotelens.load import decoding, errors, files
+from quotelens.load import decoding, errors, files, table_files
 from quotelens.load.decoding import read_input_bytes
 from quotelens.load.errors import CorpusWarning, RejectedInput
 from quotelens.sentiment.lexicons import load_dictionary
@@ -190,6 +190,13 @@ def test_html_page_in_utf8_despite_a_legacy_declaration(tmp_path):
 def test_parquet_with_two_text_columns_is_rejected_by_load_corpus():
     [(line, reason)] = rejected(load("duplicate_text.parquet"))
     assert line is None and reason.startswith("duplicate column name 'text' (columns 2 and 3)")
+
+
+def test_parquet_duplicate_columns_from_the_footer():
+    """What a reader that cuts Parquet files into row groups (the pipeline) asks first."""
+    reason = table_files.parquet_duplicate_columns(BAD / "duplicate_text.parquet")
+    assert reason == rejected(load("duplicate_text.parquet"))[0][1]
+    assert table_files.parquet_duplicate_columns(BAD / "truncated.parquet") is None  # the read says why
 
 
 def test_parquet_with_two_text_columns_is_rejected_by_normalise_rows():

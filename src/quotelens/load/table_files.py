@@ -149,6 +149,15 @@ def _parquet_names(path: Path) -> list[str] | None:
         return None
 
 
+def parquet_duplicate_columns(path: Path) -> str | None:
+    """The reason `read_table_units` rejects the Parquet file `path` whole when its footer names
+    a column twice (read from the footer alone, no data); None otherwise, or when the footer
+    cannot be read. A reader that splits the file into row groups calls this first and, on a
+    reason, hands the whole file to the loader, so both paths reject it alike."""
+    repeated = duplicate_names(_parquet_names(path) or [])
+    return repeated + DUPLICATE_COLUMNS_CONSEQUENCE if repeated else None
+
+
 def read_table_units(path: Path, origin: str) -> TableUnits:
     """One table file as units: header, (line or row, record or RejectedInput) per unit, and
     the encoding(s) it was decoded with.
@@ -158,9 +167,9 @@ def read_table_units(path: Path, origin: str) -> TableUnits:
     past the gzip bound, a column name given twice)."""
     suffix = input_format(path)
     if suffix == ".parquet":
-        repeated = duplicate_names(_parquet_names(path) or [])
+        repeated = parquet_duplicate_columns(path)
         if repeated:
-            raise RejectedInput(repeated + DUPLICATE_COLUMNS_CONSEQUENCE)
+            raise RejectedInput(repeated)
         try:
             frame = pd.read_parquet(path)
         except Exception as exc:  # pyarrow raises several types for a damaged file
