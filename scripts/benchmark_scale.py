@@ -212,24 +212,22 @@ def before_after(chunk: int, repeat: int) -> None:
     fixes undone ("before": NLTK's SentiText tokenisation, load_corpus's all-pairs duplicate
     search) and as they are now ("after"), alternated `repeat` times on the same articles.
     CPU time (time.process_time) is less disturbed than wall time by other jobs on the machine."""
-    from nltk.sentiment.vader import SentiText
-
     from quotelens.scale.parts import StageOptions, process_articles, worker_state
-    from quotelens.sentiment import scoring
+    from quotelens.sentiment import vader_pass
 
     articles = load_corpus(DEFAULT_CORPUS, duplicates=False).articles.iloc[:chunk]
     registry, scorer = worker_state(StageOptions())
     process_articles(articles.iloc[:5], registry, scorer)  # warm caches
-    fast = scoring._senti_text_class
+    fast = vader_pass.words_and_emoticons
     results: dict[str, list[float]] = {"before": [], "after": []}
     for _ in range(repeat):
         for label in ("before", "after"):
-            scoring._senti_text_class = (lambda: SentiText) if label == "before" else fast
+            vader_pass.words_and_emoticons = vader_pass.nltk_tokens if label == "before" else fast
             start = time.process_time()
             load_corpus(DEFAULT_CORPUS, duplicates=(label == "before"))
             process_articles(articles, registry, scorer)
             results[label].append((time.process_time() - start) / len(articles))
-    scoring._senti_text_class = fast
+    vader_pass.words_and_emoticons = fast
     import subprocess
 
     code = ("import time; t = time.process_time(); from quotelens.scale.parts import StageOptions, worker_state; "

@@ -71,11 +71,14 @@ def _signed_sums(matches) -> tuple[float, float]:
     return positive, negative
 
 
-def lexicon_row(vader_compound: float, match_lists) -> list[float]:
-    """One text's lexicon features: VADER's compound score (-1..1), then for each match list
-    (VADER's words after its rules, negation-aware AFINN, each dictionary) the positive and the
-    negative valence sums mapped to [-1, 1] by `lexicons.normalise`."""
-    row = [vader_compound]
+def lexicon_row(vader_compound: float, vader_pairs, match_lists) -> list[float]:
+    """One text's lexicon features: VADER's compound score (-1..1), the positive and negative sums
+    of VADER's word valences after its rules (`vader_pairs`: (word, valence)), then for each match
+    list (negation-aware AFINN, each dictionary) its positive and negative valence sums; every sum
+    mapped to [-1, 1] by `lexicons.normalise`."""
+    positive = sum(v for _, v in vader_pairs if v > 0)
+    negative = sum(v for _, v in vader_pairs if v < 0)
+    row = [vader_compound, lexicons.normalise(positive), lexicons.normalise(negative)]
     for matches in match_lists:
         positive, negative = _signed_sums(matches)
         row += [lexicons.normalise(positive), lexicons.normalise(negative)]
@@ -128,14 +131,15 @@ def proper_names(texts, min_share: float = 0.5) -> frozenset[str]:
 
 @dataclass
 class TextParts:
-    """What the headline model reads from texts: tokens, VADER's compound score and per-word
-    valences, and the matches of each lexicon (VADER's words with their valences after its rules,
-    negation-aware AFINN, dictionaries)."""
+    """What the headline model reads from texts: tokens, VADER's compound score and its words'
+    valences after its rules (so the learned weights fall on VADER's whole reading, negation,
+    boosters, capitals and "but" included), and the matches of the other lexicons
+    (negation-aware AFINN, then each dictionary)."""
 
     texts: list[str]
     tokens: list[list[str]]
     vader: list[tuple[float, list[tuple[str, float]]]]
-    matches: list[list[list[lexicons.Match]]]  # per text, per lexicon
+    matches: list[list[list[lexicons.Match]]]  # per text, per lexicon other than VADER
 
     @classmethod
     def of(cls, texts, dictionaries=(), tokens=None, vader=None) -> "TextParts":
@@ -144,10 +148,7 @@ class TextParts:
         tokens = tokens if tokens is not None else [lexicons.word_tokens(t) for t in texts]
         vader = vader if vader is not None else [vader_with_evidence(t) for t in texts]
         afinn = afinn_negation_aware()
-        # VADER's words enter with their valences after its rules (negation, boosters, capitals,
-        # "but"), not as a plain word list, so the learned weights fall on VADER's whole reading.
-        matches = [[[lexicons.Match(w, _plain_word(w), v, -1) for w, v in pairs], afinn.matches(tk)]
-                   + [d.matches(tk) for d in dictionaries] for tk, (_, pairs) in zip(tokens, vader)]
+        matches = [[afinn.matches(tk)] + [d.matches(tk) for d in dictionaries] for tk in tokens]
         return cls(list(texts), tokens, vader, matches)
 
     def subset(self, rows) -> "TextParts":
@@ -157,8 +158,8 @@ class TextParts:
 
     def lexicon_rows(self) -> np.ndarray:
         """Lexicon features, shape (n texts, len(feature_names(dictionaries)))."""
-        rows = [lexicon_row(v[0], m) for v, m in zip(self.vader, self.matches)]
-        width = 1 + 2 * (len(self.matches[0]) if self.matches else 2)
+        rows = [lexicon_row(v[0], v[1], m) for v, m in zip(self.vader, self.matches)]
+        width = 3 + 2 * (len(self.matches[0]) if self.matches else 1)
         return np.asarray(rows, dtype=np.float64).reshape(len(rows), width)
 
 
@@ -250,14 +251,36 @@ class HeadlineModel:
         weights, index = self.ngram_weights, self._index
         for g, value in present.items():
             out[g] = value * float(weights[index[g]])
+        weights = self.lexicon_weights
         _, pairs = parts.vader[row]
-        _share(out, [(_plain_word(w), v) for w, v in pairs], self.lexicon_weights[0], lexicon_row_values[0])
-        # parts.matches[row][0] holds the same VADER words (the rules' positive / negative sums)
-        for k, matches in enumerate(parts.matches[row]):
+        if pairs:
+            # VADER's words make three features: the compound score (shared over all of them)
+            # and the rules' positive and negative sums (shared over their own side); one pass
+            # gives each word its part of all three.
+            positive_part = weights[1] * lexicon_row_values[1]
+            negative_part = weights[2] * lexicon_row_values[2]
+            total = sum(v for _, v in pairs)
+            compound_scale = weights[0] / math.sqrt(total * total + lexicons.NORMALISATION_ALPHA)
+            positive_total = sum(v for _, v in pairs if v > 0)
+            negative_total = sum(v for _, v in pairs if v < 0)
+            for word, valence in pairs:
+                # compound ~ total / sqrt(total^2 + 15): each word's share of it is linear in its
+                # valence with that common denominator (no blow-up when signs cancel)
+                part = compound_scale * valence
+                if valence > 0 and positive_part:
+                    part += positive_part * valence / positive_total
+                elif valence < 0 and negative_part:
+                    part += negative_part * valence / negative_total
+                if part:
+                    key = _plain_word(word)
+                    out[key] = out.get(key, 0.0) + part
+        for k, matches in enumerate(parts.matches[row], start=1):
             for side, positive in ((0, True), (1, False)):
                 f = 1 + 2 * k + side
+                if not matches or not lexicon_row_values[f] or not weights[f]:
+                    continue
                 chosen = [(m.words, m.valence) for m in matches if m.valence and (m.valence > 0) == positive]
-                _share(out, chosen, self.lexicon_weights[f], lexicon_row_values[f])
+                _share(out, chosen, weights[f], lexicon_row_values[f])
         return out
 
 

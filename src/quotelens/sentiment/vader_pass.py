@@ -8,6 +8,7 @@ feature without importing the Scorer.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 
@@ -40,65 +41,175 @@ def words_and_emoticons(text: str, punc_list, remove_punctuation) -> list[str]:
     string. Here each token is checked directly; a trailing strip wins over a leading one, as in
     NLTK (its "after" entries overwrite its "before" entries). Equal to NLTK's tokens (tested)."""
     chars = _punctuation_chars(remove_punctuation)
+    marks = frozenset(chars)
     puncs = frozenset(punc_list)
-    words_only = {w for w in remove_punctuation.sub("", text).split() if len(w) > 1}
     out = []
     for token in text.split():
         if len(token) < 2:
             continue
+        if token[-1] not in marks and token[0] not in marks:
+            out.append(token)  # nothing to strip (most tokens)
+            continue
+        # NLTK strips only when the rest is one of its "words": a token of the text with every
+        # punctuation mark removed, two characters or more. A rest made by stripping marks from
+        # the ends is such a word exactly when it holds no mark itself, so no word set is needed.
         head = token.rstrip(chars)
-        if head != token and token[len(head):] in puncs and head in words_only:
+        if head != token and token[len(head):] in puncs and len(head) > 1 and marks.isdisjoint(head):
             out.append(head)
             continue
         tail = token.lstrip(chars)
-        if tail != token and token[:len(token) - len(tail)] in puncs and tail in words_only:
+        if tail != token and token[:len(token) - len(tail)] in puncs and len(tail) > 1 and marks.isdisjoint(tail):
             out.append(tail)
             continue
         out.append(token)
     return out
 
 
-@lru_cache(maxsize=1)
-def _senti_text_class():
-    """NLTK's SentiText with the tokenisation of `words_and_emoticons` (same tokens, no
-    per-text dictionary); everything else is NLTK's."""
+def nltk_tokens(text: str, punc_list, remove_punctuation) -> list[str]:
+    """NLTK SentiText's own tokenisation (slow: a dictionary of every word joined to every
+    punctuation string), for comparisons; `words_and_emoticons` gives the same tokens."""
     from nltk.sentiment.vader import SentiText
 
-    class _SentiText(SentiText):
-        def _words_and_emoticons(self):
-            return words_and_emoticons(self.text, self.PUNC_LIST, self.REGEX_REMOVE_PUNCTUATION)
+    return SentiText(text, punc_list, remove_punctuation).words_and_emoticons
 
-    return _SentiText
+
+class _Tokens:
+    """The two attributes of NLTK's SentiText that its `sentiment_valence` reads."""
+
+    __slots__ = ("words_and_emoticons", "is_cap_diff")
+
+    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = is_cap_diff
+
+
+def _punctuation_amplifier(text: str) -> float:
+    """VADER's emphasis from "!" (0.292 each, up to 4) and "?" (0.18 each for 2-3, 0.96 above)."""
+    exclamations = min(text.count("!"), 4)
+    questions = text.count("?")
+    question_amplifier = 0
+    if questions > 1:
+        question_amplifier = questions * 0.18 if questions <= 3 else 0.96
+    return exclamations * 0.292 + question_amplifier
+
+
+def _is_negation(word: str, negators) -> bool:
+    """VADER's test of one preceding word: a negation word, or any word containing n't."""
+    low = word.lower()
+    return low in negators or "n't" in low
+
+
+def _idiom_valence(valence: float, words: list[str], i: int, constants) -> float:
+    """VADER's idiom rule for the word at i (i >= 3): a known idiom ending at, starting at or
+    around the word replaces the valence; a two-word booster ("kind of") just before damps it.
+    Words are compared as written, like NLTK's `_idioms_check`."""
+    idioms = constants.SPECIAL_CASE_IDIOMS
+    w0, w1, w2, w3 = words[i], words[i - 1], words[i - 2], words[i - 3]
+    for phrase in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
+        if phrase in idioms:
+            valence = idioms[phrase]
+            break
+    n = len(words)
+    if n - 1 > i and f"{w0} {words[i + 1]}" in idioms:
+        valence = idioms[f"{w0} {words[i + 1]}"]
+    if n - 1 > i + 1 and f"{w0} {words[i + 1]} {words[i + 2]}" in idioms:
+        valence = idioms[f"{w0} {words[i + 1]} {words[i + 2]}"]
+    if f"{w3} {w2}" in constants.BOOSTER_DICT or f"{w2} {w1}" in constants.BOOSTER_DICT:
+        valence = valence + constants.B_DECR
+    return valence
+
+
+def _word_valence(words: list[str], lows: list[str], i: int, is_cap_diff: bool, lexicon, constants) -> float:
+    """The valence of lexicon word i after VADER's rules, in the order and arithmetic of NLTK's
+    `sentiment_valence` (capitals, up to three preceding boosters with distance damping, negation
+    and "never so/this", idioms, "least"), so the result is the same float."""
+    word = words[i]
+    valence = lexicon[lows[i]]
+    if is_cap_diff and word.isupper():
+        valence = valence + constants.C_INCR if valence > 0 else valence - constants.C_INCR
+    negators, boosters = constants.NEGATE, constants.BOOSTER_DICT
+    for back in (1, 2, 3):
+        if i < back or lows[i - back] in lexicon:
+            continue
+        before = words[i - back]
+        scalar = 0.0
+        if lows[i - back] in boosters:
+            scalar = boosters[lows[i - back]]
+            if valence < 0:
+                scalar *= -1
+            if is_cap_diff and before.isupper():
+                scalar = scalar + constants.C_INCR if valence > 0 else scalar - constants.C_INCR
+            if back == 2:
+                scalar = scalar * 0.95
+            elif back == 3:
+                scalar = scalar * 0.9
+        valence = valence + scalar
+        if back == 1:
+            if _is_negation(before, negators):
+                valence = valence * constants.N_SCALAR
+        elif back == 2:
+            if words[i - 2] == "never" and words[i - 1] in ("so", "this"):
+                valence = valence * 1.5
+            elif _is_negation(before, negators):
+                valence = valence * constants.N_SCALAR
+        else:
+            if (words[i - 3] == "never" and words[i - 2] in ("so", "this")) or words[i - 1] in ("so", "this"):
+                valence = valence * 1.25
+            elif _is_negation(before, negators):
+                valence = valence * constants.N_SCALAR
+            valence = _idiom_valence(valence, words, i, constants)
+    if i > 0 and lows[i - 1] == "least" and "least" not in lexicon:
+        if i == 1 or lows[i - 2] not in ("at", "very"):
+            valence = valence * constants.N_SCALAR
+    return valence
 
 
 def vader_with_evidence(text: str) -> tuple[float, list[tuple[str, float]]]:
     """NLTK VADER's compound score of `text` and the words that carried a valence after VADER's
     rules (negation, boosters, capitals, "but"), in VADER's valence units (-4..4 per word).
 
-    Runs the steps of NLTK's `polarity_scores` one by one so the per-word valences are kept;
-    the compound score equals `polarity_scores(text)["compound"]` (tested)."""
+    Runs the steps of NLTK's `polarity_scores` one by one so the per-word valences are kept, and
+    calls NLTK's own rule function (`sentiment_valence`) for every lexicon word; the rest (tokens,
+    capitals, "but", punctuation emphasis, normalisation) is done here in the same order and
+    arithmetic without NLTK's per-text objects, so the compound score equals
+    `polarity_scores(text)["compound"]` (tested on every NewsMTSC and rated sentence)."""
     analyzer = nltk_analyzer()
     constants = analyzer.constants
-    sentitext = _senti_text_class()(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
-    words = sentitext.words_and_emoticons
+    if not isinstance(text, str):  # as NLTK's SentiText does
+        text = str(text.encode("utf-8"))
+    words = words_and_emoticons(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
+    n = len(words)
+    capitals = sum(1 for w in words if w.isupper())
+    tokens = _Tokens(words, 0 < n - capitals < n)
+    lows = [w.lower() for w in words]
     # NLTK looks up each token's first position (its fix for a quadratic list.index); same here.
     first_index: dict[str, int] = {}
     for idx, token in enumerate(words):
         first_index.setdefault(token, idx)
-    sentiments: list[float] = []
     lexicon, boosters = analyzer.lexicon, constants.BOOSTER_DICT
-    for item in words:
+    sentiments: list[float] = []
+    for item, low in zip(words, lows):
         i = first_index[item]
-        low = item.lower()
-        if (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of") or low in boosters:
+        if (i < n - 1 and low == "kind" and lows[i + 1] == "of") or low in boosters or low not in lexicon:
+            # NLTK appends 0 here; for a word outside the lexicon its sentiment_valence would
+            # append the 0 it was given, and skipping that call is most of the saving.
             sentiments.append(0)
             continue
-        if low not in lexicon:
-            # NLTK's sentiment_valence appends the valence it was given (0) for a word outside
-            # the lexicon; most words are, and skipping the call halves the pass's time.
-            sentiments.append(0)
-            continue
-        sentiments = analyzer.sentiment_valence(0, sentitext, item, i, sentiments)
-    sentiments = analyzer._but_check(words, sentiments)
-    compound = analyzer.score_valence(sentiments, text)["compound"]
+        sentiments.append(_word_valence(words, lows, i, tokens.is_cap_diff, lexicon, constants))
+    if "but" in lows:  # NLTK's _but_check: halve before the first "but", 1.5 times after
+        but = lows.index("but")
+        for k, value in enumerate(sentiments):
+            if k < but:
+                sentiments[k] = value * 0.5
+            elif k > but:
+                sentiments[k] = value * 1.5
+    compound = 0.0
+    if sentiments:
+        total = float(sum(sentiments))
+        amplifier = _punctuation_amplifier(text)
+        if total > 0:
+            total += amplifier
+        elif total < 0:
+            total -= amplifier
+        compound = round(total / math.sqrt((total * total) + 15), 4)
     return float(compound), [(w, float(v)) for w, v in zip(words, sentiments) if v]
