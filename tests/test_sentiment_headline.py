@@ -155,3 +155,18 @@ def test_headline_beats_vader_and_the_lexicon_mean_on_rated_sentences(rated, nam
 def test_rated_sets_are_the_published_ones():
     sizes = {name: len(ratings.load_ratings(name)) for name in ratings.RATING_FILES}
     assert sizes == {"tweets": 4200, "movie": 10605, "amazon": 3708}
+
+
+def test_vader_pass_equals_nltk_on_news_and_rated_sentences():
+    # The pass applies VADER's rules itself (for speed); it must give NLTK's compound exactly.
+    from quotelens.sentiment.vader_pass import nltk_analyzer, vader_with_evidence
+
+    texts = []
+    for name in ("devtest_mt.jsonl", "devtest_rw.jsonl"):
+        texts += sorted(set(load_newsmtsc(config.NEWSMTSC_DIR / name)["sentence"]))
+    for name in ratings.RATING_FILES:
+        texts += ratings.load_ratings(name)["text"].tolist()[::3]
+    texts += ["Not bad at all, but NEVER so good!!!", "kind of good kind of bad", "at least it works", "the least bad"]
+    analyzer = nltk_analyzer()
+    differing = [t for t in texts if vader_with_evidence(t)[0] != analyzer.polarity_scores(t)["compound"]]
+    assert not differing, differing[:3]

@@ -180,16 +180,22 @@ class HeadlineModel:
     def __post_init__(self) -> None:
         self._index = {g: j for j, g in enumerate(self.ngrams)}
         self._bigram_heads = frozenset(g.split(" ")[0] for g in self.ngrams if " " in g)
+        self._watched = frozenset(self._index) | self._bigram_heads | lexicons.NEGATORS
 
     def present_ngrams(self, tokens: list[str]) -> dict[str, float]:
         """`content_ngrams(tokens)` restricted to the model's n-grams (equal, tested), found by
         looking up each token and token pair instead of classifying every word: the selected
         n-grams are content n-grams already, and most tokens are in none."""
         index, heads, out = self._index, self._bigram_heads, {}
-        last_negator = -10**9
         negators, window, damp = lexicons.NEGATORS, lexicons.NEGATION_WINDOW, lexicons.NEGATION_SCALAR
         n = len(tokens)
-        for i, t in enumerate(tokens):
+        # Only negators, selected words and first words of selected pairs matter (one
+        # comprehension finds them; most tokens are none of these).
+        watch = self._watched
+        wanted = [k for k, t in enumerate(tokens) if t in watch or "n't" in t]
+        last_negator = -10**9
+        for i in wanted:
+            t = tokens[i]
             if t in negators or t.endswith("n't"):
                 last_negator = i
                 continue

@@ -166,12 +166,15 @@ class Lexicon:
         # Only positions whose token can take part in a match (a hit, a phrase start, a
         # negator) need the loop body; one comprehension finds them, and a phrase hit moves
         # `next_free` past the words it covered.
-        candidates = [i for i, t in enumerate(tokens) if (relevant[t] if t in relevant else is_relevant(t))]
+        # (a token never seen before is a candidate until `_is_relevant` has judged it)
+        candidates = [i for i, t in enumerate(tokens) if relevant.get(t, True)]
         next_free = 0
         for i in candidates:
             if i < next_free:
                 continue
             token = tokens[i]
+            if token not in relevant and not is_relevant(token):
+                continue
             negated_context = i - last_negator <= NEGATION_WINDOW
             phrase_hit = None
             for words, entry, weight, needs_negator in self._phrases.get(token, ()):

@@ -60,6 +60,13 @@ def _format_evidence(pairs: list[tuple[str, float]], k: int = EVIDENCE_WORDS) ->
     return "; ".join(f"{w} {v:+.2f}" for w, v in top)
 
 
+def _format_parts(parts: dict[str, float], k: int = EVIDENCE_WORDS) -> str:
+    """`_format_evidence` for a dict whose keys are already lower case and unique (the
+    headline's word parts): the same text without the merging pass."""
+    top = sorted((-abs(v), w, v) for w, v in parts.items() if abs(v) > 1e-9)[:k]
+    return "; ".join(f"{w} {v:+.2f}" for _, w, v in top)
+
+
 @dataclass
 class Scorer:
     """Scores texts with `methods`, after masking `mask`'s topic words, and again unmasked.
@@ -146,7 +153,7 @@ class Scorer:
         out[HEADLINE] = model.score(tone)
         out[f"label_{HEADLINE}"] = model.labels(tone).astype(int)
         out["label"] = out[f"label_{HEADLINE}"]
-        out["evidence"] = [_format_evidence(list(model.word_contributions(parts, i, lexical[i], present[i]).items()))
+        out["evidence"] = [_format_parts(model.word_contributions(parts, i, lexical[i], present[i]))
                            for i in range(len(texts))]
 
     def score(self, texts) -> pd.DataFrame:

@@ -43,25 +43,20 @@ def words_and_emoticons(text: str, punc_list, remove_punctuation) -> list[str]:
     chars = _punctuation_chars(remove_punctuation)
     marks = frozenset(chars)
     puncs = frozenset(punc_list)
-    out = []
-    for token in text.split():
-        if len(token) < 2:
-            continue
-        if token[-1] not in marks and token[0] not in marks:
-            out.append(token)  # nothing to strip (most tokens)
-            continue
+    out = [token for token in text.split() if len(token) > 1]
+    # Only tokens starting or ending with a mark may change (found in one comprehension).
+    for k in [k for k, token in enumerate(out) if token[-1] in marks or token[0] in marks]:
+        token = out[k]
         # NLTK strips only when the rest is one of its "words": a token of the text with every
         # punctuation mark removed, two characters or more. A rest made by stripping marks from
         # the ends is such a word exactly when it holds no mark itself, so no word set is needed.
         head = token.rstrip(chars)
         if head != token and token[len(head):] in puncs and len(head) > 1 and marks.isdisjoint(head):
-            out.append(head)
+            out[k] = head
             continue
         tail = token.lstrip(chars)
         if tail != token and token[:len(token) - len(tail)] in puncs and len(tail) > 1 and marks.isdisjoint(tail):
-            out.append(tail)
-            continue
-        out.append(token)
+            out[k] = tail
     return out
 
 
@@ -71,16 +66,6 @@ def nltk_tokens(text: str, punc_list, remove_punctuation) -> list[str]:
     from nltk.sentiment.vader import SentiText
 
     return SentiText(text, punc_list, remove_punctuation).words_and_emoticons
-
-
-class _Tokens:
-    """The two attributes of NLTK's SentiText that its `sentiment_valence` reads."""
-
-    __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-    def __init__(self, words: list[str], is_cap_diff: bool) -> None:
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
 
 
 def _punctuation_amplifier(text: str) -> float:
@@ -168,48 +153,47 @@ def vader_with_evidence(text: str) -> tuple[float, list[tuple[str, float]]]:
     """NLTK VADER's compound score of `text` and the words that carried a valence after VADER's
     rules (negation, boosters, capitals, "but"), in VADER's valence units (-4..4 per word).
 
-    Runs the steps of NLTK's `polarity_scores` one by one so the per-word valences are kept, and
-    calls NLTK's own rule function (`sentiment_valence`) for every lexicon word; the rest (tokens,
-    capitals, "but", punctuation emphasis, normalisation) is done here in the same order and
-    arithmetic without NLTK's per-text objects, so the compound score equals
-    `polarity_scores(text)["compound"]` (tested on every NewsMTSC and rated sentence)."""
+    Runs the steps of NLTK's `polarity_scores` one by one, in the same order and arithmetic, so
+    the per-word valences are kept and the compound score equals
+    `polarity_scores(text)["compound"]` (tested on every NewsMTSC and rated sentence), without
+    NLTK's per-text objects and visiting only the words in VADER's lexicon."""
     analyzer = nltk_analyzer()
     constants = analyzer.constants
     if not isinstance(text, str):  # as NLTK's SentiText does
         text = str(text.encode("utf-8"))
     words = words_and_emoticons(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION)
     n = len(words)
-    capitals = sum(1 for w in words if w.isupper())
-    tokens = _Tokens(words, 0 < n - capitals < n)
+    if not n:
+        return 0.0, []
+    capitals = sum(map(str.isupper, words))
+    is_cap_diff = 0 < n - capitals < n
     lows = [w.lower() for w in words]
-    # NLTK looks up each token's first position (its fix for a quadratic list.index); same here.
-    first_index: dict[str, int] = {}
-    for idx, token in enumerate(words):
-        first_index.setdefault(token, idx)
     lexicon, boosters = analyzer.lexicon, constants.BOOSTER_DICT
-    sentiments: list[float] = []
-    for item, low in zip(words, lows):
-        i = first_index[item]
-        if (i < n - 1 and low == "kind" and lows[i + 1] == "of") or low in boosters or low not in lexicon:
-            # NLTK appends 0 here; for a word outside the lexicon its sentiment_valence would
-            # append the 0 it was given, and skipping that call is most of the saving.
-            sentiments.append(0)
-            continue
-        sentiments.append(_word_valence(words, lows, i, tokens.is_cap_diff, lexicon, constants))
-    if "but" in lows:  # NLTK's _but_check: halve before the first "but", 1.5 times after
-        but = lows.index("but")
-        for k, value in enumerate(sentiments):
-            if k < but:
-                sentiments[k] = value * 0.5
-            elif k > but:
-                sentiments[k] = value * 1.5
-    compound = 0.0
-    if sentiments:
-        total = float(sum(sentiments))
-        amplifier = _punctuation_amplifier(text)
-        if total > 0:
-            total += amplifier
-        elif total < 0:
-            total -= amplifier
-        compound = round(total / math.sqrt((total * total) + 15), 4)
-    return float(compound), [(w, float(v)) for w, v in zip(words, sentiments) if v]
+    # Every other word gets 0 (NLTK's sentiment_valence appends the 0 it is given), so only the
+    # lexicon words need the rules; boosters and "kind" before "of" stay 0, as in NLTK.
+    hits = [k for k, low in enumerate(lows) if low in lexicon and low not in boosters]
+    sentiments: list[float] = [0] * n
+    if hits:
+        # NLTK reads each word at its first position (its fix for a quadratic list.index):
+        # assigning in reverse leaves the smallest index per word.
+        first_index = dict(zip(reversed(words), range(n - 1, -1, -1)))
+        for k in hits:
+            i = first_index[words[k]]
+            if i < n - 1 and lows[k] == "kind" and lows[i + 1] == "of":
+                continue
+            sentiments[k] = _word_valence(words, lows, i, is_cap_diff, lexicon, constants)
+        if "but" in lows:  # NLTK's _but_check: halve before the first "but", 1.5 times after
+            but = lows.index("but")
+            for k in hits:
+                if k < but:
+                    sentiments[k] = sentiments[k] * 0.5
+                elif k > but:
+                    sentiments[k] = sentiments[k] * 1.5
+    total = float(sum(sentiments[k] for k in hits))
+    amplifier = _punctuation_amplifier(text)
+    if total > 0:
+        total += amplifier
+    elif total < 0:
+        total -= amplifier
+    compound = round(total / math.sqrt((total * total) + 15), 4)
+    return float(compound), [(words[k], float(sentiments[k])) for k in hits if sentiments[k]]
