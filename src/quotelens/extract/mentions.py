@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from quotelens.extract.invisible import strip_invisible, visible_text
 from quotelens.extract.lexicon.calendar import DAY
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.demonyms import DEMONYMS
@@ -58,7 +59,7 @@ class ArticleMentions:
     def __init__(self, text: str, registry: Registry | None):
         self.text = text
         self.registry = registry
-        self.mentions = registry.find(text) if registry is not None else []
+        self.mentions = _registry_mentions(text, registry) if registry is not None else []
         self.mention_starts = [m[0] for m in self.mentions]
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
         self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
@@ -132,7 +133,7 @@ class ArticleMentions:
                 run = run[1:]
             if not run:
                 continue
-            words = [t for _, _, t in run]
+            words = [strip_invisible(t) for _, _, t in run]
             if any(w.lower() in ORG_WORDS for w in words):
                 name = " ".join(words)
                 yield run[0][0], run[-1][1], name, "organisation"
@@ -155,7 +156,7 @@ class ArticleMentions:
                 run = run[1:]
             if not run:
                 continue
-            words = [t for _, _, t in run]
+            words = [strip_invisible(t) for _, _, t in run]
             key = name_key(" ".join(words))
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")
@@ -217,6 +218,15 @@ class ArticleMentions:
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.text))
         return tok.lower() in self._lower_words
+
+
+def _registry_mentions(text: str, registry: Registry) -> list[tuple[int, int, str]]:
+    """Registry mentions of `text` (Registry.find), found in the text without invisible
+    characters ("de Mi<ZWSP>stura" is "de Mistura"), with offsets into `text` itself."""
+    visible, where = visible_text(text)
+    if visible is text:
+        return registry.find(text)
+    return [(where[s], where[e - 1] + 1, name) for s, e, name in registry.find(visible)]
 
 
 def lower_first(name: str) -> str:

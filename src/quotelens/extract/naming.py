@@ -1,10 +1,10 @@
 """Naming speakers across an article and across a corpus.
 
 Within an article, "... the provincial governor said. Governor Talal al-Barazi told AFP ..."
-names the unnamed governor (`name_forward_roles`). Across a corpus, unregistered people are
-given one name per person: the longest form among those sharing a surname key
-(`canonicalise_unknown`), and the speakers missing from the registry are listed as candidates
-to add (`unknown_speakers`).
+names the unnamed governor (`name_forward_roles`). Across a corpus, names merge only through
+the registry, and otherwise only when two spellings are the same full name
+(`canonicalise_unknown`); the speakers missing from the registry are listed as candidates to
+add (`unknown_speakers`).
 
 Reads: statement dicts of one article, or a Statements table. Writes: the same, with speaker
 names filled in or merged; a table of unknown speakers.
@@ -13,6 +13,7 @@ names filled in or merged; a table of unknown speakers.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -50,8 +51,14 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
 
 
 def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:
-    """Give unknown person speakers one name across the corpus: the longest form among those
-    sharing a surname key (actors.name_key). Returns a new DataFrame."""
+    """Give each unregistered person one spelling across the corpus, when that is safe: full
+    names (a first name and a surname) that agree on both and differ only in particles,
+    case or accents ("Hamza Khatib" and "Hamza al-Khatib") take the longest spelling. Nothing
+    else merges across articles (issue 12): a bare surname stays as the article wrote it
+    ("Barazi" in an article that never gives the first name is not "Talal Barazi" of another
+    article), and different first names stay apart ("Ibrahim Khatib"); within an article the
+    extractor has already named each person by the full name it introduced (quotelens.extract.
+    entities). Returns a new DataFrame."""
     if statements.empty:
         return statements
     out = statements.copy()
@@ -61,31 +68,24 @@ def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:
     names = out.loc[mask, "speaker"]
     kinds = out.loc[mask, "speaker_kind"]
     keys = names.map(name_key)
-    # Full names (two words or more, kind person) sharing a surname key are one person only
-    # when their first words agree ("Hamza Khatib" = "Hamza al-Khatib", not "Ibrahim Khatib");
-    # the longest form names them. A bare surname joins a full name only when its key has
-    # exactly one person in the corpus; otherwise it is ambiguous and stays as written.
     longest: dict[tuple[str, str], str] = {}
     for key, name, kind in sorted(zip(keys, names, kinds)):
         words = name.split()
         if kind == "person" and _is_full_name(words, key):
-            slot = (key, words[0].lower())
+            slot = (key, _fold(words[0]))
             if len(name) > len(longest.get(slot, "")):
                 longest[slot] = name
-    people: dict[str, list[str]] = {}
-    for (key, _), name in sorted(longest.items()):
-        people.setdefault(key, []).append(name)
     renamed = []
     for key, name in zip(keys, names):
         words = name.split()
-        if _is_full_name(words, key):
-            renamed.append(longest.get((key, words[0].lower()), name))
-        elif len(people.get(key, [])) == 1:
-            renamed.append(people[key][0])
-        else:
-            renamed.append(name)
+        renamed.append(longest.get((key, _fold(words[0])), name) if _is_full_name(words, key) else name)
     out.loc[mask, "speaker"] = renamed
     return out
+
+
+def _fold(word: str) -> str:
+    """A first name compared without case and accents ("José" = "Jose")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _is_full_name(words: list[str], key: str) -> bool:

@@ -13,8 +13,12 @@ Reads: an article's text, the actor registry and speaker-phrase spans
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 
+from quotelens.extract.coreference import person_antecedent, role_referent
+from quotelens.extract.entities import ArticleEntities
+from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
@@ -40,9 +44,15 @@ _PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|v
 class SpeakerResolver(ArticleMentions):
     """Resolves speaker phrases within one article, remembering who spoke where."""
 
-    def __init__(self, text: str, registry: Registry | None, sentence_starts: list[int] | None = None):
+    def __init__(self, text: str, registry: Registry | None, sentence_starts: list[int] | None = None,
+                 sentences: list[tuple[int, int]] | None = None, quote_spans: list[tuple[int, int]] | None = None):
         super().__init__(text, registry)
         self.sentence_starts = sentence_starts or []  # offsets of sentence starts, for pronouns
+        self.sentences = sentences if sentences is not None else \
+            [(s, e) for s, e in zip(self.sentence_starts, self.sentence_starts[1:] + [len(text)])]
+        self.quote_spans = quote_spans or []
+        self._entities: ArticleEntities | None = None  # built on first use
+        self.genders: dict[str, str] = {}  # speaker name -> gender learnt from a pronoun
         self._nested = False  # inside a resolution started by pronoun resolution
         # Speakers of statements so far as (offset of the statement's cue, resolution).
         self.history: list[tuple[int, Resolution]] = []
@@ -51,6 +61,42 @@ class SpeakerResolver(ArticleMentions):
         self._sorted_keys: list[tuple[int, int]] = []
         self._sorted_items: list[tuple[int, Resolution]] = []
         self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
+
+    @property
+    def entities(self) -> ArticleEntities:
+        """The people and organisations the article names (quotelens.extract.entities)."""
+        if self._entities is None:
+            places = self.registry.places if self.registry is not None else frozenset()
+            self._entities = ArticleEntities(self.text, self.sentences or [(0, len(self.text))], self.quote_spans,
+                                             [(s, e) for s, e, _ in self.mentions], places)
+        return self._entities
+
+    def known_gender(self, name: str) -> str | None:
+        """The gender a pronoun earlier in the article gave the speaker `name`, or None."""
+        return self.genders.get(name)
+
+    def learn_gender(self, name: str, gender: str | None) -> None:
+        """Remember that a pronoun of `gender` ("m"/"f") referred to `name`."""
+        if gender and name:
+            self.genders.setdefault(name, gender)
+
+    def mentions_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Registry mentions starting in [lo, hi) (character offsets)."""
+        k = bisect.bisect_left(self.mention_starts, lo)
+        out = []
+        while k < len(self.mentions) and self.mentions[k][0] < hi:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def canonical_person(self, s: int, e: int, name: str) -> str:
+        """The article's name for the person mentioned at text[s:e] (written `name`): the full
+        name as first introduced, when the mention is one of a known person's."""
+        m = self.entities.mention_at(s, e)
+        if m is not None and m.entity.kind == "person" and m.end >= e - 1:
+            return m.entity.name
+        ent = self.entities.lookup(name)
+        return ent.name if ent is not None and ent.kind == "person" else name
 
     # -- main entry ------------------------------------------------------------------
     def resolve(self, spans: list[tuple[int, int]], pronouns: bool = True) -> Resolution | None:
@@ -69,7 +115,13 @@ class SpeakerResolver(ArticleMentions):
                                 and self.not_a_speaker(res.speaker):
                             continue  # a place or a common word is no speaker
                         best = (rank, res)
-            return best[1] if best else None
+            if best is None:
+                return None
+            res = best[1]
+            if INVISIBLE.search(res.speaker):
+                # names are compared and written without invisible characters; the mention keeps them
+                res = dataclasses.replace(res, speaker=strip_invisible(res.speaker))
+            return res
         finally:
             self._nested = saved
 
@@ -136,7 +188,8 @@ class SpeakerResolver(ArticleMentions):
                 people.append((s, res))
         for s, e, name, kind_ in names:
             if kind_ == "person":
-                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")))
+                name = self.canonical_person(s, e, name)
+                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", self.known_gender(name), "unknown_name")))
         people.sort(key=lambda p: p[0], reverse=True)
         # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
         # (not after a group: "opponents of Syrian President Bashar al-Assad" are not Assad)
@@ -151,6 +204,15 @@ class SpeakerResolver(ArticleMentions):
             in_head = []
         for i, res in enumerate(in_head):
             yield (0 if i == 0 else 1), res
+        definite = bool(re.match(r"the\s", low))
+        if definite and role is None and not in_head and not reg and (head in PERSON_ROLES or head in ORG_ROLES):
+            # "the mayor", "the chief executive", "the observatory": whoever the article
+            # introduced with that role word (quotelens.extract.coreference)
+            kinds = ("person",) if head in PERSON_ROLES else ("organisation",)
+            role = role_referent(self, head, a, kinds)
+            if role is not None:
+                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
+                                    f"role:{role.how}", role.start, role.in_registry)
         if head in PERSON_ROLES and role is None and not in_head:
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
@@ -239,6 +301,10 @@ class SpeakerResolver(ArticleMentions):
         return res.kind in ("organisation", "state", "group")
 
     def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
+        if PRONOUNS[pronoun][0] == "person":
+            res = person_antecedent(self, pronoun, pos)
+            if res is not None:
+                return res
         # Inside a sentence, a pronoun refers first to the sentence's own subject ("The White
         # Helmets civil defence group released pictures ... after what it said was ...").
         if self.sentence_starts and not self._nested:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quotelens.extract.invisible import INVISIBLE_CLASS
 from quotelens.extract.lexicon.grammar_words import (
     AUX, DETERMINERS, FUNCTION_WORDS, NEGATORS, OBJECT_PREPOSITIONS, PREPOSITIONS,
 )
@@ -24,7 +25,9 @@ from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
 from quotelens.extract.lexicon.speaker_heads import NOT_HEADS, ROLE_WORDS
 from quotelens.text import NEWS_ABBREVIATIONS
 
-TOKEN = re.compile(r"\S+")
+# A token never starts or ends with an invisible character (an RLM or FSI before a name, a
+# PDI after it: quotelens.extract.invisible), so "\u200fJohn Smith" is still a name.
+TOKEN = re.compile(rf"[^\s{INVISIBLE_CLASS}](?:\S*[^\s{INVISIBLE_CLASS}])?")
 # A capitalised name in quote marks inside a phrase: the opposition "Cham" TV network.
 QUOTED_NAME = re.compile(r"[\"“][A-Z][\w-]*[\"”]")
 

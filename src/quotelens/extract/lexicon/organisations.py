@@ -15,3 +15,12 @@ ORG_WORDS = frozenset(
     association federation alliance league division battalion army's ministry's front's administration
     revolution coordination jazeera reuters afp tass ria""".split()
 )
+
+# Words that make a capitalised run an institution rather than a person ("Skidmore College",
+# "Rolling Stone Magazine", "Tang Teaching Museum"), lower case. Source: written for this
+# project from the names in the GUM news articles the name finder first took for people.
+INSTITUTION_WORDS = frozenset(
+    """university college school academy museum gallery magazine journal library hospital clinic
+    institute laboratory society club team theatre theater orchestra company corporation inc ltd
+    plc bank airline airlines studio studios records""".split()
+)

@@ -13,3 +13,11 @@ PLACE_ADJECTIVE = re.compile(r"(?:north|south|east|west|central|rural|greater|no
 # Suffixes of a hyphenated modifier ("UK-based", "Iran-backed"): the word modifies a name and is
 # not itself part of a person's name.
 MODIFIER_SUFFIX = re.compile(r"-(?:based|backed|led|run|held|linked|affiliated|operated|language|controlled|allied|born)$")
+# Words that make a capitalised run a place or a building, never a person ("Fisht Stadium",
+# "Saratoga Springs", "Chapel Hill"), lower case. Source: written for this project from the
+# place names in the GUM news articles that the name finder first took for people.
+PLACE_WORDS = frozenset(
+    """stadium arena street avenue road square park river bridge airport station hall springs hill
+    city county province district valley mountain mountains lake island islands bay beach coast
+    port harbour harbor forest desert camp village town center centre plaza palace castle tower""".split()
+)

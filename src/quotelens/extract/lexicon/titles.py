@@ -3,7 +3,8 @@ Sergei Lavrov", "Dr. Zaher Hajjo"), lower case, with and without the abbreviatio
 
 Source: written for this project with the actor registry, from the titles in front of names in
 the seed article, FA-KES and NewsMTSC; the demonyms in it ("russian", "u.s.") are those that
-precede a title in the same texts.
+precede a title in the same texts. The titles of the last two lines (professor ... constable)
+were added for news in general (issue 12): "Professor Eastman" is Eastman.
 """
 
 TITLES = frozenset(
@@ -15,5 +16,8 @@ TITLES = frozenset(
     minister's mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. brig. gov. sen. rep. prof. u.n. un us
     u.s. russian french british syrian turkish iranian american saudi israeli german chinese activist
     doctor judge justice cleric commander-in-chief
+    professor emeritus chancellor premier councillor councilman councilwoman congressman congresswoman
+    assemblyman assemblywoman mp mep reverend rev rev. archbishop bishop rabbi pope superintendent
+    commissioner inspector detective constable
     """.split()
 )

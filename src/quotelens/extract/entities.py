@@ -1,0 +1,434 @@
+"""The people and organisations an article names, as a reader keeps track of them.
+
+One pass over the article finds every capitalised name outside the registry's mentions, with
+what the text says about it where it is introduced: titles in front ("Mayor John Tory", "Ms
+Buchtmann"), an apposition after it ("Francois Delattre, France's ambassador", "Rami Abdel
+Rahman head of the Observatory", "the Syrian Observatory for Human Rights, a Britain-based
+monitor"), its gender (a title, a first name: quotelens.extract.gender, or a gendered noun in
+the apposition) and acronyms introduced with it ("Local Coordination Committees (LCC)").
+Mentions of one person are grouped within the article only: "Tory" and "John" are John Tory
+when he is the only Tory and the only John; the person's name is the full name as first
+introduced. Nothing here crosses articles.
+
+Speaker resolution (quotelens.extract.resolution) asks it which person was mentioned last,
+sentence by sentence (pronouns), who was introduced with a role word (role nouns) and what a
+name stands for.
+
+Reads: an article's text, its sentence and quote spans, the registry's mentions. Writes:
+`Entity` and `NameMention` records; offsets are characters into the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from quotelens.extract.gender import first_name_gender, is_known_first_name, is_known_surname, title_gender
+from quotelens.extract.invisible import strip_invisible
+from quotelens.extract.lexicon.common_words import COMMON_WORDS
+from quotelens.extract.lexicon.countries import STATE_NAMES
+from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.gender_words import FEMALE_NOUNS, MALE_NOUNS
+from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
+from quotelens.extract.lexicon.groups import GROUP_WORDS
+from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE, PLACE_WORDS
+from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
+from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_ADVERBS
+from quotelens.extract.lexicon.speaker_heads import ORG_ROLES, PERSON_ROLES, ROLE_WORDS
+from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.speaker_phrases import tokens
+from quotelens.text import NEWS_ABBREVIATIONS
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_EDGE_PUNCT = "\"“”‘’«»()[]"
+# An apposition after a name: ", the company's chief executive," / ", a Britain-based monitor" /
+# FA-KES without commas: " head of the Syrian Observatory". Group 1: its words up to the
+# next comma, full stop, semicolon, bracket or quote mark (at most 80 characters).
+_APPOSITION = re.compile(r",?\s+((?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s?)\s+[^,.;:()\"“”\n]{1,80}"
+                         r"|[a-z][\w-]*(?:\s+[^,.;:()\"“”\n]{1,70})?)")
+_AGE = re.compile(r",\s+\d{1,3},")  # "John Smith, 50, said": a person
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&-]{1,9})\)")  # "Local Coordination Committees (LCC)"
+
+
+@dataclass
+class Entity:
+    """One person or organisation of the article: the name as first introduced in full, its
+    kind ("person", "organisation", "state"), gender ("m", "f" or None), the role words it was
+    introduced with and the offsets of its mentions (characters, in text order)."""
+
+    name: str
+    kind: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    mentions: list[int] = field(default_factory=list)
+    strong: bool = False  # a person by a first name, a title or an apposition, not by shape alone
+
+
+@dataclass
+class NameMention:
+    """A name as written at [start, end) (titles and possessive left out) and its entity."""
+
+    start: int
+    end: int
+    entity: Entity
+    sentence: int
+    in_quote: bool
+    possessive: bool = False  # "Assad's representatives": a modifier, not what the sentence is about
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "J.", "U.N."
+
+
+def _abbreviation(tok: str) -> bool:
+    """An initial or an abbreviated title ("J.", "U.N.", "Dr.", "Gen."): its full stop ends no name."""
+    return bool(_INITIAL.fullmatch(tok)) or tok.lower().rstrip(".") in NEWS_ABBREVIATIONS
+
+
+def _clean(tok: str) -> str:
+    """A token without quote marks, brackets, invisible characters and closing punctuation
+    (a full stop only when it does not close an initial or an abbreviation)."""
+    t = strip_invisible(tok.strip(_EDGE_PUNCT).rstrip(",;:"))
+    if t.endswith(".") and not _abbreviation(t):
+        t = t.rstrip(".")
+    return t
+
+
+def _is_particle(tok: str) -> bool:
+    low = tok.lower()
+    return low in PARTICLES or bool(re.match(r"^(?:al|el|bin|ibn|abu)-", low))
+
+
+class ArticleEntities:
+    """The named entities of one article (see the module docstring)."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], quote_spans: list[tuple[int, int]],
+                 covered: list[tuple[int, int]] = (), places: frozenset[str] = frozenset()):
+        self.text = text
+        self.sentence_starts = [s for s, _ in sentences]
+        self.quote_spans = sorted(quote_spans)
+        self._quote_opens = [a for a, _ in self.quote_spans]
+        self.covered = sorted(covered)  # registry mentions: not scanned again
+        self._covered_starts = [a for a, _ in self.covered]
+        self.places = places
+        self.lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])", text))
+        self.entities: list[Entity] = []
+        self.mentions: list[NameMention] = []
+        self.acronyms: dict[str, Entity] = {}
+        self._by_key: dict[str, list[Entity]] = {}  # lower-case full name, surname, acronym -> entities
+        self._scan(sentences)
+        self._mention_starts = [m.start for m in self.mentions]
+
+    # -- queries ---------------------------------------------------------------------
+    def in_quote(self, pos: int) -> bool:
+        """Whether character offset `pos` lies inside a quoted span."""
+        k = bisect.bisect_right(self._quote_opens, pos) - 1
+        return k >= 0 and self.quote_spans[k][0] <= pos < self.quote_spans[k][1]
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding offset `pos`."""
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def mention_at(self, start: int, end: int) -> NameMention | None:
+        """The name mention overlapping [start, end) that ends last (the head of a phrase)."""
+        k = bisect.bisect_left(self._mention_starts, end) - 1
+        best = None
+        while k >= 0 and self.mentions[k].end > start - 200:
+            m = self.mentions[k]
+            if m.start < end and m.end > start and (best is None or m.end > best.end):
+                best = m
+            k -= 1
+        return best
+
+    def lookup(self, name: str) -> Entity | None:
+        """The one entity of the article a name (as written) stands for: its full name, its
+        surname, its first name or its acronym when only one entity answers to it."""
+        key = _name_key(name)
+        cands = self._by_key.get(key, [])
+        return cands[0] if len(cands) == 1 else None
+
+    def recent_in_sentence(self, si: int, before: int) -> list[NameMention]:
+        """Mentions in sentence `si` outside quotes that start before offset `before`, in text
+        order (the subject of a sentence usually comes first)."""
+        lo = self.sentence_starts[si] if si < len(self.sentence_starts) else 0
+        hi = min(before, self.sentence_starts[si + 1] if si + 1 < len(self.sentence_starts) else len(self.text))
+        k = bisect.bisect_left(self._mention_starts, lo)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < hi:
+            if not self.mentions[k].in_quote:
+                out.append(self.mentions[k])
+            k += 1
+        return out
+
+    def with_role(self, role: str, before: int, kinds: tuple[str, ...] = ("person",)) -> Entity | None:
+        """The entity introduced with the role word `role` (lower case) whose latest mention
+        before offset `before` is the latest, or None."""
+        best, best_pos = None, -1
+        for ent in self.entities:
+            if ent.kind not in kinds or role not in ent.roles:
+                continue
+            k = bisect.bisect_left(ent.mentions, before) - 1
+            if k >= 0 and ent.mentions[k] > best_pos:
+                best, best_pos = ent, ent.mentions[k]
+        return best
+
+    # -- the scan ----------------------------------------------------------------------
+    def _covered_at(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._covered_starts, pos) - 1
+        return k >= 0 and self.covered[k][0] <= pos < self.covered[k][1]
+
+    def _scan(self, sentences: list[tuple[int, int]]) -> None:
+        runs = []
+        for si, (s0, s1) in enumerate(sentences):
+            toks = tokens(self.text, s0, s1)
+            i = 0
+            while i < len(toks):
+                run, i = self._run_from(toks, i)
+                if run:
+                    runs.append((si, toks, run))
+        pending_single = []
+        for si, toks, (i0, i1) in runs:
+            for found in self._names_in_run(si, toks, i0, i1):
+                if found[0] == "single":
+                    pending_single.append(found[1:])
+                else:
+                    self._add(found[0], *found[1:])
+        # single words (surnames, first names, acronyms) once every full name is known
+        for s, e, word, si, titles, roles, gender in pending_single:
+            key = _name_key(word)
+            cands = self._by_key.get(key, [])
+            if len(cands) != 1 and not any(t in TITLES for t in titles):
+                continue
+            if cands and len(cands) == 1:
+                ent = cands[0]
+            elif any(t in TITLES for t in titles) and word[:1].isupper() and not word.isupper():
+                # "Mr Key" with no full name in the article: the surname is the name
+                ent = Entity(word, "person", gender, set(roles), strong=True)
+                self.entities.append(ent)
+                self._by_key.setdefault(key, []).append(ent)
+            else:
+                continue
+            if ent.gender is None and gender:
+                ent.gender = gender
+            ent.roles |= set(roles)
+            self._record(ent, s, e, si)
+        self.mentions.sort(key=lambda m: m.start)
+        for ent in self.entities:
+            ent.mentions.sort()
+
+    def _run_from(self, toks, i):
+        """The run of capitalised tokens (and name particles) starting at or after token i, as
+        (first, last + 1) token indices, and the index to continue from."""
+        n = len(toks)
+        while i < n and not self._capitalised(toks[i][2]):
+            i += 1
+        if i >= n:
+            return None, n
+        j = i
+        while j < n:
+            t = toks[j][2]
+            if j > i and t.startswith(("(", "[")):
+                break  # "World Health Organisation (WHO)": the acronym is not part of the name
+            connector = t in ("of", "for", "and") and j + 1 < n and self._capitalised(toks[j + 1][2]) \
+                and any(_clean(x[2]).lower() in ORG_WORDS or _clean(x[2]).lower() in INSTITUTION_WORDS
+                        for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
+            if not (self._capitalised(t) or connector or (_is_particle(_clean(t)) and j + 1 < n
+                                                          and self._capitalised(toks[j + 1][2]))):
+                break
+            j += 1
+            raw = strip_invisible(t)
+            if re.search(r"['’]s?[,;:.)\"”]*$", raw) and len(raw) > 2:
+                break  # a possessive ends the name ("Brown's Britain")
+            quoted_name = raw[:1] in "\"“" and j < n and self._capitalised(toks[j][2])  # the "Cham" TV network
+            if raw.endswith((",", ";", ":", ")", "”", "\"")) and not quoted_name:
+                break
+            if raw.endswith(".") and not _abbreviation(raw):
+                break  # a full stop, not an initial or an abbreviated title
+        return (i, j), max(j, i + 1)
+
+    @staticmethod
+    def _capitalised(tok: str) -> bool:
+        t = strip_invisible(tok.lstrip(_EDGE_PUNCT))
+        return bool(t) and t[0].isupper()
+
+    def _names_in_run(self, si, toks, i0, i1) -> list[tuple]:
+        """The names of a run: an organisation's name directly followed by a person's is two
+        names ("Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd" without commas)."""
+        words = [_clean(t).lower() for _, _, t in toks[i0:i1]]
+        org_at = [k for k, w in enumerate(words) if w in ORG_WORDS or w in INSTITUTION_WORDS]
+        if org_at and org_at[-1] < len(words) - 2 and words[org_at[-1] + 1] not in ("of", "for", "and"):
+            cut = i0 + org_at[-1] + 1
+            return [f for f in (self._name_in_run(si, toks, i0, cut), self._name_in_run(si, toks, cut, i1)) if f]
+        found = self._name_in_run(si, toks, i0, i1)
+        return [found] if found else []
+
+    def _name_in_run(self, si, toks, i0, i1):
+        """Classify the run toks[i0:i1]: ("person"|"organisation"|"state", start, end, name, si,
+        titles, roles, gender), ("single", start, end, word, si, titles, roles, gender) or None."""
+        text = self.text
+        words = [(s, e, _clean(t)) for s, e, t in toks[i0:i1]]
+        words = [(s, s + len(w) if text.startswith(w, s) else e, w) for s, e, w in words if w]
+        # possessive and invisible characters off the last word
+        if words:
+            s, e, w = words[-1]
+            bare = re.sub(r"['’]s?$", "", w)
+            words[-1] = (s, s + len(bare) if text.startswith(bare, s) else e, bare)
+        titles: list[str] = []
+        prev = [t.lower().strip(",") for _, _, t in toks[max(0, i0 - 3):i0]]
+        titles += [p for p in prev if p in TITLES or p in PERSON_ROLES]
+        while words and (words[0][2] in SENTENCE_ADVERBS or words[0][2].lower() in COMMON_WORDS
+                         or words[0][2].lower() in CLAUSE_OPENERS or words[0][2].lower() in DETERMINERS
+                         or words[0][2].lower() in NON_SPEAKERS):
+            words = words[1:]
+        is_org = any(w.lower() in ORG_WORDS or w.lower() in INSTITUTION_WORDS for _, _, w in words)
+        # titles in front of a person's name ("Foreign Minister Sergei Lavrov"); an organisation
+        # keeps its words ("Syrian Observatory ...")
+        while not is_org and words and (words[0][2].lower() in TITLES or words[0][2].lower() in PERSON_ROLES
+                                        or words[0][2].lower() in DEMONYMS and len(words) > 1
+                                        and (words[1][2].lower() in TITLES or words[1][2].lower() in PERSON_ROLES)):
+            titles.append(words[0][2].lower())
+            words = words[1:]
+        inner = [k for k, (_, _, w) in enumerate(words[:-1]) if w.lower() in TITLES or w.lower() in PERSON_ROLES]
+        if inner and not is_org:
+            # "Homs Governor Talal Barazi": the name starts after the last title
+            titles += [w.lower() for _, _, w in words[:inner[-1] + 1]]
+            words = words[inner[-1] + 1:]
+        if len(words) >= 2 and not is_org and re.match(r"(?i)(?:al|el)-\w", words[0][2]):
+            words = words[1:]  # "Al-Atareb Fahd" (a place, commas stripped): no given name starts with al-
+        if not words or any(self._covered_at(s) for s, _, _ in words):
+            return None
+        names = [w for _, _, w in words]
+        low = [w.lower() for w in names]
+        start, end = words[0][0], words[-1][1]
+        joined = " ".join(names)
+        roles, gender = self._apposition(end)
+        acronym = _ACRONYM_AFTER.match(text, end)
+        if joined in STATE_NAMES:
+            return ("state", start, end, joined, si, titles, roles, None)
+        if any(w in PLACE_WORDS for w in low):
+            return None
+        if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low):
+            tail = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
+            if tail and tail.group(1) in ORG_WORDS:
+                # "Idlib News network", "Cham TV network": a lower-case organisation word closes the name
+                end += tail.end()
+                joined = f"{joined} {tail.group(1)}"
+                low.append(tail.group(1))
+            roles |= {w for w in low if w in ORG_WORDS or w in ORG_ROLES or w in INSTITUTION_WORDS}
+            if acronym:
+                self._acronym(acronym.group(1), joined)
+            return ("organisation", start, end, joined, si, titles, roles, None)
+        if joined in self.places or PLACE_ADJECTIVE.fullmatch(low[0]) or any(MODIFIER_SUFFIX.search(w) for w in low):
+            return None
+        if any(w in STATE_NAMES for w in names) or any(w in GROUP_WORDS for w in low):
+            return None
+        g_title = next((title_gender(t) for t in titles if title_gender(t)), None)
+        if len(names) == 1:
+            w = names[0]
+            if w.isupper() and len(w) >= 2 or w.lower() in COMMON_WORDS or w in SENTENCE_ADVERBS:
+                return ("single", start, end, w, si, titles, roles, g_title or gender) if w.isupper() else None
+            if w.lower() in self.lower_words and not titles:
+                return None  # a capitalised common word
+            return ("single", start, end, w, si, titles, roles, g_title or gender)
+        if _is_particle(names[0]):
+            # "Van der Berg said": a surname with its particle, the person's full name is elsewhere
+            return ("single", start, end, joined, si, titles, roles, g_title or gender)
+        if len(names) > 4 or names[-1].lower() in self.lower_words and not is_known_surname(names[-1]):
+            return None
+        if names[-1].endswith("s") and not is_known_surname(names[-1]) and not _is_particle(names[-2]):
+            return None  # "London Assembly Conservatives": a plural is a group, not a person
+        known = [k for k, w in enumerate(names[:-1]) if is_known_first_name(w) and not _is_particle(w)]
+        if known and known[0] > 0 and not is_known_first_name(names[0]):
+            # "History Winston Churchill": a word in front of a first name is not part of the name
+            start, names = words[known[0]][0], names[known[0]:]
+            joined = " ".join(names)
+        first = names[0]
+        g_name = first_name_gender(first)
+        if first.isupper() or first.lower() in self.lower_words and not is_known_first_name(first):
+            return None  # "Heavy Fighting", "BEIRUT Syrian": a common word or capitals open no person's name
+        strong = bool(titles) or bool(roles) or is_known_first_name(first) or bool(_AGE.match(text, end))
+        return ("person", start, end, joined, si, titles, roles, g_title or gender or g_name, strong)
+
+    def _apposition(self, end: int) -> tuple[set[str], str | None]:
+        """Role words and gender of an apposition right after a name ending at `end`."""
+        m = _APPOSITION.match(self.text, end)
+        if not m:
+            return set(), None
+        words = m.group(1).split()
+        if not words:
+            return set(), None
+        first = words[0].lower()
+        if not (first in ("the", "a", "an", "his", "her", "its", "their") or words[0][:1].isupper()
+                or first in PERSON_ROLES or first in ORG_ROLES):
+            return set(), None
+        if words[0][:1].isupper() and not re.search(r"['’]s?$", words[0]):
+            return set(), None
+        roles, gender = set(), None
+        for w in words[1:] if first in ("the", "a", "an", "his", "her", "its", "their") or words[0][:1].isupper() else words:
+            lw = w.lower().strip(",")
+            if lw in PREPOSITIONS or lw in ("who", "which", "that", "and", "said", "says", "told"):
+                break
+            if lw in ROLE_WORDS or lw in PERSON_ROLES or lw in ORG_ROLES or lw.endswith(("-based", "ing")) or lw == "monitor":
+                roles.add(lw)
+                if lw.endswith("-based"):
+                    continue
+            if lw in MALE_NOUNS:
+                gender = "m"
+            elif lw in FEMALE_NOUNS:
+                gender = "f"
+        # the head of the apposition (its last word before a preposition) is the role a later
+        # definite description uses ("the company's chief executive" ... "the chief executive")
+        return {r for r in roles if not r.endswith("-based")}, gender
+
+    def _acronym(self, acronym: str, full: str) -> None:
+        letters = re.sub(r"[^A-Z]", "", acronym)
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+        if letters and (initials.startswith(letters) or letters in initials or initials in letters):
+            self._pending_acronyms = getattr(self, "_pending_acronyms", []) + [(acronym, full)]
+
+    def _add(self, kind, start, end, name, si, titles, roles, gender, strong=True) -> None:
+        key = _name_key(name)
+        first = name.split()[0].lower()
+        ent = None
+        for cand in self._by_key.get(name.lower(), []) + self._by_key.get(key, []):
+            if cand.kind == kind and (kind != "person" or cand.name.split()[0].lower() == first
+                                      or len(cand.name.split()) == 1):
+                ent = cand
+                break
+        if ent is None:
+            ent = Entity(name, kind, gender, set(roles), strong=strong)
+            self.entities.append(ent)
+            self._by_key.setdefault(name.lower(), []).append(ent)
+            if kind == "person":
+                if key != name.lower():
+                    self._by_key.setdefault(key, []).append(ent)
+                if first != key and is_known_first_name(first):
+                    self._by_key.setdefault(first, []).append(ent)
+            for acronym, full in getattr(self, "_pending_acronyms", []):
+                if full == name:
+                    self._by_key.setdefault(acronym.lower().replace(".", ""), []).append(ent)
+        else:
+            ent.roles |= set(roles)
+            ent.strong = ent.strong or strong
+            if ent.gender is None and gender:
+                ent.gender = gender
+        ent.roles |= {t for t in titles if t in PERSON_ROLES or t in ROLE_WORDS} if kind == "person" else set()
+        self._record(ent, start, end, si)
+
+    def _record(self, ent: Entity, start: int, end: int, si: int) -> None:
+        ent.mentions.append(start)
+        possessive = bool(re.match(r"['’]s?\b", self.text[end:end + 2]))
+        self.mentions.append(NameMention(start, end, ent, si, self.in_quote(start), possessive))
+
+
+def _name_key(name: str) -> str:
+    """Lookup key of a name: the last word (surname) of a person's name, lower case, without
+    particles, dots or possessive; a one-word name is its own key."""
+    words = strip_invisible(name).replace("’", "'").split()
+    if not words:
+        return ""
+    last = re.sub(r"'s?$", "", words[-1]).lower()
+    last = re.sub(r"^(?:al|el|ul)-", "", last)
+    return last.replace(".", "")
