@@ -11,7 +11,8 @@ from typing import Iterable
 #: Articles: our column names, in output order (docs/contracts.md, "Articles").
 ARTICLE_CONTRACT_COLUMNS = ["article_id", "title", "headlines", "text", "source", "date", "url", "origin", "sha256"]
 #: Columns the loader derives; every other input column is passed through after these.
-ARTICLE_DERIVED_COLUMNS = ["duplicate_of", "duplicate_similarity", "encoding", "original_id"]
+ARTICLE_DERIVED_COLUMNS = ["duplicate_of", "duplicate_similarity", "encoding", "original_id",
+                           "body_start", "body_end", "furniture"]
 ARTICLE_COLUMNS = ARTICLE_CONTRACT_COLUMNS + ARTICLE_DERIVED_COLUMNS
 #: One row per input record that could not be loaded (docs/contracts.md, "Rejected").
 REJECTED_COLUMNS = ["origin", "file", "line", "reason"]

@@ -50,9 +50,9 @@ def _expand(pattern: str) -> str:
 def _compile(rule: data.Rule) -> re.Pattern:
     body = _expand(rule.pattern)
     # Date-led head items must not run into a lowercase word: "5 June 2016 was ..." is prose
-    # ("by" a byline, "at" a time and "on" a place may follow).
+    # ("by" a byline, "at" a time, "on" a place and a scraped "title:" label may follow).
     if rule.where in ("head", "head_after") and ("<<DATE>>" in rule.pattern or "<<TIME>>" in rule.pattern):
-        body = f"(?:{body})(?!\\s*(?!(?:by|at|on)\\b)[a-z])"
+        body = f"(?:{body})(?!\\s*(?!(?:by|at|on)\\b|title:)[a-z])"
     if rule.where == "tail":
         body = f"(?:{body})\\s*\\Z"
     return re.compile(body, re.IGNORECASE if rule.ignore_case else 0)
@@ -295,7 +295,7 @@ def furniture_spans(text: str, title: str | None = None, source: str | None = No
 def body_bounds(text: str, spans: Iterable[Span | tuple]) -> tuple[int, int]:
     """(body_start, body_end): character offsets of the body once the furniture that runs
     unbroken (but for whitespace and separators such as "-" or "|") from the start of `text`
-    and from its end is left out;
+    and from its end is left out, without the whitespace next to that furniture;
     body_start <= body_end. Furniture inside the body is not counted here."""
     ordered = sorted((int(s[0]), int(s[1])) for s in spans)
     start = 0
@@ -308,6 +308,12 @@ def body_bounds(text: str, spans: Iterable[Span | tuple]) -> tuple[int, int]:
         if e <= start or _SEPARATORS.fullmatch(text, min(e, end), end) is None:
             break
         end = min(end, s)
+    # The body starts at its first character and ends after its last: the whitespace between
+    # furniture and body belongs to neither.
+    if start > 0:
+        start = len(text) - len(text[start:].lstrip())
+    if end < len(text):
+        end = len(text[:end].rstrip())
     start = min(start, len(text))
     return start, max(start, end)
 
@@ -325,11 +331,15 @@ def content_spans(text: str, spans: Iterable[Span | tuple]) -> list[tuple[int, i
     return out
 
 
-def is_furniture(spans: Iterable[Span | tuple], start: int, end: int) -> bool:
-    """Whether every character of text[start:end] (offsets in characters) lies inside furniture."""
+def is_furniture(spans: Iterable[Span | tuple], start: int, end: int, text: str | None = None) -> bool:
+    """Whether every character of text[start:end] (offsets in characters) lies inside furniture;
+    given the `text`, whitespace between two pieces of furniture counts as furniture too (a
+    caption and its credit)."""
     pos = start
     for s, e in sorted((int(s[0]), int(s[1])) for s in spans):
-        if s > pos:
+        if e <= pos:
+            continue
+        if s > pos and not (text is not None and not text[pos:s].strip()):
             break
         pos = max(pos, e)
         if pos >= end:

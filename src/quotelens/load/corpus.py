@@ -36,6 +36,7 @@ from quotelens.load.files import (
     shown_path,
     survey_inputs,
 )
+from quotelens.load.furniture_table import add_furniture_columns
 from quotelens.load.html_pages import read_html_article
 from quotelens.load.records import MAPPABLE, check_mapping, table_articles, type_extra_column
 from quotelens.load.seed_format import is_headline, read_seed_file, split_headlines
@@ -192,7 +193,8 @@ def articles_frame(articles: list[dict], make_ids_unique: bool = True) -> pd.Dat
     `type_extra_column` (a CorpusWarning names each one kept as text, and the file and line of
     the value that made it so); ``date`` as datetime64[ns]. With `make_ids_unique`, repeated
     ids are renamed by `unique_ids` and the input id kept in ``original_id`` (else all None).
-    No duplicate columns: `mark_duplicates` adds them."""
+    No duplicate columns: `mark_duplicates` adds them. The page-furniture columns
+    (``body_start``, ``body_end``, ``furniture``) follow ``original_id``: `add_furniture_columns`."""
     extras: dict[str, None] = {}
     for a in articles:
         for key in a:
@@ -214,4 +216,4 @@ def articles_frame(articles: list[dict], make_ids_unique: bool = True) -> pd.Dat
             warnings.warn(f"column {col!r} kept as text: {fallback.reason} (first at "
                           f"{frame['origin'].iat[fallback.position]})", CorpusWarning, stacklevel=2)
     order = CONTRACT_COLUMNS + ["encoding", "original_id"] + list(extras)
-    return frame[order]
+    return add_furniture_columns(frame[order])

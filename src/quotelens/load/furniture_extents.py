@@ -275,14 +275,18 @@ def _tweet_end(text: str, m: re.Match, ceiling: int | None) -> int:
 
 
 def _reports_speech(piece: str) -> bool:
-    """Whether `piece` holds a word of reported speech (said, told, according ...)."""
-    return any(norm_word(w) in data.REPORTING_WORDS for w in _TOKEN.findall(piece))
+    """Whether `piece` holds a word of reported speech (said, told, according ...), not counting
+    a passive with "by" ("a blast claimed by Daesh" describes a photo)."""
+    words = [norm_word(w) for w in _TOKEN.findall(piece)]
+    return any(w in data.REPORTING_WORDS and (i + 1 == len(words) or words[i + 1] != "by") for i, w in enumerate(words))
 
 
 def _names_ok(piece: str) -> bool:
     """Whether `piece` reads as a name line: at least two name words (or names joined by "/"),
     none of them a common word."""
     words = [w for w in re.split(r"[\s/]+", piece.replace(" and ", " ")) if _core(w)]
+    if len(words) > 1 and all(_core(w).isupper() and len(_core(w)) > 1 for w in words):
+        return False  # "WARNING GRAPHIC CONTENT": a label, not names
     if any(_core(w) in NOT_NAME_WORDS or _core(w) in data.SENTENCE_STARTERS for w in words):
         return False
     return len(words) >= 2 or "/" in piece

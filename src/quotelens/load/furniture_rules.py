@@ -148,7 +148,7 @@ RULES: tuple[Rule, ...] = (
          "generic web news convention ('Updated 12:30 GMT')"),
     Rule("date", "dateline", "head", r"<<DATE>>",
          "nearly every FA-KES outlet ('Wed 05 Apr 2017' NNA 1914947530, '29 Jul 2016' TRT "
-         "1919191741, '24.08.2013' Sputnik); GUM dev ('Saturday, September 12, 2015', GUM_news_crane)"),
+         "1924058081, '24.08.2013' Sputnik); GUM dev ('Saturday, September 12, 2015', GUM_news_crane)"),
     Rule("updated_paren", "published_line", "head_after", r"\(updated[^()\n]{0,40}\)",
          "Sputnik '18.05.2017(updated 2204 18.05.2017)'"),
     Rule("byline_by", "byline", "head_after", r"[Bb]y\s+<<NAME>>(?:\s+<<NAME>>)?(?:\s+and\s+<<NAME>>)?",
@@ -157,7 +157,7 @@ RULES: tuple[Rule, ...] = (
     Rule("agency_dateline", "dateline", "head",
          r"(?:<<NAME_WORD>>,?\s+){0,3}\(?<<AGENCY>>\)?\s*[-–—]+",
          "wire datelines 'BEIRUT (Reuters) -' (generic web news convention); SANA 'Aleppo SANA-' "
-         "(1926478987); NNA 'Regional NNA -'"),
+         "(1926478910); NNA 'Regional NNA -'"),
     Rule("place_dash", "dateline", "head",
          r"<<NAME_WORD>>(?:\s+<<NAME_WORD>>){0,2}(?:,\s*<<NAME_WORD>>(?:\s+<<NAME_WORD>>)?)?\s*[–—]\s+(?=[A-Z\"“])",
          "GUM_news_lanterns 'Taipei, Taiwan — The ...'; generic web news convention"),
@@ -173,9 +173,11 @@ RULES: tuple[Rule, ...] = (
          "'JISREEN Syria At least ...'", extend="not_acronym"),
     Rule("short_url_header", "header", "head",
          r"(?P<header>[^\n]{0,300}?)(?P<short_url>Get short URL(?:\s+\d+)*)",
-         "Sputnik: headline, agency, section and time before 'Get short URL 0 612' (1965495382 ...)"),
+         "Sputnik: headline, agency, section and time before 'Get short URL 9832' (1965495376 ...)"),
     Rule("caps_label", "label", "head", r"(?:UPDATED|UPDATE|BREAKING(?: NEWS)?|EXCLUSIVE|LIVE|WATCH|VIDEO|ANALYSIS|OPINION):?(?=\s+[A-Z\"“])",
-         "Al-Ahram 'UPDATED Suicide attack on Syria wedding ...' (1923848289); generic web news convention"),
+         "generic web news convention (labels before a headline: 'UPDATED', 'BREAKING')"),
+    Rule("field_label", "label", "head", r"(?:title|headline|body|content)\s*:(?=\s*[A-Z0-9\"“])",
+         "Al-Alam 'Thu Feb 5 2015 title: Terrorist Attack on Damascus ...' (1962495648): a scraper's field name"),
     Rule("section_label", "label", "head_after",
          r"(?:Video|Photos?|Gallery|Audio|Live|Watch|Breaking(?: News)?|Exclusive|Analysis|Opinion|Middle East"
          r"|World|Regional|News)(?=\s+(?:[A-Z0-9\"“]|<<DATE>>))",
@@ -188,9 +190,9 @@ RULES: tuple[Rule, ...] = (
          "Al-Ahram 'Print Tweet Views 1430 Related HEADLINE HEADLINE Nearly 40 Syrian soldiers ...' (1923848166)",
          extend="starter_run"),
     Rule("print_page", "share_line", "head", r"(?:Print|Email|Share) this (?:page|article|story)",
-         "Etilaf 'Print this page Tuesday 19 July 2016 16:45 ...' (1926479165)"),
+         "generic web news convention (a print widget above the date)"),
     Rule("font_size", "share_line", "head_after", r"(?:(?:Twitter|Facebook|Print|Email)\s+)*(?:[Ff]ont|[Tt]ext) size",
-         "Etilaf 'Twitter font size' after the headline"),
+         "generic web news convention (text-size buttons: 'Twitter font size')"),
     Rule("name_line_after_headline", "byline", "head_after",
          r"<<NAME_WORD>>(?:\s+<<NAME_WORD>>){1,5}\.(?=\s+[A-Z\"“])",
          "Reuters (FA-KES) 'HEADLINE. Oliver Holmes Suleiman Al-Khalidi. The Islamic State ...'",
@@ -202,7 +204,7 @@ RULES: tuple[Rule, ...] = (
     Rule("print_tweet_views", "share_line", "inline",
          r"Print\s+Tweet(?:\s+Views\s+\d+)?|(?:Share|Tweet|Email|Print)(?:\s+(?:on\s+)?(?:Facebook|Twitter|WhatsApp"
          r"|LinkedIn|Email|Print)){2,}",
-         "Al-Ahram 'Print Tweet Views 729' (1919191603 ...); generic share bars"),
+         "Al-Ahram 'Print Tweet Views 729' (1923848164 ...); generic share bars"),
     Rule("enlarge", "share_line", "inline", r"\((?:Click|Tap) to (?:enlarge|expand)\)", "Al-Araby '(Click to enlarge)'"),
     Rule("topic_link", "related_block", "inline", r"Topic\s+[A-Z][^()\n]{2,100}\(\d+\)(?:\s+\d+)*",
          "Sputnik 'Topic Violence Erupts as Islamic State Rises (1881) 0 25'"),
@@ -213,19 +215,19 @@ RULES: tuple[Rule, ...] = (
     Rule("paren_credit", "credit", "inline",
          r"\((?:<<AGENCY>>(?:\s+(?:[Pp]hoto|PHOTO|[Aa]rchive|[Ff]ile)(?:\s*/\s*[^()\n]{1,40})?)?|(?:[Pp]hoto|Image|Picture)s?:?\s+[^()\n]{1,40}"
          r"|[A-Z][\w ]{0,30} and [Aa]gencies|[Ff]ile(?: [Pp]hoto)?|[Aa]rchive|[A-Z][\w.'’ -]{1,30}/(?:<<AGENCY>>|Getty Images"
-         r"|EPA|Reuters|AFP|AP))\)(?=\s*(?:[A-Z\"“(]|$))",
+         r"|EPA|Reuters|AFP|AP))\)(?=\s*(?:[A-Z0-9\"“(]|$))",
          "TRT '(TRT World and Agencies)', '(AFP)', '(Reuters)' after a caption (1919191742 ...); Jordan Times "
          "'(AFP photo)'; Al-Ahram '(Photo AP)'; Al-Manar '(archive)'", extend="caption_before"),
     Rule("tweet_embed", "embed", "inline", r"(?:pic\.twitter\.com/?\w*|https?:?/*t\.co/?\w+)",
          "TRT '... httpst.co5rT60NqJDk pic.twitter.com0Zw6eHpmd4 The Syrian Observer (observesyria) "
-         "July 27 2016' (1919191741)", extend="tweet"),
+         "July 27 2016' (1924058081)", extend="tweet"),
     Rule("tweet_signature", "embed", "inline",
          r"(?<![\w'’.-])(?:<<NAME_WORD>>\s+){1,4}\(@?(?=\w{0,30}[a-z0-9_])\w{3,30}\)\s+<<MONTH>>\s+\d{1,2},?\s+(?:19|20)\d\d",
          "TRT '... SOHR Tens killed and wounded ... SOHR (syriahr) October 13 2016' (1924058099): a tweet "
          "embed whose link was lost", extend="tweet"),
     Rule("tags_inline", "tags", "inline", r"(?<![\w-])Tags:?(?=\s+[A-Z])",
-         "Al-Araby 'STANDFIRST. Tags Syria Idlib Russia A hospital ...' (1923102932 ...), also without the "
-         "standfirst's full stop ('... a monitoring group said Tags Nusra Front ...', 1915433683)", extend="tag_list"),
+         "Al-Araby 'STANDFIRST. Tags Syria Free Syrian Army ... The Sawaiq ...' (1915433675 ...), also without the "
+         "standfirst's full stop ('... the war-torn city Tags Syria Aleppo UN ...', 1923102906)", extend="tag_list"),
     Rule("agency_and_date", "credit", "inline", r"(?<![\w-])(?P<credit><<AGENCY>>)\s+(?P<dateline><<DATE>>)",
          "Al-Ahram 'HEADLINE STANDFIRST AFP Tuesday 6 Aug 2013 BODY' (1923848208)"),
     Rule("read_more_inline", "related_block", "inline",
@@ -267,8 +269,10 @@ RULES: tuple[Rule, ...] = (
     Rule("topic_end", "related_block", "tail", r"Topic\s+[A-Z][^()\n]{2,100}\(\d+\)",
          "Sputnik '... 38 Topic US Missile Attack on Syrian Air Base (200) Tags ...'"),
     Rule("read_also_end", "related_block", "tail",
-         r"<<AFTER_SENTENCE>>\s*(?:Read [Aa]lso|Also [Rr]ead|Also|Read [Mm]ore|READ MORE|See [Aa]lso)",
-         "Al-Araby 'Read Also' and 'Also' at the very end (cut-off link lists)"),
+         r"<<AFTER_SENTENCE>>\s*(?:Read [Aa]lso|Also [Rr]ead|Also|Read [Mm]ore|READ MORE|See [Aa]lso)"
+         r"|(?<![\w-])(?:Read Also|Also Read|READ MORE|Read More)",
+         "Al-Araby 'Read Also' and 'Also' at the very end (cut-off link lists), 'Read Also' also after "
+         "'(Click to enlarge)' (1923102890)"),
     Rule("tags_end", "tags", "tail", r"(?<![\w-])(?:Tags|TAGS|Topics|Categories):?\s[^.!?\n]{0,500}",
          "Sputnik '... 11 Tags Bashar al-Assad chemical weapons ...'; Wikinews 'Categories: ...'", reach=600),
     Rule("counters_end", "share_line", "tail", r"<<AFTER_SENTENCE>>\s*(?:\.{3}|…)?(?:\s*\d{1,6}(?:-\d{1,3})?){1,3}",
@@ -302,6 +306,8 @@ RULES: tuple[Rule, ...] = (
     Rule("publisher_blurb", "note", "tail",
          r"(?<![\w-])(?:Launched|Founded|Established) in [A-Z][\w ]{0,40} in (?:19|20)\d\d[^\n]{0,500}",
          "Asharq Al-Awsat 'Launched in London in 1978 Asharq Al-Awsat has established itself ...'", reach=650),
+    Rule("content_warning", "label", "tail", r"<<AFTER_SENTENCE>>\s*(?:WARNING:?\s+)?GRAPHIC CONTENT|Warning: graphic content",
+         "Al-Alam '... AMN reports. WARNING GRAPHIC CONTENT' (1962495709)"),
     Rule("desk_name", "credit", "tail", r"<<AFTER_SENTENCE>>\s*English [Bb]ulletin", "SANA 'English bulletin'",
          outlets=("sana",)),
     Rule("trailing_names", "byline", "tail",
