@@ -78,12 +78,16 @@ def test_seed_gold_statements_all_found(seed_statements, seed_article):
         assert covering[0]["type"] == g["type"], g["quote"][:50]
 
 
-def test_seed_apposition_mixed_and_headline(seed_statements):
+def test_seed_apposition_mixed_and_headline(seed_statements, seed_article):
     st = find(seed_statements, "a contact group would aim")
     assert st["speaker"] == "Francois Delattre" and st["speaker_mention"] == "Francois Delattre"
+    # issue 12 convention: a mixed statement is the whole reported clause, its quoted words a
+    # sub-span (quoted_start: the first fragment's start, quoted_end: the last one's end)
     mixed = [st for st in seed_statements if st["type"] == "mixed" and st["speaker"] == "Francois Delattre"]
-    assert [m["quote"] for m in mixed] == ["the fight against terrorism is our number one priority",
-                                           "is through a negotiated political solution"]
+    assert [m["quote"] for m in mixed] == ['"the fight against terrorism is our number one priority" and the only way '
+                                           'to get rid of terrorists "is through a negotiated political solution"']
+    inner = seed_article["text"][mixed[0]["quoted_start"]:mixed[0]["quoted_end"]]
+    assert inner.startswith("the fight against") and inner.endswith("a negotiated political solution")
     # the headline's 'No breakthrough, no breakdown' is repeated in the body's direct quote
     head = find(seed_statements, "No breakthrough, no breakdown")
     assert head["in_headline"] and head["type"] == "direct"
@@ -209,7 +213,10 @@ def test_fakes_mixed_and_adding_that(registry):
             'that the targeted airbase had been providing air support for army operations against Islamic State '
             'east of Palmyra.')
     sts = extract(text, registry)
-    assert find(sts, "armed terrorist groups")["type"] == "mixed"
+    # the whole reported clause, with the quoted words as its sub-span (issue 12 convention)
+    mixed = find(sts, "the attack served the interests")
+    assert mixed["type"] == "mixed" and mixed["quote"].endswith('"armed terrorist groups" including Islamic State')
+    assert text[mixed["quoted_start"]:mixed["quoted_end"]] == "armed terrorist groups"
     adding = find(sts, "the targeted airbase")
     assert adding["speaker"] == "Talal Barazi" and adding["rule"] == "participle"
 

@@ -20,7 +20,7 @@ REJECTED_COLUMNS = ["origin", "file", "line", "reason"]
 #: Statements: one row per statement, in output order (docs/contracts.md, "Statements").
 STATEMENT_COLUMNS = [
     "statement_id", "article_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
-    "type", "quote", "start", "end", "paragraph", "sentence", "rule", "confidence",
+    "type", "quote", "start", "end", "quoted_start", "quoted_end", "paragraph", "sentence", "rule", "confidence",
     "speaker_kind", "speaker_side", "in_registry", "resolved_from", "in_headline",
 ]
 STATEMENT_TYPES = frozenset({"direct", "indirect", "mixed", "according_to"})
@@ -51,6 +51,9 @@ def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
                 problems.append(f"{where}: text[{s0}:{s1}] != speaker_mention ({text[s0:s1]!r} vs {st.get('speaker_mention')!r})")
         elif st.get("speaker_mention", "") != "":
             problems.append(f"{where}: a speaker_mention without offsets: {st.get('speaker_mention')!r}")
+        q0, q1 = st.get("quoted_start", -1), st.get("quoted_end", -1)
+        if (q0 != -1 or q1 != -1) and not (isinstance(q0, int) and isinstance(q1, int) and start <= q0 < q1 <= end):
+            problems.append(f"{where}: quoted offsets {q0}:{q1} not inside the statement {start}:{end}")
         rf = st.get("resolved_from", -1)
         if not isinstance(rf, int) or not -1 <= rf < max(n, 1):
             problems.append(f"{where}: resolved_from {rf!r} outside the text")

@@ -13,9 +13,11 @@ contract's fields (docs/contracts.md); offsets are characters into the text.
 from __future__ import annotations
 
 import bisect
+import re
 from contextlib import contextmanager
 
 from quotelens.extract.quotes import find_quotes
+from quotelens.load.boilerplate import furniture_spans, parse_furniture
 from quotelens.extract.registry import Registry
 from quotelens.extract.resolution import Resolution, SpeakerResolver
 from quotelens.text import paragraph_spans, sentence_spans
@@ -25,6 +27,7 @@ CONF = {
     "direct_after": 0.95, "direct_before": 0.9, "direct_colon": 0.9, "direct_dash": 0.8, "direct_split": 0.9,
     "direct_according": 0.85, "mixed_that": 0.85, "reported": 0.8, "reported_object": 0.75, "reported_backward": 0.7,
     "according_to": 0.85, "participle": 0.65, "quote_continues": 0.5, "quote_fragment": 0.55,
+    "interview_answer": 0.8,
 }
 # Confidence penalties for how the speaker was found.
 SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}
@@ -62,6 +65,33 @@ def bounded_sentences(text: str, spans: list[tuple[int, int]], limit: int = MAX_
     return out
 
 
+_COLON_QUOTE = re.compile(r"[\"”’»]?\s*:\s*[\"“«]")
+_SEPARATORS = " \t\r\n.,;:|-–—()"
+_SOFT_FURNITURE = frozenset(("headline_repeat", "summary_repeat"))
+
+
+def _clip(text: str, a: int, b: int, spans: list[tuple[int, int]], cue_pos: int) -> tuple[int, int]:
+    """The piece of text[a:b] between the spans (sorted, disjoint furniture) that lies nearest
+    to the cue at `cue_pos` (a statement belongs with its cue; what furniture cuts off does
+    not); (a, a) when all of it is furniture."""
+    k = bisect.bisect_right(spans, (a, len(text) + 1)) - 1
+    k = max(k, 0)
+    pieces = []
+    pos = a
+    while k < len(spans) and spans[k][0] < b:
+        s, e = spans[k]
+        if e > pos:
+            if s > pos and text[pos:s].strip(_SEPARATORS):
+                pieces.append((pos, s))
+            pos = max(pos, e)
+        k += 1
+    if pos < b and text[pos:b].strip(_SEPARATORS):
+        pieces.append((pos, b))
+    if not pieces:
+        return a, a
+    return min(pieces, key=lambda p: 0 if p[0] <= cue_pos < p[1] else min(abs(cue_pos - p[0]), abs(cue_pos - p[1])))
+
+
 def trim(text: str, a: int, b: int, chars: str = " \t\n\r,;:.-–—") -> tuple[int, int]:
     """(a, b) moved inward past any of `chars` at either end of text[a:b]."""
     while a < b and text[a] in chars:
@@ -74,9 +104,20 @@ def trim(text: str, a: int, b: int, chars: str = " \t\n\r,;:.-–—") -> tuple[
 class ArticleState:
     """State of one article's extraction: spans, quotes, the resolver and the statements."""
 
-    def __init__(self, text: str, article_id: str, registry: Registry | None):
+    def __init__(self, text: str, article_id: str, registry: Registry | None, title: str | None = None,
+                 source: str | None = None, furniture=None):
         self.text = text
         self.article_id = article_id
+        # Page furniture (captions, bylines, "Tags ...", related-story lines) never speaks:
+        # `furniture` as the Articles table's column holds it (quotelens.load.boilerplate), or
+        # it is found here from the text, the title and the outlet.
+        # A headline repeated at the top of the body speaks only with a cue of its own, so a
+        # statement may lie inside it but not run into it; a teaser repeated by the body is
+        # the article's first sentence, which may speak.
+        spans = parse_furniture(furniture) if furniture is not None else furniture_spans(text, title, source)
+        self.furniture = sorted((int(sp[0]), int(sp[1])) for sp in spans if sp[2] not in _SOFT_FURNITURE)
+        self.headline_repeats = sorted((int(sp[0]), int(sp[1])) for sp in spans if sp[2] == "headline_repeat")
+        self._all_furniture = sorted(self.furniture + self.headline_repeats)
         self.paragraphs = paragraph_spans(text)
         self.sentences = bounded_sentences(text, sentence_spans(text))
         self.sent_starts = [s for s, _ in self.sentences]
@@ -126,6 +167,20 @@ class ArticleState:
         k = bisect.bisect_right(self.quote_opens, pos) - 1
         return k >= 0 and self.quote_spans[k][0] <= pos <= self.quote_spans[k][1]
 
+    def in_furniture(self, a: int, b: int) -> bool:
+        """Whether every character of text[a:b] lies in page furniture."""
+        k = bisect.bisect_right(self.furniture, (a, len(self.text) + 1)) - 1
+        return k >= 0 and self.furniture[k][1] >= b
+
+    def outside_furniture(self, a: int, b: int, cue_pos: int) -> tuple[int, int]:
+        """The piece of text[a:b] that page furniture does not cut off from the cue at
+        `cue_pos` (characters); (a, a) when nothing is left. A repeated headline may speak
+        with its own cue: a statement whose cue lies in it stays inside it."""
+        for s, e in self.headline_repeats:
+            if s <= cue_pos < e and a < e:
+                return _clip(self.text, a, min(b, e), self.furniture, cue_pos)
+        return _clip(self.text, a, b, self._all_furniture, cue_pos)
+
     def overlaps(self, a: int, b: int) -> bool:
         """Whether text[a:b] overlaps a statement recorded outside nesting."""
         # The covered spans are disjoint and sorted, so only the last one starting before b
@@ -140,7 +195,7 @@ class ArticleState:
         if k < 0:
             return False
         oa, ob = self.covered[k]
-        if not (oa <= a and b <= ob and (a, b) != (oa, ob)):
+        if not (oa < a and b <= ob):  # strictly inside, and never at the same start (statement ids)
             return False
         if self.kind_at.get((oa, ob)) not in ("indirect", "according_to"):
             return False
@@ -148,11 +203,15 @@ class ArticleState:
 
     # -- output --------------------------------------------------------------------------
     def add(self, a: int, b: int, res: Resolution | None, cue: str, kind: str, rule: str, conf: float,
-            cue_pos: int, spans: list[tuple[int, int]] | None = None, same_as: dict | None = None) -> bool:
+            cue_pos: int, spans: list[tuple[int, int]] | None = None, same_as: dict | None = None,
+            quoted: tuple[int, int] | None = None) -> bool:
         """Record a statement text[a:b] (trimmed). Speaker fields are filled in by `finalize`,
         which re-resolves pronouns and role nouns in text order; `spans` are the speaker
-        phrase(s), `same_as` a previous statement whose speaker this one continues."""
+        phrase(s), `same_as` a previous statement whose speaker this one continues, `quoted`
+        the quoted words of a mixed statement (first fragment's start, last fragment's end)."""
         a, b = trim(self.text, a, b)
+        if self.furniture or self.headline_repeats:
+            a, b = trim(self.text, *self.outside_furniture(a, b, cue_pos))
         if res is None or b - a < 2:
             return False
         if self.nesting:
@@ -166,10 +225,12 @@ class ArticleState:
             "statement_id": f"{self.article_id}:{a}", "article_id": self.article_id,
             "cue": cue, "type": kind, "quote": self.text[a:b], "start": a, "end": b,
             "paragraph": self.paragraph_of(a), "sentence": self.sentence_of(a),
-            "in_headline": False,
+            "quoted_start": -1, "quoted_end": -1, "in_headline": False,
             "_res": res, "_spans": spans, "_same": same_as, "_rule": rule, "_conf": conf,
             "_cue_pos": cue_pos if cue_pos >= 0 else a,
         })
+        if quoted is not None and a <= quoted[0] < quoted[1] <= b:
+            self.statements[-1]["quoted_start"], self.statements[-1]["quoted_end"] = quoted
         if self.nesting:
             self.nested.append((a, b))
         else:
@@ -191,7 +252,9 @@ class ArticleState:
 
     def emit_clause(self, a: int, b: int, res: Resolution, cue: str, rule: str, kind: str, cue_pos: int,
                      spans: list[tuple[int, int]] | None = None, same_as: dict | None = None) -> None:
-        """Emit a reported clause; quoted fragments inside it become mixed statements."""
+        """Emit a reported clause text[a:b]. A clause that is one quotation is a direct
+        statement of the quoted words; a clause holding quoted fragments of two words or more
+        is one mixed statement, the whole clause, with the fragments as its quoted sub-span."""
         text = self.text
         a, b = trim(text, a, b, " \t\n\r,;:.-–—")
         if b - a < 3:
@@ -200,22 +263,44 @@ class ArticleState:
         lo, hi = bisect.bisect_left(self.quote_opens, a), bisect.bisect_right(self.quote_opens, b + 1)
         inner = [(qi, self.quotes[qi]) for qi in range(lo, hi)
                  if (self.quotes[qi].close if self.quotes[qi].closed else self.quotes[qi].end) <= b + 1]
-        frags = [(qi, q) for qi, q in inner if len(text[q.start:q.end].split()) >= 2]
+        frags = [(qi, q) for qi, q in inner if len(text[q.start:q.end].split()) >= 2 and qi not in self.used_quotes]
         conf = CONF.get(rule, 0.7)
-        if frags:
-            whole = inner and len(inner) == 1 and inner[0][1].open - a <= 1
-            for qi, q in frags:
-                if qi in self.used_quotes:
-                    continue
-                if self.add(q.start, q.end, res, cue, "direct" if whole else "mixed", rule, conf, cue_pos,
-                            spans=spans, same_as=same_as):
-                    self.used_quotes.add(qi)
-            self.used_cues.add(cue_pos)
+        # a clause opening with its only quotation is that quotation ('"Q" a witness said')
+        whole = len(inner) == 1 and inner[0][1].open - a <= 1
+        if frags and whole:
+            qi, q = frags[0]
+            if self.add(q.start, q.end, res, cue, "direct", rule, conf, cue_pos, spans=spans, same_as=same_as):
+                self.used_quotes.add(qi)
+                self.used_cues.add(cue_pos)
             return
-        if self.add(a, b, res, cue, kind, rule, conf, cue_pos, spans=spans, same_as=same_as):
+        if frags:
+            kind = "mixed"
+            if b < self._quote_end(frags[-1][1]):
+                b = self._quote_end(frags[-1][1])  # the clause ends after the closing mark
+        quoted = (frags[0][1].start, frags[-1][1].end) if frags else None
+        if self.add(a, b, res, cue, kind, rule, conf, cue_pos, spans=spans, same_as=same_as, quoted=quoted):
             self.used_cues.add(cue_pos)
             for qi, _ in inner:
                 self.used_quotes.add(qi)
+            self._quote_after_colon(b, res, cue, cue_pos, spans, same_as)
+
+    def _quote_after_colon(self, b: int, res: Resolution, cue: str, cue_pos: int,
+                           spans: list[tuple[int, int]] | None, same_as: dict | None) -> None:
+        """'X told Sky News CLAUSE: "Q"': the quotation the colon after a clause introduces is
+        the same speaker's, under the same cue."""
+        m = _COLON_QUOTE.match(self.text, b)
+        if not m:
+            return
+        k = bisect.bisect_left(self.quote_opens, m.end() - 1)
+        if k < len(self.quotes) and self.quotes[k].open == m.end() - 1 and k not in self.used_quotes:
+            q = self.quotes[k]
+            if self.add(q.start, q.end, res, cue, "direct", "direct_colon", CONF["direct_colon"], cue_pos,
+                        spans=spans, same_as=same_as):
+                self.used_quotes.add(k)
+
+    def _quote_end(self, q) -> int:
+        """Offset just past the closing mark of quote `q` (its words' end when unclosed)."""
+        return q.close + 1 if q.closed else q.end
 
 
 def resolve_speakers(art: ArticleState) -> list[dict]:

@@ -42,7 +42,13 @@ TELL_OBJECT = re.compile(
 # ("..., adding that"), "according to", or "while" opening a new clause.
 COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={VERB.pattern})")
 PART_CUT = re.compile(rf",?\s+(?:{alternation(CLAUSE_ENDING_PARTICIPLES)})\b|,\s*according\s+to\b"
-                       r"|,?\s+while\s+(?=[A-Z])")  # "... while Damascus has refuted ...": a new clause
+                       r"|,?\s+while\s+(?=[A-Z])"  # "... while Damascus has refuted ...": a new clause
+                       r"|:\s*(?=[\"“«])")  # 'X told Sky News CLAUSE: "Q"': the quote is a statement of its own
+# Any speech verb's participle ends the clause ("... this week declaring he acted ..."), unless
+# it is a progressive or a gerund after a preposition ("was saying", "without saying").
+_ING_FORMS = sorted((f for f in speech_verbs.verb_table() if f.split()[0].endswith("ing")), key=lambda f: (-len(f), f))
+ING_CUT = re.compile(rf",?\s+(?:{alternation(_ING_FORMS)})\b")
+_NOT_BEFORE_ING = frozenset("as of for by after before without while is are was were be been am from on in".split())
 # A participle after the cue ("said adding that ..."): the statement is before the cue.
 PART_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternation(TRAILING_PARTICIPLES)})\b")
 
@@ -75,6 +81,10 @@ def clause_end(text: str, a: int, s1: int) -> int:
         m = pat.search(text, a, b)
         if m and m.start() > a:
             b = m.start()
+    for m in ING_CUT.finditer(text, a, b):
+        prev = text[max(a, m.start() - 12):m.start()].split()
+        if m.start() > a and not (prev and prev[-1].lower() in _NOT_BEFORE_ING):
+            return m.start()
     return b
 
 

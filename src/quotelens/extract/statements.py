@@ -43,6 +43,7 @@ from quotelens.extract.article import (  # noqa: F401  (CONF and the sentence bo
     CONF, MAX_SENTENCE_CHARS, SPEAKER_PENALTY, ArticleState, bounded_sentences, resolve_speakers,
 )
 from quotelens.extract.direct import find_direct_quotes
+from quotelens.extract.interview import find_interview_answers
 from quotelens.extract.leftover import attach_leftover_quotes, mark_headline_quotes
 from quotelens.extract.naming import canonicalise_unknown, name_forward_roles, unknown_speakers
 from quotelens.extract.registry import Registry, default_registry_path, load_registry
@@ -61,6 +62,7 @@ def run_passes(art: ArticleState, headlines: Iterable[str]) -> list[dict]:
     statements. Returns the statement dicts, sorted by start offset (characters)."""
     if not art.text.strip():
         return []
+    find_interview_answers(art, headlines)
     find_direct_quotes(art)
     find_according_to(art)
     find_reported(art)
@@ -92,15 +94,20 @@ def _cached_default() -> Registry:
 
 
 def extract_article_statements(text: str, article_id: str = "", registry=None, title: str = "",
-                               headlines: Iterable[str] = ()) -> list[dict]:
+                               headlines: Iterable[str] = (), source: str | None = None,
+                               furniture=None) -> list[dict]:
     """Statements of one article as dicts with the Statements contract's fields (docs/contracts.md)
     plus speaker_kind, speaker_side, in_registry, resolved_from and in_headline.
 
     `registry` is a Registry, a path to a registry YAML, or None for data/actors/syria.yaml.
+    `source` (the outlet) and `title` help find page furniture, which never speaks; `furniture`
+    gives it instead (the Articles table's column, quotelens.load.boilerplate.format_furniture).
     Offsets (start, end, speaker_start, speaker_end, resolved_from) are characters into `text`;
     confidence is on [0, 1]. Never raises on odd text (unclosed quotes lower the confidence)."""
     reg = _default_registry(registry)
-    art = ArticleState(text if isinstance(text, str) else "", str(article_id), reg)
+    art = ArticleState(text if isinstance(text, str) else "", str(article_id), reg,
+                       title=title if isinstance(title, str) else None,
+                       source=source if isinstance(source, str) else None, furniture=furniture)
     heads = [title] if title else []
     heads += [h for h in (headlines if headlines is not None else ()) if isinstance(h, str)]
     return run_passes(art, heads)
@@ -119,16 +126,21 @@ def extract_statements(articles: pd.DataFrame, registry=None, canonicalise: bool
     rows: list[dict] = []
     has_title = "title" in articles.columns
     has_heads = "headlines" in articles.columns
+    sources = articles["source"].tolist() if "source" in articles.columns else None
+    furniture = articles["furniture"].tolist() if "furniture" in articles.columns else None
     ids = articles["article_id"].astype(str).tolist() if "article_id" in articles.columns else [str(i) for i in range(len(articles))]
     for i, text in enumerate(articles["text"].tolist()):
         title = articles["title"].iat[i] if has_title else ""
         heads = articles["headlines"].iat[i] if has_heads else ()
         heads = list(heads) if heads is not None and not isinstance(heads, str) else ([heads] if isinstance(heads, str) else [])
-        rows.extend(extract_article_statements(text, ids[i], reg, title if isinstance(title, str) else "", heads))
+        rows.extend(extract_article_statements(text, ids[i], reg, title if isinstance(title, str) else "", heads,
+                                               source=sources[i] if sources is not None else None,
+                                               furniture=furniture[i] if furniture is not None else None))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
     if canonicalise:
         df = canonicalise_unknown(df)
-    for col in ("speaker_start", "speaker_end", "start", "end", "paragraph", "sentence", "resolved_from"):
+    for col in ("speaker_start", "speaker_end", "start", "end", "quoted_start", "quoted_end", "paragraph", "sentence",
+                "resolved_from"):
         df[col] = df[col].astype("int64")
     df["confidence"] = df["confidence"].astype("float64")
     df["in_registry"] = df["in_registry"].astype(bool)

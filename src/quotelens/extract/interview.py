@@ -1,0 +1,187 @@
+"""The interview pass: in a question-and-answer article, every answer is a statement of the
+person interviewed.
+
+An interview is recognised from the text itself, never from a genre label: its lines (a line
+is a paragraph of its own in a Q&A layout) include questions to the interviewee, lines ending
+in "?" that mostly address "you", each followed by one or more lines that are not questions.
+Three such question-answer turns are enough; two when the title or the lead names an
+interview ("Wikinews interviews ...", "Interview with ...", "spoke with"). "Q:" / "A:" labels
+are read as such.
+
+Answers are the lines after the first question that are neither questions nor page furniture
+(captions, credits, headings; quotelens.load.boilerplate) nor short headings. Each answer line
+is one direct statement of the interviewee, with no cue and no mention of its own. Statements
+inside an answer (a quote the interviewee cites) are part of the answer, so this pass runs
+before the others, which may not overlap what it records.
+
+The interviewee is the person the title or the lead names next to an interview word ("Wikinews
+spoke with William Evans", "Interview with ... Noam Chomsky", "interviewee David Titley"),
+else the person named most often before the first question; without one, an unnamed
+"interviewee".
+
+Reads: an `ArticleState` (text, furniture) and the article's title. Writes: direct statements
+(rule "interview_answer") into the state.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, NamedTuple
+
+from quotelens.extract.article import CONF, ArticleState, trim
+from quotelens.extract.lexicon.interview_words import INTERVIEW_CUES, INTERVIEW_TITLE, OUTLET_SELF_NAMES
+from quotelens.extract.lexicon.organisations import ORG_WORDS
+from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.mentions import Resolution
+from quotelens.extract.postag import tag_text
+
+# A line is read in pieces of at most this many characters when looking for a name, so a
+# pathological 10 MB "line" costs no more than a normal lead.
+NAME_WINDOW_CHARS = 2000
+MIN_TURNS = 3  # question-answer turns that make an interview without an interview word
+MIN_TURNS_NAMED = 2  # ... when the title or lead names an interview
+MAX_HEADING_WORDS = 8  # a line this short without final punctuation is a heading
+_LINE = re.compile(r"[^\n]+")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_Q_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.)]\s+", re.IGNORECASE)
+_A_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+", re.IGNORECASE)
+_FINAL_PUNCT = re.compile(r"[.!?…:;,\"'”’)\]\-–—]\s*$")
+_INTERVIEWED_BY = re.compile(r",?\s*(?:[\w-]+\s+){0,4}?(?:was\s+|is\s+)?interviewed\s+by\b", re.IGNORECASE)
+_CUE = re.compile(rf"\b(?:{'|'.join(INTERVIEW_CUES)})\b", re.IGNORECASE)
+# An interview word right before a name, with at most a few descriptor words between and no
+# preposition ("interviews academic Simon Licen", not "interviews experts on Cyclone Phailin").
+_CUE_BEFORE = re.compile(rf"\b(?:{'|'.join(INTERVIEW_CUES)})\s+(?:(?!(?:on|about|of|at|in|for|over|from|after|regarding)\b)"
+                         r"[\w.,'’-]+\s+){0,5}$", re.IGNORECASE)
+
+
+class Line(NamedTuple):
+    """One non-empty line of the article: text[start:end], stripped, and what it is."""
+
+    start: int
+    end: int
+    kind: str  # "question", "answer" (a candidate), "heading", "furniture"
+
+
+def _lines(art: ArticleState) -> list[Line]:
+    text = art.text
+    out: list[Line] = []
+    for m in _LINE.finditer(text):
+        a, b = trim(text, m.start(), m.end(), " \t\r\u00a0")
+        if a >= b:
+            continue
+        piece = text[a:b]
+        if art.in_furniture(a, b):
+            kind = "furniture"
+        elif _Q_LABEL.match(piece) or _QUESTION_END.search(piece):
+            kind = "question"
+        elif _A_LABEL.match(piece):
+            kind = "answer"
+        elif len(piece.split()) <= MAX_HEADING_WORDS and not _FINAL_PUNCT.search(piece):
+            kind = "short"
+        else:
+            kind = "answer"
+        out.append(Line(a, b, kind))
+    # A short line without final punctuation is a heading when a question, another heading or
+    # furniture follows it ("On NATO", "Hiring employees"); else a short answer ("Yeah").
+    for k in range(len(out) - 1, -1, -1):
+        if out[k].kind == "short":
+            nxt = out[k + 1].kind if k + 1 < len(out) else "furniture"
+            out[k] = out[k]._replace(kind="heading" if nxt in ("question", "heading", "furniture") else "answer")
+    return out
+
+
+def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> None:
+    """Pass 0: when the article is an interview, record each answer line as a direct statement
+    of the interviewee (rule "interview_answer", cue "")."""
+    text = art.text
+    if "?" not in text or "\n" not in text:
+        return  # no question, or one paragraph: not a Q&A layout
+    lines = _lines(art)
+    content = [ln for ln in lines if ln.kind in ("question", "answer")]
+    questions = [ln for ln in content if ln.kind == "question"]
+    turns = sum(1 for x, y in zip(content, content[1:]) if x.kind == "question" and y.kind == "answer")
+    if not questions:
+        return
+    addressed = sum(1 for ln in questions if _YOU.search(text, ln.start, ln.end) or _Q_LABEL.match(text, ln.start))
+    first_q = questions[0].start
+    title = next((h for h in headlines if h), "")
+    named = bool(INTERVIEW_TITLE.search(title) or _CUE.search(text, 0, min(first_q, NAME_WINDOW_CHARS)))
+    # without an interview word, the questions must mostly address the interviewee ("you")
+    if turns < (MIN_TURNS_NAMED if named else MIN_TURNS) or (not named and 2 * addressed < len(questions)):
+        return
+    res = _interviewee(art, title, first_q)
+    seen_question = False
+    for ln in lines:
+        if ln.kind == "question":
+            seen_question = True
+            continue
+        if ln.kind != "answer" or not seen_question:
+            continue
+        a, b = ln.start, ln.end
+        label = _A_LABEL.match(text, a)
+        if label:
+            a = label.end()
+        a, b = _unquote(text, a, b)
+        art.add(a, b, res, "", "direct", "interview_answer", CONF["interview_answer"], ln.start)
+
+
+def _unquote(text: str, a: int, b: int) -> tuple[int, int]:
+    """A line wholly inside one pair of quote marks loses them; a final , . ; : goes."""
+    a, b = trim(text, a, b, " \t\r")
+    if b - a >= 2 and text[a] in "\"“«" and text[b - 1] in "\"”»" and not any(
+            c in text[a + 1:b - 1] for c in "\"“”«»"):
+        a, b = a + 1, b - 1
+    while b > a and text[b - 1] in ",.;:" and not text[b - 3:b] == "...":
+        b -= 1
+    return a, b
+
+
+def _name_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Proper-noun runs of two or more words in text[lo:hi] that can be a person's name
+    (no organisation word, no title word), as (start, end, name)."""
+    out = []
+    run: list[tuple[str, int, int]] = []
+    for tok, s, e, tag in tag_text(text[lo:hi]) + [("", 0, 0, "END")]:
+        if tag in ("NNP", "NNPS") and tok.lower() not in TITLES and tok[:1].isupper():
+            run.append((tok, s, e))
+            continue
+        words = [w for w, _, _ in run]
+        if len(words) >= 2 and not any(w.lower().strip(".") in ORG_WORDS for w in words) \
+                and not any(w in OUTLET_SELF_NAMES for w in words):
+            out.append((lo + run[0][1], lo + run[-1][2], " ".join(words)))
+        run = []
+    return out
+
+
+def _interviewee(art: ArticleState, title: str, first_q: int) -> Resolution:
+    """The person interviewed: named next to an interview word in the title or lead (captions
+    included: "File photo of interviewee X"), else the name most often repeated in the lead."""
+    text = art.text
+    lead_end = min(first_q, NAME_WINDOW_CHARS)
+    scores: dict[str, float] = {}
+    where: dict[str, int] = {}
+    for src, lo, hi, at_title in ((title, 0, min(len(title), NAME_WINDOW_CHARS), True), (text, 0, lead_end, False)):
+        for s, e, name in _name_runs(src, lo, hi):
+            score = 1.0 + (2.0 if at_title else 0.0)
+            if _CUE_BEFORE.search(src[max(0, s - 80):s]) or _INTERVIEWED_BY.match(src, e):
+                score += 4.0
+            surname = name.split()[-1]
+            score += min(5, len(re.findall(rf"\b{re.escape(surname)}\b", text))) * 0.5
+            if score > scores.get(name, 0.0):
+                scores[name] = score
+            if not at_title and name not in where:
+                where[name] = s
+    if not scores:
+        return Resolution("interviewee", "", -1, -1, "unnamed", "", None, "interviewee")
+    name = max(scores, key=lambda n: (scores[n], -where.get(n, len(text))))
+    pos = where.get(name)
+    if pos is None:
+        found = re.search(rf"\b{re.escape(name)}\b", text)
+        pos = found.start() if found else None
+    if pos is not None:
+        res = art.resolver.resolve([(pos, pos + len(name))])
+        if res is not None and res.kind in ("person", "unknown"):
+            return Resolution(res.speaker, "", -1, -1, "person", res.side, res.gender, "interviewee",
+                              resolved_from=pos, in_registry=res.in_registry)
+    return Resolution(name, "", -1, -1, "person", "", None, "interviewee", resolved_from=-1 if pos is None else pos)
