@@ -96,3 +96,19 @@ def role_referent(resolver, head: str, pos: int, kinds: tuple[str, ...]) -> Reso
     last = max((p for p in ent.mentions if p < pos), default=-1)
     gender = ent.gender or resolver.known_gender(ent.name)
     return Resolution(ent.name, "", last, -1, ent.kind, "", gender, "entity_role", last)
+
+
+def recent_person_speaker(resolver, pos: int) -> Resolution | None:
+    """The named person who spoke last within the LOOKBACK_SENTENCES sentences before offset
+    `pos`: what a reader takes "the envoy" to be when the article introduced nobody with that
+    role ("... de Mistura said. The envoy, however, ruled out ..."), or None."""
+    ents = resolver.entities
+    si = ents.sentence_of(pos)
+    lo = ents.sentence_starts[max(0, si - LOOKBACK_SENTENCES)] if ents.sentence_starts else 0
+    for at, res in resolver.recent_first(pos):
+        if at < lo:
+            break
+        if res.kind == "person" and at < pos and any(w[:1].isupper() for w in res.speaker.split()):
+            return Resolution(res.speaker, "", res.start, res.end, res.kind, res.side, res.gender, "last_speaker",
+                              res.start, res.in_registry)
+    return None

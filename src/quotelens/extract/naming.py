@@ -25,7 +25,8 @@ from quotelens.extract.registry import name_key
 def name_forward_roles(text: str, statements: list[dict]) -> None:
     """"... the provincial governor said. Governor Talal al-Barazi told AFP ...": a definite
     role noun that no earlier actor holds names the person introduced with that role word
-    in the next two sentences, as that person's next statement shows. `statements` (sorted by
+    in the next two sentences, as that person's next statement shows; then organisations
+    described before they are named (`name_described_organisations`). `statements` (sorted by
     start, speaker columns filled in) are updated in place."""
     for i, st in enumerate(statements):
         mention = st["speaker_mention"].lower()
@@ -48,6 +49,44 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
                           in_registry=later["in_registry"], resolved_from=later["speaker_start"],
                           rule=st["rule"] + ":next_speaker")
                 break
+    name_described_organisations(statements)
+
+
+# Heads of an indefinite description of an organisation in a news lead ("a monitor said",
+# "a monitoring group said"), named by the organisation that speaks next.
+_ORG_DESCRIPTION = re.compile(r"(?i)(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?:monitor|monitoring\s+group|watchdog|"
+                              r"rights\s+group|group|organi[sz]ation|charity|agency|body)")
+
+
+def name_described_organisations(statements: list[dict]) -> None:
+    """"... a monitor said. The Syrian Observatory for Human Rights said ...": the news lead
+    describes an organisation before naming it. An unnamed speaker described as an
+    organisation ("a monitor", "a Britain-based monitoring group") takes the name of the first
+    named organisation speaking in the next two sentences, and so do the later statements of
+    the article with the same description ("the monitor"). `statements` (one article, sorted
+    by start, speaker columns filled in) are updated in place."""
+    named: dict[str, dict] = {}
+    for i, st in enumerate(statements):
+        if st["speaker"] in named and st["speaker_kind"] in ("unnamed", "group", "unresolved"):
+            _adopt(st, named[st["speaker"]], "described_organisation")
+            continue
+        mention = st["speaker_mention"]
+        if st["speaker_kind"] not in ("unnamed", "group", "unresolved") or st["speaker_start"] < 0 \
+                or not _ORG_DESCRIPTION.fullmatch(mention) or mention.lower().startswith("the "):
+            continue
+        for later in statements[i + 1:]:
+            if later["sentence"] > st["sentence"] + 2:
+                break
+            if later["speaker_kind"] == "organisation" and later["speaker_mention"][:1].isupper() \
+                    and later["speaker_start"] >= 0:
+                named[st["speaker"]] = later
+                _adopt(st, later, "next_organisation")
+                break
+
+
+def _adopt(st: dict, named: dict, how: str) -> None:
+    st.update(speaker=named["speaker"], speaker_kind=named["speaker_kind"], speaker_side=named["speaker_side"],
+              in_registry=named["in_registry"], resolved_from=named["speaker_start"], rule=f"{st['rule']}:{how}")
 
 
 def canonicalise_unknown(statements: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import bisect
 import dataclasses
 import re
 
-from quotelens.extract.coreference import person_antecedent, role_referent
+from quotelens.extract.coreference import person_antecedent, recent_person_speaker, role_referent
 from quotelens.extract.entities import ArticleEntities
 from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
@@ -30,7 +30,7 @@ from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS
 from quotelens.extract.lexicon.speaker_heads import (
     DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
 )
-from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES, TITLES
 from quotelens.extract.mentions import ArticleMentions, Resolution, generic_kind, head_phrase, lower_first
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_phrases import phrase_after, tokens
@@ -210,6 +210,10 @@ class SpeakerResolver(ArticleMentions):
             # introduced with that role word (quotelens.extract.coreference)
             kinds = ("person",) if head in PERSON_ROLES else ("organisation",)
             role = role_referent(self, head, a, kinds)
+            if role is None and head in TITLES and head not in ANONYMOUS_ROLES:
+                # an office named by its title ("the envoy", "the governor") and introduced by
+                # nobody: the person who spoke just before
+                role = recent_person_speaker(self, a)
             if role is not None:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
@@ -415,6 +419,10 @@ class SpeakerResolver(ArticleMentions):
                     if actor is not None and actor.kind == "state":
                         return actor.side
         return ""
+
+    def recent_first(self, pos: int):
+        """Public view of `_recent_first`: (offset, resolution) of earlier speakers, latest first."""
+        return self._recent_first(pos)
 
     def _recent_first(self, pos: int):
         """The (offset, resolution) entries of `history` before offset `pos`, latest offset

@@ -21,3 +21,8 @@ TITLES = frozenset(
     commissioner inspector detective constable
     """.split()
 )
+
+# Titles that many people of one article may hold at once ("the official", "the spokesman"):
+# a definite one with no introduced holder is not taken for the person who spoke last.
+ANONYMOUS_ROLES = frozenset("""official officials spokesman spokeswoman spokesperson representative officer activist
+    doctor senior top deputy staff""".split())
