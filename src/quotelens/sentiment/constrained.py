@@ -246,18 +246,25 @@ class HeadlineModel:
         """The most probable class (-1, 0, 1) per text."""
         return np.array([-1, 0, 1])[self.probabilities(tone).argmax(axis=1)]
 
+    def _weight_lists(self) -> tuple[list[float], list[float]]:
+        """The n-gram and lexicon weights as Python floats (same values; arithmetic on them is
+        several times faster than on numpy scalars), computed once per model object."""
+        cached = self.__dict__.get("_weights_as_floats")
+        if cached is None:
+            cached = (self.ngram_weights.tolist(), self.lexicon_weights.tolist())
+            self.__dict__["_weights_as_floats"] = cached
+        return cached
+
     def word_contributions(self, parts: TextParts, row: int, lexicon_row_values, present=None) -> dict[str, float]:
         """Each word's (or bigram's) part of text `row`'s tone (log-odds units): n-gram weights,
         plus each lexicon feature's weight x value shared among the words that made it in
         proportion to their valence (exact for the normalised sums, which are linear in the
         valences up to the common denominator sqrt(sum^2 + 15)). `present`: the text's
         `present_ngrams`, when already computed."""
-        out: dict[str, float] = {}
         present = present if present is not None else self.present_ngrams(parts.tokens[row])
-        weights, index = self.ngram_weights, self._index
-        for g, value in present.items():
-            out[g] = value * float(weights[index[g]])
-        weights = self.lexicon_weights
+        ngram_weights, weights = self._weight_lists()
+        index = self._index
+        out: dict[str, float] = {g: value * ngram_weights[index[g]] for g, value in present.items()}
         _, pairs = parts.vader[row]
         if pairs:
             # VADER's words make three features: the compound score (shared over all of them)
@@ -265,10 +272,14 @@ class HeadlineModel:
             # gives each word its part of all three.
             positive_part = weights[1] * lexicon_row_values[1]
             negative_part = weights[2] * lexicon_row_values[2]
-            total = sum(v for _, v in pairs)
+            total = positive_total = negative_total = 0.0
+            for _, valence in pairs:
+                total += valence
+                if valence > 0:
+                    positive_total += valence
+                elif valence < 0:
+                    negative_total += valence
             compound_scale = weights[0] / math.sqrt(total * total + lexicons.NORMALISATION_ALPHA)
-            positive_total = sum(v for _, v in pairs if v > 0)
-            negative_total = sum(v for _, v in pairs if v < 0)
             for word, valence in pairs:
                 # compound ~ total / sqrt(total^2 + 15): each word's share of it is linear in its
                 # valence with that common denominator (no blow-up when signs cancel)

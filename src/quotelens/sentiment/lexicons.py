@@ -99,8 +99,9 @@ class Lexicon:
         self._cache: dict[str, tuple[str, float] | None] = {}
         self._negated_cache: dict[str, tuple[str, float] | None] = {}
         # Per token: can it take part in a match (hit, phrase start, negator)? Most tokens
-        # cannot, and one dictionary look-up lets the loop skip them.
+        # cannot, and one set look-up (an operator, cheaper than dict.get) lets the loop skip them.
         self._relevant: dict[str, bool] = {}
+        self._irrelevant: set[str] = set()
 
     def _is_relevant(self, token: str) -> bool:
         relevant = (
@@ -111,6 +112,8 @@ class Lexicon:
             or (bool(self._negated_exact or self._negated_globs) and self._lookup(token, negated=True) is not None)
         )
         self._relevant[token] = relevant
+        if not relevant:
+            self._irrelevant.add(token)
         return relevant
 
     def _add(self, entry: str, weight: float, negated: bool) -> None:
@@ -167,7 +170,8 @@ class Lexicon:
         # negator) need the loop body; one comprehension finds them, and a phrase hit moves
         # `next_free` past the words it covered.
         # (a token never seen before is a candidate until `_is_relevant` has judged it)
-        candidates = [i for i, t in enumerate(tokens) if relevant.get(t, True)]
+        irrelevant = self._irrelevant
+        candidates = [i for i, t in enumerate(tokens) if t not in irrelevant]
         next_free = 0
         for i in candidates:
             if i < next_free:
