@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from quotelens.extract.gender import is_known_first_name, is_known_surname
 from quotelens.extract.invisible import strip_invisible, visible_text
 from quotelens.extract.lexicon.calendar import DAY
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
@@ -206,6 +207,9 @@ class ArticleMentions:
             return True
         if " " in bare:
             return False
+        if bare.endswith(("ing", "ed")) and bare[:1].isupper() and bare[1:].islower() and not is_known_surname(bare) \
+                and not is_known_first_name(bare):
+            return True  # "Looking ahead, ...", "Asked about ...": a participle opening a sentence
         return bare in SENTENCE_ADVERBS or bool(DAY.fullmatch(bare)) or bare.lower() in COMMON_WORDS \
             or bare.lower() in NON_ACTOR_WORDS or bare.lower() in CLAUSE_OPENERS \
             or (bare[:1].isupper() and bare.lower() not in GROUP_WORDS and self.common_word(bare))

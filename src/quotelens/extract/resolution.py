@@ -25,7 +25,7 @@ from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.places import PLACE_ADJECTIVE
-from quotelens.extract.lexicon.pronouns import PRONOUNS
+from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS
 from quotelens.extract.lexicon.speaker_heads import (
     DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
@@ -137,8 +137,10 @@ class SpeakerResolver(ArticleMentions):
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"pronoun:{res.how}", res.start, res.in_registry)
             else:
-                # nobody to refer to in the article: the pronoun itself is kept as the speaker
-                yield 9, Resolution(bare, phrase, a, b, "unknown", "", PRONOUNS[bare][1], "pronoun_unresolved")
+                # nobody to refer to in the article: a pronoun is never a name (issue 13), the
+                # speaker is kept as a typed unnamed category
+                yield 9, Resolution(UNRESOLVED_PRONOUN[PRONOUNS[bare][0]], phrase, a, b, "unnamed", "",
+                                    PRONOUNS[bare][1], "pronoun_unresolved")
             return
         reg = self.registry_in(a, b)
         head_part = head_phrase(bare)
@@ -193,6 +195,9 @@ class SpeakerResolver(ArticleMentions):
         people.sort(key=lambda p: p[0], reverse=True)
         # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
         # (not after a group: "opponents of Syrian President Bashar al-Assad" are not Assad)
+        # a possessor only modifies the head ("Tony Blair's spokesman" is the spokesman)
+        people = [(s, res) for s, res in people
+                  if not (re.match(r"['’]s?\s+\S", text[res.end:b]) and head in PERSON_ROLES | ORG_ROLES)]
         in_head = [res for s, res in people if s < head_end or (res.end >= b - 1 and head not in GROUP_WORDS)]
         if in_head and head in ORG_ROLES and head not in PERSON_ROLES and not org_in_head \
                 and all(res.end <= head_end and not text[res.end:head_end].strip(" ,") == "" for res in in_head):
@@ -221,8 +226,8 @@ class SpeakerResolver(ArticleMentions):
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
             side = self.registry.actors[reg[0][2]].side if reg else ""
-            yield 2, Resolution(lower_first(self._unnamed_name(unnamed, a, b, reg)), phrase, a, b, "unnamed", side,
-                                None, "unnamed")
+            name = re.sub(r"['’]s\b", "", self._unnamed_name(unnamed, a, b, reg))  # "Tony Blair spokesman"
+            yield 2, Resolution(lower_first(name), phrase, a, b, "unnamed", side, None, "unnamed")
         head_toks = tokens(text, a, head_end)[-1:]
         head_in_reg = bool(head_toks) and any(s_ <= head_toks[0][0] < e_ for s_, e_, _ in reg)
         if head in GROUP_WORDS and not in_head and not head_in_reg:
@@ -248,6 +253,11 @@ class SpeakerResolver(ArticleMentions):
                     continue
             yield (3 if kind == "organisation" else 4) + (2 if s >= head_end else 0), self.from_actor(name, s, e, "name")
         for s, e, name, kind_ in names:
+            if kind_ == "organisation":
+                # "Syrian Observatory for Human Rights": the organisation's full name in the text
+                m = self.entities.mention_at(s, e)
+                if m is not None and m.entity.kind == "organisation" and m.entity.name.startswith(name):
+                    name = m.entity.name
             if kind_ != "person":
                 yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
         if head in GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:

@@ -9,3 +9,8 @@ state, "they" to a group too) was decided for this project on the seed article a
 PRONOUNS = {"he": ("person", "m"), "she": ("person", "f"), "they": ("plural", None), "it": ("thing", None)}
 # First- and second-person words: inside a quote they are the quote's own voice, never a speaker.
 NON_SPEAKERS = frozenset("i we you me us my our your ours yours myself ourselves".split())
+# The speaker written for a pronoun with no referent in the article (kind "unnamed"): a pronoun
+# is never a speaker's name (issue 13), so "it said" with nothing before it is an unidentified
+# organisation, by the kind of referent the pronoun wants.
+UNRESOLVED_PRONOUN = {"person": "unidentified person", "thing": "unidentified organisation",
+                      "plural": "unidentified group"}
