@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from quotelens.figures import data_label
 from quotelens.yaml_files import load_yaml
 
 UNGROUPED = "ungrouped"
@@ -397,12 +398,10 @@ def actor_graph(edges: pd.DataFrame, ctx: pd.DataFrame, directed: bool, nodes: I
 
 
 def plain_label(text: str, max_len: int = 28) -> str:
-    """A label safe for matplotlib: `$` escaped so text from articles never triggers mathtext,
-    and shortened to max_len characters."""
-    text = str(text)
-    if len(text) > max_len:
-        text = text[: max_len - 1] + "…"
-    return text.replace("$", r"\$")
+    """A label safe for matplotlib: quotelens.figures.data_label with the narrower width of the
+    comparison figures (`$` escaped so text from articles never triggers mathtext, white space
+    folded, shortened to max_len characters)."""
+    return data_label(text, max_len)
 
 
 def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_label: str = "articles") -> dict:

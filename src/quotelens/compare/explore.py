@@ -103,11 +103,13 @@ def plot_selection(summary: pd.DataFrame, title: str):
     if summary.empty:
         raise ValueError("empty selection: nothing to plot")
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(summary) + 1.5))
-    labels = [plain_label(s) for s in summary["speaker"]]
     colours = [
         plt.get_cmap("RdBu")((m + 1) / 2) if not np.isnan(m) else "#bdbdbd" for m in summary["mean_sentiment"].astype(float)
     ]
-    ax.barh(labels, summary["n_statements"], color=colours, edgecolor="#636363")
+    # positions, not a categorical axis: two speakers whose shortened names agree stay two bars
+    y = np.arange(len(summary))
+    ax.barh(y, summary["n_statements"], color=colours, edgecolor="#636363")
+    ax.set_yticks(y, [plain_label(s) for s in summary["speaker"]])
     for i, row in enumerate(summary.itertuples(index=False)):
         note = f" mean {row.mean_sentiment:+.2f} (n={int(row.n_scored)})" if row.n_scored else ""
         ax.text(row.n_statements, i, note, va="center", fontsize=8)

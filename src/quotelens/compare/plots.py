@@ -33,10 +33,12 @@ def plot_forms(summary: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
         data[f"pct_{form}"] = 100.0 * data[f"n_{form}"] / data["n_statements"]
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(data) + 1.6))
     left = np.zeros(len(data))
-    labels = [_label(v, n, label_of) for v, n in zip(data[by], data["n_statements"])]
+    # positions, not a categorical axis: two groups whose shortened labels agree stay two bars
+    y = np.arange(len(data))
     for form in FORMS:
-        ax.barh(labels, data[f"pct_{form}"], left=left, color=FORM_COLOURS[form], label=form)
+        ax.barh(y, data[f"pct_{form}"], left=left, color=FORM_COLOURS[form], label=form)
         left += data[f"pct_{form}"].to_numpy()
+    ax.set_yticks(y, [_label(v, n, label_of) for v, n in zip(data[by], data["n_statements"])])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the statements (%)")
@@ -58,11 +60,12 @@ def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
     fig, ax = plt.subplots(figsize=(9, 0.5 * len(order) + 2.2))
     cmap = plt.get_cmap("tab20")
     left = np.zeros(len(order))
-    labels = [_label(v, int(n), label_of) for v, n in zip(order, n_by)]
+    y = np.arange(len(order))  # positions: see plot_forms
     for i, speaker in enumerate(speakers):
         colour = "#d9d9d9" if speaker == OTHER_ACTORS else cmap(i % 20)
-        ax.barh(labels, table[speaker], left=left, color=colour, label=plain_label(speaker))
+        ax.barh(y, table[speaker], left=left, color=colour, label=plain_label(speaker))
         left += table[speaker].to_numpy()
+    ax.set_yticks(y, [_label(v, int(n), label_of) for v, n in zip(order, n_by)])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.set_xlabel("share of the outlet group's statements (%)")

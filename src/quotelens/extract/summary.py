@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
+
+from quotelens.figures import data_label, layout
 
 TYPES = ("direct", "indirect", "mixed", "according_to")
 
@@ -65,18 +68,22 @@ def lowest_confidence(statements: pd.DataFrame, n: int) -> pd.DataFrame:
 
 
 def plot_by_actor(table: pd.DataFrame, n_statements: int, n_articles: int):
-    """Horizontal stacked bars of statements per speaker, split by type."""
+    """Horizontal stacked bars of statements per speaker, split by type. Speaker names are
+    drawn as written and shortened (quotelens.figures.data_label)."""
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(table) + 1.6))
     data = table.iloc[::-1]
     left = pd.Series(0, index=data.index)
+    # positions, not a categorical axis: two speakers shortened alike stay two bars
+    y = np.arange(len(data))
     for t in TYPES:
-        ax.barh(data["speaker"], data[t], left=left, label=t)
+        ax.barh(y, data[t], left=left, label=t)
         left = left + data[t]
+    ax.set_yticks(y, [data_label(speaker) for speaker in data["speaker"]])
     ax.set_xlabel("statements (count)")
     ax.set_ylabel("speaker")
     ax.set_title(f"Statements per speaker, top {len(table)} (n = {n_statements} statements, {n_articles} articles)")
     ax.legend(title="type", loc="lower right")
-    fig.tight_layout()
+    layout(fig)
     return fig
 
 
@@ -89,5 +96,5 @@ def plot_by_type(table: pd.DataFrame, n_articles: int):
     ax.set_xlabel("statement type")
     ax.set_ylabel("statements (count)")
     ax.set_title(f"Statements per type (n = {int(table['n_statements'].sum())} statements, {n_articles} articles)")
-    fig.tight_layout()
+    layout(fig)
     return fig

@@ -2,31 +2,33 @@
 
 Every figure has a title, axis labels with units and the n it rests on. Labels on the
 Monroe-style plot are placed by `place_labels`, a small deterministic greedy routine: no
-randomness, no iteration to convergence, so reruns give byte-identical PNGs.
+randomness, no iteration to convergence, so reruns give byte-identical PNGs. Group names and
+terms pass through quotelens.figures.data_label (shown as written, shortened), and `slug` (the
+group's part of a figure name) is quotelens.figures.slug: bounded and unique.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.figures import data_label, data_title, layout, literal_text, slug
 from quotelens.keywords.termcounts import KeywordsError
 
+__all__ = ["Z_CRITICAL", "compare_bars", "kwic_figure", "monroe_plot", "place_labels", "slug", "top_bars"]
+
 Z_CRITICAL = 1.96  # two-sided 5% level of a standard normal
+#: Longest term shown in a figure, in characters (terms are up to three tokens; see tokens.py).
+TERM_LABEL_CHARS = 40
+#: Longest context on either side of a KWIC line, in characters (kwic's window is 50-55).
+KWIC_CONTEXT_CHARS = 70
 
 # Candidate label offsets in points: 8 directions at growing distances, tried in this order.
 _DIRECTIONS = [(1, 0), (1, 1), (1, -1), (-1, 0), (-1, 1), (-1, -1), (0, 1), (0, -1)]
 _RADII = [4, 10, 18, 28, 40, 55]
-
-
-def slug(name: str) -> str:
-    """A file-name-safe, lower-case form of a group name ("Bashar al-Assad" -> "bashar_al_assad")."""
-    out = re.sub(r"[^0-9a-z]+", "_", str(name).lower()).strip("_")
-    return out or "group"
 
 
 def _overlaps(box, boxes, pad: float = 1.0) -> bool:
@@ -42,8 +44,10 @@ def place_labels(ax, xs, ys, labels, fontsize: float = 8) -> list:
     axes. Points are handled in the given order (put the most important first); each label
     takes the first free candidate offset (8 directions x growing radii, in points), with a
     thin leader line when it sits far from its point. A label with no free position is left
-    out (returned list holds None for it). Deterministic."""
+    out (returned list holds None for it). Deterministic. Labels are drawn as given (pass data
+    through quotelens.figures.data_label); the figure's texts are escaped before it is drawn."""
     fig = ax.figure
+    literal_text(fig)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax_box = ax.get_window_extent(renderer)
@@ -110,9 +114,9 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     ax.set_ylabel("log-odds z-score vs all other statements (standard units)")
     n_st = int(t["statements_group"].iloc[0])
     n_tok = int(t["tokens_group"].iloc[0])
-    ax.set_title(f"Distinctive terms of {group}\n(n = {n_st} statements, {n_tok} term occurrences; {len(t)} terms)", fontsize=10)
+    ax.set_title(f"Distinctive terms of {data_label(group)}\n(n = {n_st} statements, {n_tok} term occurrences; {len(t)} terms)", fontsize=10)
     if caption:
-        fig.text(0.01, -0.02, textwrap.fill(caption, 150), fontsize=7, color="0.35", ha="left", va="top")
+        fig.text(0.01, -0.02, textwrap.fill(" ".join(caption.split()), 150), fontsize=7, color="0.35", ha="left", va="top")
     span = data["z"].max() - data["z"].min()
     ax.set_ylim(data["z"].min() - 0.08 * span - 0.5, data["z"].max() + 0.15 * span + 0.5)
     xs = data["log10_total"]
@@ -123,7 +127,8 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     if not sig_pos.any():
         ax.text(0.01, 0.98, f"no term reaches z >= {Z_CRITICAL}: too little evidence to single out any term",
                 transform=ax.transAxes, fontsize=8, color="0.3", va="top")
-    placed = place_labels(ax, top["log10_total"].to_numpy(), top["z"].to_numpy(), top["term"].tolist())
+    placed = place_labels(ax, top["log10_total"].to_numpy(), top["z"].to_numpy(),
+                          [data_label(term, TERM_LABEL_CHARS) for term in top["term"]])
     data["labelled"] = data["term"].isin([lab for lab, p in zip(top["term"], placed) if p is not None])
     if sig_pos.any() or sig_neg.any():
         ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -142,15 +147,18 @@ def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10):
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 0.28 * k * nrows + 1.2 * nrows), squeeze=False)
     for ax, g in zip(axes.ravel(), groups):
         d = data[data[by] == g].sort_values(["z", "term"], ascending=[True, False])
-        ax.barh(d["term"], d["z"], color=np.where(d["z"] >= Z_CRITICAL, "tab:orange", "0.7"))
+        # positions, not a categorical axis: two terms shortened alike stay two bars
+        y = np.arange(len(d))
+        ax.barh(y, d["z"], color=np.where(d["z"] >= Z_CRITICAL, "tab:orange", "0.7"))
+        ax.set_yticks(y, [data_label(term, TERM_LABEL_CHARS) for term in d["term"]])
         ax.axvline(Z_CRITICAL, color="0.5", lw=0.6, ls="--")
-        ax.set_title(f"{g} (n = {int(d['statements_group'].iloc[0])} statements)", fontsize=9)
+        ax.set_title(f"{data_label(g, 40)} (n = {int(d['statements_group'].iloc[0])} statements)", fontsize=9)
         ax.set_xlabel("log-odds z vs rest (standard units)", fontsize=8)
         ax.tick_params(axis="y", labelsize=7)
     for ax in axes.ravel()[len(groups):]:
         ax.set_visible(False)
-    fig.suptitle(f"Top {k} distinctive terms per {by} (dashed line: z = {Z_CRITICAL})", fontsize=11)
-    fig.tight_layout()
+    fig.suptitle(f"Top {k} distinctive terms per {data_label(by)} (dashed line: z = {Z_CRITICAL})", fontsize=11)
+    layout(fig)
     data = data.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
     return fig, data
 
@@ -169,15 +177,16 @@ def compare_bars(table: pd.DataFrame, by: str, group_a: str, group_b: str, k: in
     fig, ax = plt.subplots(figsize=(7.5, 0.28 * len(data) + 1.5))
     colors = np.where(data["side"] == group_a, "tab:orange", "tab:blue")
     ax.barh(np.arange(len(data)), data["z_plot"], color=colors)
-    ax.set_yticks(np.arange(len(data)), data["term"], fontsize=7)
+    ax.set_yticks(np.arange(len(data)), [data_label(term, TERM_LABEL_CHARS) for term in data["term"]], fontsize=7)
     ax.axvline(0, color="0.4", lw=0.6)
     for x in (-Z_CRITICAL, Z_CRITICAL):
         ax.axvline(x, color="0.6", lw=0.6, ls="--")
-    ax.set_xlabel(f"log-odds z (standard units): left favours {group_b}, right favours {group_a}")
+    ax.set_xlabel(f"log-odds z (standard units): left favours {data_label(group_b, 40)}, right favours {data_label(group_a, 40)}")
     na = int(table.loc[table[by] == group_a, "statements_group"].iloc[0]) if (table[by] == group_a).any() else 0
     nb = int(table.loc[table[by] == group_b, "statements_group"].iloc[0]) if (table[by] == group_b).any() else 0
-    ax.set_title(f"{group_a} (n = {na} statements) vs {group_b} (n = {nb} statements)", fontsize=10)
-    fig.tight_layout()
+    ax.set_title(data_title(f"{data_label(group_a)} (n = {na} statements) vs {data_label(group_b)} (n = {nb} statements)"),
+                 fontsize=10)
+    layout(fig)
     return fig, data
 
 
@@ -192,8 +201,12 @@ def kwic_figure(lines: pd.DataFrame, term: str, title_extra: str = ""):
     ax.set_xlim(0, 1)
     ax.set_ylim(n + 0.5, -0.5)
     for i, row in enumerate(lines.itertuples(index=False)):
-        ax.text(0.44, i, row.left, ha="right", va="center", family="monospace", fontsize=7)
-        ax.text(0.45, i, row.match, ha="left", va="center", family="monospace", fontsize=7, weight="bold")
-        ax.text(0.45 + 0.0075 * (len(row.match) + 1), i, row.right, ha="left", va="center", family="monospace", fontsize=7)
-    ax.set_title(f"Keyword in context: {term!r} (n = {n} lines{title_extra})", fontsize=10)
+        match = data_label(row.match, TERM_LABEL_CHARS)
+        ax.text(0.44, i, data_label(row.left, KWIC_CONTEXT_CHARS), ha="right", va="center", family="monospace", fontsize=7)
+        ax.text(0.45, i, match, ha="left", va="center", family="monospace", fontsize=7, weight="bold")
+        shown = len(match) - match.count("\\$")  # characters drawn (an escaped "$" is one)
+        ax.text(0.45 + 0.0075 * (shown + 1), i, data_label(row.right, KWIC_CONTEXT_CHARS), ha="left", va="center",
+                family="monospace", fontsize=7)
+    ax.set_title(data_title(f"Keyword in context: '{data_label(term, TERM_LABEL_CHARS)}' (n = {n} lines{title_extra})"),
+                 fontsize=10)
     return fig, lines.reset_index(drop=True)

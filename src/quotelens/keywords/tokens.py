@@ -20,6 +20,10 @@ Normalisation decisions (documented in the README, section Keywords):
   end a term; n-grams (up to 3) may hold stop words inside ("freedom of speech") and never
   cross punctuation, so "talks. Russia" is not a bigram.
 - Optional Snowball (Porter 2) stemming of each hyphen part; acronyms and numbers are not stemmed.
+- A token longer than MAX_TOKEN_CHARS (50) characters is not a word: no English word or
+  hyphenated compound is that long, while glued text, encoded data and hostile input are. It is
+  no term and breaks n-grams like punctuation. This also bounds the cost of counting: a
+  60,000-character "word" once made every term column 60,000 characters wide.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ from importlib import resources as importlib_resources
 from typing import Iterator, Literal, NamedTuple
 
 STOPWORDS_FILE = "stopwords_en.txt"
+#: Longest token that can be (part of) a term, in characters; longer ones are skipped.
+MAX_TOKEN_CHARS = 50
 
 # One regex alternation, tried left to right at each position:
 # dotted acronyms (optionally hyphenated on: "U.S.-backed"), numbers with decimal or thousands
@@ -151,7 +157,8 @@ def tokenize(text: str, options: TokenOptions | None = None) -> list[list[Token]
     """The tokens of `text`, grouped into clauses (runs not separated by punctuation).
 
     Spans index `text` in characters. Stop words are kept (content=False) so that n-grams
-    respect their position; they never become terms on their own."""
+    respect their position; they never become terms on their own. A token longer than
+    MAX_TOKEN_CHARS is left out and ends the clause, as punctuation does."""
     options = options or TokenOptions()
     stop = stopwords()
     extra = frozenset(w.lower() for w in options.extra_stopwords)
@@ -159,6 +166,12 @@ def tokenize(text: str, options: TokenOptions | None = None) -> list[list[Token]
     current: list[Token] = []
     prev_end = None
     for m in _TOKEN.finditer(text):
+        if m.end() - m.start() > MAX_TOKEN_CHARS:
+            if current:
+                clauses.append(current)
+            current = []
+            prev_end = m.end()
+            continue
         kind = m.lastgroup
         surface = m.group()
         norm, is_number = _normalise(kind, surface)

@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.figures import data_label, layout
+
 #: Label for articles without a source (files in the seed format carry none).
 UNKNOWN_SOURCE = "(unknown source)"
 #: Width of a text-length histogram bin, in characters.
@@ -97,17 +99,21 @@ def text_lengths(articles: pd.DataFrame, bin_chars: int = LENGTH_BIN_CHARS) -> p
 
 
 def plot_per_source(table: pd.DataFrame):
-    """Horizontal bars of articles per source, copies shaded; returns the figure."""
+    """Horizontal bars of articles per source, copies shaded; returns the figure. Source names
+    are drawn as written and shortened (quotelens.figures.data_label)."""
     fig, ax = plt.subplots(figsize=(7, 0.3 * len(table) + 1.5))
     rows = table.iloc[::-1]
     originals = rows["n_articles"] - rows["n_copies"]
-    ax.barh(rows["source"], originals, color="#4c72b0", label="original")
-    ax.barh(rows["source"], rows["n_copies"], left=originals, color="#dd8452", label="flagged copy")
+    # positions, not a categorical axis: two sources shortened alike stay two bars
+    y = np.arange(len(rows))
+    ax.barh(y, originals, color="#4c72b0", label="original")
+    ax.barh(y, rows["n_copies"], left=originals, color="#dd8452", label="flagged copy")
+    ax.set_yticks(y, [data_label(source) for source in rows["source"]])
     ax.set_xlabel("articles (count)")
     ax.set_ylabel("source")
     ax.set_title(f"Articles per source (n = {int(table['n_articles'].sum())} articles, {len(table)} sources)")
     ax.legend(loc="lower right")
-    fig.tight_layout()
+    layout(fig)
     return fig
 
 
@@ -126,7 +132,7 @@ def plot_per_month(table: pd.DataFrame, n_undated: int):
     ax.set_ylabel("articles (count)")
     note = f"; {n_undated} without a date not shown" if n_undated else ""
     ax.set_title(f"Articles per month (n = {int(table['n_articles'].sum())} dated articles{note})")
-    fig.tight_layout()
+    layout(fig)
     return fig
 
 
@@ -140,7 +146,7 @@ def plot_text_lengths(table: pd.DataFrame, median_chars: float):
     ax.set_ylabel("articles (count)")
     ax.set_title(f"Text length of the articles (n = {int(table['n_articles'].sum())})")
     ax.legend()
-    fig.tight_layout()
+    layout(fig)
     return fig
 
 

@@ -1,6 +1,7 @@
 """Figures of notebook 03_sentiment. Each function returns (figure, data): `data` is exactly
 what is plotted, for quotelens.figures.save_figure. Every figure has a title, labelled axes with
-units, and the n behind each point."""
+units, and the n behind each point. Speaker and outlet names and quotes are drawn through
+quotelens.figures.data_label: as written (never mathtext) and shortened."""
 
 from __future__ import annotations
 
@@ -8,13 +9,10 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.figures import data_label, layout
+
 SCORE_AXIS = "mean sentiment score (-1 negative to +1 positive)"
 METHOD_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
-
-
-def _shorten(text: str, width: int = 70) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def _height(rows: int) -> float:
@@ -33,7 +31,7 @@ def actor_means(estimates: pd.DataFrame, title: str):
     if (~has_ci).any():
         ax.plot(data["mean"][~has_ci], y[~has_ci], "o", mfc="white", color="tab:blue", label="mean, one article (no interval)")
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(y, [f"{s} (n={n}, {a} art.)" for s, n, a in zip(data["speaker"], data["n_statements"], data["n_articles"])])
+    ax.set_yticks(y, [f"{data_label(s)} (n={n}, {a} art.)" for s, n, a in zip(data["speaker"], data["n_statements"], data["n_articles"])])
     ax.set_xlabel(SCORE_AXIS)
     ax.set_ylabel("actor (statements, articles)")
     ax.set_xlim(-1, 1)
@@ -53,7 +51,7 @@ def actor_distribution(scored: pd.DataFrame, actors: list[str], title: str):
     rng = np.random.default_rng(0)  # fixed jitter, so the figure is identical on every run
     for i, values in enumerate(groups, start=1):
         ax.plot(values, i + rng.uniform(-0.15, 0.15, len(values)), ".", color="tab:blue", alpha=0.5, ms=4)
-    ax.set_yticks(range(1, len(order) + 1), [f"{a} (n={len(g)})" for a, g in zip(order, groups)])
+    ax.set_yticks(range(1, len(order) + 1), [f"{data_label(a)} (n={len(g)})" for a, g in zip(order, groups)])
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("statement sentiment score (-1 to +1)")
@@ -71,7 +69,7 @@ def method_comparison(estimates: pd.DataFrame, methods: list[str], title: str):
     for k, (method, col) in enumerate(zip(methods, cols)):
         ax.plot(data[col], y + (k - (len(methods) - 1) / 2) * 0.12, METHOD_MARKERS[k % len(METHOD_MARKERS)], label=method, alpha=0.8)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(y, [f"{s} (n={n})" for s, n in zip(data["speaker"], data["n_statements"])])
+    ax.set_yticks(y, [f"{data_label(s)} (n={n})" for s, n in zip(data["speaker"], data["n_statements"])])
     ax.set_xlim(-1, 1)
     ax.set_xlabel(SCORE_AXIS)
     ax.set_ylabel("actor (statements)")
@@ -91,7 +89,7 @@ def masking_effect(estimates: pd.DataFrame, title: str):
     for yi, a, b in zip(y, data["mean_unmasked"], data["mean"]):
         ax.annotate("", xy=(b, yi), xytext=(a, yi), arrowprops=dict(arrowstyle="->", color="grey", lw=0.8))
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(y, [f"{s} (n={n}, shift {d:+.2f})" for s, n, d in zip(data["speaker"], data["n_statements"], data["masking_shift"])])
+    ax.set_yticks(y, [f"{data_label(s)} (n={n}, shift {d:+.2f})" for s, n, d in zip(data["speaker"], data["n_statements"], data["masking_shift"])])
     ax.set_xlim(-1, 1)
     ax.set_xlabel(SCORE_AXIS)
     ax.set_ylabel("actor (statements, shift in score units)")
@@ -119,7 +117,7 @@ def extremes(table: pd.DataFrame, title: str):
     y = np.arange(len(data))
     colours = ["tab:red" if s < 0 else "tab:blue" for s in data["sentiment"]]
     ax.barh(y, data["sentiment"], color=colours)
-    ax.set_yticks(y, [f"{s}: {_shorten(q, 55)}" for s, q in zip(data["speaker"], data["quote"])], fontsize=8)
+    ax.set_yticks(y, [f"{data_label(s, 40)}: {data_label(q, 55)}" for s, q in zip(data["speaker"], data["quote"])], fontsize=8)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlim(-1, 1)
     ax.set_xlabel("statement sentiment score (-1 to +1)")
@@ -143,7 +141,7 @@ def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
         else:
             ax.plot(row.mean, yi, "o", mfc="white", color=colour)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(y, [f"{s} | {g} (n={n})" for s, g, n in zip(data["speaker"], data[group], data["n_statements"])], fontsize=8)
+    ax.set_yticks(y, [f"{data_label(s, 40)} | {data_label(g, 40)} (n={n})" for s, g, n in zip(data["speaker"], data[group], data["n_statements"])], fontsize=8)
     ax.set_xlim(-1, 1)
     ax.set_xlabel(SCORE_AXIS + "; open dots: one article, no interval")
     ax.set_ylabel(f"actor | {group_label} (statements)")
@@ -171,8 +169,9 @@ def by_month(estimates: pd.DataFrame, title: str):
         ax.axhline(0, color="grey", lw=0.8)
         ax.set_ylim(-1, 1)
         ax.set_ylabel("mean (-1 to 1)", fontsize=8)
-        ax.set_title(f"{actor} (n={int(part['n_statements'].sum())} statements, {len(part)} months)", fontsize=9, loc="left")
+        ax.set_title(f"{data_label(actor)} (n={int(part['n_statements'].sum())} statements, {len(part)} months)", fontsize=9,
+                     loc="left")
     axes[-1, 0].set_xlabel("month; open dots: one article, no interval")
     fig.suptitle(title)
-    fig.tight_layout()
+    layout(fig)
     return fig, data
