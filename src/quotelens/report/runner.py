@@ -38,6 +38,8 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from quotelens import config as qconfig
+from quotelens.arguments import UsageError, output_folder
+from quotelens.figures import remove_unwritten_figures, stage_figures
 from quotelens.report import pipeline_input
 from quotelens.report.config import (
     CONFIG_KEYS,
@@ -170,6 +172,9 @@ def plan(
             raise ReportConfigError(f"--from-pipeline: {exc}") from None
     nb_dir = qconfig.resolve(notebooks_dir) if notebooks_dir is not None else qconfig.NOTEBOOKS_DIR
     dirs = output_dirs(cfg, output_root)
+    unusable = _unusable_folders(dirs)
+    if unusable:
+        raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run: {'; '.join(unusable)}")
     common = {k: _portable(dirs[k]) for k in COMMON_PARAMETERS}
     runs: list[PlannedRun] = []
     skipped: list[str] = []
@@ -204,6 +209,18 @@ def plan(
     if problems:
         raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run:\n  " + "\n  ".join(problems))
     return runs, skipped
+
+
+def _unusable_folders(dirs: dict[str, Path]) -> list[str]:
+    """One line per output folder (processed_dir, figures_dir, reports_dir) that cannot be one:
+    an existing file, a path under a file, or a folder that cannot be written."""
+    problems = []
+    for key, folder in dirs.items():
+        try:
+            output_folder(folder, what=key)
+        except UsageError as exc:
+            problems.append(str(exc))
+    return problems
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,6 +302,11 @@ def run_report(
     for i, run in enumerate(runs, 1):
         print(f"  [{i}/{len(runs)}] {run.name:<16}", end="", file=stream, flush=True)
         t0 = time.perf_counter()
+        # The stage's figures as they are before its notebook runs: afterwards, those it did not
+        # write again are removed (a figure skipped this time must not stay from other data, nor
+        # be shown by 00_report). Removed after the notebook, not before, so that a run killed
+        # part-way leaves the previous report whole.
+        figures_before = stage_figures(run.name, dirs["figures_dir"])
         with tempfile.TemporaryDirectory(prefix="quotelens-report-") as tmp:
             # papermill saves after every cell; it writes outside reports/ so a run killed
             # part-way leaves the previous report untouched.
@@ -310,6 +332,7 @@ def run_report(
                 raise NotebookFailedError(run.name, f"notebook {run.name} failed before papermill wrote it: {type(error).__name__}: {error}", None) from error
             nb = nbformat.read(str(executed), as_version=4)
             save_executed(nb, run.name, reports_dir, renderer)
+        remove_unwritten_figures(run.name, dirs["figures_dir"], figures_before)
         write_index(reports_dir, list(cfg.notebooks), cfg.name)
         seconds = time.perf_counter() - t0
         result.seconds[run.name] = seconds
