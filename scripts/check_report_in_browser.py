@@ -1,7 +1,6 @@
 """Open the rendered report in a real browser (headless Chromium) and check it.
 
-For each page (default: index.html, 00_report.html and 05_comparisons.html of the reports
-folder) this script
+For each page (default: every .html page of the reports folder, index.html first) this script
 
 1. parses the HTML and lists every resource it would load (src, srcset, stylesheet and icon
    links, CSS url() and @import): each must be an embedded data: URI or a file that exists
@@ -13,10 +12,19 @@ folder) this script
    errors, uncaught exceptions and JavaScript dialogs (an alert() means article text ran as
    code);
 3. checks in the live page that every <img> has loaded (complete, natural width > 0);
-4. saves a screenshot of the top of the page (1280 x 1600 CSS pixels) to --screenshots.
+4. reads the page's rendered text as a reader sees it (document.body.innerText, with code
+   cells' source and code spans set aside: code may spell markup on purpose) and fails on
+   any markup shown as text, such as "<style scoped> .dataframe ..." or "</div>", or an
+   entity left encoded ("&lt;"): quotelens.report.html_audit.markup_in_text;
+5. measures the page: its size, the CSS inlined in it (at most MAX_CSS_BYTES) and whether an
+   embedded image appears more than once in it (a figure is embedded once per page);
+6. saves a screenshot of the top of the page (1280 x 1600 CSS pixels) to --screenshots.
 
-Prints one block per page and a summary; exits 1 when a check fails. With --record FILE the
-same text is written to FILE (docs/browser_check.md keeps the last recorded run).
+The whole reports folder must stay within --max-folder-mb (6 MB by default, the limit for
+the default report). Prints one block per page and a summary; exits 1 when a check fails.
+With --record FILE the same text is written to FILE (docs/browser_check.md keeps the last
+recorded run). A report of a corpus whose texts hold markup (tests/data/hostile) shows it as
+text on purpose: check that one with scripts/check_hostile_html.py.
 
 Chromium: Debian's package (`apt-get install -y chromium`); its path can be given with
 --chromium. The DevTools client is tornado's websocket client (tornado ships with Jupyter).
@@ -43,8 +51,12 @@ from urllib.parse import unquote, urlsplit
 
 from tornado.websocket import websocket_connect
 
+from quotelens.report.html_audit import CODE_INPUT_CLASS, CODE_TAG, markup_in_text
+from quotelens.report.page_style import MAX_PAGE_CSS_BYTES as MAX_CSS_BYTES
+
 PROJ_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PAGES = ["index.html", "00_report.html", "05_comparisons.html"]
+FIRST_PAGE = "index.html"
+MAX_FOLDER_MB = 6.0
 LOCAL_SCHEMES = ("file", "data", "about", "blob")
 CHROMIUM_FLAGS = [
     "--headless",
@@ -64,6 +76,8 @@ CHROMIUM_FLAGS = [
     "--remote-allow-origins=*",
 ]
 VIEWPORT = (1280, 1600)
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+_DATA_IMAGE = re.compile(r"""src=["'](data:image/[^"']+)["']""", re.I)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""", re.I)
 
 
@@ -160,11 +174,22 @@ def static_problems(page: Path) -> tuple[list[str], dict]:
                 problems.append(f"broken link: {href[:120]}")
         elif parts.scheme == "javascript":
             problems.append(f"javascript: link: {href[:120]}")
+    text = page.read_text(encoding="utf-8")
+    css_bytes = sum(len(css.encode("utf-8")) for css in _STYLE_ELEMENT.findall(text))
+    if css_bytes > MAX_CSS_BYTES:
+        problems.append(f"{css_bytes} bytes of inlined CSS (at most {MAX_CSS_BYTES})")
+    images = _DATA_IMAGE.findall(text)
+    repeated = len(images) - len(set(images))
+    if repeated:
+        problems.append(f"{repeated} embedded image(s) repeated in the page (each figure once per page)")
     counts = {
         "resources": len(refs.resources),
         "embedded": embedded,
         "links": len(refs.links),
         "external_links": external_links,
+        "page_bytes": len(text.encode("utf-8")),
+        "css_bytes": css_bytes,
+        "images": len(images),
     }
     return problems, counts
 
@@ -245,8 +270,18 @@ _IMAGES_JS = """JSON.stringify({
   images: Array.from(document.images).map(i => ({src: i.currentSrc.slice(0, 60), ok: i.complete && i.naturalWidth > 0,
                                                  width: i.naturalWidth, height: i.naturalHeight})),
   scripts: document.scripts.length,
-  text_chars: document.body ? document.body.innerText.length : 0
-})"""
+  text_chars: document.body ? document.body.innerText.length : 0,
+  reader_text: (() => {
+    if (!document.body) return "";
+    // What a reader sees, without code (hidden for the reading, then shown again).
+    const code = Array.from(document.querySelectorAll(".%s, %s"));
+    const saved = code.map(e => e.style.display);
+    code.forEach(e => { e.style.display = "none"; });
+    const text = document.body.innerText;
+    code.forEach((e, i) => { e.style.display = saved[i]; });
+    return text;
+  })()
+})""" % (CODE_INPUT_CLASS, CODE_TAG)
 
 
 async def check_live(ws_url: str, page: Path, screenshot: Path) -> tuple[list[str], dict]:
@@ -295,12 +330,15 @@ async def check_live(ws_url: str, page: Path, screenshot: Path) -> tuple[list[st
     problems += [f"console error: {c}" for c in console]
     broken = [i for i in state["images"] if not i["ok"]]
     problems += [f"image did not load: {i['src']}" for i in broken]
+    markup = markup_in_text(state["reader_text"])
+    problems += [f"markup shown as text: {m}" for m in markup]
     counts = {
         "requests": len(requests),
         "images": len(state["images"]),
         "images_loaded": len(state["images"]) - len(broken),
         "text_chars": state["text_chars"],
         "title": state["title"],
+        "markup_in_text": len(markup),
     }
     return problems, counts
 
@@ -332,7 +370,17 @@ def start_chromium(binary: str, profile: Path, allow_loopback: bool = False) -> 
     raise RuntimeError(f"{binary} did not start its DevTools endpoint")
 
 
-def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str) -> tuple[str, bool]:
+def report_pages(reports_dir: Path) -> list[str]:
+    """Every .html page of the folder, index.html first, then by name."""
+    names = sorted(p.name for p in reports_dir.glob("*.html"))
+    return sorted(names, key=lambda n: (n != FIRST_PAGE, n))
+
+
+def folder_bytes(reports_dir: Path) -> int:
+    return sum(p.stat().st_size for p in reports_dir.rglob("*") if p.is_file())
+
+
+def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str, max_folder_mb: float = MAX_FOLDER_MB) -> tuple[str, bool]:
     lines = []
     ok = True
     with tempfile.TemporaryDirectory(prefix="quotelens-chromium-") as profile:
@@ -340,6 +388,11 @@ def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str) -> 
         version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
         lines.append(f"browser: {version} (headless, proxy to nowhere, no DNS)")
         lines.append(f"reports: {reports_dir.relative_to(PROJ_ROOT) if reports_dir.is_relative_to(PROJ_ROOT) else reports_dir}")
+        size_mb = folder_bytes(reports_dir) / 1e6
+        lines.append(f"folder size: {size_mb:.2f} MB in {sum(1 for p in reports_dir.rglob('*') if p.is_file())} files (at most {max_folder_mb:g} MB)")
+        if size_mb > max_folder_mb:
+            lines.append(f"FAIL: the reports folder is {size_mb:.2f} MB, over {max_folder_mb:g} MB")
+            ok = False
         try:
             for name in pages:
                 page = reports_dir / name
@@ -354,20 +407,25 @@ def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str) -> 
                 live, lcounts = asyncio.run(check_live(ws_url, page, shot))
                 problems = static + live
                 lines.append(
+                    f"page: {scounts['page_bytes'] / 1000:.0f} KB, {scounts['css_bytes']} bytes of CSS, "
+                    f"{scounts['images']} embedded images (each once)"
+                )
+                lines.append(
                     f"resources in the HTML: {scounts['resources']} ({scounts['embedded']} embedded data: URIs); "
                     f"links: {scounts['links']} ({scounts['external_links']} to other sites, not followed)"
                 )
                 lines.append(
                     f"in Chromium: {lcounts['requests']} requests (all must be file:/data:), "
                     f"images loaded {lcounts['images_loaded']}/{lcounts['images']}, "
-                    f"{lcounts['text_chars']} characters of text, title {lcounts['title']!r}"
+                    f"{lcounts['text_chars']} characters of text, {lcounts['markup_in_text']} pieces of markup shown as text, "
+                    f"title {lcounts['title']!r}"
                 )
                 lines.append(f"screenshot: {shot.relative_to(PROJ_ROOT) if shot.is_relative_to(PROJ_ROOT) else shot}")
                 if problems:
                     ok = False
                     lines += [f"FAIL: {p}" for p in problems]
                 else:
-                    lines.append("OK: no network request, every image loaded, every link and anchor resolves")
+                    lines.append("OK: no network request, every image loaded, every link and anchor resolves, no markup shown as text")
         finally:
             proc.terminate()
             try:
@@ -382,7 +440,8 @@ def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports-dir", default="reports", help="folder with index.html and the notebooks' HTML")
-    parser.add_argument("--page", action="append", help=f"page to check (repeatable; default {' '.join(DEFAULT_PAGES)})")
+    parser.add_argument("--page", action="append", help="page to check (repeatable; default: every .html page of the folder)")
+    parser.add_argument("--max-folder-mb", type=float, default=MAX_FOLDER_MB, help="largest allowed size of the reports folder (MB)")
     parser.add_argument("--screenshots", default="build/screenshots", help="folder for the PNG screenshots (git-ignored build/ by default)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium", help="Chromium binary")
     parser.add_argument("--record", default=None, help="also write the report to this file (e.g. docs/browser_check.md)")
@@ -392,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which(args.chromium):
         print(f"{args.chromium}: not found; install it with `apt-get install -y chromium`", file=sys.stderr)
         return 2
-    text, ok = run(reports_dir, args.page or DEFAULT_PAGES, screenshots, args.chromium)
+    text, ok = run(reports_dir, args.page or report_pages(reports_dir), screenshots, args.chromium, args.max_folder_mb)
     print(text, end="")
     if args.record:
         record = PROJ_ROOT / args.record

@@ -7,16 +7,20 @@ double run serves every test in this module (about a minute on two cores).
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 
 import nbformat
 import pandas as pd
 import pytest
+from PIL import Image
 
 from quotelens import config as qconfig
 from quotelens.contracts import ARTICLE_COLUMNS, STATEMENT_COLUMNS
 from quotelens.report import runner as report
+from quotelens.report.html_audit import markup_in_text, rendered_text
+from quotelens.report.page_style import MAX_PAGE_CSS_BYTES
 
 pytestmark = pytest.mark.e2e
 
@@ -142,3 +146,29 @@ def test_progress_shows_each_notebook_and_a_total(smoke):
     for name in smoke["result"].ran:
         assert re.search(rf"\] {name}\s+\d+\.\d s$", log, flags=re.M), name
     assert re.search(r"total: \d+ notebook\(s\) in \d+\.\d s", log)
+
+
+def test_pages_show_no_markup_as_text(smoke):
+    """What a reader sees: no "<style scoped> .dataframe ..." above a table, no "</div>", no
+    "&lt;" (the smoke corpus holds no markup in its texts, so any is ours)."""
+    pages = sorted((smoke["root"] / "reports").glob("*.html"))
+    assert len(pages) == 2 * len(smoke["result"].ran) + 1
+    found = {p.name: markup_in_text(rendered_text(p.read_text(encoding="utf-8"))) for p in pages}
+    assert {name: f for name, f in found.items() if f} == {}
+    tables = sum(p.read_text(encoding="utf-8").count('class="dataframe"') for p in pages)
+    assert tables > 10  # the pages do show pandas tables, each of which brought a <style scoped>
+
+
+def test_pages_embed_each_figure_once_with_one_small_stylesheet(smoke):
+    reports = smoke["root"] / "reports"
+    for name in smoke["result"].ran:
+        nb = nbformat.read(str(reports / f"{name}.ipynb"), as_version=4)
+        stored = [o["data"]["image/png"] for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+        for png in stored:  # re-encoded with a palette (quotelens.report.render.compact_png)
+            assert Image.open(io.BytesIO(base64.b64decode(png))).mode == "P", name
+        for suffix in (".html", ".nocode.html"):
+            page = (reports / f"{name}{suffix}").read_text(encoding="utf-8")
+            embedded = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
+            assert sorted(embedded) == sorted(stored), f"{name}{suffix}"  # each figure once, as stored
+            css = re.findall(r"<style\b[^>]*>(.*?)</style>", page, flags=re.S)
+            assert len(css) == 1 and len(css[0].encode()) <= MAX_PAGE_CSS_BYTES, f"{name}{suffix}"

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from quotelens.figure_labels import place_node_labels, wrapped_label
 from quotelens.figures import data_label
 from quotelens.yaml_files import load_yaml
 
@@ -406,8 +407,9 @@ def plain_label(text: str, max_len: int = 28) -> str:
 
 def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_label: str = "articles") -> dict:
     """Draw `graph` on `ax`: node size by the actor's statements, edge width by weight (the
-    weight is written on edges when the graph is small), spring layout seeded with `seed`.
-    Returns the layout {node: (x, y)}."""
+    weight is written on edges when the graph is small), spring layout seeded with `seed`,
+    each actor's whole name beside its node (quotelens.figure_labels: wrapped, never cut, no
+    two overlapping). Returns the layout {node: (x, y)}."""
     if graph.number_of_nodes() == 0:
         raise ValueError("empty graph: nothing to draw")
     # The layout ignores weights: with weights spanning two orders of magnitude the heavy
@@ -424,13 +426,13 @@ def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_la
     nx.draw_networkx_nodes(graph, pos, ax=ax, node_size=sizes, node_color="#9ecae1", edgecolors="#3182bd")
     edge_kw = dict(arrows=True, arrowstyle="-|>", arrowsize=12, connectionstyle="arc3,rad=0.1") if graph.is_directed() else {}
     nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#636363", alpha=0.7, node_size=sizes, **edge_kw)
-    nx.draw_networkx_labels(graph, pos, ax=ax, labels={n: plain_label(n) for n in graph.nodes}, font_size=8)
+    edge_texts = []
     if graph.number_of_edges() <= 25 and not graph.is_directed():
-        nx.draw_networkx_edge_labels(
+        edge_texts = list(nx.draw_networkx_edge_labels(
             graph, pos, ax=ax, edge_labels={(u, v): d["weight"] for u, v, d in graph.edges(data=True)}, font_size=7
-        )
+        ).values())
     ax.set_title(title)
-    ax.text(
+    caption = ax.text(
         0.0,
         -0.02,
         f"node size: statements by the actor; edge width: {weight_label} (max {int(weights.max()) if len(weights) else 0})",
@@ -439,6 +441,11 @@ def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_la
         va="top",
     )
     ax.set_axis_off()
+    # Whole names beside the nodes, none over another or over a node (drawn on top of the
+    # node they were centred on, long names were cut and neighbours' labels overlapped).
+    # A scatter marker of area s (points^2) has radius sqrt(s) / 2 points, plus its edge line.
+    radii = {n: np.sqrt(s) / 2 + 1.0 for n, s in zip(graph.nodes, sizes)}
+    place_node_labels(ax, pos, {n: wrapped_label(n) for n in graph.nodes}, radii, fontsize=8, obstacles=[ax.title, caption, *edge_texts])
     return pos
 
 

@@ -17,10 +17,10 @@ import pandas as pd
 from quotelens.compare.comparisons import (
     UNKNOWN_SOURCE,
     add_sentiment_summary,
-    plain_label,
     statements_behind,
     top_speakers,
 )
+from quotelens.figure_labels import wrapped_label
 
 TABLE_COLUMNS = ["article_id", "source", "date", "speaker", "type", "quote"]
 
@@ -109,7 +109,7 @@ def plot_selection(summary: pd.DataFrame, title: str):
     # positions, not a categorical axis: two speakers whose shortened names agree stay two bars
     y = np.arange(len(summary))
     ax.barh(y, summary["n_statements"], color=colours, edgecolor="#636363")
-    ax.set_yticks(y, [plain_label(s) for s in summary["speaker"]])
+    ax.set_yticks(y, [wrapped_label(s, width=30) for s in summary["speaker"]])
     for i, row in enumerate(summary.itertuples(index=False)):
         note = f" mean {row.mean_sentiment:+.2f} (n={int(row.n_scored)})" if row.n_scored else ""
         ax.text(row.n_statements, i, note, va="center", fontsize=8)

@@ -1,7 +1,8 @@
 """Figures of notebook 05_comparisons. Each function returns (figure, data), where data is
 exactly the table plotted (saved beside the PNG by quotelens.figures.save_figure), or raises
-ValueError when there is nothing to plot. Labels from article text pass through plain_label so
-they are never read as mathtext."""
+ValueError when there is nothing to plot. Names from article text pass through
+quotelens.figure_labels.wrapped_label (whole, wrapped between words) or plain_label, so they are
+never read as mathtext."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from quotelens.compare.comparisons import FORMS, OTHER_ACTORS, plain_label
+from quotelens.figure_labels import wrapped_label
 
 FORM_COLOURS = {"direct": "#3182bd", "mixed": "#9ecae1", "reported": "#fdae6b"}
 
 
 def _label(by_value: str, n: int, label_of: Callable[[str], str] | None) -> str:
     name = label_of(by_value) if label_of else by_value
-    return f"{plain_label(name, 44)} (n={n})"
+    return f"{wrapped_label(name, width=34)} (n={n})"
 
 
 def plot_forms(summary: pd.DataFrame, by: str, label_of: Callable[[str], str] | None = None, title: str = ""):
@@ -63,7 +65,7 @@ def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
     y = np.arange(len(order))  # positions: see plot_forms
     for i, speaker in enumerate(speakers):
         colour = "#d9d9d9" if speaker == OTHER_ACTORS else cmap(i % 20)
-        ax.barh(y, table[speaker], left=left, color=colour, label=plain_label(speaker))
+        ax.barh(y, table[speaker], left=left, color=colour, label=wrapped_label(speaker, width=34))
         left += table[speaker].to_numpy()
     ax.set_yticks(y, [_label(v, int(n), label_of) for v, n in zip(order, n_by)])
     ax.invert_yaxis()
@@ -94,32 +96,40 @@ def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: in
             if not np.isnan(value):
                 ax.text(j, i, f"{value:+.2f}\nn={int(ns.iat[i, j])}", ha="center", va="center", fontsize=7)
     ax.set_xticks(range(len(cols)), [textwrap.fill(plain_label(label_of(c) if label_of else c, 60), 22) for c in cols])
-    ax.set_yticks(range(len(rows)), [plain_label(r) for r in rows])
+    ax.set_yticks(range(len(rows)), [wrapped_label(r, width=30) for r in rows])
     fig.colorbar(image, ax=ax, label="mean sentiment (-1 to 1)")
     ax.set_title(title or f"Mean sentiment of each actor's statements (cells with n >= {min_n})")
     return fig, cells.sort_values(["speaker", by], kind="mergesort").reset_index(drop=True)
 
 
-def plot_actor_months(monthly: pd.DataFrame, title: str = "", min_n: int = 1):
+def plot_actor_months(monthly: pd.DataFrame, title: str = "", min_n: int = 1, covered_months=None):
     """Two panels over calendar months: statements per actor per month (count), and the mean
     sentiment ([-1, 1]) of those statements where at least min_n are scored, marker area
-    growing with n."""
+    growing with n.
+
+    A line joins two months only when both have a value. `covered_months` ("YYYY-MM") are the
+    months the corpus has dated articles in (default: the months in `monthly`): there an actor
+    without statements has a count of 0; in any other month between the first and the last,
+    nothing was observed and the count line breaks. A month without a mean (fewer than min_n
+    scored statements) breaks the sentiment line. Labels are whole names."""
     if monthly.empty:
         raise ValueError("no dated statements to plot")
     data = monthly.copy()
     data["month_start"] = pd.to_datetime(data["month"] + "-01")
+    calendar = month_calendar(data["month"], covered_months)
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6.5), sharex=True)
     cmap = plt.get_cmap("tab10")
     max_scored = max(float(data["n_scored"].max()), 1.0)
     for i, (speaker, rows) in enumerate(data.groupby("speaker", sort=True)):
         colour = cmap(i % 10)
-        label = f"{plain_label(speaker)} (n={int(rows['n_statements'].sum())})"
-        top.plot(rows["month_start"], rows["n_statements"], marker="o", color=colour, label=label, lw=1)
+        label = f"{wrapped_label(speaker, width=34)} (n={int(rows['n_statements'].sum())})"
+        series = actor_month_series(rows, calendar, min_n)
+        top.plot(series.index, series["count"], marker="o", color=colour, label=label, lw=1)
         scored = rows[rows["n_scored"] >= max(min_n, 1)]
         if len(scored):
             area = 12 + 250 * np.sqrt(scored["n_scored"] / max_scored)
             bottom.scatter(scored["month_start"], scored["mean_sentiment"], s=area, color=colour, alpha=0.7)
-            bottom.plot(scored["month_start"], scored["mean_sentiment"], color=colour, lw=0.6, alpha=0.6)
+            bottom.plot(series.index, series["mean"], color=colour, lw=0.6, alpha=0.6)
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
     top.set_ylim(bottom=0)
     top.set_ylabel("statements per month (count)")
@@ -129,5 +139,27 @@ def plot_actor_months(monthly: pd.DataFrame, title: str = "", min_n: int = 1):
     bottom.set_ylabel("mean sentiment (-1 to 1)")
     bottom.set_xlabel("month of publication")
     top.set_title(title or "Statements and their sentiment per actor and month")
-    bottom.text(0.0, -0.25, f"means of months with n >= {max(min_n, 1)} scored statements; marker area grows with n (max {int(max_scored)})", transform=bottom.transAxes, fontsize=8)
+    bottom.text(0.0, -0.25, f"means of months with n >= {max(min_n, 1)} scored statements; marker area grows with n (max {int(max_scored)}); "
+                "lines break at months without data", transform=bottom.transAxes, fontsize=8)
     return fig, data.drop(columns="month_start")
+
+
+def month_calendar(months, covered_months=None) -> pd.DataFrame:
+    """Every calendar month from the first to the last of `months` ("YYYY-MM"), indexed by its
+    first day, with a boolean column `covered`: True for the months in `covered_months`
+    (default: `months` itself)."""
+    present = pd.PeriodIndex(pd.Series(months).dropna().astype(str), freq="M")
+    full = pd.period_range(present.min(), present.max(), freq="M")
+    covered = set(pd.Series(covered_months if covered_months is not None else months).dropna().astype(str))
+    return pd.DataFrame({"covered": [m in covered for m in full.strftime("%Y-%m")]}, index=full.to_timestamp())
+
+
+def actor_month_series(rows: pd.DataFrame, calendar: pd.DataFrame, min_n: int = 1) -> pd.DataFrame:
+    """One actor's months on `calendar` (month_calendar): `count` of statements (0 in a covered
+    month without any, NaN in a month the corpus does not cover) and `mean` sentiment (NaN
+    where fewer than min_n statements are scored). NaN breaks a matplotlib line."""
+    by_month = rows.assign(start=pd.to_datetime(rows["month"] + "-01")).set_index("start")
+    counts = by_month["n_statements"].reindex(calendar.index).astype(float)
+    counts = counts.where(counts.notna() | ~calendar["covered"], 0.0)
+    means = by_month["mean_sentiment"].where(by_month["n_scored"] >= max(min_n, 1)).reindex(calendar.index).astype(float)
+    return pd.DataFrame({"count": counts, "mean": means}, index=calendar.index)

@@ -10,6 +10,14 @@ attributes whose scheme is javascript:, vbscript: or data: other than images. It
 
 Used by tests/test_hostile_report.py and scripts/check_hostile_html.py (quotelens.report.html_safety is
 the sanitiser that makes pages so; this module only checks the result).
+
+`rendered_text` and `markup_in_text` check the other way round: what a reader sees. The text
+of a page as a browser shows it (text outside <head>, <style>, <script> and <template>, with
+entities decoded) must hold no tag-like text such as "<style scoped>" or "</div>" and no
+entity left encoded ("&lt;"): either is markup that was escaped when it should have been
+rendered (or dropped). Used by tests/test_report.py and scripts/check_report_in_browser.py
+(which reads document.body.innerText from Chromium) on reports of corpora without markup in
+their texts; a hostile corpus shows its markup as text on purpose.
 """
 
 from __future__ import annotations
@@ -83,6 +91,77 @@ class _Collector(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_style:
             self._style_text.append(data)
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self, skip_classes: frozenset[str], skip_tags: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_classes = skip_classes
+        self.skip_tags = HIDDEN_ELEMENTS | skip_tags
+        self._hidden_tag: str | None = None  # the element whose subtree is skipped
+        self._depth = 0  # open elements of that name inside it, itself included
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        tag = tag.lower()
+        if self._hidden_tag is not None:
+            self._depth += tag == self._hidden_tag
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag in self.skip_tags or classes & self.skip_classes:
+            self._hidden_tag, self._depth = tag, 1
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        pass  # a self-closing element holds no text
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._hidden_tag is not None and tag.lower() == self._hidden_tag:
+            self._depth -= 1
+            if self._depth == 0:
+                self._hidden_tag = None
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden_tag is None:
+            self.parts.append(data)
+
+
+#: Elements whose text a browser does not show.
+HIDDEN_ELEMENTS = frozenset({"head", "title", "style", "script", "template", "noscript"})
+#: Tag-like text ("<style scoped>", "</div>", "<td>", "<br/>") or an entity left encoded
+#: ("&lt;", "&#39;") in text a reader sees.
+_RAW_MARKUP = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<(?:style|script|div|table|span)\b|&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});"
+)
+
+
+#: nbconvert's class of the box holding a code cell's source, and the element of code spans:
+#: code may spell markup on purpose (`HTML(f"<b>{name}</b>")`, "`dict_<name>` columns"), so
+#: the check reads the text around them.
+CODE_INPUT_CLASS = "jp-InputArea-editor"
+CODE_TAG = "code"
+
+
+def rendered_text(page: str, skip_classes: tuple[str, ...] = (CODE_INPUT_CLASS,), skip_tags: tuple[str, ...] = (CODE_TAG,)) -> str:
+    """The text of the HTML `page` as a browser shows it: every text node outside
+    HIDDEN_ELEMENTS, outside elements named in `skip_tags` and outside elements of a class in
+    `skip_classes`, entities decoded, joined with no separator."""
+    collector = _TextCollector(frozenset(skip_classes), frozenset(skip_tags))
+    collector.feed(page)
+    collector.close()
+    return "".join(collector.parts)
+
+
+def markup_in_text(text: str, limit: int = 10) -> list[str]:
+    """Up to `limit` places in the rendered `text` that show markup as text (tag-like text or
+    an encoded entity), each as the match with up to 30 characters either side; [] when none."""
+    found = []
+    for match in _RAW_MARKUP.finditer(text):
+        before = text[max(0, match.start() - 30): match.start()]
+        after = text[match.end(): match.end() + 30]
+        found.append(" ".join(f"{before}[{match.group(0)}]{after}".split()))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def executable_content(page: str, style_markers: tuple[str, ...] = ()) -> list[str]:

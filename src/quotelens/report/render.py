@@ -6,22 +6,34 @@ Reproducibility: the executed notebook is cleaned of everything that changes bet
 model ids), the HTML title is fixed, and the HTML loads nothing from the network (the stock
 template fetches require.js, MathJax and mermaid from a CDN; ours drops those blocks). Every
 file is written to a temporary file and renamed into place (quotelens.tables.write_text).
+
+Size: a figure is stored in three files (NAME.ipynb, NAME.html, NAME.nocode.html), once in
+each, so each page opens on its own. Its PNG is re-encoded with a palette of at most 256
+colours (`compact_png`: matplotlib's charts use a few hundred colours, mostly anti-aliasing
+shades; about a third of the bytes), and each page carries one ~5 KB stylesheet of our own
+(quotelens.report.page_style) instead of JupyterLab's 262 KB one.
 """
 
 from __future__ import annotations
 
+import base64
 import copy
 import html
+import io
 import logging
 from pathlib import Path
 from typing import Sequence
 
 import jinja2
 import nbformat
+import numpy as np
 from nbconvert import HTMLExporter
+from PIL import Image
+from traitlets.config import Config
 
 from quotelens import config as qconfig
 from quotelens.report.html_safety import clean_html
+from quotelens.report.page_style import REPORT_CSS
 from quotelens.stages import INDEX_ORDER
 from quotelens.tables import write_text
 
@@ -29,13 +41,21 @@ from quotelens.tables import write_text
 INJECTED_CELL_ID = "injected-parameters"
 ERROR_CELL_IDS = ("papermill-error-cell", "papermill-error-anchor")
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+PNG_MIME = "image/png"
+#: Most colours a figure keeps when re-encoded (a PNG palette holds 256).
+PNG_PALETTE_COLOURS = 256
 
 # nbconvert's lab template without the blocks that load require.js, MathJax, mermaid and the
 # widget manager from a CDN: the report must open offline and request nothing. (Markdown maths
-# therefore shows as its TeX source.)
+# therefore shows as its TeX source.) JupyterLab's stylesheet is replaced by ours, passed in
+# the resources as `report_css`.
 _OFFLINE_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block notebook_css -%}
+<style type="text/css">
+{{ resources.report_css }}</style>
+{%- endblock notebook_css -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
@@ -47,7 +67,8 @@ def clean_executed(nb):
 
     Drops papermill's timings and paths (keeping the parameters and whether it failed), per-cell
     timing metadata, widget views and state (their model ids are random; the text fallback
-    stays), and gives the cells papermill adds fixed ids."""
+    stays), and gives the cells papermill adds fixed ids. PNG outputs are re-encoded by
+    `compact_png`."""
     pm_meta = nb.metadata.get("papermill", {})
     nb.metadata["papermill"] = {
         "exception": bool(pm_meta.get("exception")),
@@ -75,6 +96,8 @@ def clean_executed(nb):
                     data.pop(WIDGET_VIEW_MIME)
                     if not data:
                         continue
+                if data is not None and isinstance(data.get(PNG_MIME), str):
+                    data[PNG_MIME] = compact_png_base64(data[PNG_MIME])
                 kept.append(output)
             cell["outputs"] = kept
     return nb
@@ -99,6 +122,64 @@ def coalesce_streams(outputs: list) -> list:
         else:
             merged.append(output)
     return merged
+
+
+def compact_png(png: bytes) -> bytes:
+    """`png` re-encoded as a palette PNG of at most PNG_PALETTE_COLOURS colours (no dithering,
+    maximum compression); `png` itself when that is not smaller, when it is not an opaque
+    RGB(A) PNG, or when it cannot be read.
+
+    A figure with at most 256 colours keeps every pixel exactly. One with more (anti-aliased
+    edges, overlapping transparent markers) is grouped into 256 colour cells by Pillow's
+    octree quantiser, and each cell is drawn in its most frequent colour, not the cells'
+    average: the white background, axes and data colours stay exact and only rare shades
+    move to a neighbour. Same input, same bytes: the quantiser is deterministic, ties are
+    broken by colour value, and no text chunk is written."""
+    try:
+        image = Image.open(io.BytesIO(png))
+        image.load()
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return png
+    if image.format != "PNG" or image.mode not in ("RGB", "RGBA"):
+        return png
+    if image.mode == "RGBA":
+        if image.getchannel("A").getextrema() != (255, 255):
+            return png  # real transparency: a palette would need its alpha too
+        image = image.convert("RGB")  # matplotlib's opaque figures carry a constant alpha
+    pixels = np.asarray(image, dtype=np.uint32)
+    packed = ((pixels[..., 0] << 16) | (pixels[..., 1] << 8) | pixels[..., 2]).ravel()
+    colours, inverse = np.unique(packed, return_inverse=True)
+    if len(colours) <= PNG_PALETTE_COLOURS:
+        cells, palette = inverse.astype(np.uint8), colours
+    else:
+        octree = image.quantize(PNG_PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+        cell_of_pixel = np.asarray(octree, dtype=np.uint32).ravel()
+        # The most frequent colour of each cell: count (cell, colour) pairs, then keep per
+        # cell the pair with the highest count (the lowest colour value on a tie).
+        pairs, counts = np.unique((cell_of_pixel << 24) | packed, return_counts=True)
+        cell, colour = pairs >> 24, pairs & 0xFFFFFF
+        order = np.lexsort((colour, -counts, cell))
+        first = order[np.r_[True, cell[order][1:] != cell[order][:-1]]]
+        palette = np.zeros(int(cell.max()) + 1, dtype=np.uint32)
+        palette[cell[first]] = colour[first]
+        cells = cell_of_pixel.astype(np.uint8)
+    rgb = np.stack([(palette >> 16) & 255, (palette >> 8) & 255, palette & 255], axis=1).astype(np.uint8)
+    paletted = Image.fromarray(cells.reshape(image.height, image.width))  # mode L ...
+    paletted.putpalette(rgb.ravel().tolist())  # ... becomes P
+    out = io.BytesIO()
+    paletted.save(out, format="PNG", optimize=True)
+    smaller = out.getvalue()
+    return smaller if len(smaller) < len(png) else png
+
+
+def compact_png_base64(data: str) -> str:
+    """`compact_png` on a base64 string (as notebooks store images), returned in base64."""
+    try:
+        raw = base64.b64decode(data, validate=False)
+    except ValueError:
+        return data
+    smaller = compact_png(raw)
+    return data if smaller is raw else base64.b64encode(smaller).decode("ascii")
 
 
 def notebook_heading(nb) -> str | None:
@@ -131,6 +212,9 @@ class HtmlRenderer:
             sanitize_html=True,  # article text is untrusted: no script in shared HTML
             filters={"clean_html": clean_html},  # nbconvert's own escapes headings and <th>
             log=quiet,
+            # The pygments stylesheet reads JupyterLab's colour variables, which our pages do
+            # not carry; page_style colours the code itself.
+            config=Config({"CSSHTMLHeaderPreprocessor": {"enabled": False}}),
         )
         self.full = HTMLExporter(**common)
         self.nocode = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, **common)
@@ -138,7 +222,7 @@ class HtmlRenderer:
     def render(self, nb, title: str, code: bool = True) -> str:
         """The notebook as one HTML page titled `title`."""
         exporter = self.full if code else self.nocode
-        resources = {"metadata": {"name": title, "path": str(qconfig.PROJ_ROOT)}}
+        resources = {"metadata": {"name": title, "path": str(qconfig.PROJ_ROOT)}, "report_css": REPORT_CSS}
         body, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources=resources)
         return body
 
