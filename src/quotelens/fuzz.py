@@ -134,10 +134,11 @@ def hostile_report_config(out: str | Path) -> Path:
     import yaml
 
     from quotelens import config
+    from quotelens.yaml_files import load_yaml
 
     out = Path(out).resolve()
     hostile = config.PROJ_ROOT / "tests" / "data" / "hostile"
-    data = yaml.safe_load((config.CONFIGS_DIR / "smoke.yaml").read_text(encoding="utf-8"))
+    data = load_yaml((config.CONFIGS_DIR / "smoke.yaml").read_text(encoding="utf-8"))
     data["name"] = "hostile"
     for key, folder in (("processed_dir", "processed"), ("figures_dir", "figures"), ("reports_dir", "reports")):
         data[key] = str(out / folder)

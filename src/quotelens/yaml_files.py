@@ -51,6 +51,16 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def yaml_error_message(source: str, exc: yaml.YAMLError) -> str:
+    """One line for a YAML file `source` that cannot be read: "SOURCE: line L, column C: not
+    valid YAML: PROBLEM" (1-based, where PyYAML found the problem: for a key given twice, its
+    second occurrence; the problem names the first), without the position when PyYAML gives none."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark is not None else ""
+    what = getattr(exc, "problem", None) or " ".join(str(exc).split())
+    return f"{source}:{where} not valid YAML: {what}"
+
+
 def load_yaml(text: str | bytes) -> Any:
     """The data of one YAML document, read like `yaml.safe_load` (no Python-object tags), except
     that a mapping naming a key twice raises DuplicateKeyError (a yaml.YAMLError) with the key,

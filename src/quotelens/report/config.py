@@ -16,6 +16,7 @@ import yaml
 
 from quotelens import config as qconfig
 from quotelens.stages import COMMON_PARAMETERS, FROM_PIPELINE_PARAMETER, NOTEBOOK_ORDER
+from quotelens.yaml_files import load_yaml
 
 CONFIG_KEYS = {"name", "processed_dir", "figures_dir", "reports_dir", "notebooks"}
 DEFAULT_CONFIG = qconfig.CONFIGS_DIR / "default.yaml"
@@ -63,7 +64,7 @@ def load_config(path: str | Path) -> ReportConfig:
     if not path.is_file():
         raise ReportConfigError(f"{shown}: config file not found")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))  # safe, and a key given twice is an error
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""

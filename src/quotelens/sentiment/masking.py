@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from quotelens import config
+from quotelens.yaml_files import load_yaml, yaml_error_message
 
 MASK_TOKEN = "topicterm"
 DEFAULT_TOPIC_WORDS = config.DATA_DIR / "sentiment" / "topic_words_conflict.yaml"
@@ -86,9 +87,9 @@ def load_topic_words(path: str | Path | None = None) -> TopicMask:
     text = Path(path).read_text(encoding="utf-8")
     if Path(path).suffix.lower() in (".yml", ".yaml"):
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)  # a key given twice is an error, not a list silently replaced
         except yaml.YAMLError as exc:
-            raise ValueError(f"{path}: not valid YAML: {exc}") from None
+            raise ValueError(yaml_error_message(str(path), exc)) from None
         if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
             raise ValueError(f"{path}: expected a mapping with a `terms` list")
         terms = data["terms"]
