@@ -33,8 +33,8 @@ the reconciliation of each file is checked here):
   only_unsupported/         notes.json, feed.ndjson and README.md: nothing to load
   symlinks/                 walked/ holds an article, linked -> ../outside (a folder with one
                             more article) and loop -> . (a link to itself)
-  actors_duplicate_key.yaml, config_duplicate_key.yaml, dictionary_duplicate_key.yaml: a key
-                            given twice
+  actors_duplicate_key.yaml, config_duplicate_key.yaml, dictionary_duplicate_key.yaml,
+  topic_words_duplicate_key.yaml: a key given twice (the last: tests/test_yaml_readers.py)
 
 Unreadable files: CI runs as root, and root reads a chmod 000 file anyway, so unreadability is
 simulated by a broken symbolic link, a FIFO and (for permissions) a read that raises
@@ -278,9 +278,9 @@ def test_whole_catalogue_reconciles(gunzip_bound_1mib):
     assert len(result.rejected) == 10 + 8
     assert result.rejected["reason"].str.len().min() > 5
     assert result.rejected["origin"].str.startswith(BAD_REL + "/").all()
-    # Not inputs, each reported: 7 YAML files, the 3 files of only_unsupported/, the link loop
+    # Not inputs, each reported: 8 YAML files, the 3 files of only_unsupported/, the link loop
     # and the article reached a second time through symlinks/walked/linked
-    assert len(result.skipped) == 7 + 3 + 2
+    assert len(result.skipped) == 8 + 3 + 2
     assert all(entry.startswith(BAD_REL + "/") and reason for entry, reason in result.skipped)
 
 
