@@ -18,7 +18,7 @@ from quotelens.compare import plots  # noqa: E402
 from quotelens.config import PROJ_ROOT  # noqa: E402
 from quotelens.extract.registry import load_registry  # noqa: E402
 from quotelens.extract.statements import extract_statements  # noqa: E402
-from quotelens.figure_labels import overlapping_texts, wrapped_label  # noqa: E402
+from quotelens.figure_labels import excerpt, overlapping_texts, wrapped_label  # noqa: E402
 from quotelens.load.corpus import load_corpus  # noqa: E402
 
 REGISTRY = PROJ_ROOT / "data" / "actors" / "syria.yaml"
@@ -115,3 +115,19 @@ def test_months_without_data_break_the_lines(ctx):
         assert sorted(means.index.strftime("%Y-%m")) == sorted(scored["month"])
         assert np.allclose(means.to_numpy(), scored.sort_values("month")["mean_sentiment"].to_numpy())
     plt.close(fig)
+
+
+def test_quote_excerpts_end_between_words(ctx):
+    quotes = ctx["quote"].drop_duplicates().head(400)
+    shortened = 0
+    for quote in quotes:
+        folded = " ".join(quote.split())
+        label = excerpt(quote, 55).replace(r"\$", "$")
+        assert len(label) <= 55
+        if label == folded:
+            continue
+        shortened += 1
+        head = label.removesuffix(" \u2026")
+        assert label.endswith(" \u2026") and folded.startswith(head)
+        assert folded[len(head)] == " ", (head, folded[: len(head) + 10])  # cut before a space, never inside a word
+    assert shortened > 100

@@ -1,5 +1,6 @@
 """Names in figures, whole and apart: wrapped at word boundaries instead of cut, and placed
-beside network nodes so that no two labels overlap and none covers a node.
+beside network nodes so that no two labels overlap and none covers a node; quotes shortened
+only between words (`excerpt`).
 
 `wrapped_label` replaces cutting a name to a fixed width ("Syrian Observatory for Huma..."):
 the name is kept whole and broken into lines between words. `place_node_labels` is a greedy,
@@ -51,6 +52,18 @@ def wrapped_label(value, width: int = LABEL_WIDTH, max_lines: int = MAX_LABEL_LI
         lines[-1] = lines[-1] + " \u2026"
     lines = [line if len(line) <= 3 * width else line[: 3 * width - 1] + "\u2026" for line in lines]
     return escape_dollars("\n".join(lines))
+
+
+def excerpt(value, max_chars: int = 55) -> str:
+    """The start of `value` (a quote) as a figure label: white space folded, at most `max_chars`
+    characters, cut after the last whole word that fits and marked with " \u2026" when
+    shortened (a first word longer than `max_chars` is cut there), "$" escaped."""
+    text = " ".join(str(value).split())
+    if len(text) > max_chars:
+        head = text[: max(max_chars - 2, 1) + 1]
+        cut = head.rfind(" ")
+        text = (head[:cut] if cut > 0 else head[: max(max_chars - 2, 1)]) + " \u2026"
+    return escape_dollars(text)
 
 
 def _box_hits_circle(box, cx: float, cy: float, r: float) -> bool:

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.figure_labels import wrapped_label
 from quotelens.figures import data_label, data_title, layout, literal_text, slug
 from quotelens.keywords.termcounts import KeywordsError
 
@@ -152,7 +153,7 @@ def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10):
         ax.barh(y, d["z"], color=np.where(d["z"] >= Z_CRITICAL, "tab:orange", "0.7"))
         ax.set_yticks(y, [data_label(term, TERM_LABEL_CHARS) for term in d["term"]])
         ax.axvline(Z_CRITICAL, color="0.5", lw=0.6, ls="--")
-        ax.set_title(f"{data_label(g, 40)} (n = {int(d['statements_group'].iloc[0])} statements)", fontsize=9)
+        ax.set_title(f"{wrapped_label(g, width=40)} (n = {int(d['statements_group'].iloc[0])} statements)", fontsize=9)
         ax.set_xlabel("log-odds z vs rest (standard units)", fontsize=8)
         ax.tick_params(axis="y", labelsize=7)
     for ax in axes.ravel()[len(groups):]:
@@ -181,7 +182,7 @@ def compare_bars(table: pd.DataFrame, by: str, group_a: str, group_b: str, k: in
     ax.axvline(0, color="0.4", lw=0.6)
     for x in (-Z_CRITICAL, Z_CRITICAL):
         ax.axvline(x, color="0.6", lw=0.6, ls="--")
-    ax.set_xlabel(f"log-odds z (standard units): left favours {data_label(group_b, 40)}, right favours {data_label(group_a, 40)}")
+    ax.set_xlabel(f"log-odds z (standard units): left favours {data_label(group_b)}, right favours {data_label(group_a)}")
     na = int(table.loc[table[by] == group_a, "statements_group"].iloc[0]) if (table[by] == group_a).any() else 0
     nb = int(table.loc[table[by] == group_b, "statements_group"].iloc[0]) if (table[by] == group_b).any() else 0
     ax.set_title(data_title(f"{data_label(group_a)} (n = {na} statements) vs {data_label(group_b)} (n = {nb} statements)"),

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.figure_labels import excerpt
 from quotelens.figures import data_label, layout
 
 SCORE_AXIS = "mean sentiment score (-1 negative to +1 positive)"
@@ -117,7 +118,7 @@ def extremes(table: pd.DataFrame, title: str):
     y = np.arange(len(data))
     colours = ["tab:red" if s < 0 else "tab:blue" for s in data["sentiment"]]
     ax.barh(y, data["sentiment"], color=colours)
-    ax.set_yticks(y, [f"{data_label(s, 40)}: {data_label(q, 55)}" for s, q in zip(data["speaker"], data["quote"])], fontsize=8)
+    ax.set_yticks(y, [f"{data_label(s)}: {excerpt(q, 55)}" for s, q in zip(data["speaker"], data["quote"])], fontsize=8)
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_xlim(-1, 1)
     ax.set_xlabel("statement sentiment score (-1 to +1)")
@@ -141,7 +142,7 @@ def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
         else:
             ax.plot(row.mean, yi, "o", mfc="white", color=colour)
     ax.axvline(0, color="grey", lw=0.8)
-    ax.set_yticks(y, [f"{data_label(s, 40)} | {data_label(g, 40)} (n={n})" for s, g, n in zip(data["speaker"], data[group], data["n_statements"])], fontsize=8)
+    ax.set_yticks(y, [f"{data_label(s)} | {data_label(g)} (n={n})" for s, g, n in zip(data["speaker"], data[group], data["n_statements"])], fontsize=8)
     ax.set_xlim(-1, 1)
     ax.set_xlabel(SCORE_AXIS + "; open dots: one article, no interval")
     ax.set_ylabel(f"actor | {group_label} (statements)")
