@@ -15,9 +15,10 @@ the sanitiser that makes pages so; this module only checks the result).
 of a page as a browser shows it (text outside <head>, <style>, <script> and <template>, with
 entities decoded) must hold no tag-like text such as "<style scoped>" or "</div>" and no
 entity left encoded ("&lt;"): either is markup that was escaped when it should have been
-rendered (or dropped). Used by tests/test_report.py and scripts/check_report_in_browser.py
-(which reads document.body.innerText from Chromium) on reports of corpora without markup in
-their texts; a hostile corpus shows its markup as text on purpose.
+rendered (or dropped). Used by tests/test_html_safety.py, tests/test_end_to_end.py and
+scripts/check_report_in_browser.py (which reads document.body.innerText from Chromium) on
+reports of corpora without markup in their texts; a hostile corpus shows its markup as text on
+purpose.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 nbconvert's lab template inlines JupyterLab's whole stylesheet into every page: 262 KB, the
 same in each of the 14 pages, for a page that uses a few dozen of its rules. This one styles
 what nbconvert's lab markup of our notebooks holds (cells, prompts, code with pygments'
-classes, text and error outputs, tables, figures, markdown) in about 5 KB. Each page still
+classes, text and error outputs, tables, figures, markdown) in under 4 KB. Each page still
 carries it inline, so every page opens on its own, offline.
 
 It also holds the two rules pandas puts in a `<style scoped>` element before each table
