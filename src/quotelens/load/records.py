@@ -229,8 +229,10 @@ def _arrow_problem(values: list) -> str | None:
     return None
 
 
-def _as_text(value: Any) -> str:
-    """A value of a column kept as text: strings as they are, anything else as JSON."""
+def value_as_text(value: Any) -> str:
+    """A value of a column kept as text: strings as they are, anything else as JSON. Also the
+    rule by which the pipeline's schema merge turns a part's typed column into text
+    (`quotelens.scale.schema`), so both give one text for one value."""
     if isinstance(value, str):
         return value
     if isinstance(value, np.ndarray):
@@ -277,7 +279,7 @@ def type_extra_column(values: pd.Series) -> tuple[pd.Series, TextFallback | None
             fallback = TextFallback(f"it mixes {first_kind.__name__} and {type(other[1]).__name__} values", other[0])
         else:
             fallback = TextFallback(f"Arrow cannot store its {first_kind.__name__} values ({problem})", present[0][0])
-    text = pd.Series([None if _missing(v) else _as_text(v) for v in values], index=values.index, dtype=object)
+    text = pd.Series([None if _missing(v) else value_as_text(v) for v in values], index=values.index, dtype=object)
     return text, fallback
 
 

@@ -114,9 +114,10 @@ def unit_identity(unit: InputUnit, digests: dict[str, str], chunk_size: int, col
                   loader: dict) -> dict:
     """Everything loading `unit` depends on: its files (path, content sha256), row range and
     row groups, `chunk_size` (articles per part), the column mapping, `loader` (see
-    `load_inputs`) and the layout version. Stored in the unit's marker; equal identities mean
-    the unit's parts can be reused."""
-    return {
+    `load_inputs`) and the layout version; for the unit of entries not read, those entries and
+    reasons (`not_read`). Stored in the unit's marker; equal identities mean the unit's parts
+    can be reused."""
+    identity = {
         "unit": unit.index,
         "input": [[f, digests[f]] for f in unit.files],
         "row_range": list(unit.rows) if unit.rows is not None else None,
@@ -126,6 +127,10 @@ def unit_identity(unit: InputUnit, digests: dict[str, str], chunk_size: int, col
         "loader": loader,
         "version": PIPELINE_VERSION,
     }
+    if unit.unreadable or unit.skipped:
+        identity["not_read"] = {"unreadable": [list(e) for e in unit.unreadable],
+                                "skipped": [list(e) for e in unit.skipped]}
+    return identity
 
 
 def registry_path(options: StageOptions) -> Path:

@@ -84,9 +84,9 @@ def load_unit(unit: InputUnit, outdir: str | os.PathLike, chunk_size: int, colum
     batch of `chunk_size` rows read, normalised and written at a time, so memory does not grow
     with the file. Returns the marker's content: `identity` (see `fingerprints.unit_identity`;
     the caller's, or a minimal one naming the unit), parts (file names), rows per part, each
-    part's schema as written, rejected rows and read count."""
+    part's schema as written, rejected rows, read count and skipped entries ([entry, reason])."""
     outdir = Path(outdir)
-    parts, rows, schemas, rejected, read = [], [], [], [], 0
+    parts, rows, schemas, rejected, read, skipped = [], [], [], [], 0, []
     for result in unit_results(unit, columns, chunk_size):
         articles = input_ids(result.articles)
         for lo in range(0, len(articles), chunk_size):
@@ -99,9 +99,10 @@ def load_unit(unit: InputUnit, outdir: str | os.PathLike, chunk_size: int, colum
             schemas.append(describe_part(path))
         rejected += result.rejected.astype(object).where(result.rejected.notna(), None).to_dict("records")
         read += result.read
+        skipped += [list(entry) for entry in result.skipped]
     base = identity or {"unit": unit.index, "row_range": list(unit.rows) if unit.rows is not None else None,
                         "row_groups": list(unit.row_groups), "chunk_size": chunk_size, "columns": columns or {}}
-    marker = dict(base, parts=parts, rows=rows, schemas=schemas, read=read, rejected=rejected)
+    marker = dict(base, parts=parts, rows=rows, schemas=schemas, read=read, rejected=rejected, skipped=skipped)
     layout.write_json(layout.unit_marker(outdir, unit.name), marker)
     return marker
 

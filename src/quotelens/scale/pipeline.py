@@ -54,11 +54,12 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
                     options: StageOptions, engine: str) -> list[InputUnit]:
     """Check every argument of `run_pipeline` without writing anything: the engine, the worker
     count, `chunk_size` (articles), the column mapping, the corpus (its files exist and have a
-    supported type; mapped columns present in Parquet and CSV headers), the actor registry and
-    topic-word files (they load) and the output folder (not an existing file, not inside a corpus
-    folder). Raises ValueError or FileNotFoundError naming the problem; returns the corpus's
-    input units. A mapped column missing from a .jsonl file, or a table without a text column,
-    is only found when that file is loaded."""
+    supported type; it holds at least one input, else NoArticlesError, a ValueError naming every
+    entry skipped, as `load_corpus` raises it; mapped columns present in Parquet and CSV
+    headers), the actor registry and topic-word files (they load) and the output folder (not an
+    existing file, not inside a corpus folder). Raises ValueError or FileNotFoundError naming the
+    problem; returns the corpus's input units. A mapped column missing from a .jsonl file, or a
+    table without a text column, is only found when that file is loaded."""
     from quotelens.extract.registry import load_registry
     from quotelens.load.records import check_mapping
     from quotelens.sentiment.masking import load_topic_words

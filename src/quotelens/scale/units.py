@@ -4,6 +4,11 @@ An input unit is what one worker loads with one call: a batch of up to `chunk_si
 (in load order), one other table file whole, or some consecutive row groups of a Parquet file.
 A Parquet file is cut from its footer alone, so a worker reads only its own row groups,
 `chunk_size` rows at a time, and one large Parquet file loads in flat memory.
+
+The folders are walked as `load_corpus` walks them (`load.files.survey_inputs`), so the pipeline
+and `quotelens extract` read, reject and skip the same entries: the entries that are not read
+(unreadable ones, rejected; those that are not inputs, listed) make one last unit of their own,
+which opens nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +23,9 @@ import pyarrow.parquet as pq
 
 from quotelens import config
 from quotelens.load.corpus import LoadResult, articles_frame, load_corpus, normalise_rows, rejected_frame
-from quotelens.load.files import TEXT_SUFFIXES, expand_inputs
+from quotelens.load.errors import NoArticlesError
+from quotelens.load.files import TEXT_SUFFIXES, shown_path, survey_inputs
+from quotelens.load.table_files import parquet_duplicate_columns
 
 #: Articles per chunk by default: large enough that per-chunk costs (a Parquet write, a task
 #: hand-off) are small against extraction, small enough that a chunk's text is a few MB.
@@ -30,12 +37,19 @@ class InputUnit:
     """Files loaded together by one worker: a batch of up to chunk_size .txt files (in load
     order) or a single table file; or some row groups of one Parquet file (`row_groups`,
     consecutive; they hold rows [start, stop) of the file, `rows`, 0-based), read by the worker
-    that loads the unit and by no one else. `index` is the unit's position in load order."""
+    that loads the unit and by no one else. `index` is the unit's position in load order.
+
+    The unit of entries not read has no files: `unreadable` holds (entry, reason) for folder
+    entries with an input's name that cannot be read (broken links, pipes), each one rejected
+    unit; `skipped` (entry, reason) for entries that are not inputs (see `survey_inputs`).
+    Entries are named as `load_corpus` names them (`shown_path`)."""
 
     index: int
     files: tuple[str, ...]
     rows: tuple[int, int] | None = None
     row_groups: tuple[int, ...] = ()
+    unreadable: tuple[tuple[str, str], ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:
@@ -54,7 +68,11 @@ def parquet_row_groups(path: str | os.PathLike, chunk_size: int) -> list[tuple[t
     rows, 0-based; row group indices) per chunk, in file order. Consecutive row groups are
     joined while they total at most `chunk_size` rows; a larger row group is a chunk of its own
     (its worker streams it in batches of `chunk_size` rows). Empty when the file has no rows or
-    its footer cannot be read: the file is then loaded whole, and rejected, by `load_corpus`."""
+    its footer cannot be read, or when it names a column twice: the file is then loaded whole,
+    and rejected, by `load_corpus` (so the Rejected row names the file, as `quotelens extract`
+    gives it, not its first row)."""
+    if parquet_duplicate_columns(Path(path)):
+        return []
     try:
         meta = pq.ParquetFile(path).metadata
     except Exception:  # pyarrow raises several types for a damaged or empty file
@@ -78,9 +96,18 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
     """Input units of `corpus` (a file, folder or list of them, as `load_corpus` takes), in
     load order: consecutive .txt files batched by `chunk_size` (articles); a Parquet file with
     rows cut into row ranges of `chunk_size` rows (so no worker holds more than its range and
-    the row groups that overlap it); every other table file on its own. Raises
-    FileNotFoundError or ValueError for a missing or unsupported input, before anything is read."""
+    the row groups that overlap it); every other table file on its own; last, when a folder
+    holds entries that are not read, one unit listing them (last, so that such an entry
+    appearing or going away does not renumber the files' units, whose work a rerun reuses).
+    Raises FileNotFoundError or ValueError for a missing or unsupported input, and
+    NoArticlesError (a ValueError naming every entry skipped) when `corpus` holds no input at
+    all, before anything is read."""
     check_chunk_size(chunk_size)
+    survey = survey_inputs(corpus)
+    skipped = tuple((shown_path(path), reason) for path, reason in survey.skipped)
+    if not survey.files and not survey.unreadable:
+        given = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
+        raise NoArticlesError([shown_path(config.resolve(p)) for p in given], list(skipped))
     units: list[InputUnit] = []
     batch: list[str] = []
 
@@ -89,7 +116,7 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
             units.append(InputUnit(len(units), tuple(batch)))
             batch.clear()
 
-    for path in expand_inputs(corpus):
+    for path in survey.files:
         if path.suffix.lower() in TEXT_SUFFIXES:
             batch.append(str(path))
             if len(batch) >= chunk_size:
@@ -103,6 +130,9 @@ def plan_units(corpus, chunk_size: int = DEFAULT_CHUNK_SIZE) -> list[InputUnit]:
             else:
                 units.append(InputUnit(len(units), (str(path),)))
     flush()
+    if survey.unreadable or skipped:
+        unreadable = tuple((shown_path(path), reason) for path, reason in survey.unreadable)
+        units.append(InputUnit(len(units), (), unreadable=unreadable, skipped=skipped))
     return units
 
 
@@ -179,10 +209,21 @@ def row_group_results(unit: InputUnit, columns: dict | None, chunk_size: int) ->
         row += len(records)
 
 
+def not_read_result(unit: InputUnit) -> LoadResult:
+    """The LoadResult of the unit of entries not read (nothing is opened): one Rejected row per
+    unreadable entry (counted as read, as `load_corpus` counts it) and the skipped entries."""
+    rejected = rejected_frame([{"origin": entry, "file": entry, "line": None, "reason": reason}
+                               for entry, reason in unit.unreadable])
+    return LoadResult(articles=articles_frame([]), rejected=rejected, read=len(unit.unreadable),
+                      skipped=list(unit.skipped))
+
+
 def unit_results(unit: InputUnit, columns: dict | None, chunk_size: int) -> Iterator[LoadResult]:
     """The articles of `unit` as LoadResults: a row-group unit streamed batch by batch
-    (`row_group_results`), any other unit in one `load_corpus` call (near-duplicate flags left
-    to 01_articles)."""
+    (`row_group_results`), the unit of entries not read from its lists (`not_read_result`), any
+    other unit in one `load_corpus` call (near-duplicate flags left to 01_articles)."""
+    if not unit.files:
+        return iter([not_read_result(unit)])
     if unit.rows is not None:
         return row_group_results(unit, columns, chunk_size)
     return iter([load_corpus(list(unit.files), columns=columns, duplicates=False)])
