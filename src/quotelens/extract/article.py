@@ -126,6 +126,7 @@ class ArticleState:
         self.quote_spans = [(q.open, q.close if q.closed else q.end) for q in self.quotes]
         self.quote_opens = [q.open for q in self.quotes]
         self.resolver = SpeakerResolver(text, registry, self.sent_starts, self.sentences, self.quote_spans)
+        self.tagged: dict = {}  # sentence index -> its tagged and chunked form (quotelens.extract.speaker_np)
         self.statements: list[dict] = []
         self.used_cues: set[int] = set()  # offsets of cues that produced a statement
         self.used_quotes: set[int] = set()  # indices into self.quotes

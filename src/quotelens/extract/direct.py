@@ -24,6 +24,7 @@ from quotelens.extract.lexicon.clause_words import FRAGMENT_BEFORE
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.quotes import Quote
 from quotelens.extract.resolution import Resolution
+from quotelens.extract.speaker_np import speaker_before
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # Between a closing mark and its attribution: optional punctuation, then maybe a dash.
@@ -123,7 +124,7 @@ def _attribution_after(art: ArticleState, q: Quote) -> Attribution | None:
             return Attribution(res, "direct_after", vm.group(), vm.start(), "direct", [span], span[1])
         return None
     if vm and not art.in_quote(vm.start()) and verb_ok(art.text, vm):
-        sm = subject_before(text, p, vm.start())
+        sm = speaker_before(art, p, vm.start())
         if sm and not sm.negated and sm.spans and min(s for s, _ in sm.spans) - p <= 4:
             res = art.resolver.resolve(sm.spans)
             if res:
@@ -173,7 +174,7 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
                 t0 = mo.end()
         tail = text[t0:b]
         if not tail.strip() or only_adjuncts(tail):
-            sm = subject_before(text, s0, best.start())
+            sm = speaker_before(art, s0, best.start())
             if sm and not sm.negated and not sm.passive:
                 res = art.resolver.resolve(sm.spans)
                 if res:

@@ -161,6 +161,19 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
                 open_at, open_par = pos, par
                 n_par += 1
                 continue
+            if par == open_par + 1 and d in ("close", "ambiguous") and _ends_paragraph(text, pos, p_end):
+                # A quote whose next paragraph has no opening mark but closes at its end: the
+                # same quotation over two paragraphs ('said, "Q1.\n\nQ2."'), one span each.
+                piece = _piece(text, open_at, paragraphs[open_par][1], double, n_par)
+                if piece is not None:
+                    out.append(piece)
+                a, b = _trim(text, p_start, pos)
+                while b > a and text[b - 1] in ",.;:":
+                    b -= 1
+                if b > a:
+                    out.append(Quote(p_start, a, b, pos, True, double, n_par + 1))
+                open_at, depth = -1, 0
+                continue
             out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
             open_at, depth = -1, 0
         if d == "ambiguous_s":
@@ -201,6 +214,11 @@ def _pair(text, marks, paragraphs, sent_ends, double: bool) -> list[Quote]:
     if open_at >= 0:
         out.append(_unclosed(text, open_at, sent_ends, paragraphs[open_par][1], double, n_par))
     return [q for q in out if q is not None]
+
+
+def _ends_paragraph(text: str, pos: int, par_end: int) -> bool:
+    """Whether the mark at `pos` is the last thing in its paragraph but for punctuation."""
+    return not text[pos + 1:par_end].strip(" \t\r.,;:!?)]")
 
 
 def _piece(text, open_at, par_end, double, part) -> Quote | None:

@@ -22,8 +22,10 @@ from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, clause
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
+from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
+from quotelens.extract.speaker_np import speaker_before
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
 _THAT = re.compile(r"\bthat\b")
@@ -62,9 +64,14 @@ def find_reported(art: ArticleState) -> None:
         if _COORD_BEFORE.search(before):
             _coordinated(art, vm, s0, s1, lemma, family, si)
             continue
-        sm = subject_before(text, s0, v)
-        if sm is None and _inverted(art, vm, s0, s1):
+        sm = speaker_before(art, s0, v)
+        if (sm is None or sm.maybe_object or _common_noun_only(text, sm)) and not (sm and (sm.passive or sm.negated)) \
+                and _inverted(art, vm, s0, s1):
             continue
+        if sm is not None and sm.maybe_object:
+            # the tagger's phrase may be an object ("in Syria said"): a relative clause, the
+            # word-list walk or the sentence's opening name comes first
+            sm = subject_before(text, s0, v) or _relative_subject(art, s0, v) or _sentence_subject(art, vm, s0, s1) or sm
         if sm is None:
             sm = _relative_subject(art, s0, v)
         if sm is None:
@@ -95,6 +102,13 @@ def find_reported(art: ArticleState) -> None:
                 and not PART_TAIL.match(tail):
             continue
         art.emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
+
+
+def _common_noun_only(text: str, sm: SubjectMatch) -> bool:
+    """A subject of common nouns only ("its details and purposes said Furati"): without commas
+    the name after the verb is the likelier speaker, so the inverted reading goes first."""
+    words = text[sm.spans[0][0]:sm.spans[0][1]].split()
+    return bool(words) and all(w[:1].islower() for w in words) and words[-1].lower() not in PRONOUNS
 
 
 def _fallback(art: ArticleState, spans: list[tuple[int, int]]) -> Resolution | None:

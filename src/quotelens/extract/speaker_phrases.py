@@ -122,6 +122,9 @@ class SubjectMatch:
     spans: list[tuple[int, int]]  # speaker phrase(s), nearest to the cue first
     negated: bool
     passive: bool
+    # the phrase follows a preposition or a lexical verb with no comma between: in text
+    # without commas it may be that word's object ("... killed 1102 people said the Observatory")
+    maybe_object: bool = False
 
 
 def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) -> SubjectMatch | None:

@@ -20,7 +20,8 @@ ADDRESSEES = ("reporters", "journalists", "him", "her", "them", "us", "me")
 AUDIENCE_NOUNS = ("forum", "conference", "meeting", "council", "assembly", "audience", "gathering", "briefing",
                   "session", "summit", "rally", "crowd", "parliament", "committee", "panel", "newspaper", "channel",
                   "agency", "television", "radio", "station", "broadcaster", "website", "daily", "reporters",
-                  "journalists", "lawmakers")
+                  "journalists", "lawmakers", "press", "media", "court", "jury", "students", "supporters", "viewers",
+                  "listeners", "readers", "delegates", "members", "public", "nation", "house", "senate")
 # Participles that end a reported clause and start the same speaker's next one ("..., adding").
 CLAUSE_ENDING_PARTICIPLES = ("adding", "saying", "noting", "stressing", "warning", "insisting", "explaining", "calling")
 # Participles right after a cue ("said adding that ..."): the statement is before the cue.

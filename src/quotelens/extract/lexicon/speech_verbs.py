@@ -45,3 +45,12 @@ TELL_LEMMAS = frozenset(("tell", "inform", "assure", "brief"))
 BASE_ANYWHERE = frozenset(("say", "tell", "warn", "insist", "claim", "deny", "urge", "stress", "argue", "accuse"))
 # Words after which any other base form is a verb ("will report"), not a noun ("the report").
 BASE_OK_BEFORE = frozenset("will would could can may might must should did does do to they we i you who".split())
+# Forms of speech verbs that are also common nouns ("the reports", "his remarks"): only for
+# these is the tagger's noun tag trusted over the verb reading ("tells", "says" are verbs).
+NOUN_HOMOGRAPHS = frozenset(
+    """report reports claim claims state states charge charges comment comments remark remarks question
+    questions answer answers reply replies response note notes point points promise promises demand demands
+    appeal appeals call calls tweet tweets signal signals highlight highlights estimate estimates vow vows
+    pledge pledges hint hints counter counters praise warning warnings statement statements request requests
+    concern concerns plea pleas threat threats denial denials""".split()
+)

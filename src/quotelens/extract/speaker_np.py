@@ -1,0 +1,381 @@
+"""Open-vocabulary speaker phrases: the subject of a speech verb found with the part-of-speech
+tagger and noun-phrase chunker (quotelens.extract.postag, quotelens.extract.chunk), so that any
+noun phrase can speak ("the suit says", "Madaya evacuees said", "an official familiar with the
+talks said"), with appositions ("X, a co-author of the report, said", "Name, 50, said"),
+relative clauses ("X, who ..., said") and post-modifiers ("a group tracking the violence said",
+"The Syrian Coalition an opposition group based outside the country said").
+
+The subject is the noun phrase ending right before the cue (auxiliaries, adverbs and negation
+skipped). It is extended leftwards over prepositional phrases, participle and adjective
+modifiers, coordination and an apposition written without commas, but the extension is kept
+only when it reaches a place where a subject can begin (the sentence start, a comma, a quote
+mark, "and"/"but", a relative pronoun); otherwise the nearest phrase alone is the subject.
+A phrase right after a preposition or a lexical verb is that word's object ("... killed 1102
+people said the Observatory"), not a subject: no subject is returned, so the inverted reading
+("said the Observatory") can be tried.
+
+`verb_complement` tells the sense of a speech verb from what follows it: a clause or a
+quotation (a statement) or a plain noun object ("praised the team", "added three goals").
+
+Each sentence is tagged and chunked at most once per article, and only when a pass asks
+(sentences with a cue). Reads: an `ArticleState`'s text and sentences. Writes: spans
+(characters into the text) as `SubjectMatch`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from quotelens.extract.chunk import noun_phrases
+from quotelens.extract.lexicon.grammar_words import NEGATORS
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.syntax_words import (
+    AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, SUBJECT_BOUNDARY_WORDS, TIME_NOUNS, WH_WORDS,
+)
+from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS
+from quotelens.extract.postag import tag_text
+from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
+
+_NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP", "CD"))
+_VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_ADVERB_TAGS = frozenset(("RB", "RBR", "RBS"))
+_QUOTE_TOKENS = frozenset(('"', "“", "”", "``", "''", "'", "‘", "’", "«", "»"))
+_YEAR_OR_DAY = re.compile(r"(?:1[89]|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?")
+_HAS_WORD = re.compile(r"[^\W_]")
+MAX_EXTENSIONS = 4  # prepositional phrases, modifiers and conjuncts added to one subject
+
+
+class _NotASubject:
+    """What np_subject_before returns when the tagger rules a subject out (the cue is a noun,
+    or the words before it are an object), so no other rule should look for one."""
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_A_SUBJECT = _NotASubject()
+
+
+class TaggedSentence(NamedTuple):
+    """One sentence tagged and chunked: tokens (token, start, end, tag) with character offsets
+    into the article's text, their start offsets, and the chunks ending at each token index."""
+
+    tokens: list[tuple[str, int, int, str]]
+    starts: list[int]
+    chunk_ending: dict[int, int]  # index of a chunk's last token -> index of its first
+
+
+def tagged_sentence(art, si: int) -> TaggedSentence:
+    """Sentence `si` of the article tagged and chunked (cached on the ArticleState)."""
+    cache = art.tagged
+    found = cache.get(si)
+    if found is None:
+        s0, s1 = art.sentences[si]
+        toks = [(w, s0 + a, s0 + b, t) for w, a, b, t in tag_text(art.text[s0:s1])]
+        ending = {c.last - 1: c.first for c in noun_phrases(toks)} if toks else {}
+        found = cache[si] = TaggedSentence(toks, [t[1] for t in toks], ending)
+    return found
+
+
+def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
+    """First token index of the noun phrase ending at token `i` (headed by a noun or
+    pronoun), without a leading relative pronoun, date or time word ("which the Church",
+    "2014 Reuters", "Wednesday Pentagon officials"), and with a name particle before it
+    ("de Mistura"); None when there is none."""
+    if i < 0:
+        return None
+    toks = ts.tokens
+    if toks[i][3] not in _NOUN_TAGS or not _HAS_WORD.search(toks[i][0]):
+        return None  # (a stray mark or an invisible character the tagger called a noun)
+    first = ts.chunk_ending.get(i, i)
+    while first < i and not _HAS_WORD.search(toks[first][0]):
+        first += 1
+    while first < i and (toks[first][3] in ("WDT", "WP", "WP$") or _is_date_word(toks[first][0], toks[first][3])):
+        first += 1
+    particle = False
+    while first > 0 and toks[first - 1][0].lower() in PARTICLES and (
+            toks[first - 1][0].islower() or first - 1 == 0 or particle):
+        first -= 1  # "de Mistura", "van der Berg", "Van der Berg" opening a sentence
+        particle = True
+    while particle and first > 0 and toks[first - 1][3] in ("NNP", "NNPS") and _capitalised(toks[first - 1][0]):
+        first -= 1  # the given name before the particles: "Jan van der Berg"
+    return first
+
+
+def _is_date_word(word: str, tag: str) -> bool:
+    """A weekday, month, year or day number at the start of a chunk."""
+    if tag == "CD":
+        return bool(_YEAR_OR_DAY.fullmatch(word))
+    return word.lower() in CALENDAR_WORDS
+
+
+def _boundary_before(ts: TaggedSentence, i: int, lo_index: int, weak: bool = True) -> bool:
+    """Whether a subject may begin at token `i`: the start of the searched stretch, or after
+    punctuation, a quote mark, a conjunction, a relative pronoun or a complementiser; with
+    `weak`, also right after another noun phrase or an adverb (text without commas, FA-KES:
+    "... on Raqa were ISIL militants the Syrian Observatory said")."""
+    if i <= lo_index:
+        return True
+    word, _, _, tag = ts.tokens[i - 1]
+    if weak and (tag in _NOUN_TAGS or tag in _ADVERB_TAGS or tag in ("-RRB-", ")")):
+        return True
+    return (tag in (",", ":", "``", "''", "-LRB-", "HYPH", "NFP") or word in _QUOTE_TOKENS
+            or word.lower() in SUBJECT_BOUNDARY_WORDS or tag in ("WDT", "WP", "CC")
+            or word in ("--", "—", "–", "-", ";", ":"))
+
+
+def _steps(ts: TaggedSentence, first: int, lo_index: int) -> list[tuple[int, bool]]:
+    """Where a subject ending in the noun phrase at `first` may start, nearest first: the
+    phrase itself, then each leftward extension over a prepositional phrase, a participle or
+    adjective modifier ("based outside the country", "familiar with the talks"), "and", a
+    participle ("a group tracking the violence") or an adjacent chunk ("Aleppo Today"); with
+    for each whether it is name-internal (capitalised words on both sides: "Syrian Observatory
+    for Human Rights", "Revolutionary and Opposition Forces")."""
+    toks = ts.tokens
+    out = [(first, False)]
+    for _ in range(MAX_EXTENSIONS):
+        j = first - 1
+        if j < lo_index:
+            break
+        word, _, _, tag = toks[j]
+        low = word.lower()
+        prev = None
+        internal = False
+        if tag in ("IN", "TO") and low not in CLAUSE_PREPOSITIONS:
+            k = j - 1
+            if k > lo_index and toks[k][3] in ("VBN", "VBD", "VBG", "JJ"):
+                k -= 1  # "based in Hmeimim" (a participle the tagger may call a past tense)
+            prev = _np_ending_at(ts, k)
+            internal = low in ("of", "for") and k == j - 1 and _capitalised(toks[k][0]) and _capitalised(toks[first][0])
+        elif tag == "CC" and low in ("and", "&"):
+            prev = _np_ending_at(ts, j - 1)
+            internal = _capitalised(toks[j - 1][0]) and _capitalised(toks[first][0])
+        elif tag == "VBG":
+            prev = _np_ending_at(ts, j - 1)
+        elif j in ts.chunk_ending and (toks[first][3] in ("DT", "NNP", "NNPS") or toks[first][0] in PARTICLES):
+            prev = ts.chunk_ending[j]
+            internal = (toks[first][3] in ("NNP", "NNPS") or toks[first][0] in PARTICLES) \
+                and toks[j][3] in ("NNP", "NNPS")  # "Aleppo Today", "Jan van der Berg"
+        if prev is None or prev < lo_index:
+            break
+        first = prev
+        out.append((first, internal))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _after_preposition_or_verb(ts: TaggedSentence, first: int, lo_index: int) -> bool:
+    if first <= lo_index:
+        return False
+    word, _, _, tag = ts.tokens[first - 1]
+    return tag in ("IN", "TO") or (tag in _VERB_TAGS and word.lower() not in AUXILIARY_VERBS)
+
+
+def _definite_name_phrase(ts: TaggedSentence, start: int) -> bool:
+    """A phrase opening with "the" and a capitalised word ("the Russian center for ..."): in
+    text without commas such a phrase after another noun starts a new subject."""
+    toks = ts.tokens
+    return toks[start][0].lower() == "the" and start + 1 < len(toks) and _capitalised(toks[start + 1][0])
+
+
+def _indefinite_apposition(ts: TaggedSentence, start: int) -> bool:
+    """'The Syrian Coalition an opposition group ...': a phrase opening with "a"/"an" right
+    after a capitalised phrase continues it (an apposition without commas)."""
+    toks = ts.tokens
+    return (start > 0 and toks[start][0].lower() in ("a", "an") and (start - 1) in ts.chunk_ending
+            and any(t[3] in ("NNP", "NNPS") for t in toks[ts.chunk_ending[start - 1]:start]))
+
+
+def _subject_start(ts: TaggedSentence, first: int, last: int, lo_index: int):
+    """(start token, maybe_object) of the subject ending at token `last`, whose nearest noun
+    phrase starts at `first`; or a (start, end) character span of the antecedent of a relative
+    clause. Name-internal extensions are always taken; other extensions up to the first place
+    where a subject can begin; a glued proper name ("coalition Pentagon officials") is cut out."""
+    steps = _steps(ts, first, lo_index)
+    k = 0
+    while k + 1 < len(steps) and steps[k + 1][1]:
+        k += 1
+    start0 = steps[k][0]
+    if _after_preposition_or_verb(ts, start0, lo_index):
+        relative = _relative_antecedent(ts, start0, lo_index)
+        if relative is not None:
+            return relative
+        name = _trailing_name(ts, start0, last)
+        if name > start0:
+            return name, False
+    for n, (start, _) in enumerate(steps[k:]):
+        # without commas a chain of phrases is ambiguous: past one extension, only a clear
+        # boundary (punctuation, a conjunction, the sentence start) ends the subject
+        weak = n <= 1 or _definite_name_phrase(ts, start)
+        if _boundary_before(ts, start, lo_index, weak=weak) and not _indefinite_apposition(ts, start):
+            return start, False
+    return start0, _after_preposition_or_verb(ts, start0, lo_index)
+
+
+def np_subject_before(art, lo: int, cue: int):
+    """The subject of the speech verb starting at character offset `cue`, looking no further
+    left than `lo`, as a SubjectMatch (speaker phrase spans nearest the cue first; negated
+    and passive flags); NOT_A_SUBJECT when the tagger rules one out (the cue is a noun here,
+    or the phrase before it is an object); None when it finds no noun phrase there."""
+    si = art.sentence_of(cue)
+    ts = tagged_sentence(art, si)
+    toks = ts.tokens
+    vi = bisect.bisect_left(ts.starts, cue)
+    if vi >= len(toks) or toks[vi][1] != cue:
+        return None
+    if toks[vi][3] not in _VERB_TAGS and toks[vi][0].lower() in NOUN_HOMOGRAPHS:
+        return NOT_A_SUBJECT  # a noun here: "the news reports", "opening remarks"
+    lo_index = bisect.bisect_left(ts.starts, lo)
+    negated = passive = False
+    i = vi - 1
+    while i >= lo_index:
+        word, _, _, tag = toks[i]
+        low = word.lower()
+        if low in NEGATORS or low == "n't":
+            negated = True
+        elif low in BE_FORMS and i == vi - 1 and toks[vi][3] == "VBN":
+            passive = True  # "was reported", "is said"
+        elif low == "to" and tag == "TO":
+            return None  # an infinitive ("declined to say")
+        elif not (tag in _ADVERB_TAGS or tag == "MD" or low in AUXILIARY_VERBS):
+            break
+        i -= 1
+    if i < lo_index:
+        return None
+    spans: list[tuple[int, int]] = []
+    if toks[i][3] == ",":
+        return _before_comma(ts, i, lo_index, negated, passive)
+    first = _np_ending_at(ts, i)
+    if first is None or first < lo_index or toks[i][0].lower() in CALENDAR_WORDS | TIME_NOUNS:
+        return None
+    found = _subject_start(ts, first, i, lo_index)
+    if isinstance(found[1], bool):
+        start, maybe_object = found
+        return SubjectMatch([(toks[start][1], toks[i][2])], negated, passive, maybe_object)
+    # the antecedent of a relative clause: without commas the clause may belong to an object
+    # ("... the Kurdish administration that controls ... in the northeast said the Observatory")
+    return SubjectMatch([found], negated, passive, maybe_object=True)
+
+
+def _plain_start(ts: TaggedSentence, first: int, last: int, lo_index: int) -> tuple[int, bool]:
+    """`_subject_start` as a token start (a relative clause's antecedent counts as not found)."""
+    found = _subject_start(ts, first, last, lo_index)
+    if isinstance(found[1], bool):
+        return found
+    return first, True
+
+
+def _trailing_name(ts: TaggedSentence, first: int, last: int) -> int:
+    """In a chunk glued to the one before it in text without commas ("the US-led coalition
+    Pentagon officials"), the token where a proper noun follows a common noun; else `first`."""
+    toks = ts.tokens
+    for k in range(last, first, -1):
+        if toks[k][3] in ("NNP", "NNPS") and toks[k - 1][3] in ("NN", "NNS"):
+            return k
+    return first
+
+
+def _relative_antecedent(ts: TaggedSentence, first: int, lo_index: int) -> tuple[int, int] | None:
+    """'Al Watan daily which is close to the government also reported': the noun phrase
+    before a relative pronoun whose clause holds a verb and runs up to the cue; as a span."""
+    toks = ts.tokens
+    for k in range(first - 1, lo_index, -1):
+        word, _, _, tag = toks[k]
+        if tag in (",", ".", ":") or word in _QUOTE_TOKENS:
+            return None
+        if tag in ("WDT", "WP") or word.lower() in ("which", "who"):
+            if not any(t[3] in _FINITE_TAGS for t in toks[k + 1:first]):
+                return None
+            start = _np_ending_at(ts, k - 1)
+            if start is None or start < lo_index:
+                return None
+            steps = _steps(ts, start, lo_index)
+            start = next((st for st, internal in steps if _boundary_before(ts, st, lo_index)), steps[0][0])
+            return toks[start][1], toks[k - 1][2]
+    return None
+
+
+def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, passive: bool) -> SubjectMatch | None:
+    """'A, B, said' (apposition: B then A), 'Name, 50, said', 'X, who ..., said' (X), and
+    'X, however, said' (X); None for anything else."""
+    toks = ts.tokens
+    k = comma - 1
+    while k >= lo_index and toks[k][3] != ",":
+        k -= 1
+    if k < lo_index:
+        # one comma only ("The firm Secunia.com, has said"): the phrase before it
+        first = _np_ending_at(ts, comma - 1)
+        if first is None or first < lo_index:
+            return None
+        start, maybe_object = _plain_start(ts, first, comma - 1, lo_index)
+        if maybe_object:
+            return None
+        return SubjectMatch([(toks[start][1], toks[comma - 1][2])], negated, passive)
+    seg_first, seg_last = k + 1, comma - 1
+    if seg_first > seg_last:
+        return None
+    head_word, _, _, head_tag = toks[seg_first]
+    name_first = _np_ending_at(ts, k - 1)
+    if name_first is None or name_first < lo_index:
+        return None
+    name_first, maybe_object = _plain_start(ts, name_first, k - 1, lo_index)
+    if maybe_object:
+        return None
+    name = (toks[name_first][1], toks[k - 1][2])
+    segment = (toks[seg_first][1], toks[seg_last][2])
+    seg_tags = [t[3] for t in toks[seg_first:seg_last + 1]]
+    if head_tag in ("WP", "WDT", "WP$") or head_word.lower() in ("who", "which", "whose"):
+        return SubjectMatch([name], negated, passive)  # a relative clause
+    if all(t in _ADVERB_TAGS for t in seg_tags) or seg_tags == ["CD"]:
+        return SubjectMatch([name], negated, passive)  # "however", an age
+    if any(t in _FINITE_TAGS for t in seg_tags):
+        return None  # a clause, not an apposition
+    if head_tag in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "VBN"):
+        return SubjectMatch([segment, name], negated, passive)
+    return None
+
+
+def verb_complement(art, after: int, hi: int) -> str:
+    """What follows a speech verb (from character offset `after`, which may be past an
+    addressee, to `hi`): "clause" ("that ...", a wh-clause, a subject and finite verb, an
+    infinitive), "quote" (a quote mark or colon), "object" (a noun phrase and nothing that
+    makes it a clause), or "none" (the sentence ends)."""
+    text = art.text
+    p = after
+    while p < hi and text[p].isspace():
+        p += 1
+    if p >= hi or text[p] in ".!?":
+        return "none"
+    if text[p] in ":\"“«'‘":
+        return "quote"
+    ts = tagged_sentence(art, art.sentence_of(p))
+    toks = ts.tokens
+    k = bisect.bisect_left(ts.starts, p)
+    if k >= len(toks):
+        return "none"
+    word, _, _, tag = toks[k]
+    low = word.lower()
+    if low == "that" or low in WH_WORDS or tag in ("WDT", "WP", "WRB") or tag == "TO":
+        return "clause"
+    end = k
+    while end < len(toks) and toks[end][1] < hi and toks[end][3] not in _VERB_TAGS | {"MD", ",", ".", ":"}:
+        end += 1
+    if end < len(toks) and toks[end][1] < hi and toks[end][3] in _FINITE_TAGS | {"VBN"} and end > k:
+        return "clause"  # "said the boy was welcome"
+    return "object"
+
+
+def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
+    """The speaker phrase before the cue at `cue` (characters), not looking left of `lo`: the
+    tagger's subject (np_subject_before), else the word-list walk of
+    quotelens.extract.speaker_phrases.subject_before when the tagger finds no noun phrase."""
+    found = np_subject_before(art, lo, cue)
+    if found is NOT_A_SUBJECT:
+        return None
+    return found if found is not None else subject_before(art.text, lo, cue)
