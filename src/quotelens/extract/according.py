@@ -21,6 +21,7 @@ from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
 from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_NOUNS
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
+from quotelens.extract.speaker_np import np_after
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # Words in front of the source that are not the source ("a statement by", "figures from").
@@ -43,6 +44,8 @@ def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int]
         m = _LOWER_SOURCE.match(art.text, pos, limit)
         if m:
             span = (m.start(), m.end())
+    if span is None:
+        span = np_after(art, pos, limit)  # any noun phrase: "according to the suit filed in ..."
     return span
 
 
@@ -59,7 +62,7 @@ def find_according_to(art: ArticleState) -> None:
             continue
         res = art.resolver.resolve([span])
         if res is None:
-            res = generic_speaker(art, span)
+            res = generic_speaker(art, span, any_head=True)
         if res is None:
             continue
         head = text[s0:m.start()]
@@ -113,13 +116,15 @@ def _inner_speaker_before(art: ArticleState, s0: int, acc: int) -> bool:
     return True
 
 
-def generic_speaker(art: ArticleState, span: tuple[int, int]) -> Resolution | None:
+def generic_speaker(art: ArticleState, span: tuple[int, int], any_head: bool = False) -> Resolution | None:
     """An unnamed source ("the bulletin", "field sources", "the reporter") as its own
     speaker: the phrase without determiner. None for figures and tolls, which speak for
-    nobody."""
+    nobody, unless `any_head` ("according to" takes any noun phrase: "according to figures
+    from the ministry", "according to the suit")."""
     phrase = art.text[span[0]:span[1]]
     bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
     words = bare.lower().split()
-    if not words or words[-1] in NOT_SOURCES or len(words) > 8 or art.resolver.not_a_speaker(bare):
+    if not words or (words[-1] in NOT_SOURCES and not any_head) or len(words) > 8 \
+            or art.resolver.not_a_speaker(bare):
         return None
     return Resolution(bare, phrase, span[0], span[1], generic_kind(bare), "", None, "generic")

@@ -27,7 +27,7 @@ CONF = {
     "direct_after": 0.95, "direct_before": 0.9, "direct_colon": 0.9, "direct_dash": 0.8, "direct_split": 0.9,
     "direct_according": 0.85, "mixed_that": 0.85, "reported": 0.8, "reported_object": 0.75, "reported_backward": 0.7,
     "according_to": 0.85, "participle": 0.65, "quote_continues": 0.5, "quote_fragment": 0.55,
-    "interview_answer": 0.8,
+    "interview_answer": 0.8, "mid_sentence_tag": 0.8,
 }
 # Confidence penalties for how the speaker was found.
 SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}
@@ -242,6 +242,10 @@ class ArticleState:
         self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
         self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
         return True
+
+    def cue_between(self, si: int, a: int, b: int) -> bool:
+        """Whether a statement of sentence `si` has its cue in text[a:b] (characters)."""
+        return any(a <= st["_cue_pos"] < b and st["cue"] for st in self._by_sentence.get(si, ()))
 
     def statement_before(self, pos: int, si: int) -> dict | None:
         """The last statement of sentence `si` that starts before `pos`."""

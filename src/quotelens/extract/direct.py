@@ -29,6 +29,10 @@ from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # Between a closing mark and its attribution: optional punctuation, then maybe a dash.
 _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")
+# A quotation ending in "?" or "!" that a tag follows in the next "sentence" ('"Why now?" the
+# minister asked', '"Is this the end?" asked Jones').
+_QUESTION_TAG = re.compile(r"[?!]")
+_ASKED_NAME = re.compile(r"(?:asked|said|says|asks|cried|shouted|exclaimed|wondered)\s+[A-Z]")
 # Between the parts of a split quote ('"Q1," adding, "Q2"').
 _SPLIT_GAP = re.compile(rf"\s*[,;:]?\s*(?:{alternation(SPLIT_QUOTE_PARTICIPLES)})\s*[,:]?\s*")
 
@@ -94,9 +98,16 @@ def _attribution_after(art: ArticleState, q: Quote) -> Attribution | None:
     a = q.close + 1
     si = art.sentence_of(q.close)
     limit = art.sentences[si][1] if si < len(art.sentences) else len(text)
-    # a quote closing its sentence ("... out."") is attributed in the same sentence only
+    # a quote closing its sentence ("... out."") is attributed in the same sentence only, but
+    # a question or exclamation ('"Why now?" the minister asked.') goes on in lower case
     if limit <= a:
-        return None
+        if not _QUESTION_TAG.match(text, q.start if q.end <= q.start else q.end - 1) \
+                or si + 1 >= len(art.sentences) or art.paragraph_of(art.sentences[si + 1][0]) != art.paragraph_of(a):
+            return None
+        nxt = text[a:art.sentences[si + 1][0] + 40].lstrip()
+        if not nxt[:1].islower() and not _ASKED_NAME.match(nxt):
+            return None
+        limit = art.sentences[si + 1][1]
     # a quote inside a noun phrase ('his description of Obama as a "bad guy," Schiff said')
     # is a fragment of someone else's words, not the words of the speaker after it
     s0 = art.sentences[art.sentence_of(q.open)][0]
@@ -149,7 +160,7 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
     while b > s0 and text[b - 1].isspace():
         b -= 1
     if b <= s0:
-        return None
+        return _attribution_across_colon(art, q, si)
     kind = "direct"
     colon = text[b - 1] == ":"
     if colon or text[b - 1] == ",":
@@ -190,3 +201,29 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
             if res:
                 return Attribution(res, "direct_colon", ":", b, "direct", [span])
     return None
+
+
+def _attribution_across_colon(art: ArticleState, q: Quote, si: int) -> Attribution | None:
+    """'US President Barack Obama tweeted using his @POTUS account:' then a paragraph opening
+    with the quotation: the speaker and verb of the sentence the colon ends."""
+    text = art.text
+    if si == 0:
+        return None
+    p0, p1 = art.sentences[si - 1]
+    end = p1
+    while end > p0 and text[end - 1].isspace():
+        end -= 1
+    if end <= p0 or text[end - 1] != ":" or not text[end:q.open].strip() == "":
+        return None
+    last = None
+    for vm in VERB.finditer(text, p0, end):
+        last = vm
+    if last is None or art.in_quote(last.start()) or not verb_ok(text, last):
+        return None
+    sm = speaker_before(art, p0, last.start())
+    if not sm or sm.negated or sm.passive:
+        return None
+    res = art.resolver.resolve(sm.spans)
+    if res is None:
+        return None
+    return Attribution(res, "direct_colon", last.group(), last.start(), "direct", sm.spans)

@@ -24,7 +24,7 @@ from quotelens.text import paragraph_spans, sentence_spans
 # or more, and that statement ends at most this many sentences before it (or, for a quote
 # paragraph, at most this many paragraphs before it).
 CONTINUATION_MIN_WORDS = 3
-CONTINUATION_MAX_SENTENCES = 1
+CONTINUATION_MAX_SENTENCES = 2
 CONTINUATION_MAX_PARAGRAPHS = 2
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"))
 # Looked at when asking whether a quotation starts with a verb (characters).

@@ -23,12 +23,14 @@ from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.pronouns import PRONOUNS
-from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
+from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.speaker_np import speaker_before
+from quotelens.extract.verb_sense import verb_complement
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
 _THAT = re.compile(r"\bthat\b")
+_MID_TAG_COMMA = re.compile(r"\s*,\s*")
 # A coordinated speech verb ("X said A and added ...") continues the sentence's speaker.
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 # A finite verb between a subject and the cue means the subject is not the speaker's.
@@ -56,7 +58,11 @@ def find_reported(art: ArticleState) -> None:
         s0, s1 = art.sentences[si]
         form = re.sub(r"\s+", " ", vm.group())
         lemma, family = speech_verbs.lookup(form)
+        if lemma in QUOTE_TAG_ONLY:
+            continue
         if form.endswith("ing") and not form.endswith("as saying"):
+            if lemma in RELAY_PARTICIPLES:
+                continue  # "SANA reported citing local residents": SANA's words, not theirs
             if not art.nesting:  # a nested participle has no subject of its own
                 _participle(art, vm, s0, s1, lemma, family)
             continue
@@ -101,7 +107,12 @@ def find_reported(art: ArticleState) -> None:
         if tail.strip() and not only_adjuncts(tail) and not tail.lstrip().startswith((",", "\"", "“", "'")) \
                 and not PART_TAIL.match(tail):
             continue
+        if family == "object" or art.cue_between(si, s0, np_start):
+            # "The company said it would appeal": an object verb reports no clause before it,
+            # and a clause holding another statement's cue is that attribution, not content
+            continue
         art.emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
+        _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
 
 
 def _common_noun_only(text: str, sm: SubjectMatch) -> bool:
@@ -162,7 +173,7 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
     text = art.text
     v = vm.start()
     before = text[s0:v].rstrip()
-    if len(before.split()) < 3:
+    if len(before.split()) < 3 and not before.endswith(","):
         return False
     nxt = text[vm.end():s1].split(None, 1)
     if not nxt or nxt[0].lower() in ADJUNCT_START or nxt[0].lower() == "that":
@@ -182,7 +193,32 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
     if res is None:
         return False
     art.emit_clause(s0, v, res, vm.group(), "reported_inverted", "indirect", v, spans=[span])
+    _second_half(art, s0, v, span[1], s1, res, vm.group(), v, [span])
     return True
+
+
+def _second_half(art: ArticleState, s0: int, tag_start: int, tag_end: int, s1: int, res: Resolution, cue: str,
+                 v: int, spans: list[tuple[int, int]]) -> None:
+    """'A, he says, B' and 'Institutional recipients, said Mauer, are required to ...': a tag
+    set off by commas in the middle of a sentence; B, after it, is a statement of the same
+    speaker with the same cue, as A before it is (character offsets: the tag runs from
+    `tag_start` to `tag_end`, the sentence from `s0` to `s1`)."""
+    text = art.text
+    before = text[s0:tag_start].rstrip()
+    p = tag_end
+    while True:
+        m = ADJUNCT.match(text, p, s1)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    after = _MID_TAG_COMMA.match(text, p, s1)
+    if not before.endswith(",") or after is None or len(before.split()) < 2:
+        return
+    a = after.end()
+    rest = text[a:s1].lstrip()
+    if not rest or not (rest[0].islower() or rest[0] in "\"“‘'"):
+        return  # B must go on with A's sentence ("..., said Mauer, are required ...")
+    art.emit_clause(a, clause_end(text, a, s1), res, cue, "mid_sentence_tag", "indirect", v, spans=spans)
 
 
 def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str, si: int) -> None:
@@ -252,8 +288,11 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
         if not quantity and first in ("on", "in", "at", "during", "after", "before", "via", "through", "from",
                                       "with", "by", "to", "following", "amid", "since", "until", "upon"):
             return None
-    if first in NOT_CLAUSE:
-        return None
+    if first in NOT_CLAUSE or lemma in CLAUSE_ONLY:
+        # "said no." but "said no deal had been reached"; "explained how ..." is a clause;
+        # "added three goals", "conceded a penalty" are no statements
+        if verb_complement(art, p, s1) not in ("clause", "quote"):
+            return None
     return p, clause_end(art.text, p, s1), "reported"
 
 

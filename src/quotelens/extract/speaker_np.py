@@ -14,9 +14,6 @@ A phrase right after a preposition or a lexical verb is that word's object ("...
 people said the Observatory"), not a subject: no subject is returned, so the inverted reading
 ("said the Observatory") can be tried.
 
-`verb_complement` tells the sense of a speech verb from what follows it: a clause or a
-quotation (a statement) or a plain noun object ("praised the team", "added three goals").
-
 Each sentence is tagged and chunked at most once per article, and only when a pass asks
 (sentences with a cue). Reads: an `ArticleState`'s text and sentences. Writes: spans
 (characters into the text) as `SubjectMatch`.
@@ -32,7 +29,8 @@ from quotelens.extract.chunk import noun_phrases
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
-    AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, SUBJECT_BOUNDARY_WORDS, TIME_NOUNS, WH_WORDS,
+    AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, SUBJECT_BOUNDARY_WORDS,
+    TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
 )
 from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS
 from quotelens.extract.postag import tag_text
@@ -44,6 +42,7 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _ADVERB_TAGS = frozenset(("RB", "RBR", "RBS"))
 _QUOTE_TOKENS = frozenset(('"', "“", "”", "``", "''", "'", "‘", "’", "«", "»"))
 _YEAR_OR_DAY = re.compile(r"(?:1[89]|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?")
+_MISTAGGED_NAME = frozenset(("VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ"))
 _HAS_WORD = re.compile(r"[^\W_]")
 MAX_EXTENSIONS = 4  # prepositional phrases, modifiers and conjuncts added to one subject
 
@@ -88,7 +87,8 @@ def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
     if i < 0:
         return None
     toks = ts.tokens
-    if toks[i][3] not in _NOUN_TAGS or not _HAS_WORD.search(toks[i][0]):
+    if (toks[i][3] not in _NOUN_TAGS and not (toks[i][3] == "MD" and _capitalised(toks[i][0]))) \
+            or not _HAS_WORD.search(toks[i][0]):
         return None  # (a stray mark or an invisible character the tagger called a noun)
     first = ts.chunk_ending.get(i, i)
     while first < i and not _HAS_WORD.search(toks[first][0]):
@@ -102,7 +102,22 @@ def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
         particle = True
     while particle and first > 0 and toks[first - 1][3] in ("NNP", "NNPS") and _capitalised(toks[first - 1][0]):
         first -= 1  # the given name before the particles: "Jan van der Berg"
+    while first > 1 and toks[first][3] in ("NNP", "NNPS") and toks[first - 1][3] in _MISTAGGED_NAME \
+            and _capitalised(toks[first - 1][0]) and toks[first - 1][0].isalpha():
+        first -= 1  # a given name the tagger took for a verb or adjective: "Khaled Al-Maeena"
     return first
+
+
+def _time_word(ts: TaggedSentence, i: int) -> bool:
+    """Whether token `i` heads a time adjunct, not a subject: a weekday or time noun, or a
+    month after a number or "last/this/next/early/late" ("last September"). A month name
+    alone before a speech verb is a name ("May added", Theresa May)."""
+    low = ts.tokens[i][0].lower()
+    if low in TIME_NOUNS or low in WEEKDAYS:
+        return True
+    if low in CALENDAR_WORDS:
+        return i > 0 and (ts.tokens[i - 1][3] == "CD" or ts.tokens[i - 1][0].lower() in TIME_MODIFIERS)
+    return False
 
 
 def _is_date_word(word: str, tag: str) -> bool:
@@ -123,7 +138,8 @@ def _boundary_before(ts: TaggedSentence, i: int, lo_index: int, weak: bool = Tru
     if weak and (tag in _NOUN_TAGS or tag in _ADVERB_TAGS or tag in ("-RRB-", ")")):
         return True
     return (tag in (",", ":", "``", "''", "-LRB-", "HYPH", "NFP") or word in _QUOTE_TOKENS
-            or word.lower() in SUBJECT_BOUNDARY_WORDS or tag in ("WDT", "WP", "CC")
+            or word.lower() in SUBJECT_BOUNDARY_WORDS or word.lower() in CLAUSE_PREPOSITIONS
+            or tag in ("WDT", "WP", "CC")
             or word in ("--", "—", "–", "-", ";", ":"))
 
 
@@ -243,16 +259,20 @@ def np_subject_before(art, lo: int, cue: int):
             passive = True  # "was reported", "is said"
         elif low == "to" and tag == "TO":
             return None  # an infinitive ("declined to say")
-        elif not (tag in _ADVERB_TAGS or tag == "MD" or low in AUXILIARY_VERBS):
+        elif tag == "MD" and toks[vi][3] == "VB" and low in HYPOTHETICAL_MODALS:
+            negated = True  # hypothetical or future speech ("could say", "would tell", "will announce")
+        elif tag == "MD" and toks[vi][3] in ("VBD", "VBZ") and _capitalised(word):
+            break  # no modal before "added"/"says": a name ("May added", Theresa May)
+        elif not (tag in _ADVERB_TAGS or tag == "MD" or (low in AUXILIARY_VERBS and tag not in ("NNP", "NNPS"))):
             break
         i -= 1
     if i < lo_index:
         return None
     spans: list[tuple[int, int]] = []
     if toks[i][3] == ",":
-        return _before_comma(ts, i, lo_index, negated, passive)
+        return _before_comma(ts, i, lo_index, negated, passive, skipped=i < vi - 1)
     first = _np_ending_at(ts, i)
-    if first is None or first < lo_index or toks[i][0].lower() in CALENDAR_WORDS | TIME_NOUNS:
+    if first is None or first < lo_index or _time_word(ts, i):
         return None
     found = _subject_start(ts, first, i, lo_index)
     if isinstance(found[1], bool):
@@ -301,7 +321,8 @@ def _relative_antecedent(ts: TaggedSentence, first: int, lo_index: int) -> tuple
     return None
 
 
-def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, passive: bool) -> SubjectMatch | None:
+def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, passive: bool,
+                  skipped: bool = False) -> SubjectMatch | None:
     """'A, B, said' (apposition: B then A), 'Name, 50, said', 'X, who ..., said' (X), and
     'X, however, said' (X); None for anything else."""
     toks = ts.tokens
@@ -309,7 +330,9 @@ def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, 
     while k >= lo_index and toks[k][3] != ",":
         k -= 1
     if k < lo_index:
-        # one comma only ("The firm Secunia.com, has said"): the phrase before it
+        if not skipped:
+            return None  # "Institutional recipients, said Mauer, ...": an inverted tag
+        # one comma only, then an auxiliary ("The firm Secunia.com, has said"): the phrase before it
         first = _np_ending_at(ts, comma - 1)
         if first is None or first < lo_index:
             return None
@@ -341,34 +364,29 @@ def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, 
     return None
 
 
-def verb_complement(art, after: int, hi: int) -> str:
-    """What follows a speech verb (from character offset `after`, which may be past an
-    addressee, to `hi`): "clause" ("that ...", a wh-clause, a subject and finite verb, an
-    infinitive), "quote" (a quote mark or colon), "object" (a noun phrase and nothing that
-    makes it a clause), or "none" (the sentence ends)."""
-    text = art.text
-    p = after
-    while p < hi and text[p].isspace():
-        p += 1
-    if p >= hi or text[p] in ".!?":
-        return "none"
-    if text[p] in ":\"“«'‘":
-        return "quote"
-    ts = tagged_sentence(art, art.sentence_of(p))
+def np_after(art, pos: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at character offset `pos` (before `hi`), with up to two
+    prepositional phrases after it ("the suit filed in federal court" stops at "filed"; "a
+    statement by the ministry of defence"), as a character span; None when no phrase starts
+    there."""
+    si = art.sentence_of(pos)
+    ts = tagged_sentence(art, si)
     toks = ts.tokens
-    k = bisect.bisect_left(ts.starts, p)
-    if k >= len(toks):
-        return "none"
-    word, _, _, tag = toks[k]
-    low = word.lower()
-    if low == "that" or low in WH_WORDS or tag in ("WDT", "WP", "WRB") or tag == "TO":
-        return "clause"
-    end = k
-    while end < len(toks) and toks[end][1] < hi and toks[end][3] not in _VERB_TAGS | {"MD", ",", ".", ":"}:
-        end += 1
-    if end < len(toks) and toks[end][1] < hi and toks[end][3] in _FINITE_TAGS | {"VBN"} and end > k:
-        return "clause"  # "said the boy was welcome"
-    return "object"
+    k = bisect.bisect_left(ts.starts, pos)
+    starting = {f: l for l, f in ts.chunk_ending.items()}
+    if k >= len(toks) or toks[k][1] >= hi or k not in starting:
+        return None
+    last = starting[k]
+    for _ in range(2):
+        j = last + 1
+        if j + 1 < len(toks) and toks[j][3] == "IN" and toks[j][0].lower() in ("of", "by", "from", "for", "at", "in") \
+                and (j + 1) in starting and toks[starting[j + 1]][2] <= hi:
+            last = starting[j + 1]
+        else:
+            break
+    if toks[last][2] > hi or not _HAS_WORD.search(art.text[toks[k][1]:toks[last][2]]):
+        return None
+    return toks[k][1], toks[last][2]
 
 
 def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:

@@ -45,8 +45,28 @@ def inflections(lemma: str) -> list[str]:
         return [lemma, *IRREGULAR[lemma]]
     head, _, particle = lemma.partition(" ")
     tail = f" {particle}" if particle else ""
+    forms = set()
+    for spelling in _spellings(head):
+        forms |= _regular_forms(spelling)
+    return sorted(f + tail for f in forms)
+
+
+def _spellings(head: str) -> list[str]:
+    """A lemma in British and American spelling ("criticise", "criticize")."""
+    if re.search(r"[^aeiou][iy][sz]e$", head) and len(head) > 5:
+        return [head[:-2] + "se", head[:-2] + "ze"]
+    return [head]
+
+
+def _regular_forms(head: str) -> set[str]:
+    """Base, -s, -ed and -ing forms of a regular verb. The final consonant after a single
+    vowel is doubled when the stress falls on the last syllable ("admitted", "quipped",
+    "committed") and not otherwise ("visited"); British English doubles a final l
+    ("signalled") where American does not ("signaled"). The stress is not in the spelling,
+    so both forms are listed: the matcher only reads text, and the form that is not English
+    never occurs in it."""
     forms = {head}
-    if head.endswith("y") and head[-2] not in "aeiou":
+    if head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u"):
         forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
     elif head.endswith("e"):
         forms |= {head + "s", head + "d", head[:-1] + "ing"}
@@ -54,10 +74,11 @@ def inflections(lemma: str) -> list[str]:
         forms |= {head + "es", head + "ed", head + "ing"}
     else:
         forms |= {head + "s", head + "ed", head + "ing"}
-        # Doubling the final consonant after a single stressed vowel: "rebut" -> "rebutted".
-        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", head) and len(head) <= 4:
+        if re.search(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$", head.replace("qu", "q")):  # "qu" is a consonant
             forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
-    return sorted(f + tail for f in forms)
+        elif head.endswith("c"):
+            forms |= {head + "ked", head + "king", head + "ks"}  # "panicked"
+    return forms
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ acknowledge admit reiterate emphasize emphasise underline underscore point out i
 maintain contend affirm write tweet respond reply comment remark mention predict complain concede
 estimate observe recall caution counter conclude inform assure disclose clarify testify hint
 speculate charge proclaim repeat retort quip signal highlight brief answer refute
+recommend propose suggest cite find rule continue theorize theorise posit boast
 go on to say
 make clear
 be quoted as saying
@@ -36,7 +37,7 @@ be quoted as saying
 OBJECT_VERBS = """
 rule out describe reject deny accuse urge call on call for condemn denounce welcome criticize criticise
 demand ask appeal blame dismiss hail praise voice express decry vow pledge promise threaten
-deplore lament question dispute
+deplore lament question dispute dub characterize characterise
 """.split("\n")
 
 # Verbs whose object is the person told ("told Reuters ..."), who never speaks.
@@ -52,5 +53,20 @@ NOUN_HOMOGRAPHS = frozenset(
     questions answer answers reply replies response note notes point points promise promises demand demands
     appeal appeals call calls tweet tweets signal signals highlight highlights estimate estimates vow vows
     pledge pledges hint hints counter counters praise warning warnings statement statements request requests
-    concern concerns plea pleas threat threats denial denials""".split()
+    concern concerns plea pleas threat threats denial denials rule rules find finds""".split()
+)
+# Verbs that report a clause but whose plain noun object is no statement ("added three
+# goals", "conceded a penalty", "tweeted support", "pointed out those features", "wrote a
+# book", "found a body"): they count only with a clause or a quotation after them, or as the
+# tag of a clause before them ("..., he added").
+CLAUSE_ONLY = frozenset(
+    """add note tweet concede signal answer charge counter point out observe recall write respond reply quip
+    testify speak find rule continue mention comment remark hint brief estimate theorize theorise
+    suggest""".split()
+)
+# Cues that tag a quotation but report nothing by themselves ('"...," she continued'; "the
+# broadcasts continue" is no speech), and participles that relay someone else's words ("SANA
+# reported citing local residents": the content is SANA's): not read by the reported pass.
+QUOTE_TAG_ONLY = frozenset(("continue",))
+RELAY_PARTICIPLES = frozenset(("cite", "quote")
 )

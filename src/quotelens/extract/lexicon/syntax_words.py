@@ -28,3 +28,9 @@ CALENDAR_WORDS = frozenset(
 )
 # Time nouns that head a time adjunct, never a subject ("last week demanded").
 TIME_NOUNS = frozenset("week weeks weekend month months year years night morning evening afternoon day days hour hours".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that make a following month a date ("last September", "early May").
+TIME_MODIFIERS = frozenset("last this next early late mid in since until by on".split())
+# Modals that make speech hypothetical or not yet made ("could say", "would tell", "will
+# announce"): no statement.
+HYPOTHETICAL_MODALS = frozenset("would could might may should can will shall must 'd 'll".split())

@@ -1,0 +1,47 @@
+"""The sense of a speech verb from what follows it: a clause or a quotation (a statement:
+"said the boy was welcome", "explained how ...", "urged them to leave", 'said: "..."') or a
+plain noun object ("added three goals", "conceded a penalty", "tweeted support of ..."), read
+from the tagger's part-of-speech tags (quotelens.extract.speaker_np.tagged_sentence).
+
+Reads: an `ArticleState`. Writes: a label.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from quotelens.extract.lexicon.syntax_words import WH_WORDS
+from quotelens.extract.speaker_np import tagged_sentence
+
+_VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+
+
+def verb_complement(art, after: int, hi: int) -> str:
+    """What follows a speech verb (from character offset `after`, which may be past an
+    addressee, to `hi`): "clause" ("that ...", a wh-clause, a subject and finite verb, an
+    infinitive), "quote" (a quote mark or colon), "object" (a noun phrase and nothing that
+    makes it a clause), or "none" (the sentence ends)."""
+    text = art.text
+    p = after
+    while p < hi and text[p].isspace():
+        p += 1
+    if p >= hi or text[p] in ".!?":
+        return "none"
+    if text[p] in ":\"“«'‘":
+        return "quote"
+    ts = tagged_sentence(art, art.sentence_of(p))
+    toks = ts.tokens
+    k = bisect.bisect_left(ts.starts, p)
+    if k >= len(toks):
+        return "none"
+    word, _, _, tag = toks[k]
+    low = word.lower()
+    if low == "that" or low in WH_WORDS or tag in ("WDT", "WP", "WRB") or tag == "TO":
+        return "clause"
+    end = k
+    while end < len(toks) and toks[end][1] < hi and toks[end][3] not in _VERB_TAGS | {"MD", ",", ".", ":"}:
+        end += 1
+    if end < len(toks) and toks[end][1] < hi and toks[end][3] in _FINITE_TAGS | {"VBN"} and end > k:
+        return "clause"  # "said the boy was welcome"
+    return "object"
