@@ -359,6 +359,11 @@ def main(argv: list[str] | None = None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"quotelens {args.command}: cannot write or read{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C: one line and the shell's status for SIGINT (128 + 2), not a traceback
+        hint = "; run the same command again to resume (finished chunks are kept)" if args.command == "pipeline" else ""
+        print(f"quotelens {args.command}: interrupted{hint}", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

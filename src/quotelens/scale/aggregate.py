@@ -10,7 +10,7 @@ import pandas as pd
 
 from quotelens.compare import aggregates as agg
 from quotelens.scale import layout
-from quotelens.scale.workers import executor
+from quotelens.scale.workers import worker_pool
 
 
 def _aggregate_part(path: Path, by: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -39,7 +39,7 @@ def aggregate_pandas(outdir: Path, parts: list[str], workers: int = 1, by: str =
         for task in tasks:
             add(_aggregate_part(*task))
     else:
-        with executor(workers) as pool:
+        with worker_pool(workers) as pool:
             pending = set()
             queue = iter(tasks)
             for task in queue:

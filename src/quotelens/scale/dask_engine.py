@@ -31,7 +31,7 @@ from quotelens.scale.fingerprints import StageOptions
 from quotelens.scale.resume import plan_load, plan_statements
 from quotelens.scale.schema import unified_schema
 from quotelens.scale.units import InputUnit
-from quotelens.scale.workers import progress_bar
+from quotelens.scale.workers import ignore_sigint, progress_bar
 
 PART_COLUMN = "_part"  # the articles part a row came from (dropped before extraction)
 
@@ -53,6 +53,9 @@ def client_for(scheduler: str | None = None, workers: int = 2):
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            dashboard_address=":0", silence_logs=40)
     client = Client(cluster)
+    # Ctrl-C reaches the whole process group; the main process answers it (one line, status
+    # 130), so the local workers ignore it instead of each printing a KeyboardInterrupt traceback.
+    client.run(ignore_sigint)
     try:
         yield client
     finally:
