@@ -4,7 +4,11 @@ A registry is a YAML file (read with ``quotelens.yaml_files.load_yaml``: safe, a
 given twice is an error) holding ``actors:``, a list of mappings with ``name`` (canonical,
 required), ``kind`` (person, organisation, state), ``side``, ``gender`` (m/f, persons),
 ``aliases`` and ``roles``, and optionally ``places:``, place names that are never speakers.
-See data/actors/syria.yaml.
+See data/actors/syria.yaml and, for every key, docs/registry.md.
+
+A role is a lower-case phrase ("home secretary") or a mapping ``{role: ..., from: DATE, to:
+DATE}`` when the office changed hands: `Registry.on(date)` keeps, for an article of that date,
+only the actors who held each role then (`Registry.role_holders`).
 
 Persons also answer to their surname with its particle ("de Mistura", "al-Jaafari") and to
 the bare surname ("Jaafari"); these derived aliases are dropped when two actors share them
@@ -18,13 +22,15 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
+from quotelens import config
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.registry_roles import RegistryError, RolePeriod, as_date, role_periods
 from quotelens.yaml_files import load_yaml
 
 KINDS = ("person", "organisation", "state")
@@ -37,13 +43,10 @@ _MODIFIER_PREFIX = re.compile(r"[\w.]+-(?:based|backed|run|linked|affiliated|bor
 _WORD_START = re.compile(r"(?<![\w\-'’.])[\w][\w.'’]*?(?=[\s,;:!?)\]\-\"“”«»/]|['’]s\b|$|\.(?:[\s\"“”]|$))")
 
 
-class RegistryError(ValueError):
-    """A registry file that cannot be used; the message names the file and the actor."""
-
-
 @dataclass(frozen=True)
 class Actor:
-    """One registry entry."""
+    """One registry entry. `roles` holds the role phrases; `role_periods` the same roles with
+    the dates they were held (both None for a role given without dates)."""
 
     name: str
     kind: str = "person"
@@ -51,6 +54,7 @@ class Actor:
     gender: str | None = None
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    role_periods: tuple[RolePeriod, ...] = ()
 
 
 @dataclass
@@ -141,6 +145,36 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+    @property
+    def has_role_periods(self) -> bool:
+        """Whether any role carries a date (only then does `on` change anything)."""
+        return any(p.start is not None or p.end is not None for a in self.actors.values() for p in a.role_periods)
+
+    def role_holders(self, role: str, on=None) -> tuple[str, ...]:
+        """Canonical names of the actors carrying `role` (lower case); with `on` (a date,
+        datetime, pandas Timestamp or "YYYY-MM-DD"), only those holding it on that day. A role
+        given without dates is held on every day; a missing date (None, NaT) keeps every holder."""
+        names = self.role_to_actors.get(role, ())
+        day = as_date(on)
+        if day is None:
+            return names
+        return tuple(n for n in names
+                     if any(p.role == role and p.holds_on(day) for p in self.actors[n].role_periods))
+
+    def on(self, day) -> "Registry":
+        """The registry as it stood on `day` (see `role_holders`): the same actors, aliases and
+        places, with each role mapped only to the actors who held it then; roles nobody held are
+        dropped. Pass it the article's date when extracting ("the home secretary" in December
+        2004 is the one in office then). Returns this registry itself when no role is dated or
+        the day is unknown."""
+        day = as_date(day)
+        if day is None or not self.has_role_periods:
+            return self
+        held = {role: self.role_holders(role, day) for role in self.role_to_actors}
+        view = replace(self, role_to_actors={r: n for r, n in held.items() if n})
+        view._index, view._start_pattern = self._by_first_word(), self._starts()  # aliases are shared
+        return view
 
 
 def surname_forms(name: str) -> list[str]:
@@ -238,9 +272,10 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         # A leading article is not part of a name ("The Syrian Observatory"): matching it would
         # let a short alias starting with "The" win over a longer one starting a word later.
         aliases = list(dict.fromkeys(re.sub(r"^[Tt]he\s+(?=\S)", "", a) for a in aliases))
-        role_words = [r.strip().lower() for r in _as_list(entry.get("roles"), source, name, "roles") if r.strip()]
+        periods = role_periods(entry.get("roles"), f"{where} ({name})")
+        role_words = list(dict.fromkeys(p.role for p in periods))
         actor = Actor(name=name, kind=kind, side=str(entry.get("side") or ""), gender=gender,
-                      aliases=tuple(aliases), roles=tuple(role_words))
+                      aliases=tuple(aliases), roles=tuple(role_words), role_periods=tuple(periods))
         reg.actors[name] = actor
         for alias in [name, *aliases]:
             other = explicit.get(alias)
@@ -323,6 +358,13 @@ def _entry_lines(text: str) -> list[int]:
 
 def default_registry_path() -> Path:
     """data/actors/syria.yaml, the registry of the default corpus."""
-    from quotelens.config import ACTORS_DIR
+    return config.ACTORS_DIR / "syria.yaml"
 
-    return ACTORS_DIR / "syria.yaml"
+
+def registry_from_option(path: str | os.PathLike | None) -> Registry:
+    """The registry a notebook or command option names: an empty registry (no actors, no
+    places: speakers are named as the articles write them) for "" or None, else the YAML file
+    (a relative path is taken from the project root). RegistryError as for `load_registry`."""
+    if path is None or str(path).strip() == "":
+        return Registry(source="")
+    return load_registry(config.resolve(path))
