@@ -4,7 +4,10 @@
     quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
     quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml] [--split dev|test|all]
-    quotelens report    [--config configs/default.yaml] [--only 03] [--from-pipeline OUTDIR]
+    quotelens report    [--config configs/default.yaml] [--only 03] [--from-pipeline OUTDIR] [--output DIR]
+    quotelens report    --corpus PATH [--actors FILE] --output DIR
+    quotelens init      --corpus PATH --name NAME [-o NAME.yaml] [--actors FILE] [--force]
+    quotelens registry-draft STATEMENTS -o actors.yaml [--min-statements N]
     quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
                         [--actors data/actors/x.yaml] [--topic-words FILE]
 
@@ -17,7 +20,7 @@ import argparse
 import errno
 import sys
 
-from quotelens.arguments import UsageError, existing_file, existing_input, output_file
+from quotelens.arguments import UsageError, existing_file, existing_input, output_file, output_folder
 
 
 def _column_mapping(items: list[str] | None) -> dict[str, str]:
@@ -203,6 +206,26 @@ def _evaluate_news(args: argparse.Namespace, statements, gold_path, articles_pat
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    config, output_root, cache_dir = args.config, None, None
+    if args.corpus is not None:
+        from quotelens.report.init_config import corpus_run_config
+
+        if args.config is not None:
+            raise UsageError("report: give --corpus or --config, not both (a config names its own corpus)")
+        if args.from_pipeline is not None:
+            raise UsageError("report: --from-pipeline takes the corpus from the pipeline run; use it with --config")
+        if not args.output:
+            raise UsageError("report: --corpus needs --output DIR, the folder the report is written to")
+        config = corpus_run_config(args.corpus, args.actors, args.output)
+    elif args.actors:
+        raise UsageError("report: --actors goes with --corpus (in a config, set actors_path)")
+    elif args.output:
+        output_root = output_folder(args.output, what="report: --output")
+    if args.output:
+        from quotelens.report.init_config import cache_folder
+
+        # trained models go to the user's cache, not the project's build/ folder
+        cache_dir = cache_folder(args.output)
     if args.from_pipeline is not None:
         # Checked before papermill is imported (slow): a wrong folder is a one-line answer.
         from quotelens.report.pipeline_input import PipelineFolderError, check_folder
@@ -216,13 +239,41 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from quotelens.report.runner import NotebookFailedError, ReportConfigError, run_report
 
     try:
-        run_report(args.config, only=args.only, from_pipeline=args.from_pipeline)
+        run_report(config or "configs/default.yaml", only=args.only, from_pipeline=args.from_pipeline,
+                   output_root=output_root, cache_dir=cache_dir)
     except ReportConfigError as exc:
         print(f"quotelens report: {exc}", file=sys.stderr)
         return 2
     except NotebookFailedError as exc:
         print(f"quotelens report: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from quotelens.report.init_config import init_config_file
+
+    output, root, n = init_config_file(args.corpus, args.name, args.output, args.actors, force=args.force)
+    print(f"init: wrote {output} ({n} parameters; outputs under {root}); "
+          f"run it with: quotelens report --config {output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_registry_draft(args: argparse.Namespace) -> int:
+    from quotelens.extract.registry_draft import DraftError, draft_registry
+    from quotelens.tables import read_table, write_text
+
+    statements = existing_file(args.statements, "registry-draft: statements")
+    output = output_file(args.output, (".yaml", ".yml"), inputs=[statements], what="registry-draft: -o")
+    if args.min_statements < 1:
+        raise UsageError(f"registry-draft: --min-statements {args.min_statements}: must be at least 1")
+    try:
+        table = read_table(statements)
+        draft = draft_registry(table, min_statements=args.min_statements, source=statements.name)
+    except (DraftError, ValueError) as exc:
+        raise UsageError(f"registry-draft: {statements}: {' '.join(str(exc).split())}") from None
+    write_text(output, draft.text)
+    print(f"registry-draft: {draft.summary()} -> {output}", file=sys.stderr)
     return 0
 
 
@@ -315,12 +366,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_pipeline)
 
     p = sub.add_parser("report", help="run the notebooks with papermill and render the HTML report")
-    p.add_argument("--config", default="configs/default.yaml", help="parameter set (YAML)")
+    p.add_argument("--config", default=None, help="parameter set (YAML; default configs/default.yaml)")
+    p.add_argument("--corpus", default=None,
+                   help="file or folder of articles: report on it with neutral defaults, no config needed (needs --output)")
+    p.add_argument("--actors", default=None, help="with --corpus: actor registry YAML (default: none, docs/registry.md)")
+    p.add_argument("--output", metavar="DIR", default=None,
+                   help="write tables, figures, notebooks and HTML under DIR (processed/, figures/, reports/); "
+                        "trained models go to the user cache folder")
     p.add_argument("--only", action="append", help="run only the notebook(s) with this number, e.g. 03")
     p.add_argument("--from-pipeline", metavar="OUTDIR", default=None,
                    help="take articles, statements and scores from this `quotelens pipeline` output folder "
                         "instead of computing them in 01-03 (the config still sets every other parameter)")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("init", help="write a commented report config with neutral defaults, to edit")
+    p.add_argument("--corpus", required=True, help="file or folder of articles")
+    p.add_argument("--name", required=True, help="name of the study (the config's name and output folder NAME_report)")
+    p.add_argument("-o", "--output", default=None, help="config file to write (.yaml; default NAME.yaml here)")
+    p.add_argument("--actors", default=None, help="actor registry YAML (default: none)")
+    p.add_argument("--force", action="store_true", help="replace an existing config file")
+    p.set_defaults(func=_cmd_init)
+
+    p = sub.add_parser("registry-draft", help="draft an actor registry (YAML) from the speakers of a statements table")
+    p.add_argument("statements", help="statements table (.jsonl, .csv, .parquet), e.g. from `quotelens extract`")
+    p.add_argument("-o", "--output", required=True, help="registry to write (.yaml)")
+    p.add_argument("--min-statements", type=int, default=2,
+                   help="leave out speakers with fewer statements (default 2)")
+    p.set_defaults(func=_cmd_registry_draft)
     return parser
 
 

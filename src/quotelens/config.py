@@ -21,8 +21,13 @@ REPORTS_DIR = PROJ_ROOT / "reports"
 NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 CONFIGS_DIR = PROJ_ROOT / "configs"
 SEEDS_DIR = PROJ_ROOT / "seeds"
-# Generated, git-ignored resources (the project-local nltk_data folder lives here).
-BUILD_DIR = PROJ_ROOT / "build"
+#: Environment variable that moves the generated resources (BUILD_DIR) out of the project:
+#: `quotelens report --output DIR` sets it for its kernels to `user_cache_dir()`, so a run on
+#: one's own corpus writes nothing into the project tree.
+CACHE_ENV = "QUOTELENS_CACHE_DIR"
+# Generated, git-ignored resources: the nltk_data folder and the trained sentiment models
+# (quotelens.sentiment.model). In the project's build/ unless CACHE_ENV names another folder.
+BUILD_DIR = Path(os.environ[CACHE_ENV]).expanduser() if os.environ.get(CACHE_ENV) else PROJ_ROOT / "build"
 NLTK_DATA_DIR = BUILD_DIR / "nltk_data"
 
 # The embedded default corpora (copies of ../shared/corpora with provenance in data/raw/README.md).
@@ -47,3 +52,12 @@ def relative(path: str | os.PathLike) -> str:
         return p.relative_to(PROJ_ROOT).as_posix()
     except ValueError:
         return p.as_posix()
+
+
+def user_cache_dir() -> Path:
+    """Where a run on a user's corpus keeps trained models and built resources: $QUOTELENS_CACHE_DIR
+    when set, else $XDG_CACHE_HOME/quotelens, else ~/.cache/quotelens (never inside the project)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser().absolute()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser().absolute() / "quotelens"

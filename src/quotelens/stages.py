@@ -59,7 +59,9 @@ class Stage:
     products: tables it writes; figures: whether it saves figures (PNG and CSV, all named
     with the notebook's number first, see `figure_prefix`); parameters: the notebook's own
     parameters, besides COMMON_PARAMETERS (the notebook's parameters cell holds their types,
-    defaults and meaning; a test keeps the two lists equal); pipeline_options: notebook
+    defaults and meaning; a test keeps the two lists equal); input_parameters: the parameters
+    that name files or folders the stage reads (checked to exist, and to be readable as what
+    they are, before any notebook runs; an empty value means none); pipeline_options: notebook
     parameter -> `run_pipeline` keyword for the stages the pipeline runs per article."""
 
     name: str
@@ -70,6 +72,7 @@ class Stage:
     products: tuple[Product, ...] = ()
     figures: bool = True
     parameters: tuple[str, ...] = ()
+    input_parameters: tuple[str, ...] = ()
     pipeline_options: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -110,6 +113,7 @@ STAGES: tuple[Stage, ...] = (
             Product("articles_rejected", "articles_rejected.parquet", "inputs that could not be loaded (Rejected contract)", "rejected.parquet"),
         ),
         parameters=("corpus_paths", "columns", "drop_duplicates", "sample", FROM_PIPELINE_PARAMETER),
+        input_parameters=("corpus_paths",),
         pipeline_options={"corpus_paths": "corpus", "columns": "columns"},
     ),
     Stage(
@@ -122,6 +126,7 @@ STAGES: tuple[Stage, ...] = (
             Product("unknown_speakers", "unknown_speakers.parquet", "speakers missing from the actor registry"),
         ),
         parameters=("actors_path", "min_confidence", "top_actors", "lowest_rows", FROM_PIPELINE_PARAMETER),
+        input_parameters=("actors_path",),
         pipeline_options={"actors_path": "actors"},
     ),
     Stage(
@@ -140,6 +145,7 @@ STAGES: tuple[Stage, ...] = (
             "methods", "topic_words_path", "dictionary_paths", "min_statements", "n_boot", "seed", "top_actors",
             "min_cell_statements", "max_actors_shown", "min_actors_for_figure", "n_extremes", FROM_PIPELINE_PARAMETER,
         ),
+        input_parameters=("topic_words_path", "dictionary_paths"),
         pipeline_options={"topic_words_path": "topic_words"},
     ),
     Stage(
@@ -167,6 +173,7 @@ STAGES: tuple[Stage, ...] = (
             "network_max_edges", "network_min_weight", "seed", "behind_rows", "lookup_speaker", "lookup_outlet_group",
             "lookup_month",
         ),
+        input_parameters=("outlet_groups_path", "actors_path"),
     ),
     Stage(
         name="explore",
@@ -175,6 +182,7 @@ STAGES: tuple[Stage, ...] = (
         reads=("articles", "statements"),
         reads_optional=("statements_scored", "actor_sentiment", "keywords"),
         parameters=("outlet_groups_path", "interactive", "preview_actors", "preview_search", "preview_rows", "top_k"),
+        input_parameters=("outlet_groups_path",),
     ),
     Stage(
         name="report",
@@ -183,7 +191,9 @@ STAGES: tuple[Stage, ...] = (
         reads=("articles", "statements"),
         reads_optional=("statements_scored", "actor_sentiment", "keywords"),
         figures=False,
-        parameters=("outlet_groups_path", "statements_eval_path", "sentiment_eval_path", "min_statements", "key_figures"),
+        parameters=("outlet_groups_path", "statements_eval_path", "sentiment_eval_path", "min_statements", "corpus_notes",
+                    "key_figures"),
+        input_parameters=("outlet_groups_path",),
     ),
 )
 

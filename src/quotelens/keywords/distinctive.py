@@ -23,6 +23,7 @@ smoothed scikit-learn form, df = groups using the term).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import numpy as np
 import pandas as pd
@@ -417,12 +418,17 @@ def choose_groups(result: KeywordResult, k: int, min_statements: int) -> list[st
     return g[result.by].head(k).tolist()
 
 
-def choose_pair(result: KeywordResult, group_a: str = "", group_b: str = "", min_statements: int = 1) -> tuple[str, str] | None:
+def choose_pair(result: KeywordResult, group_a: str = "", group_b: str = "", min_statements: int = 1,
+                eligible: Iterable[str] | None = None) -> tuple[str, str] | None:
     """The two groups to compare: the named ones, or (for an empty name) the groups with most
-    statements. Returns None, after printing why, when a named group has fewer than
-    `min_statements` statements or fewer than two groups qualify."""
+    statements, taken from `eligible` when given (e.g. the named speakers, so that an unnamed
+    "source" is never picked by default). Returns None, after printing why, when a named group
+    has fewer than `min_statements` statements or fewer than two groups qualify."""
     counts = dict(zip(result.groups[result.by], result.groups["statements"]))
     ranked = choose_groups(result, len(counts), min_statements)
+    if eligible is not None:
+        allowed = set(eligible)
+        ranked = [name for name in ranked if name in allowed]
     chosen = []
     for name in (group_a, group_b):
         if name:

@@ -92,6 +92,10 @@ def option_problems(nb_name: str, outdir: Path, declared: dict, given: dict[str,
     options = read_manifest(outdir).get("options") or {}
     used = options.get("actors") or str(default_registry_path())
     wanted = given.get("actors_path", _declared_default(declared, "actors_path"))
+    if isinstance(wanted, str) and not wanted:
+        # "" is no registry, but a pipeline run always extracts with one (its default included)
+        return [f"{nb_name}: actors_path is empty (no registry) but the pipeline run used the registry "
+                f"{config.relative(used)}; set actors_path to it or rerun `quotelens pipeline`"]
     if isinstance(wanted, str) and wanted and not _same_file(used, wanted):
         return [f"{nb_name}: actors_path {wanted!r} is not the registry the pipeline run used "
                 f"({config.relative(used)}); rerun `quotelens pipeline` with --actors {wanted} or change the config"]

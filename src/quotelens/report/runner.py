@@ -40,7 +40,7 @@ from papermill.exceptions import PapermillExecutionError
 from quotelens import config as qconfig
 from quotelens.arguments import UsageError, output_folder
 from quotelens.figures import remove_unwritten_figures, stage_figures
-from quotelens.report import pipeline_input
+from quotelens.report import input_checks, pipeline_input
 from quotelens.report.config import (
     CONFIG_KEYS,
     DEFAULT_CONFIG,
@@ -198,6 +198,9 @@ def plan(
             continue
         given = dict(cfg.notebooks.get(name) or {})
         problems += check_parameters(name, declared, given)
+        # the corpus, registry, word lists and groupings must exist and read before anything runs
+        takes_pipeline = pipeline_dir is not None and stage(name).from_pipeline
+        problems += input_checks.input_problems(name, declared, given, skip=("corpus_paths",) if takes_pipeline else ())
         extra: dict[str, Any] = {}
         if pipeline_dir is not None and stage(name).from_pipeline:
             if FROM_PIPELINE_PARAMETER not in declared:
@@ -206,6 +209,8 @@ def plan(
             problems += pipeline_input.option_problems(name, pipeline_dir, declared, given)
             extra[FROM_PIPELINE_PARAMETER] = _portable(pipeline_dir)
         runs.append(PlannedRun(name, path, {**common, **given, **extra}))
+    if len(problems) == 1:
+        raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run: {problems[0]}")  # one line
     if problems:
         raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run:\n  " + "\n  ".join(problems))
     return runs, skipped
@@ -270,6 +275,7 @@ def run_report(
     notebooks_dir: str | Path | None = None,
     stream: TextIO | None = None,
     from_pipeline: str | Path | None = None,
+    cache_dir: str | Path | None = None,
 ) -> ReportResult:
     """Run the configured notebooks in NOTEBOOK_ORDER and render the report.
 
@@ -277,8 +283,9 @@ def run_report(
     processed, figures and reports folders under one folder (tests use a temporary one);
     `notebooks_dir` replaces notebooks/; `from_pipeline` is a `quotelens pipeline` output folder
     whose articles and (scored) statements the first three notebooks take instead of computing
-    them. Progress goes to `stream` (default stdout): one line per notebook with its wall time
-    in seconds, then the total.
+    them. `cache_dir` moves what the kernels build and train (nltk data, sentiment models) out
+    of the project's build/ folder (quotelens.config.CACHE_ENV). Progress goes to `stream`
+    (default stdout): one line per notebook with its wall time in seconds, then the total.
 
     Raises ReportConfigError before anything runs when the config, a parameter or the pipeline
     folder is wrong, and NotebookFailedError when a notebook fails (later notebooks are not run)."""
@@ -298,6 +305,7 @@ def run_report(
     for note in skipped:
         print(f"  note: {note}", file=stream, flush=True)
     renderer = HtmlRenderer()
+    kernel_env = {**KERNEL_ENV, **({qconfig.CACHE_ENV: str(Path(cache_dir).absolute())} if cache_dir is not None else {})}
     started = time.perf_counter()
     for i, run in enumerate(runs, 1):
         print(f"  [{i}/{len(runs)}] {run.name:<16}", end="", file=stream, flush=True)
@@ -313,7 +321,7 @@ def run_report(
             executed = Path(tmp) / f"{run.name}.ipynb"
             error: Exception | None = None
             try:
-                with _kernel_environment(KERNEL_ENV):
+                with _kernel_environment(kernel_env):
                     papermill.execute_notebook(
                         str(run.input_path),
                         str(executed),

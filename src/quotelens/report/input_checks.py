@@ -1,0 +1,89 @@
+"""The files and folders a config names, checked before any notebook runs.
+
+A missing actor registry used to be found only after 01_articles had loaded the whole corpus.
+The runner now checks every parameter a stage declares as an input (`Stage.input_parameters`:
+the corpus, the registry, the topic-word list, dictionaries, the outlet grouping), in the value
+the config gives or the notebook's default: that it exists, and that it reads as what it is (a
+registry, a grouping, a word list; a corpus folder that holds at least one input file). Each
+problem is one line naming the notebook, the parameter and the file.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any, Callable
+
+from quotelens import config as qconfig
+from quotelens.compare.comparisons import load_outlet_groups
+from quotelens.extract.registry import RegistryError, load_registry
+from quotelens.load.errors import NoArticlesError
+from quotelens.load.files import survey_inputs, shown_path
+from quotelens.report.parameters import Parameter
+from quotelens.sentiment.lexicons import load_dictionary
+from quotelens.sentiment.masking import load_topic_words
+from quotelens.stages import stage
+
+
+def check_corpus(paths: list[str]) -> None:
+    """At least one input file (or unreadable input unit) among `paths`; NoArticlesError naming
+    what was skipped otherwise."""
+    survey = survey_inputs(paths)
+    if not survey.files and not survey.unreadable:
+        raise NoArticlesError([shown_path(qconfig.resolve(p)) for p in paths],
+                              [(shown_path(p), reason) for p, reason in survey.skipped])
+
+
+#: How each input parameter's file is read to check it (the stage's own reader).
+READERS: dict[str, Callable[[Any], Any]] = {
+    "corpus_paths": check_corpus,
+    "actors_path": lambda path: load_registry(qconfig.resolve(path)),
+    "topic_words_path": lambda path: load_topic_words(path),
+    "dictionary_paths": lambda path: load_dictionary(qconfig.resolve(path)),
+    "outlet_groups_path": lambda path: load_outlet_groups(qconfig.resolve(path)),
+}
+
+
+def _value(declared: dict[str, Parameter], given: dict[str, Any], name: str) -> Any:
+    if name in given:
+        return given[name]
+    try:
+        return ast.literal_eval(declared[name].default) if declared[name].default else None
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def input_problems(nb_name: str, declared: dict[str, Parameter], given: dict[str, Any],
+                   skip: tuple[str, ...] = ()) -> list[str]:
+    """Problems with the input files of notebook `nb_name` (its declared parameters and the
+    config's values): "NB: PARAM PATH: no such file or folder" and the like, one line each; []
+    when every input exists and reads. Parameters in `skip` are not checked (the corpus when the
+    stage takes its articles from a pipeline run)."""
+    problems = []
+    for name in stage(nb_name).input_parameters:
+        if name not in declared or name in skip:
+            continue
+        value = _value(declared, given, name)
+        paths = value if isinstance(value, list) else [value]
+        paths = [p for p in paths if isinstance(p, str) and p.strip()]
+        missing = [p for p in paths if not qconfig.resolve(p).exists()]
+        if missing:
+            problems += [f"{nb_name}: {name} {p}: no such file or folder ({qconfig.resolve(p)})" for p in missing]
+            continue
+        if name == "corpus_paths":
+            if not paths:
+                problems.append(f"{nb_name}: {name} is empty: name at least one file or folder of articles")
+            checks = [paths] if paths else []
+        else:
+            checks = paths
+            problems += [f"{nb_name}: {name} {p}: is a folder, expected a file" for p in paths if qconfig.resolve(p).is_dir()]
+            checks = [p for p in paths if not qconfig.resolve(p).is_dir()]
+        for item in checks:
+            try:
+                READERS[name](item)
+            except (NoArticlesError, RegistryError, ValueError, OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{nb_name}: {name}: {_one_line(exc)}")
+    return problems

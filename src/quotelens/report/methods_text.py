@@ -1,0 +1,155 @@
+"""The Methods and Limitations sentences of the report (notebook 00_report), computed from the
+run: which files and settings were used and how many statements each touched (from the records
+of quotelens.report.run_settings), and the limits this corpus shows (unnamed speakers, registry
+coverage, copies, missing dates and outlets, text without paragraphs).
+
+Nothing here names a corpus: a caveat that belongs to one corpus only is given by the config
+(00_report's `corpus_notes`) and shown as written.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import pandas as pd
+
+from quotelens import config as qconfig
+from quotelens.compare import comparisons as cmp
+from quotelens.compare.choices import is_named
+
+#: Kinds of speaker (Statements contract) that stand for no named actor.
+UNNAMED_KINDS = ("unnamed", "group", "unresolved")
+
+
+def _pct(part: float, whole: float) -> str:
+    return "n/a" if not whole else f"{100.0 * part / whole:.0f}%"
+
+
+def _of(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({_pct(part, whole)})"
+
+
+def _missing(notebook: str) -> str:
+    return f"(not recorded: {notebook} did not run in this folder, or ran before settings were recorded)"
+
+
+def corpus_sentence(settings: dict[str, dict[str, Any]]) -> str:
+    """The inputs and what loading made of them."""
+    s = settings.get("01_articles")
+    if not s:
+        return f"Corpus: {_missing('01_articles')}."
+    where = f"the pipeline run in {s['from_pipeline']}" if s.get("from_pipeline") else ", ".join(s.get("corpus_paths") or []) or "(none)"
+    mapping = f"; columns mapped: {', '.join(f'{k}={v}' for k, v in sorted(s['columns'].items()))}" if s.get("columns") else ""
+    skipped = f", {s['skipped']} folder entries skipped (not input files)" if s.get("skipped") else ""
+    cut = []
+    if s.get("sample"):
+        cut.append(f"the first {s['sample']} kept (sample)")
+    if s.get("drop_duplicates"):
+        cut.append("copies left out (drop_duplicates)")
+    cut_text = f"; {' and '.join(cut)}" if cut else ""
+    return (f"Corpus: {where}{mapping}. {s['read']} input units read, {s['loaded']} articles loaded, "
+            f"{s['rejected']} rejected{skipped}; {s['kept']} articles analysed{cut_text}.")
+
+
+def registry_sentence(settings: dict[str, dict[str, Any]]) -> str:
+    """The actor registry and the statements it named."""
+    s = settings.get("02_statements")
+    if not s:
+        return f"Actor registry: {_missing('02_statements')}."
+    n = s["statements"]
+    floor = f" Statements below confidence {s['min_confidence']:g} were left out ({s['statements_extracted'] - n})." if s.get("min_confidence") else ""
+    if not s.get("actors_path"):
+        return ("Actor registry: none. Speakers are named as the articles write them: within an article a name "
+                "and its later short forms are one speaker, and across articles the longest form of a surname "
+                f"names it; pronouns and role nouns go to the most recent compatible speaker. {n} statements.{floor}")
+    dated = ", some roles dated (a role goes to whoever held it on the article's date)" if s.get("registry_dated_roles") else ""
+    places = f", {s['registry_places']} place names" if s.get("registry_places") else ""
+    return (f"Actor registry: {s['actors_path']} ({s['registry_actors']} actors{places}{dated}); "
+            f"{_of(s['statements_in_registry'], n)} statements are attributed to one of its actors, the others "
+            f"to speakers named as the articles write them.{floor}")
+
+
+def sentiment_sentences(settings: dict[str, dict[str, Any]]) -> list[str]:
+    """The sentiment methods, the topic-word masking (on or off, and what it changed) and the
+    dictionaries."""
+    s = settings.get("03_sentiment")
+    if not s:
+        return [f"Sentiment: {_missing('03_sentiment')}."]
+    out = [f"Sentiment methods: {', '.join(s['methods'])}; {s['statements_scored']} statements scored."]
+    if not s.get("topic_words_path") or not s.get("topic_words_terms"):
+        out.append("Topic-word masking: off (no topic-word list configured); statements are scored as written.")
+    else:
+        out.append(
+            f"Topic-word masking: on, the list {s['topic_words_name']} ({s['topic_words_path']}, {s['topic_words_terms']} terms). "
+            f"{_of(s['statements_masked'], s['statements_scored'])} scored statements held a topic word; masking moved "
+            f"their headline score by {s['masked_mean_shift']:.2f} on average (on -1 to 1) and changed the label of "
+            f"{s['masked_labels_changed']}. Unmasked scores are kept beside the masked ones (03_sentiment).")
+    if not s.get("dictionaries"):
+        out.append("Researchers' dictionaries: none.")
+    for d in s.get("dictionaries") or []:
+        out.append(f"Dictionary {d['name']} ({d['path']}): a non-zero score for {_of(d['statements'], s['statements_scored'])} statements.")
+    return out
+
+
+def outlet_sentence(groups: cmp.OutletGroups, ctx: pd.DataFrame) -> str:
+    """The outlet grouping used by the comparisons, and the statements it placed."""
+    n = len(ctx)
+    unknown = int((ctx["outlet_group"] == cmp.UNKNOWN_SOURCE).sum()) if n else 0
+    if not groups.path:
+        outlets = "the one outlet" if len(groups.groups) == 1 else f"each of the {len(groups.groups)} outlets"
+        return (f"Outlet grouping: none; {outlets} is compared on its own "
+                f"({unknown} of {n} statements come from articles without an outlet).")
+    ungrouped = int((ctx["outlet_group"] == cmp.UNGROUPED).sum()) if n else 0
+    grouped = n - unknown - ungrouped
+    return (f"Outlet grouping: {groups.name} ({qconfig.relative(groups.path)}, {len(groups.groups)} groups); {_of(grouped, n)} statements "
+            f"come from a grouped outlet, {ungrouped} from outlets it does not list, {unknown} from articles without an outlet.")
+
+
+def methods_sentences(settings: dict[str, dict[str, Any]], groups: cmp.OutletGroups, ctx: pd.DataFrame) -> list[str]:
+    """Every sentence of the report's "Settings of this run" list, in stage order."""
+    return [corpus_sentence(settings), registry_sentence(settings), *sentiment_sentences(settings),
+            outlet_sentence(groups, ctx)]
+
+
+def limitation_sentences(ctx: pd.DataFrame, articles: pd.DataFrame, settings: dict[str, dict[str, Any]],
+                         corpus_notes: Iterable[str] = ()) -> list[str]:
+    """The limits this run shows, each with its count: statements without a named speaker, the
+    share attributed to registry actors (or that there was no registry), copies, articles
+    without a date or outlet, articles without paragraph breaks; then `corpus_notes` as given."""
+    out = []
+    n = len(ctx)
+    if n:
+        kinds = ctx["speaker_kind"] if "speaker_kind" in ctx.columns else pd.Series(None, index=ctx.index)
+        unnamed = sum(1 for s, k in zip(ctx["speaker"], kinds) if not is_named(s, k))
+        out.append(f"{_of(unnamed, n)} statements have no named speaker (an unnamed source, a group, or a pronoun "
+                   "or role noun left unresolved); they count in the totals but not as any actor.")
+        record = settings.get("02_statements")
+        in_registry = ctx["in_registry"].astype(bool) if "in_registry" in ctx.columns else pd.Series(False, index=ctx.index)
+        if (record.get("actors_path") if record else in_registry.any()):
+            out.append(f"{_of(int(in_registry.sum()), n)} statements have a speaker from the actor registry; the rest are named as "
+                       "written, so one actor may appear under two spellings or a surname shared by two people may merge them.")
+        else:
+            out.append("No actor registry was used: one actor may appear under two spellings, and two people "
+                       "sharing a surname may be merged; a registry (quotelens registry-draft) fixes both.")
+    n_articles = len(articles)
+    if n_articles:
+        copies = int(articles["duplicate_of"].notna().sum()) if "duplicate_of" in articles.columns else 0
+        if copies:
+            out.append(f"{_of(copies, n_articles)} articles are exact or near copies of another; their statements "
+                       "are counted again (as readers met them) unless drop_duplicates is set.")
+        dates = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles.columns else pd.Series(pd.NaT, index=articles.index)
+        undated = int(dates.isna().sum())
+        if undated:
+            out.append(f"{_of(undated, n_articles)} articles have no date ({cmp.undated_count(ctx) if n else 0} statements); "
+                       "they are left out of every comparison over time.")
+        sources = articles["source"].map(cmp.normalise_source) if "source" in articles.columns else pd.Series(None, index=articles.index)
+        no_source = int(sources.isna().sum())
+        if no_source:
+            out.append(f"{_of(no_source, n_articles)} articles have no outlet; they form the group "
+                       f"“{cmp.UNKNOWN_SOURCE}” in the outlet comparisons.")
+        flat = int((~articles["text"].fillna("").str.contains("\n")).sum()) if "text" in articles.columns else 0
+        if flat:
+            out.append(f"{_of(flat, n_articles)} articles have no paragraph breaks; quotes that run over paragraphs "
+                       "and some statement layouts are harder to find in them.")
+    out.extend(str(note) for note in corpus_notes if str(note).strip())
+    return out

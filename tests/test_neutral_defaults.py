@@ -1,0 +1,195 @@
+"""Neutral defaults (issue 13 items 2 and 3), without running a notebook: the notebooks carry
+nothing of the default corpus, the comparisons have a choice for every setting left open, and
+the report's Methods and Limitations are computed from the run.
+
+On real text: FA-KES articles with the statements annotated in tests/report_fixtures.py, and
+statements the extractor finds in GUM Wikinews and FA-KES articles with no registry."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+import yaml
+
+import report_fixtures as fx
+from quotelens import config as qconfig
+from quotelens import stages
+from quotelens.compare import choices
+from quotelens.compare import comparisons as cmp
+from quotelens.extract.registry import registry_from_option
+from quotelens.extract.statements import extract_statements
+from quotelens.keywords.distinctive import choose_pair, keyword_table
+from quotelens.report import methods_text, run_settings
+from quotelens.report.input_checks import input_problems
+from quotelens.report.parameters import declared_parameters
+from quotelens.sentiment import score_table, scorer_from_options
+
+#: What belongs to the default corpus only, and may appear in no notebook.
+DEFAULT_CORPUS_WORDS = re.compile(r"syria|fa-kes|fakes|mistura|conflict|assad|outlets\.yaml", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("notebook", stages.NOTEBOOK_ORDER)
+def test_notebooks_carry_nothing_of_the_default_corpus(notebook):
+    nb = nbformat.read(str(qconfig.NOTEBOOKS_DIR / f"{notebook}.ipynb"), as_version=4)
+    for cell in nb.cells:
+        found = DEFAULT_CORPUS_WORDS.findall(cell.source)
+        assert not found, (notebook, cell.get("id"), found)
+
+
+def test_every_open_choice_defaults_to_none():
+    defaults = {name: p.default for nb in stages.NOTEBOOK_ORDER
+                for name, p in declared_parameters(qconfig.NOTEBOOKS_DIR / f"{nb}.ipynb").items()}
+    for name in ("actors_path", "topic_words_path", "outlet_groups_path", "compare_a", "compare_b"):
+        assert defaults[name] == "''", (name, defaults[name])
+    assert defaults["dictionary_paths"] == "[]" and defaults["corpus_notes"] == "[]"
+    assert "speaker_side" not in defaults["also_by"]  # a side needs a registry
+
+
+def test_the_default_config_states_the_syria_settings_itself():
+    """The embedded corpus keeps its settings, now given by its config rather than by the notebooks."""
+    default = yaml.safe_load((qconfig.CONFIGS_DIR / "default.yaml").read_text(encoding="utf-8"))["notebooks"]
+    assert default["02_statements"]["actors_path"] == default["05_comparisons"]["actors_path"] == "data/actors/syria.yaml"
+    assert default["03_sentiment"]["topic_words_path"] == "data/sentiment/topic_words_conflict.yaml"
+    for nb in ("05_comparisons", "06_explore", "00_report"):
+        assert default[nb]["outlet_groups_path"] == "data/outlets.yaml"
+    assert default["04_keywords"]["compare_a"] == "Staffan de Mistura" and "speaker_side" in default["04_keywords"]["also_by"]
+    assert any("FA-KES" in note for note in default["00_report"]["corpus_notes"])
+    smoke = yaml.safe_load((qconfig.CONFIGS_DIR / "smoke.yaml").read_text(encoding="utf-8"))["notebooks"]
+    assert smoke["03_sentiment"]["topic_words_path"] == "data/sentiment/topic_words_conflict.yaml"
+
+
+# --------------------------------------------------------------------------------------------
+# The comparisons' choices
+
+
+@pytest.fixture(scope="module")
+def fakes_tables():
+    articles = pd.concat([fx.fakes_articles(), fx.seed_article()], ignore_index=True)
+    return articles, fx.statements(articles, fx.FAKES_STATEMENTS)
+
+
+def test_without_a_grouping_each_outlet_is_its_own_group(fakes_tables):
+    articles, statements = fakes_tables
+    groups = choices.outlet_groups("", articles)
+    sources = sorted({cmp.normalise_source(s) for s in articles["source"] if cmp.normalise_source(s)})
+    assert groups.groups["group"].tolist() == sources and (groups.groups["n_outlets"] == 1).all()
+    assert groups.name == choices.OUTLETS_ONE_BY_ONE and groups.path == ""
+    ctx = cmp.statements_in_context(statements, articles, groups)
+    assert (ctx["outlet_group"] == ctx["source"].fillna(cmp.UNKNOWN_SOURCE)).all()
+    by_group = cmp.outlet_summary(ctx, articles, by="outlet_group", groups=groups)
+    by_source = cmp.outlet_summary(ctx, articles, by="source", groups=groups)
+    assert by_group["n_statements"].tolist() == by_source["n_statements"].tolist()
+    # A configured grouping is read as before.
+    assert choices.outlet_groups("data/outlets.yaml", articles).path.endswith("outlets.yaml")
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    """Statements found with no registry in GUM Wikinews and FA-KES articles."""
+    rows = [json.loads(line) for line in (qconfig.GOLD_DIR / "news" / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["id"].startswith(("GUM_news", "GUM_interview"))]
+    gum = pd.DataFrame({"article_id": [r["id"] for r in rows], "text": [r["text"] for r in rows],
+                        "title": [r["title"] for r in rows], "source": [r["source"] for r in rows],
+                        "date": pd.to_datetime([r["date"] for r in rows])})
+    articles = pd.concat([gum, fx.fakes_articles()], ignore_index=True)
+    return articles, extract_statements(articles, registry=registry_from_option(""))
+
+
+def test_named_speakers_leave_out_sources_groups_and_pronouns(extracted):
+    _, statements = extracted
+    named = choices.named_speakers(statements)
+    kinds = statements.groupby("speaker")["speaker_kind"].agg(lambda k: set(k))
+    assert named and all(name[:1].isupper() for name in named)
+    assert not {n for n in named if kinds[n] <= {"unnamed", "group", "unresolved"}}
+    assert not {n.lower() for n in named} & {"he", "she", "it", "they"}
+    unnamed = [s for s in statements["speaker"].unique() if s not in named]
+    assert unnamed  # the corpora have unnamed sources ("interviewee", "officials") to leave out
+    counts = statements.groupby("speaker").size()
+    assert [counts[n] for n in named] == sorted((counts[n] for n in named), reverse=True)
+    # Without a registry the network takes the named speakers, not nobody.
+    ctx = cmp.statements_in_context(statements, extracted[0], choices.outlet_groups("", extracted[0]))
+    assert not ctx["in_registry"].any()
+    assert choices.network_speakers(ctx, 5) == named[:5]
+    assert cmp.network_speakers(ctx, 5, True) == []  # what the registry-only choice gave before
+
+
+def test_the_two_actor_comparison_takes_the_two_most_quoted_named_actors(extracted):
+    _, statements = extracted
+    result = keyword_table(statements, "speaker", n_boot=0, min_count=1)
+    named = choices.named_speakers(statements)
+    pair = choose_pair(result, "", "", min_statements=2, eligible=named)
+    assert pair is not None and set(pair) <= set(named)
+    ranked = [g for g in result.groups.sort_values(["statements", "speaker"], ascending=[False, True])["speaker"]
+              if g in set(named)]
+    assert list(pair) == ranked[:2]
+    unnamed_top = choose_pair(result, "", "", min_statements=2)
+    assert unnamed_top is not None  # without the named filter the largest group may be an unnamed source
+
+
+def test_speaks_about_without_a_registry_uses_the_speakers_names(extracted):
+    articles, statements = extracted
+    ctx = cmp.statements_in_context(statements, articles, choices.outlet_groups("", articles))
+    aliases, source = choices.mention_aliases("", ctx)
+    assert "no registry" in source and set(aliases) == set(choices.named_speakers(ctx))
+    people = [n for n in aliases if " " in n and statements.loc[statements["speaker"] == n, "speaker_kind"].eq("person").all()]
+    assert any(aliases[n] for n in people)  # surnames are searched too
+    mentions = cmp.mentions_in_statements(ctx, aliases)
+    assert set(mentions["mentioned"]) <= set(aliases) and (mentions["mentioned"] != mentions["speaker"]).all()
+
+
+# --------------------------------------------------------------------------------------------
+# Methods and limitations from the run
+
+
+def test_methods_say_what_masking_did_and_when_it_was_off(extracted, tmp_path):
+    articles, statements = extracted
+    ctx = cmp.statements_in_context(statements, articles, choices.outlet_groups("", articles))
+    conflict = "data/sentiment/topic_words_conflict.yaml"
+    for topic_words in ("", conflict):
+        scorer = scorer_from_options(None, topic_words, [])
+        scored = score_table(statements, text_column="quote", scorer=scorer)
+        run_settings.record(tmp_path, "03_sentiment", run_settings.sentiment_settings(scorer, topic_words, [], scored))
+        record = run_settings.read(tmp_path)["03_sentiment"]
+        masked = int((scored["masked_terms"] != "").sum())
+        assert record["statements_masked"] == masked and record["topic_words_path"] == (topic_words and conflict)
+        text = " ".join(methods_text.sentiment_sentences(run_settings.read(tmp_path)))
+        if topic_words:
+            assert masked > 0 and f"{masked} of {len(scored)}" in text and conflict in text
+            shift = (scored["sentiment"] - scored["sentiment_unmasked"]).abs()[scored["masked_terms"] != ""].mean()
+            assert f"by {shift:.2f} on average" in text
+        else:
+            assert masked == 0 and "Topic-word masking: off" in text
+    registry = registry_from_option("")
+    run_settings.record(tmp_path, "02_statements", run_settings.statements_settings("", registry, statements, statements, 0.0))
+    sentences = methods_text.methods_sentences(run_settings.read(tmp_path), choices.outlet_groups("", articles), ctx)
+    assert sentences[0].startswith("Corpus: (not recorded") and sentences[1].startswith("Actor registry: none.")
+    assert sentences[-1].startswith("Outlet grouping: none;")
+
+
+def test_limitations_are_counted_from_the_run(extracted):
+    articles, statements = extracted
+    ctx = cmp.statements_in_context(statements, articles, choices.outlet_groups("", articles))
+    notes = methods_text.limitation_sentences(ctx, articles, {"02_statements": {"actors_path": ""}}, ["a note of this corpus"])
+    unnamed = sum(1 for s, k in zip(ctx["speaker"], ctx["speaker_kind"]) if not choices.is_named(s, k))
+    assert notes[0].startswith(f"{unnamed} of {len(ctx)} (")
+    assert any(n.startswith("No actor registry was used") for n in notes)
+    flat = int((~articles["text"].str.contains("\n")).sum())  # FA-KES lost its paragraph breaks, GUM kept them
+    assert 0 < flat < len(articles) and any(n.startswith(f"{flat} of {len(articles)}") for n in notes)
+    assert notes[-1] == "a note of this corpus"
+    assert not any(DEFAULT_CORPUS_WORDS.search(n) for n in notes[:-1])
+
+
+def test_missing_and_unreadable_inputs_are_found_before_anything_runs(tmp_path):
+    declared = declared_parameters(qconfig.NOTEBOOKS_DIR / "03_sentiment.ipynb")
+    bad = tmp_path / "words.yaml"
+    bad.write_text("terms: oops\n", encoding="utf-8")
+    problems = input_problems("03_sentiment", declared, {"topic_words_path": str(bad), "dictionary_paths": [str(tmp_path / "none.tsv")]})
+    assert len(problems) == 2 and "expected a mapping with a `terms` list" in problems[0] and "none.tsv: no such file" in problems[1]
+    assert input_problems("03_sentiment", declared, {}) == []  # the neutral defaults need no file
+    declared = declared_parameters(qconfig.NOTEBOOKS_DIR / "01_articles.ipynb")
+    assert "is empty" in input_problems("01_articles", declared, {"corpus_paths": []})[0]
+    assert input_problems("01_articles", declared, {"corpus_paths": ["nope"]}, skip=("corpus_paths",)) == []
