@@ -1,4 +1,4 @@
-"""The figures folder of a report run (issue 16 items 5, 12 and 14).
+"""The figures folder of a report run (issue 16 items 5 and 12).
 
 5.  A run into folders an earlier run used must not keep the figures a notebook skipped this
     time, and 00_report must not show them: when a notebook finishes, the runner removes the
@@ -6,15 +6,11 @@
 12. At notebook level: notebook 01 on FA-KES articles whose outlets are "$$" and "$\\frac{$",
     notebook 04 on a real statements table with two 80-word speakers and a 60,000-character
     word (tests/data/hostile_figures/).
-14. A processed_dir, figures_dir or reports_dir that is an existing file (or lies under one) is
-    one line and exit status 2 before any notebook runs, and nothing is written.
 """
 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -143,27 +139,3 @@ def test_remove_unwritten_figures_keeps_what_the_run_wrote(tmp_path):
     assert {f"{n}.png" for n in NOT_RUN + (STALE[2],)} <= set(left) and set(NOT_OWNED) <= set(left)
     assert figures.stage_figures("00_report", tmp_path) == {}  # 00_report owns no figures
     plt.close(fig)
-
-
-# --------------------------------------------------------------------------------------------
-# item 14: output folders that cannot be folders
-
-
-@pytest.mark.parametrize("key", ["processed_dir", "figures_dir", "reports_dir"])
-@pytest.mark.parametrize("where", ["a file", "under a file"])
-def test_an_output_folder_that_is_a_file_is_one_line_and_exit_2(tmp_path, key, where):
-    blocker = tmp_path / "notes.txt"
-    blocker.write_text("a file, not a folder\n", encoding="utf-8")
-    folders = {k: str(tmp_path / k) for k in ("processed_dir", "figures_dir", "reports_dir")}
-    folders[key] = str(blocker if where == "a file" else blocker / "sub")
-    cfg = tmp_path / "cfg.yaml"
-    cfg.write_text(yaml.safe_dump({"name": "t", **folders, "notebooks": {"01_articles": {"corpus_paths": ["seeds"]}}}),
-                   encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "quotelens.cli", "report", "--config", str(cfg)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 2, proc.stderr
-    assert "Traceback" not in proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and key in lines[0] and "notes.txt" in lines[0], proc.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cfg.yaml", "notes.txt"]  # nothing created
-    assert blocker.read_text(encoding="utf-8") == "a file, not a folder\n"
