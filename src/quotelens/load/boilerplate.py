@@ -18,7 +18,7 @@ import bisect
 import re
 from typing import Any, Iterable, NamedTuple
 
-from quotelens.load import furniture_rules as data
+import quotelens.load.furniture_rules as data  # the module, not the package (whose __init__ imports corpus)
 from quotelens.load.furniture_extents import extend_match, headline_end, line_is_plausible, norm_word, title_variants
 
 #: Most furniture items read at the top and at the end of one body (a guard against loops).
