@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Any, Callable
 
-from quotelens.load import furniture_rules as data
+import quotelens.load.furniture_rules as data  # the module, not the package (whose __init__ imports corpus)
 
 #: A caption or a tweet is at most this many characters before its credit or link.
 CAPTION_MAX_CHARS = 300
