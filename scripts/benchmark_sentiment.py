@@ -8,6 +8,9 @@ Sentences: the unique sentences of both NewsMTSC devtest files. Each timing is t
 in CPU time of this process (time.process_time): the machine is shared, and wall time swung the
 headline's ratio between 0.8 and 1.3 within minutes under other jobs' load.
 The last line states the headline score's ratio (issue 15: at vaderSentiment's pace or better).
+The target model (quotelens.sentiment.targets) is timed on the same sentences, scoring every
+NewsMTSC target of each (tagging, chunking and the headline's tone included); its rate is in
+sentences per second like the others, and the line after the table gives it per target too.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from quotelens.sentiment import lexicons
 from quotelens.sentiment.masking import TopicMask, load_topic_words
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, vader_with_evidence
+from quotelens.sentiment.targets import load_target_model, score_targets
 
 
 def _best_rates(cases, texts, repeat: int) -> list[tuple[str, float]]:
@@ -41,10 +45,18 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per method (best is kept)")
     args = parser.parse_args(argv)
 
-    texts = sorted(
-        set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_mt.jsonl")["sentence"])
-        | set(load_newsmtsc(config.NEWSMTSC_DIR / "devtest_rw.jsonl")["sentence"])
-    )
+    devtest = [load_newsmtsc(config.NEWSMTSC_DIR / f"{name}.jsonl") for name in ("devtest_mt", "devtest_rw")]
+    texts = sorted(set(devtest[0]["sentence"]) | set(devtest[1]["sentence"]))
+    spans: dict[str, set] = {}
+    for rows in devtest:
+        for sentence, start, end in zip(rows["sentence"], rows["start"], rows["end"]):
+            spans.setdefault(sentence, set()).add((int(start), int(end)))
+    n_targets = sum(len(v) for v in spans.values())
+    load_target_model()
+
+    def targets_of(ts):
+        chosen = [(t, s, e) for t in ts for s, e in sorted(spans[t])]
+        return score_targets([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen])
     package, nltk_port = _package_vader(), _nltk_vader()
     no_mask = TopicMask("none", ())
     afinn = lexicons.afinn()
@@ -68,6 +80,7 @@ def main(argv=None) -> int:
         ("headline ensemble (with evidence)", ensemble_only.score_texts),
         ("ensemble, masked + unmasked", ensemble_masked.score),
         ("all default methods, masked + unmasked", everything.score),
+        ("sentiment towards each target", targets_of),
     ]
     rates = _best_rates(cases, texts, args.repeat)
     baseline = rates[0][1]
@@ -75,6 +88,9 @@ def main(argv=None) -> int:
     print(f"{'method':<42} {'sentences/s':>12} {'ratio to vaderSentiment':>24}")
     for name, rate in rates:
         print(f"{name:<42} {rate:>12.0f} {rate / baseline:>24.2f}")
+    target_rate = dict(rates)["sentiment towards each target"]
+    print(f"sentiment towards each target: {target_rate * n_targets / len(texts):.0f} targets/s ({n_targets} targets); "
+          f"per sentence / vaderSentiment: {target_rate / baseline:.2f}")
     headline = dict(rates)["headline ensemble (with evidence)"]
     print(f"headline score (sentiment, with evidence words) / vaderSentiment: {headline / baseline:.2f}")
     return 0

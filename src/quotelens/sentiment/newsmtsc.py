@@ -19,8 +19,9 @@ LABELS = (-1, 0, 1)  # negative, neutral, positive
 
 def load_newsmtsc(path: str | Path) -> pd.DataFrame:
     """Read a NewsMTSC jsonl file into rows: sentence_id (the file's primary_gid), line
-    (1-based), sentence, target, polarity (2/4/6), label (-1/0/1). Raises ValueError naming
-    the file and line of any malformed record."""
+    (1-based), sentence, target, start and end (the target's character offsets in the
+    sentence, sentence[start:end] == target), polarity (2/4/6), label (-1/0/1). Raises
+    ValueError naming the file and line of any malformed record."""
     path = Path(path)
     rows = []
     with open(path, encoding="utf-8") as fh:
@@ -40,12 +41,17 @@ def load_newsmtsc(path: str | Path) -> pd.DataFrame:
                 polarity = target.get("polarity")
                 if polarity not in POLARITY_TO_LABEL:
                     raise ValueError(f"{path}:{lineno}: polarity {polarity!r} is not one of 2, 4, 6")
+                start, end = target.get("from"), target.get("to")
+                if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+                    raise ValueError(f"{path}:{lineno}: target offsets from={start!r} to={end!r} are not inside the sentence")
                 rows.append(
                     {
                         "sentence_id": sentence_id,
                         "line": lineno,
                         "sentence": sentence,
                         "target": target.get("mention", ""),
+                        "start": start,
+                        "end": end,
                         "polarity": float(polarity),
                         "label": POLARITY_TO_LABEL[polarity],
                     }
