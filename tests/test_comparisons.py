@@ -268,20 +268,20 @@ def test_real_statements_reconcile_across_outlets_and_groups(real_extracted, gro
     assert cmp.UNGROUPED not in set(ctx["outlet_group"])
     assert set(ctx.loc[ctx["outlet_group"] == cmp.UNKNOWN_SOURCE, "article_id"]) <= {fx.SEED_ID}
     for by in ("source", "outlet_group"):
-        summary = cmp.outlet_summary(ctx, articles, by=by, groups=groups)
+        summary = cmp.outlet_summary(ctx, articles, by=by, groups=groups, once_per_text=False)
         assert summary["n_statements"].sum() == len(statements)
         assert summary["n_articles"].sum() == len(articles)
         assert (summary[[f"n_{f}" for f in cmp.FORMS]].sum(axis=1) == summary["n_statements"]).all()
-        per = cmp.quoting_by(ctx, by)
+        per = cmp.quoting_by(ctx, by, once_per_text=False)
         assert per["n_statements"].sum() == len(statements)
         assert np.allclose(per.groupby(by)["share_of_by"].sum(), 1.0)
-    monthly = cmp.monthly_actor(ctx, actors=sorted(ctx["speaker"].unique()))
+    monthly = cmp.monthly_actor(ctx, actors=sorted(ctx["speaker"].unique()), once_per_text=False)
     assert monthly["n_statements"].sum() + cmp.undated_count(ctx) == len(statements)
 
 
 def test_real_network_edges_match_a_direct_count(real_extracted):
     _, _, ctx = real_extracted
-    edges = cmp.cooccurrence_edges(ctx)
+    edges = cmp.cooccurrence_edges(ctx, once_per_text=False)
     speakers_of = ctx.groupby("article_id")["speaker"].apply(set)
     for row in edges.head(5).itertuples(index=False):
         both = sorted(a for a, s in speakers_of.items() if row.source in s and row.target in s)

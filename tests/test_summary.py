@@ -42,9 +42,9 @@ def test_findings_state_numbers_from_the_tables(tables):
     assert "19 statements were extracted from 6 of 6 articles (100%), made by 9 distinct speakers" in text
     assert "26% are direct quotes" in text  # 5 of 19
     assert "Staffan de Mistura (8, 42%)" in text
-    assert "In Opposition and Gulf media, the most quoted speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
+    assert "In Opposition and Gulf media, the most quoted named speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
     assert "Sentiment was not scored" in text
-    assert "the most quoted speakers, tied, are Russia, United States and World Health Organization (1 of 3 statements each, 33%)" in text
+    assert "the most quoted named speakers, tied, are Russia, United States and World Health Organization (1 of 3 statements each, 33%)" in text
     assert "(1 article)." in text
 
 
@@ -53,9 +53,11 @@ def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
     scored = statements.assign(sentiment=np.where(statements["speaker"] == "Staffan de Mistura", 0.4, -0.2))
     ctx = cmp.statements_in_context(scored, articles, groups)
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=3))
-    assert "lowest mean sentiment (on -1 to 1) is Francois Delattre's (-0.20, n=3)" in text
-    assert "Among the 10 most quoted speakers (2 with at least 3 scored statements)" in text
-    assert "highest Staffan de Mistura's (+0.40, n=8)" in text
+    # issue 14: named actors, each mean with its interval when it has one (here each speaker's
+    # statements come from one article, so none)
+    assert "lowest mean sentiment (on -1 to 1, topic words masked) is Francois Delattre's (-0.20; n=3)" in text
+    assert "Among the 10 most quoted named actors (2 with at least 3 scored statements)" in text
+    assert "highest Staffan de Mistura's (+0.40; n=8)" in text
     assert summary._possessive("United Nations") == "United Nations'"
     assert summary._who("source") == "unnamed “source”" and summary._who("SANA") == "SANA"
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))

@@ -19,17 +19,21 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
+from quotelens.compare.once import kept_statements
+
 SUM_KEYS = ["speaker", "article_id"]
 SUM_COLUMNS = ["n_statements", "sentiment_sum", "n_negative", "n_neutral", "n_positive"]
 #: Statement columns each aggregate reads.
 SUM_INPUT = ["speaker", "article_id", "sentiment", "label"]
 
 
-def actor_article_sums(statements: pd.DataFrame, score_column: str = "sentiment", label_column: str = "label") -> pd.DataFrame:
+def actor_article_sums(statements: pd.DataFrame, score_column: str = "sentiment", label_column: str = "label",
+                       once_per_text: bool = True) -> pd.DataFrame:
     """Per (speaker, article_id): n_statements, sentiment_sum (score units, each score on
     [-1, 1]) and n_negative / n_neutral / n_positive (label -1 / 0 / 1). Statements without a
-    speaker or a score are left out, as `actor_estimates` leaves them out."""
-    data = statements.dropna(subset=[score_column, "speaker"])
+    speaker or a score are left out, as `actor_estimates` leaves them out; with `once_per_text`,
+    so are statements of duplicate articles when the table has `duplicate_of` (compare.once)."""
+    data = kept_statements(statements, once_per_text).dropna(subset=[score_column, "speaker"])
     if data.empty:
         return empty_sums()
     labels = data[label_column].to_numpy()
@@ -64,12 +68,15 @@ def reduce_sums(parts) -> pd.DataFrame:
     return total.astype({c: np.int64 for c in SUM_COLUMNS if c != "sentiment_sum"})
 
 
-def term_counts(statements: pd.DataFrame, by: str = "speaker", text_column: str = "quote", options=None) -> pd.DataFrame:
+def term_counts(statements: pd.DataFrame, by: str = "speaker", text_column: str = "quote", options=None,
+                once_per_text: bool = True) -> pd.DataFrame:
     """Per (group, term): n, the term's occurrences in the group's statements (terms and
     tokenisation as quotelens.keywords.tokens.iter_terms with `options`). Rows without a group are
-    skipped, as `keywords.prepare` skips them."""
+    skipped, as `keywords.prepare` skips them; with `once_per_text`, so are statements of
+    duplicate articles when the table has `duplicate_of` (compare.once)."""
     from quotelens.keywords.tokens import iter_terms
 
+    statements = kept_statements(statements, once_per_text)
     counts: Counter = Counter()
     for group, text in zip(statements[by].tolist(), statements[text_column].tolist()):
         if group is None or (isinstance(group, float) and np.isnan(group)) or not str(group).strip():

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from quotelens.compare.once import kept_statements
 from quotelens.figure_labels import place_node_labels, wrapped_label
 from quotelens.figures import data_label
 from quotelens.yaml_files import load_yaml
@@ -153,7 +154,8 @@ def statements_in_context(
     missing = needed - set(statements.columns)
     if missing:
         raise ValueError(f"statements table lacks columns {sorted(missing)}")
-    art_cols = [c for c in ("article_id", "source", "date", "title") if c in articles.columns]
+    # duplicate_of rides along so every aggregate can count each text once (compare.once).
+    art_cols = [c for c in ("article_id", "source", "date", "title", "duplicate_of") if c in articles.columns]
     if "article_id" not in art_cols:
         raise ValueError("articles table lacks column 'article_id'")
     left = statements.drop(columns=[c for c in art_cols if c != "article_id" and c in statements.columns])
@@ -199,13 +201,14 @@ def _aggregate(ctx: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-def quoting_by(ctx: pd.DataFrame, by: str = "source") -> pd.DataFrame:
+def quoting_by(ctx: pd.DataFrame, by: str = "source", once_per_text: bool = True) -> pd.DataFrame:
     """Who gets quoted by each outlet (or group, when by="outlet_group"): one row per (by,
     speaker) with `n_statements`, `n_articles` (articles quoting the speaker), `n_direct`,
     `n_mixed`, `n_reported`, `share_direct` (0-1), `n_scored` and `mean_sentiment` (mean of the
     headline score on [-1, 1] over the n_scored statements; NaN without scores), and `share_of_by`
-    (the speaker's share of that outlet's statements, 0-1). Sorted by `by`, then by n descending."""
-    ctx = _fill_keys(ctx, [by])
+    (the speaker's share of that outlet's statements, 0-1). Sorted by `by`, then by n descending.
+    once_per_text: statements of duplicate articles are set aside (compare.once)."""
+    ctx = _fill_keys(kept_statements(ctx, once_per_text), [by])
     out = _aggregate(ctx, [by, "speaker"])
     totals = out.groupby(by)["n_statements"].transform("sum")
     out["share_of_by"] = out["n_statements"] / totals
@@ -214,10 +217,15 @@ def quoting_by(ctx: pd.DataFrame, by: str = "source") -> pd.DataFrame:
     )
 
 
-def outlet_summary(ctx: pd.DataFrame, articles: pd.DataFrame, by: str = "source", groups: OutletGroups | None = None) -> pd.DataFrame:
+def outlet_summary(ctx: pd.DataFrame, articles: pd.DataFrame, by: str = "source", groups: OutletGroups | None = None,
+                   once_per_text: bool = True) -> pd.DataFrame:
     """One row per outlet (by="source") or group (by="outlet_group"): `n_articles` in the corpus,
     `n_articles_quoting` (with at least one statement), `n_statements`, `statements_per_article`,
-    `n_speakers`, form counts and `share_direct`, `n_scored`, `mean_sentiment` ([-1, 1])."""
+    `n_speakers`, form counts and `share_direct`, `n_scored`, `mean_sentiment` ([-1, 1]).
+    once_per_text: duplicate articles and their statements are set aside (compare.once)."""
+    if once_per_text and "duplicate_of" in articles.columns:
+        ctx = kept_statements(ctx, True, articles)
+        articles = articles[articles["duplicate_of"].isna()]
     arts = articles[["article_id"]].copy()
     arts["source"] = articles["source"].map(normalise_source) if "source" in articles.columns else None
     if by == "outlet_group":
@@ -254,11 +262,12 @@ def top_speakers(ctx: pd.DataFrame, k: int) -> list[str]:
     return counts["speaker"].head(k).tolist()
 
 
-def actor_mix(ctx: pd.DataFrame, by: str = "outlet_group", top_k: int = 8) -> pd.DataFrame:
+def actor_mix(ctx: pd.DataFrame, by: str = "outlet_group", top_k: int = 8, once_per_text: bool = True) -> pd.DataFrame:
     """The quoted-actor mix per outlet or group: for each `by` value, the share (0-1) of its
     statements made by each of the corpus's top_k speakers, the rest pooled as OTHER_ACTORS.
-    Columns: by, speaker, n_statements, n_by (statements of that outlet/group), share."""
-    ctx = _fill_keys(ctx, [by])
+    Columns: by, speaker, n_statements, n_by (statements of that outlet/group), share.
+    once_per_text: statements of duplicate articles are set aside (compare.once)."""
+    ctx = _fill_keys(kept_statements(ctx, once_per_text), [by])
     keep = set(top_speakers(ctx, top_k))
     lumped = ctx.assign(speaker=ctx["speaker"].where(ctx["speaker"].isin(keep), OTHER_ACTORS))
     out = lumped.groupby([by, "speaker"]).size().reset_index(name="n_statements")
@@ -269,12 +278,15 @@ def actor_mix(ctx: pd.DataFrame, by: str = "outlet_group", top_k: int = 8) -> pd
     return out.sort_values([by, "_o"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
 
 
-def monthly_actor(ctx: pd.DataFrame, actors: Iterable[str] | None = None, top_k: int = 6) -> pd.DataFrame:
+def monthly_actor(ctx: pd.DataFrame, actors: Iterable[str] | None = None, top_k: int = 6,
+                  once_per_text: bool = True) -> pd.DataFrame:
     """Statements and mean sentiment per actor per month: columns speaker, month ("YYYY-MM"),
     n_statements, n_articles, n_scored, mean_sentiment ([-1, 1], NaN without scores).
 
     Statements whose article has no date cannot be placed in time and are left out; call
-    `undated_count` to report how many. `actors` defaults to the top_k speakers."""
+    `undated_count` to report how many. `actors` defaults to the top_k speakers.
+    once_per_text: statements of duplicate articles are set aside (compare.once)."""
+    ctx = kept_statements(ctx, once_per_text)
     dated = ctx[ctx["month"].notna()]
     chosen = list(actors) if actors is not None else top_speakers(dated, top_k)
     sub = dated[dated["speaker"].isin(chosen)]
@@ -294,17 +306,26 @@ def undated_count(ctx: pd.DataFrame) -> int:
 # --------------------------------------------------------------------------------------------
 
 
-def cooccurrence_edges(ctx: pd.DataFrame, min_articles: int = 1) -> pd.DataFrame:
+def cooccurrence_edges(ctx: pd.DataFrame, min_articles: int = 1, once_per_text: bool = True,
+                       linked_pairs: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
     """Who is quoted alongside whom: one row per unordered pair of distinct speakers quoted in
     the same article. Columns source, target (source < target alphabetically), `weight` (number
     of articles quoting both) and `article_ids` (sorted list). Pairs in fewer than min_articles
-    articles are dropped."""
+    articles are dropped.
+
+    once_per_text: duplicate articles are set aside (compare.once). linked_pairs: (organisation,
+    its spokesperson or director) pairs, in either order, that are not counted: quoting an
+    organisation and the person speaking for it says nothing about who is quoted alongside whom
+    (`speaks_for_pairs` reads them from a registry's `speaks_for` key)."""
+    ctx = kept_statements(ctx, once_per_text)
+    linked = {tuple(sorted(pair)) for pair in linked_pairs}
     pairs: dict[tuple[str, str], set[str]] = {}
     for article_id, speakers in ctx.groupby("article_id")["speaker"]:
         names = sorted(set(speakers.dropna()))
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                pairs.setdefault((a, b), set()).add(str(article_id))
+                if (a, b) not in linked:
+                    pairs.setdefault((a, b), set()).add(str(article_id))
     rows = [
         {"source": a, "target": b, "weight": len(ids), "article_ids": sorted(ids)}
         for (a, b), ids in pairs.items()
@@ -504,6 +525,19 @@ def registry_aliases(path: str | os.PathLike) -> dict[str, list[str]]:
         if alias != name:
             out.setdefault(name, []).append(alias)
     return out
+
+
+def speaks_for_pairs(path: str | os.PathLike) -> list[tuple[str, str]]:
+    """(speaker, organisation) pairs from the `speaks_for` key of an actor registry YAML
+    (docs/registry.md), sorted: the pairs `cooccurrence_edges(linked_pairs=...)` leaves out.
+    Raises as `registry_aliases` for a missing or unusable file."""
+    from quotelens.extract.registry import load_registry
+
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: actor registry not found")
+    registry = load_registry(path)
+    return sorted((name, other) for name, actor in registry.actors.items() for other in actor.speaks_for)
 
 
 def network_speakers(ctx: pd.DataFrame, k: int, registry_only: bool = True) -> list[str]:

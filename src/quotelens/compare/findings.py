@@ -18,6 +18,9 @@ import numpy as np
 import pandas as pd
 
 from quotelens.compare import comparisons as cmp
+from quotelens.compare.cells import cell_estimates, headline_both, headline_sentence
+from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
+from quotelens.compare.speaker_types import is_unnamed, named_actors, unnamed_finding, unnamed_share
 
 
 def _pct(part: float, whole: float) -> str:
@@ -64,10 +67,12 @@ def corpus_facts(articles: pd.DataFrame) -> dict:
 
 def statement_facts(ctx: pd.DataFrame, n_articles: int) -> dict:
     """Counts describing the statements: n_statements, n_articles_quoting, n_speakers,
-    form counts (direct, mixed, reported) and top_speakers [(speaker, n)]."""
+    form counts (direct, mixed, reported), top_speakers [(speaker, n)] among named actors
+    (compare.speaker_types) and n_unnamed (statements of unnamed sources)."""
     forms = ctx["form"].value_counts() if len(ctx) else pd.Series(dtype=int)
-    top = cmp.top_speakers(ctx, 5) if len(ctx) else []
-    counts = ctx.groupby("speaker").size() if len(ctx) else pd.Series(dtype=int)
+    named = named_actors(ctx) if len(ctx) else ctx
+    top = cmp.top_speakers(named, 5) if len(named) else []
+    counts = named.groupby("speaker").size() if len(named) else pd.Series(dtype=int)
     return {
         "n_statements": int(len(ctx)),
         "n_articles": int(n_articles),
@@ -75,6 +80,7 @@ def statement_facts(ctx: pd.DataFrame, n_articles: int) -> dict:
         "n_speakers": int(ctx["speaker"].nunique()) if len(ctx) else 0,
         "forms": {f: int(forms.get(f, 0)) for f in cmp.FORMS},
         "top_speakers": [(s, int(counts[s])) for s in top],
+        "n_unnamed": int(is_unnamed(ctx).sum()) if len(ctx) else 0,
     }
 
 
@@ -84,17 +90,31 @@ def findings(
     groups: cmp.OutletGroups | None = None,
     keywords: pd.DataFrame | None = None,
     min_statements: int = 5,
+    once_per_text: bool = True,
+    linked_pairs=(),
+    n_boot: int | None = None,
 ) -> list[str]:
     """The main findings as plain sentences, every number computed from the tables. Sentences
-    whose data is missing are replaced by a sentence saying so."""
+    whose data is missing are replaced by a sentence saying so.
+
+    once_per_text: statements of duplicate articles are set aside and a sentence says how many
+    (compare.once). Speakers named in findings are named actors; unnamed sources are one
+    category, stated with its share per outlet group (per outlet without groups) and 95%
+    article-cluster bootstrap intervals (`n_boot` resamples, default estimates.N_BOOTSTRAP).
+    linked_pairs: organisation-spokesperson pairs the co-quotation finding does not count."""
     out: list[str] = []
     cf = corpus_facts(articles)
+    set_aside = None
+    if once_per_text:
+        ctx, set_aside = split_duplicates(ctx, articles)
     sf = statement_facts(ctx, cf["n_articles"])
     span = f", published {cf['first_date']} to {cf['last_date']}" if cf["first_date"] else ""
     undated = f" ({cf['n_undated']} without a date)" if cf["n_undated"] and cf["first_date"] else ""
     src = f"from {cf['n_sources']} outlets" if cf["n_sources"] else "without outlet information"
     out.append(f"The corpus holds {_plural(cf['n_articles'], 'article')} {src}{span}{undated}.")
-    if cf["n_duplicates"]:
+    if set_aside is not None:
+        out.append(set_aside_sentence(set_aside))
+    elif cf["n_duplicates"]:
         out.append(f"{cf['n_duplicates']} articles are flagged as exact or near duplicates of another article.")
     if not sf["n_statements"]:
         out.append("No statements were extracted, so there are no findings about actors.")
@@ -108,47 +128,72 @@ def findings(
         f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
     )
     top = ", ".join(f"{_who(s)} ({k}, {_pct(k, n)})" for s, k in sf["top_speakers"])
-    out.append(f"The most quoted speakers are {top}.")
+    out.append(f"The most quoted named actors are {top}.")
+    if sf["n_unnamed"]:
+        out.append(f"Unnamed sources (“a source”, “activists”, “residents” ...) make "
+                   f"{sf['n_unnamed']} of the {n} statements ({_pct(sf['n_unnamed'], n)}); they are counted as one category, not as actors.")
+        by = "outlet_group" if groups is not None else "source"
+        options = {} if n_boot is None else {"n_boot": n_boot}
+        shares = unnamed_share(ctx, by, once_per_text=False, **options)
+        if len(shares) >= 2:
+            out.append(unnamed_finding(shares, by, groups.label_of if groups is not None else None))
+    named = named_actors(ctx)
     if groups is not None:
-        per = cmp.quoting_by(ctx, "outlet_group")
+        per = cmp.quoting_by(named, "outlet_group", once_per_text=False)
         for group in groups.groups["group"]:
             rows = per[per["outlet_group"] == group]
             total = int(rows["n_statements"].sum())
             if total < min_statements:
                 continue
+            total = int((ctx["outlet_group"] == group).sum())
             first = rows.iloc[0]
             tied = rows[rows["n_statements"] == first["n_statements"]]["speaker"].tolist()
             who = f"speaker is {_who(first['speaker'])}" if len(tied) == 1 else f"speakers, tied, are {_join([_who(t) for t in tied])}"
             out.append(
-                f"In {groups.label_of(group)}, the most quoted {who} "
+                f"In {groups.label_of(group)}, the most quoted named {who} "
                 f"({int(first['n_statements'])} of {total} statements{' each' if len(tied) > 1 else ''}, "
                 f"{_pct(first['n_statements'], total)})."
             )
-    out.extend(_sentiment_findings(ctx, min_statements))
+    out.extend(_sentiment_findings(named, min_statements, n_boot=n_boot, everyone=ctx))
     out.extend(_keyword_findings(keywords, sf["top_speakers"]))
-    edges = cmp.cooccurrence_edges(ctx)
+    edges = cmp.cooccurrence_edges(named, once_per_text=False, linked_pairs=linked_pairs)
     if len(edges):
         e = edges.iloc[0]
-        out.append(f"The pair of speakers quoted together most often is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
+        out.append(f"The pair of named actors quoted together most often is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
     return out
 
 
-def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10) -> list[str]:
-    """Lowest and highest mean sentiment among the top_n most-quoted speakers with at least
-    min_statements scored statements (the extremes over all speakers are dominated by rarely
-    quoted ones, whose means rest on few statements)."""
+def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10, n_boot: int | None = None,
+                        everyone: pd.DataFrame | None = None) -> list[str]:
+    """The corpus headline, then the lowest and highest mean sentiment among the top_n
+    most-quoted speakers with at least min_statements scored statements (the extremes over all
+    speakers are dominated by rarely quoted ones, whose means rest on few statements); each
+    mean with its 95% article-cluster interval and, beside it, the unmasked mean (compare.cells).
+    The headline is over `everyone` (all statements, default `ctx`)."""
     if "sentiment" not in ctx.columns:
         return ["Sentiment was not scored in this run (statements_scored.parquet is missing)."]
-    g = ctx[ctx["speaker"].isin(cmp.top_speakers(ctx, top_n))].groupby("speaker")["sentiment"].agg(["mean", "count"]).reset_index()
-    g = g[g["count"] >= min_statements].sort_values(["mean", "speaker"], kind="mergesort")
+    options = {"once_per_text": False} if n_boot is None else {"once_per_text": False, "n_boot": n_boot}
+    out = []
+    everyone = ctx if everyone is None else everyone
+    if "sentiment_unmasked" in everyone.columns and everyone["sentiment"].notna().any():
+        out.append(headline_sentence(headline_both(everyone, **options)))
+    top = ctx[ctx["speaker"].isin(cmp.top_speakers(ctx, top_n))]
+    g = cell_estimates(top, "speaker", **options)
+    g = g[g["n_statements"] >= min_statements].sort_values(["mean", "speaker"], kind="mergesort")
     if len(g) < 2:
-        return [f"Fewer than two of the {top_n} most quoted speakers have {min_statements} or more scored statements, so no sentiment comparison is made."]
+        return out + [f"Fewer than two of the {top_n} most quoted speakers have {min_statements} or more scored statements, so no sentiment comparison is made."]
     low, high = g.iloc[0], g.iloc[-1]
-    return [
-        f"Among the {top_n} most quoted speakers ({len(g)} with at least {min_statements} scored statements), the lowest mean "
-        f"sentiment (on -1 to 1) is {_possessive(low['speaker'])} ({low['mean']:+.2f}, n={int(low['count'])}) and the highest "
-        f"{_possessive(high['speaker'])} ({high['mean']:+.2f}, n={int(high['count'])}); see 03_sentiment for intervals."
-    ]
+
+    def described(row) -> str:
+        interval = "" if not np.isfinite(row["ci_low"]) else f", 95% CI {row['ci_low']:+.2f} to {row['ci_high']:+.2f}"
+        unmasked = "" if not np.isfinite(row["mean_unmasked"]) else f"; {row['mean_unmasked']:+.2f} unmasked"
+        return f"{_possessive(row['speaker'])} ({row['mean']:+.2f}{interval}{unmasked}; n={int(row['n_statements'])})"
+
+    out.append(
+        f"Among the {top_n} most quoted named actors ({len(g)} with at least {min_statements} scored statements), the lowest mean "
+        f"sentiment (on -1 to 1, topic words masked) is {described(low)} and the highest {described(high)}."
+    )
+    return out
 
 
 def _keyword_findings(keywords: pd.DataFrame | None, top_speakers: list[tuple[str, int]]) -> list[str]:

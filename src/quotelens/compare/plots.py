@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
 from quotelens.compare.comparisons import FORMS, OTHER_ACTORS, plain_label
+from quotelens.compare.speaker_types import MIN_ARTICLES
 from quotelens.figure_labels import wrapped_label
 
 FORM_COLOURS = {"direct": "#3182bd", "mixed": "#9ecae1", "reported": "#fdae6b"}
@@ -78,27 +79,39 @@ def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
     return fig, data
 
 
-def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: int, label_of=None, title: str = ""):
+def plot_sentiment_grid(per: pd.DataFrame, by: str, actors: list[str], min_n: int, label_of=None, title: str = "",
+                        min_articles: int = MIN_ARTICLES):
     """Heat map of mean sentiment ([-1, 1]) per actor (rows) and outlet/group (columns); each
-    cell shows the mean and its n; cells with fewer than min_n scored statements stay blank."""
-    cells = per[per["speaker"].isin(actors) & (per["n_scored"] >= min_n)][[by, "speaker", "n_scored", "mean_sentiment"]]
+    cell shows the mean and its n; cells with fewer than min_n scored statements stay blank;
+    cells from fewer than `min_articles` articles (`n_articles`, when `per` has it) are grey and
+    labelled "n < min_articles articles" in the figure, their mean not shown. The data gains
+    `few_articles`."""
+    keep = [by, "speaker", "n_scored", "mean_sentiment"] + (["n_articles"] if "n_articles" in per.columns else [])
+    cells = per[per["speaker"].isin(actors) & (per["n_scored"] >= min_n)][keep].copy()
+    cells["few_articles"] = cells["n_articles"] < min_articles if "n_articles" in cells.columns else False
     if cells.empty:
         raise ValueError(f"no actor has {min_n} or more scored statements in any {by}")
     cols = sorted(cells[by].unique())
     rows = [a for a in actors if a in set(cells["speaker"])]
     grid = cells.pivot(index="speaker", columns=by, values="mean_sentiment").reindex(index=rows, columns=cols)
     ns = cells.pivot(index="speaker", columns=by, values="n_scored").reindex(index=rows, columns=cols)
+    few = cells.pivot(index="speaker", columns=by, values="few_articles").reindex(index=rows, columns=cols)
+    few = few.astype("boolean").fillna(False).to_numpy(dtype=bool)
     fig, ax = plt.subplots(figsize=(1.6 * len(cols) + 3.5, 0.5 * len(rows) + 2))
-    image = ax.imshow(grid.to_numpy(dtype=float), cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
+    shown = np.where(few, np.nan, grid.to_numpy(dtype=float))
+    ax.imshow(np.where(few, 1.0, np.nan), cmap="Greys", vmin=0, vmax=5, aspect="auto")  # grey under thin cells
+    image = ax.imshow(shown, cmap="RdBu", vmin=-1, vmax=1, aspect="auto")
     for i in range(len(rows)):
         for j in range(len(cols)):
             value = grid.iat[i, j]
-            if not np.isnan(value):
+            if few[i, j]:
+                ax.text(j, i, f"n < {min_articles}\narticles", ha="center", va="center", fontsize=7, color="0.35")
+            elif not np.isnan(value):
                 ax.text(j, i, f"{value:+.2f}\nn={int(ns.iat[i, j])}", ha="center", va="center", fontsize=7)
     ax.set_xticks(range(len(cols)), [textwrap.fill(plain_label(label_of(c) if label_of else c, 60), 22) for c in cols])
     ax.set_yticks(range(len(rows)), [wrapped_label(r, width=30) for r in rows])
     fig.colorbar(image, ax=ax, label="mean sentiment (-1 to 1)")
-    ax.set_title(title or f"Mean sentiment of each actor's statements (cells with n >= {min_n})")
+    ax.set_title(title or f"Mean sentiment of each actor's statements (cells with n >= {min_n}; grey: fewer than {min_articles} articles)")
     return fig, cells.sort_values(["speaker", by], kind="mergesort").reset_index(drop=True)
 
 

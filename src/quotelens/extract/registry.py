@@ -55,6 +55,10 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     role_periods: tuple[RolePeriod, ...] = ()
+    # Optional `speaks_for`: the registry actors this one speaks for (a spokesperson or director
+    # and their organisation). Extraction does not read it; the co-quotation network leaves such
+    # pairs out (quotelens.compare.comparisons.speaks_for_pairs).
+    speaks_for: tuple[str, ...] = ()
 
 
 @dataclass
@@ -257,7 +261,7 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         if not isinstance(name, str) or not name.strip():
             raise RegistryError(f"{where}: missing or empty 'name'")
         name = name.strip()
-        unknown = set(entry) - {"name", "kind", "side", "gender", "aliases", "roles", "note"}
+        unknown = set(entry) - {"name", "kind", "side", "gender", "aliases", "roles", "note", "speaks_for"}
         if unknown:
             raise RegistryError(f"{where} ({name}): unknown field(s) {sorted(unknown)}")
         kind = entry.get("kind", "person")
@@ -275,7 +279,8 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         periods = role_periods(entry.get("roles"), f"{where} ({name})")
         role_words = list(dict.fromkeys(p.role for p in periods))
         actor = Actor(name=name, kind=kind, side=str(entry.get("side") or ""), gender=gender,
-                      aliases=tuple(aliases), roles=tuple(role_words), role_periods=tuple(periods))
+                      aliases=tuple(aliases), roles=tuple(role_words), role_periods=tuple(periods),
+                      speaks_for=tuple(s.strip() for s in _as_list(entry.get("speaks_for"), source, name, "speaks_for")))
         reg.actors[name] = actor
         for alias in [name, *aliases]:
             other = explicit.get(alias)
@@ -304,6 +309,10 @@ def build_registry(entries: list[dict], source: str = "<memory>") -> Registry:
         if form in alias_to_actor or len(names) != 1:
             continue  # explicit aliases win; a surname shared by two actors is ambiguous
         alias_to_actor[form] = next(iter(names))
+    for actor in reg.actors.values():  # speaks_for names must be actors of this registry
+        stray = [s for s in actor.speaks_for if s not in reg.actors]
+        if stray:
+            raise RegistryError(f"{source} ({actor.name}): speaks_for names no actor of the registry: {stray}")
     reg.alias_to_actor = alias_to_actor
     reg.role_to_actors = {r: tuple(n) for r, n in roles.items()}
     return reg

@@ -19,9 +19,13 @@ from quotelens.figure_labels import wrapped_label
 from quotelens.figures import data_label, data_title, layout, literal_text, slug
 from quotelens.keywords.termcounts import KeywordsError
 
-__all__ = ["Z_CRITICAL", "compare_bars", "kwic_figure", "monroe_plot", "place_labels", "slug", "top_bars"]
+__all__ = ["MIN_STABILITY", "Z_CRITICAL", "compare_bars", "kwic_figure", "monroe_plot", "place_labels", "slug",
+           "stable_terms", "top_bars"]
 
 Z_CRITICAL = 1.96  # two-sided 5% level of a standard normal
+#: Terms whose bootstrap stability (share of article resamples keeping them in the group's top
+#: k) is below this are not plotted: in half the resamples they would not be listed at all.
+MIN_STABILITY = 0.5
 #: Longest term shown in a figure, in characters (terms are up to three tokens; see tokens.py).
 TERM_LABEL_CHARS = 40
 #: Longest context on either side of a KWIC line, in characters (kwic's window is 50-55).
@@ -93,13 +97,17 @@ def place_labels(ax, xs, ys, labels, fontsize: float = 8) -> list:
     return placed
 
 
-def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, caption: str = ""):
+def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, caption: str = "",
+                min_stability: float = MIN_STABILITY):
     """Monroe-style plot for one group: z-score (y) against the term's corpus frequency
-    (x, log10 occurrences), terms with |z| >= 1.96 coloured and the strongest labelled."""
+    (x, log10 occurrences), terms with |z| >= 1.96 coloured and the strongest labelled: only
+    terms with bootstrap stability of at least `min_stability` (or none computed) get a label,
+    and the caption says so."""
     t = table[table[by] == group]
     if t.empty:
         raise KeywordsError(f"{by} {group!r} has no terms in the keywords table; no plot")
     data = t[[by, "term", "n_group", "n_rest", "z"]].copy()
+    stable = set(stable_terms(t, min_stability)["term"])
     data["log10_total"] = np.log10(data["n_group"] + data["n_rest"])
     fig, ax = plt.subplots(figsize=(8, 5.5))
     sig_pos = data["z"] >= Z_CRITICAL
@@ -116,6 +124,9 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     n_st = int(t["statements_group"].iloc[0])
     n_tok = int(t["tokens_group"].iloc[0])
     ax.set_title(f"Distinctive terms of {data_label(group)}\n(n = {n_st} statements, {n_tok} term occurrences; {len(t)} terms)", fontsize=10)
+    if "stability" in t.columns and t["stability"].notna().any():
+        caption = (f"Labelled: the strongest terms with bootstrap stability >= {min_stability} (share of article resamples "
+                   f"keeping the term in the group's top terms). " + caption)
     if caption:
         fig.text(0.01, -0.02, textwrap.fill(" ".join(caption.split()), 150), fontsize=7, color="0.35", ha="left", va="top")
     span = data["z"].max() - data["z"].min()
@@ -124,7 +135,7 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     ax.set_xlim(xs.min() - 0.15, xs.max() + 0.35)
     # Label the strongest terms even when none is significant (the colours say which are), so
     # a small corpus still shows what leads; the note says that nothing stands out.
-    top = data[data["z"] > 0].sort_values(["z", "term"], ascending=[False, True]).head(label_top)
+    top = data[(data["z"] > 0) & data["term"].isin(stable)].sort_values(["z", "term"], ascending=[False, True]).head(label_top)
     if not sig_pos.any():
         ax.text(0.01, 0.98, f"no term reaches z >= {Z_CRITICAL}: too little evidence to single out any term",
                 transform=ax.transAxes, fontsize=8, color="0.3", va="top")
@@ -137,12 +148,30 @@ def monroe_plot(table: pd.DataFrame, by: str, group: str, label_top: int = 12, c
     return fig, data
 
 
-def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10):
-    """Small multiples: the k highest-z terms of each listed group as horizontal bars."""
+def stable_terms(table: pd.DataFrame, min_stability: float = MIN_STABILITY) -> pd.DataFrame:
+    """The rows of a keyword table whose `stability` (0-1) is at least `min_stability`; rows
+    without a stability (no bootstrap was run for the group) are kept, and the figure says so."""
+    if "stability" not in table.columns or min_stability <= 0:
+        return table
+    return table[table["stability"].isna() | (table["stability"] >= min_stability)]
+
+
+def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10, min_stability: float = MIN_STABILITY):
+    """Small multiples: the k highest-z terms of each listed group with bootstrap stability of
+    at least `min_stability` (0-1; `stable_terms`) as horizontal bars, each labelled with its
+    stability; the caption states the threshold and how many top-k terms it dropped."""
     groups = [g for g in groups if (table[by] == g).any()]
     if not groups:
         raise KeywordsError("no group has terms; no bar chart")
-    data = table[table[by].isin(groups) & (table["rank"] <= k)][[by, "term", "z", "n_group", "statements_group", "stability"]].copy()
+    candidates = table[table[by].isin(groups)]
+    top_k = candidates[candidates["rank"] <= k]
+    stable = stable_terms(candidates, min_stability).sort_values([by, "z", "term"], ascending=[True, False, True], kind="mergesort")
+    stable = stable.groupby(by, sort=False).head(k)
+    n_dropped = int(len(top_k) - len(stable_terms(top_k, min_stability)))
+    data = stable[[by, "term", "z", "n_group", "statements_group", "stability"]].copy()
+    groups = [g for g in groups if (data[by] == g).any()]
+    if not groups:
+        raise KeywordsError(f"no group has a term with stability >= {min_stability}; no bar chart")
     ncols = min(3, len(groups))
     nrows = int(np.ceil(len(groups) / ncols))
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols, 0.28 * k * nrows + 1.2 * nrows), squeeze=False)
@@ -151,6 +180,8 @@ def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10):
         # positions, not a categorical axis: two terms shortened alike stay two bars
         y = np.arange(len(d))
         ax.barh(y, d["z"], color=np.where(d["z"] >= Z_CRITICAL, "tab:orange", "0.7"))
+        for yi, z, s in zip(y, d["z"], d["stability"]):
+            ax.text(z, yi, " n/a" if pd.isna(s) else f" {s:.2f}", va="center", fontsize=6, color="0.3")
         ax.set_yticks(y, [data_label(term, TERM_LABEL_CHARS) for term in d["term"]])
         ax.axvline(Z_CRITICAL, color="0.5", lw=0.6, ls="--")
         ax.set_title(f"{wrapped_label(g, width=40)} (n = {int(d['statements_group'].iloc[0])} statements)", fontsize=9)
@@ -159,6 +190,10 @@ def top_bars(table: pd.DataFrame, by: str, groups: list[str], k: int = 10):
     for ax in axes.ravel()[len(groups):]:
         ax.set_visible(False)
     fig.suptitle(f"Top {k} distinctive terms per {data_label(by)} (dashed line: z = {Z_CRITICAL})", fontsize=11)
+    caption = (f"Numbers beside the bars: bootstrap stability (share of article resamples in which the term stays in the "
+               f"group's top terms; n/a: not computed). Terms with stability below {min_stability} are not shown "
+               f"({n_dropped} of the top {k} terms of these groups dropped).")
+    fig.text(0.01, 0.0, textwrap.fill(caption, 160), fontsize=7, color="0.35", ha="left", va="top")
     layout(fig)
     data = data.sort_values([by, "z", "term"], ascending=[True, False, True]).reset_index(drop=True)
     return fig, data

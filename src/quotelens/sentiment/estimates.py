@@ -22,6 +22,8 @@ import zlib
 import numpy as np
 import pandas as pd
 
+from quotelens.compare.once import kept_statements
+
 Z_95 = 1.959963984540054  # two-sided 95% normal quantile
 N_BOOTSTRAP = 2000
 SIGN_BAND = 0.05  # mean scores within +-0.05 count as "no sign" when checking agreement
@@ -118,6 +120,7 @@ def actor_estimates(
     min_statements: int = 5,
     n_boot: int = N_BOOTSTRAP,
     seed: int = 0,
+    once_per_text: bool = True,
 ) -> pd.DataFrame:
     """One row per group of `by` (e.g. speaker; speaker and source; speaker and month) with at
     least `min_statements` scored statements:
@@ -128,11 +131,14 @@ def actor_estimates(
     masking_shift (mean - mean_unmasked); methods_disagree (the headline or some methods'
     means have opposite signs, each |mean| >= 0.05), ci_crosses_zero, single_article, and `flags` (text; also
     notes intervals from fewer than FEW_ARTICLES articles).
-    Rows are sorted by mean (descending), then the group keys."""
+    Rows are sorted by mean (descending), then the group keys.
+    once_per_text: statements of duplicate articles (a `duplicate_of` column) are set aside
+    (quotelens.compare.once); a table without the column is used whole."""
     by = list(by)
     missing = [c for c in by + [score_column, label_column, cluster_column] if c not in scored.columns]
     if missing:
         raise ValueError(f"actor_estimates: missing column(s) {missing}")
+    scored = kept_statements(scored, once_per_text)
     data = scored.dropna(subset=[score_column] + by)
     rows = []
     for key, group in data.groupby(by, sort=True):

@@ -11,6 +11,7 @@ import pandas as pd
 
 from quotelens.figure_labels import excerpt
 from quotelens.figures import data_label, layout
+from quotelens.sentiment.estimates import FEW_ARTICLES
 
 SCORE_AXIS = "mean sentiment score (-1 negative to +1 positive)"
 METHOD_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
@@ -127,16 +128,22 @@ def extremes(table: pd.DataFrame, title: str):
     return fig, data
 
 
-def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
-    """Dot-and-whisker per (actor, group) with 95% intervals; rows grouped by actor."""
+def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str, min_articles: int = FEW_ARTICLES):
+    """Dot-and-whisker per (actor, group) with 95% intervals; rows grouped by actor. Rows from
+    fewer than `min_articles` articles are drawn grey and labelled "n < min_articles articles"
+    (data column `few_articles`)."""
     data = estimates.sort_values(["speaker", group], kind="mergesort").reset_index(drop=True)
-    data = data[["speaker", group, "n_statements", "n_articles", "mean", "ci_low", "ci_high"]]
+    data = data[["speaker", group, "n_statements", "n_articles", "mean", "ci_low", "ci_high"]].copy()
+    data["few_articles"] = data["n_articles"] < min_articles
     fig, ax = plt.subplots(figsize=(8, _height(len(data))))
     y = np.arange(len(data))
     actors = list(dict.fromkeys(data["speaker"]))
     colours = {a: plt.get_cmap("tab10")(i % 10) for i, a in enumerate(actors)}
     for yi, row in zip(y, data.itertuples(index=False)):
-        colour = colours[row.speaker]
+        colour = "0.7" if row.few_articles else colours[row.speaker]
+        if row.few_articles:
+            ax.text(0.98, yi, f"n < {min_articles} articles", color="0.45", fontsize=7, ha="right", va="center",
+                    transform=ax.get_yaxis_transform())
         if np.isfinite(row.ci_low):
             ax.errorbar(row.mean, yi, xerr=[[row.mean - row.ci_low], [row.ci_high - row.mean]], fmt="o", color=colour, capsize=3)
         else:
@@ -144,35 +151,42 @@ def by_group(estimates: pd.DataFrame, group: str, title: str, group_label: str):
     ax.axvline(0, color="grey", lw=0.8)
     ax.set_yticks(y, [f"{data_label(s)} | {data_label(g)} (n={n})" for s, g, n in zip(data["speaker"], data[group], data["n_statements"])], fontsize=8)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel(SCORE_AXIS + "; open dots: one article, no interval")
+    ax.set_xlabel(SCORE_AXIS + f"; open dots: one article, no interval; grey: fewer than {min_articles} articles")
     ax.set_ylabel(f"actor | {group_label} (statements)")
     ax.invert_yaxis()  # read top-down: actors and outlets in alphabetical order
     ax.set_title(title)
     return fig, data
 
 
-def by_month(estimates: pd.DataFrame, title: str):
+def by_month(estimates: pd.DataFrame, title: str, min_articles: int = FEW_ARTICLES):
     """One panel per actor: the monthly mean (dots) with its 95% interval (bars). Months
-    without enough statements are absent, not interpolated."""
+    without enough statements are absent, not interpolated; months from fewer than
+    `min_articles` articles are grey and marked "n < min_articles" (data column `few_articles`)."""
     data = estimates.sort_values(["speaker", "month"], kind="mergesort").reset_index(drop=True)
-    data = data[["speaker", "month", "n_statements", "n_articles", "mean", "ci_low", "ci_high"]]
+    data = data[["speaker", "month", "n_statements", "n_articles", "mean", "ci_low", "ci_high"]].copy()
+    data["few_articles"] = data["n_articles"] < min_articles
     actors = list(dict.fromkeys(data["speaker"]))
     fig, axes = plt.subplots(len(actors), 1, figsize=(9, 1.7 * len(actors) + 1.2), sharex=True, squeeze=False)
     for i, (ax, actor) in enumerate(zip(axes[:, 0], actors)):
         part = data[data["speaker"] == actor]
         x = pd.to_datetime(part["month"] + "-01")
         colour = plt.get_cmap("tab10")(i % 10)
-        has_ci = part["ci_low"].notna().to_numpy()
+        few = part["few_articles"].to_numpy()
+        has_ci = part["ci_low"].notna().to_numpy() & ~few
         ax.errorbar(x[has_ci], part["mean"][has_ci],
                     yerr=[part["mean"][has_ci] - part["ci_low"][has_ci], part["ci_high"][has_ci] - part["mean"][has_ci]],
                     fmt="o", color=colour, capsize=2, ms=4)
-        ax.plot(x[~has_ci], part["mean"][~has_ci], "o", mfc="white", color=colour, ms=4)
+        plain = ~has_ci & ~few
+        ax.plot(x[plain], part["mean"][plain], "o", mfc="white", color=colour, ms=4)
+        ax.plot(x[few], part["mean"][few], "o", color="0.7", ms=4)
+        for xi, yi in zip(x[few], part["mean"][few]):
+            ax.annotate(f"n<{min_articles}", (xi, yi), xytext=(0, 5), textcoords="offset points", fontsize=6, color="0.45", ha="center")
         ax.axhline(0, color="grey", lw=0.8)
         ax.set_ylim(-1, 1)
         ax.set_ylabel("mean (-1 to 1)", fontsize=8)
         ax.set_title(f"{data_label(actor)} (n={int(part['n_statements'].sum())} statements, {len(part)} months)", fontsize=9,
                      loc="left")
-    axes[-1, 0].set_xlabel("month; open dots: one article, no interval")
+    axes[-1, 0].set_xlabel(f"month; open dots: one article, no interval; grey (n<{min_articles}): fewer than {min_articles} articles")
     fig.suptitle(title)
     layout(fig)
     return fig, data
