@@ -109,8 +109,13 @@ def headline_both(scored: pd.DataFrame, **options) -> dict:
 
 
 def headline_sentence(both: dict) -> str:
-    """The headline mean stated with its unmasked value beside it."""
-    return (f"Mean sentiment over {both['n_statements']} statements from {both['n_articles']} articles is "
-            f"{both['mean']:+.2f} (95% CI {both['ci_low']:+.2f} to {both['ci_high']:+.2f}) with topic words masked and "
-            f"{both['mean_unmasked']:+.2f} ({both['unmasked_low']:+.2f} to {both['unmasked_high']:+.2f}) unmasked, "
+    """The headline mean stated with its unmasked value beside it (intervals left out when the
+    statements come from one article)."""
+    def interval(low: float, high: float, lead: str) -> str:
+        return f" ({lead}{low:+.2f} to {high:+.2f})" if np.isfinite(low) else ""
+
+    articles = "1 article" if both["n_articles"] == 1 else f"{both['n_articles']} articles"
+    return (f"Mean sentiment over {both['n_statements']} statements from {articles} is "
+            f"{both['mean']:+.2f}{interval(both['ci_low'], both['ci_high'], '95% CI ')} with topic words masked and "
+            f"{both['mean_unmasked']:+.2f}{interval(both['unmasked_low'], both['unmasked_high'], '')} unmasked, "
             f"on a scale from -1 to +1.")
