@@ -551,11 +551,12 @@ def test_places_and_common_words_never_speak_and_unresolved_references_are_marke
             "Now we dont have a single Syrian pound she said.")
     st = find(extract(text, registry), "Now we dont")
     assert st["speaker"] != "Human Rights"
-    # a lone organisation noun with no referent is marked unresolved, not shown as an actor
+    # a lone organisation noun with no referent is kept as an unnamed source, not shown as an
+    # actor (issue 12/13: the kinds "unresolved" and "group" became "unnamed")
     st = find(extract("The ministry said that the extremists had suffered losses.", registry), "the extremists")
-    assert st["speaker"] == "ministry" and st["speaker_kind"] == "unresolved"
+    assert st["speaker"] == "ministry" and st["speaker_kind"] == "unnamed"
     st = find(extract("Local sources said that the extremists had suffered losses.", registry), "the extremists")
-    assert st["speaker_kind"] == "group"
+    assert st["speaker_kind"] == "unnamed"
 
 
 def test_name_in_quote_marks_inside_a_speaker_phrase_fakes(registry):

@@ -313,6 +313,7 @@ def resolve_speakers(art: ArticleState) -> list[dict]:
     pass found that statement) and fill in the speaker columns."""
     art.statements.sort(key=lambda st: st["start"])
     art.resolver.history = []
+    art.resolver.content_spans = [(st["start"], st["end"]) for st in art.statements]  # for coreference salience
     for st in art.statements:
         res: Resolution = st.pop("_res")
         spans = st.pop("_spans")
@@ -325,7 +326,7 @@ def resolve_speakers(art: ArticleState) -> list[dict]:
             res = Resolution(same["speaker"], "", -1, -1, same["speaker_kind"], same["speaker_side"],
                              same["_gender"], "same_speaker", in_registry=same["in_registry"],
                              resolved_from=same["start"])
-        elif spans and how0 in ("pronoun", "pronoun_unresolved", "role", "generic"):
+        elif spans and how0 in ("pronoun", "pronoun_unresolved", "role", "generic", "unnamed"):
             # in text order every earlier speaker is known: pronouns, role nouns and
             # generic heads ("the bulletin", "the group") can find their referent now
             again = art.resolver.resolve(spans)

@@ -10,6 +10,12 @@ antecedent. Only when no recent sentence has one does the last compatible
 speaker of the article count. A pronoun resolved to a person whose gender was unknown then
 gives that person its gender ("Cres Eastman ... he").
 
+"It" and "they" are resolved the same way (`thing_antecedent`): the first organisation or
+state (for "they" also a group, "activists") of the nearest sentence that names one outside
+quote marks, or speaks in it; only then the last compatible speaker. Names inside the content
+of a statement ("Islamic State fighters attacked ..., the Observatory said") are what the
+speaker talks about, not what the article is about, and are passed over like quoted ones.
+
 A definite role noun ("the mayor", "the chief executive", "the observatory") refers to the
 person or organisation the article introduced with that role word ("Mayor John Tory", "X,
 the company's chief executive", "the Syrian Observatory for Human Rights").
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from quotelens.extract.lexicon.groups import GROUP_WORDS, PLURAL_ORG_HEADS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.mentions import Resolution
 
@@ -87,21 +94,115 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     return uniq
 
 
+def thing_antecedent(resolver, pronoun: str, pos: int) -> Resolution | None:
+    """The organisation or state "it" (or, for "they", also the group) at offset `pos` refers
+    to, by salience (module docstring): the first compatible one of the nearest of the
+    LOOKBACK_SENTENCES sentences before, or None. `resolver` is the article's SpeakerResolver."""
+    ents = resolver.entities
+    si = ents.sentence_of(pos)
+    kinds = ("organisation", "state") if PRONOUNS[pronoun][0] == "thing" else ("organisation", "state", "group")
+    for k in range(si, max(-1, si - LOOKBACK_SENTENCES - 1), -1):
+        found = [c for c in _things_in_sentence(resolver, k, pos) if c[1].kind in kinds
+                 and (pronoun != "it" or not _plural_name(c[1].mention or c[1].speaker))]
+        # a pronoun that speaks refers first to who spoke in the sentence ("Government forces
+        # pounded ... with the observatory reporting ... It said"), then to its subject
+        pick = next((c for c in found if c[2]), found[0] if found else None)
+        if pick is not None:
+            at, res, _ = pick
+            return Resolution(res.speaker, res.mention, res.start, res.end, res.kind, res.side, None,
+                              "salient", res.start if res.start >= 0 else at, res.in_registry)
+    return None
+
+
+def _plural_name(name: str) -> bool:
+    """Whether a name is headed by a plural noun ("Government forces", "Syrian rebels"), which
+    "they" can refer to but "it" cannot."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    return last in GROUP_WORDS or last in PLURAL_ORG_HEADS
+
+
+def _things_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolution, bool]]:
+    """(offset, resolution, speaks) for the organisations, states and groups of sentence `k`
+    before `pos` that a pronoun can refer to, in text order: named outside quotes and statement
+    contents (article names, registry actors, not as a possessive modifier), or speaking."""
+    ents = resolver.entities
+    text = resolver.text
+    out: list[tuple[int, Resolution, bool]] = []
+    for m in ents.recent_in_sentence(k, pos):
+        if m.entity.kind in ("organisation", "state") and not m.possessive and not resolver.in_content(m.start):
+            out.append((m.start, Resolution(m.entity.name, text[m.start:m.end], m.start, m.end, m.entity.kind, "",
+                                            None, "unknown_name"), False))
+    lo = ents.sentence_starts[k] if k < len(ents.sentence_starts) else 0
+    hi = min(pos, ents.sentence_starts[k + 1] if k + 1 < len(ents.sentence_starts) else len(text))
+    if resolver.registry is not None:
+        for s, e, name in resolver.mentions_between(lo, hi):
+            actor = resolver.registry.actors[name]
+            possessive = re.match(r"['’]s?\b", text[e:e + 2])
+            if actor.kind != "person" and not ents.in_quote(s) and not possessive and not resolver.in_content(s):
+                out.append((s, resolver.from_actor(name, s, e, "name"), False))
+    for at, res in resolver.history:
+        if lo <= at < hi and res.kind in ("organisation", "state", "group") and not res.how.startswith("pronoun_unresolved"):
+            out.append((res.start if lo <= res.start < hi else at, res, True))
+    out.sort(key=lambda c: c[0])
+    return out
+
+
 def role_referent(resolver, head: str, pos: int, kinds: tuple[str, ...]) -> Resolution | None:
     """The entity introduced with the role word `head` ("mayor", "observatory") most recently
-    mentioned before offset `pos`, as a Resolution of kind in `kinds`, or None."""
+    mentioned before offset `pos`, as a Resolution of kind in `kinds`; for a person, also a
+    registry person written with that role word in front ("Secretary of State John Kerry" ...
+    "the secretary"); or None."""
     ent = resolver.entities.with_role(head, pos, kinds)
-    if ent is None:
+    titled = _registry_person_with_role(resolver, head, pos) if kinds == ("person",) else None
+    if ent is None and titled is None:
         return None
-    last = max((p for p in ent.mentions if p < pos), default=-1)
+    last = max((p for p in ent.mentions if p < pos), default=-1) if ent is not None else -1
+    if titled is not None and titled.start > last:
+        return titled
     gender = ent.gender or resolver.known_gender(ent.name)
     return Resolution(ent.name, "", last, -1, ent.kind, "", gender, "entity_role", last)
 
 
-def recent_person_speaker(resolver, pos: int) -> Resolution | None:
+def _registry_person_with_role(resolver, head: str, pos: int) -> Resolution | None:
+    """The registry person mentioned last before `pos` with the role word `head` among the
+    three words in front of the mention ("U.N. envoy Staffan de Mistura"), or None."""
+    if resolver.registry is None:
+        return None
+    for s, e, name in reversed(resolver.mentions_between(0, pos)):
+        actor = resolver.registry.actors[name]
+        if actor.kind != "person":
+            continue
+        front = [w.strip(",.").lower() for w in resolver.text[max(0, s - 40):s].split()[-3:]]
+        if head in front:
+            res = resolver.from_actor(name, s, e, "entity_role")
+            return Resolution(res.speaker, "", s, -1, res.kind, res.side, res.gender, "entity_role", s, True)
+    return None
+
+
+def unnamed_speaker_with_head(resolver, head: str, pos: int) -> Resolution | None:
+    """The unnamed speaker before offset `pos`, within the LOOKBACK_SENTENCES sentences before,
+    whose description has the head `head` ("a senior U.S. official" for "the official"), or
+    None."""
+    ents = resolver.entities
+    si = ents.sentence_of(pos)
+    lo = ents.sentence_starts[max(0, si - LOOKBACK_SENTENCES)] if ents.sentence_starts else 0
+    for at, res in resolver.recent_first(pos):
+        if at < lo:
+            break
+        words = res.speaker.lower().split()
+        if res.kind == "unnamed" and words and words[-1] == head and not res.how.startswith("pronoun"):
+            return Resolution(res.speaker, "", res.start, res.end, res.kind, res.side, res.gender, "same_description",
+                              res.start if res.start >= 0 else at, res.in_registry)
+    return None
+
+
+def recent_person_speaker(resolver, pos: int, near_words: list[str] | None = None) -> Resolution | None:
     """The named person who spoke last within the LOOKBACK_SENTENCES sentences before offset
     `pos`: what a reader takes "the envoy" to be when the article introduced nobody with that
-    role ("... de Mistura said. The envoy, however, ruled out ..."), or None."""
+    role ("... de Mistura said. The envoy, however, ruled out ..."), or None. With
+    `near_words`, only a person with one of these words (lower case) in the 60 characters
+    before the mention that named them ("Kurdish" for "the Kurdish official")."""
     ents = resolver.entities
     si = ents.sentence_of(pos)
     lo = ents.sentence_starts[max(0, si - LOOKBACK_SENTENCES)] if ents.sentence_starts else 0
@@ -109,6 +210,30 @@ def recent_person_speaker(resolver, pos: int) -> Resolution | None:
         if at < lo:
             break
         if res.kind == "person" and at < pos and any(w[:1].isupper() for w in res.speaker.split()):
+            if near_words and not _introduced_near(resolver, res.speaker, near_words):
+                continue
             return Resolution(res.speaker, "", res.start, res.end, res.kind, res.side, res.gender, "last_speaker",
                               res.start, res.in_registry)
+    if near_words:
+        return None
+    # nobody spoke: the person the last sentences are about ("Gwyn Winfield, editor of ...,
+    # tells Al-Arabiya ... says the expert")
+    for k in range(si, max(-1, si - LOOKBACK_SENTENCES - 1), -1):
+        pick = next((c for c in _people_in_sentence(resolver, k, pos)
+                     if c[1].kind == "person" and not resolver.in_content(c[0])), None)
+        if pick is not None:
+            at, res, _ = pick
+            return Resolution(res.speaker, "", res.start, res.end, "person", res.side, res.gender, "salient",
+                              res.start if res.start >= 0 else at, res.in_registry)
     return None
+
+
+def _introduced_near(resolver, name: str, words: list[str]) -> bool:
+    """Whether one of `words` (lower case) stands in the 60 characters before the first mention
+    of the person `name` in the article ("... the Kurdish National Council Mustafa Sino")."""
+    ent = resolver.entities.lookup(name)
+    first = ent.mentions[0] if ent is not None and ent.mentions else resolver.text.find(name)
+    if first < 0:
+        return False
+    before = re.findall(r"[\w.-]+", resolver.text[max(0, first - 60):first].lower())
+    return any(w in before for w in words)

@@ -38,8 +38,10 @@ from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE, P
 from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
 from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_ADVERBS
 from quotelens.extract.lexicon.speaker_heads import ORG_ROLES, PERSON_ROLES, ROLE_WORDS
+from quotelens.extract.lexicon.documents import DOCUMENT_NAME_WORDS
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.speaker_phrases import tokens
+from quotelens.extract.speaker_types import is_outlet_name
 from quotelens.text import NEWS_ABBREVIATIONS
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -50,6 +52,15 @@ _EDGE_PUNCT = "\"“”‘’«»()[]"
 _APPOSITION = re.compile(r",?\s+((?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s?)\s+[^,.;:()\"“”\n]{1,80}"
                          r"|[a-z][\w-]*(?:\s+[^,.;:()\"“”\n]{1,70})?)")
 _AGE = re.compile(r",\s+\d{1,3},")  # "John Smith, 50, said": a person
+# Day and month names and their abbreviations ("Thu", "Aug."): a dateline, never a name.
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+                            r"Oct|Nov|Dec)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December")
+# A capitalised word used as a month ("in May", "since March", "May 7", "May, 2015").
+_MONTH_USE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|from|during|through|last|next|this|early|late|mid|of|"
+                        r"before|after)\s+)(?:January|February|March|April|May|June|July|August|September|October|"
+                        r"November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December),?\s+\d")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&-]{1,9})\)")  # "Local Coordination Committees (LCC)"
 
 
@@ -161,6 +172,25 @@ class ArticleEntities:
                 out.append(self.mentions[k])
             k += 1
         return out
+
+    def organisation_with_roles(self, roles: frozenset[str], pos: int) -> Entity | None:
+        """The organisation introduced with one of the role words `roles` (its name's own words
+        count: "Observatory") that was mentioned last before offset `pos`, else the one named
+        first after it; None when the article names none."""
+        cands = [e for e in self.entities if e.kind == "organisation" and e.roles & roles and e.mentions]
+        before = [e for e in cands if e.mentions[0] < pos]
+        if before:
+            return max(before, key=lambda e: max(p for p in e.mentions if p < pos))
+        return min(cands, key=lambda e: e.mentions[0], default=None)
+
+    def latest_of_kind(self, kind: str, before: int) -> Entity | None:
+        """The entity of `kind` ("document", ...) mentioned last before offset `before`, or None."""
+        k = bisect.bisect_left(self._mention_starts, before) - 1
+        while k >= 0:
+            if self.mentions[k].entity.kind == kind:
+                return self.mentions[k].entity
+            k -= 1
+        return None
 
     def with_role(self, role: str, before: int, kinds: tuple[str, ...] = ("person",)) -> Entity | None:
         """The entity introduced with the role word `role` (lower case) whose latest mention
@@ -278,10 +308,16 @@ class ArticleEntities:
         titles: list[str] = []
         prev = [t.lower().strip(",") for _, _, t in toks[max(0, i0 - 3):i0]]
         titles += [p for p in prev if p in TITLES or p in PERSON_ROLES]
-        while words and (words[0][2] in SENTENCE_ADVERBS or words[0][2].lower() in COMMON_WORDS
-                         or words[0][2].lower() in CLAUSE_OPENERS or words[0][2].lower() in DETERMINERS
-                         or words[0][2].lower() in NON_SPEAKERS):
+        prev_titles = list(titles)
+        # function words and sentence adverbs opening the run ("If", "However"); a title stays
+        # for the loop below ("Mrs"), a lone word for the test of single words ("May said")
+        while len(words) > 1 and words[0][2].lower() not in TITLES and (
+                words[0][2] in SENTENCE_ADVERBS or words[0][2].lower() in COMMON_WORDS
+                or words[0][2].lower() in CLAUSE_OPENERS or words[0][2].lower() in DETERMINERS
+                or words[0][2].lower() in NON_SPEAKERS):
             words = words[1:]
+        while len(words) > 1 and MODIFIER_SUFFIX.search(words[0][2].lower()):
+            words = words[1:]  # "Britain-based Syrian Observatory ...": the modifier is no part of the name
         is_org = any(w.lower() in ORG_WORDS or w.lower() in INSTITUTION_WORDS for _, _, w in words)
         # titles in front of a person's name ("Foreign Minister Sergei Lavrov"); an organisation
         # keeps its words ("Syrian Observatory ...")
@@ -307,9 +343,19 @@ class ArticleEntities:
         acronym = _ACRONYM_AFTER.match(text, end)
         if joined in STATE_NAMES:
             return ("state", start, end, joined, si, titles, roles, None)
+        if len(names) >= 2 and all(_CALENDAR_WORD.fullmatch(w) for w in names):
+            return None  # "Thu Aug", "March": a dateline, not a name
+        if len(names) >= 2 and names[0][:-1] in STATE_NAMES and names[0].endswith("s"):
+            # "Syrias Aleppo": a possessive that lost its apostrophe (FA-KES) modifies what follows
+            words, names = words[1:], names[1:]
+            low, start, joined = low[1:], words[0][0], " ".join(names)
         if any(w in PLACE_WORDS for w in low):
             return None
-        if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low):
+        if len(names) >= 2 and low[-1] in DOCUMENT_NAME_WORDS and not is_org_word_before(low[:-1]):
+            # "the Australian National Iodine Nutrition Study": a document the article names
+            return ("document", start, end, joined, si, titles, roles | {low[-1]}, None)
+        if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low) or is_outlet_name(joined) \
+                or (len(names) >= 2 and names[-1] == "State"):  # "Islamic State"
             tail = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
             if tail and tail.group(1) in ORG_WORDS:
                 # "Idlib News network", "Cham TV network": a lower-case organisation word closes the name
@@ -327,10 +373,20 @@ class ArticleEntities:
         g_title = next((title_gender(t) for t in titles if title_gender(t)), None)
         if len(names) == 1:
             w = names[0]
-            if w.isupper() and len(w) >= 2 or w.lower() in COMMON_WORDS or w in SENTENCE_ADVERBS:
-                return ("single", start, end, w, si, titles, roles, g_title or gender) if w.isupper() else None
-            if w.lower() in self.lower_words and not titles:
-                return None  # a capitalised common word
+            # a title right before the word, in the run or just in front of it ("Mrs May")
+            before = toks[i0 - 1][2].lower().strip(",") if i0 > 0 else ""
+            titled = len(titles) > len(prev_titles) or (before in TITLES and before not in DEMONYMS
+                                                        and not _INITIAL.fullmatch(toks[i0 - 1][2]))
+            if w.isupper() and len(w) >= 2 or w.lower() in COMMON_WORDS or w in SENTENCE_ADVERBS \
+                    or w.lower() in self.lower_words or w.lower() in CLAUSE_OPENERS or w.lower() in DETERMINERS \
+                    or w.lower() in NON_SPEAKERS:
+                # an acronym, a title's name ("Mrs May", "Mr Brown") and a common word the
+                # article also uses as a person's surname ("May said" after "Theresa May") are
+                # names; the month ("in May", "May 7") and other common words are not
+                if w.isupper() or titled or (not _MONTH_USE.search(
+                        text, max(0, start - 12), min(len(text), end + 4)) and _name_key(w) in self._by_key):
+                    return ("single", start, end, w, si, titles, roles, g_title or gender)
+                return None
             return ("single", start, end, w, si, titles, roles, g_title or gender)
         if _is_particle(names[0]):
             # "Van der Berg said": a surname with its particle, the person's full name is elsewhere
@@ -421,6 +477,12 @@ class ArticleEntities:
         ent.mentions.append(start)
         possessive = bool(re.match(r"['’]s?\b", self.text[end:end + 2]))
         self.mentions.append(NameMention(start, end, ent, si, self.in_quote(start), possessive))
+
+
+def is_org_word_before(words: list[str]) -> bool:
+    """Whether lower-case `words` hold an organisation word ("Human Rights Watch Report" is the
+    organisation's report, named with its author)."""
+    return any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in words)
 
 
 def _name_key(name: str) -> str:

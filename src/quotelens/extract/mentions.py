@@ -16,9 +16,11 @@ from quotelens.extract.gender import is_known_first_name, is_known_surname
 from quotelens.extract.invisible import strip_invisible, visible_text
 from quotelens.extract.lexicon.calendar import DAY
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
+from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
+from quotelens.extract.lexicon.media_outlets import RELAY_WORDS
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.particles import PARTICLES
@@ -29,9 +31,14 @@ from quotelens.extract.lexicon.speaker_heads import DOCUMENT_HEADS, GENERIC_ORG_
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_phrases import QUOTED_NAME, clean_token, tokens
+from quotelens.extract.speaker_types import name_kind
 
 _DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 _ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Day and month names and abbreviations: "Thu Aug" opening a dateline is no one's name.
+_CALENDAR = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
+                       r"Dec)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 
 
@@ -60,11 +67,12 @@ class ArticleMentions:
     def __init__(self, text: str, registry: Registry | None):
         self.text = text
         self.registry = registry
-        self.mentions = _registry_mentions(text, registry) if registry is not None else []
-        self.mention_starts = [m[0] for m in self.mentions]
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
         self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
-        self.surname_conflicts = self._find_surname_conflicts()
+        mentions = _registry_mentions(text, registry) if registry is not None else []
+        # a registry surname never takes a person the text names with another first name
+        self.mentions = self._without_namesakes(mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
 
     def registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
         """Registry mentions starting in text[a:b]: inside it, or, for the last one, running on
@@ -88,25 +96,37 @@ class ArticleMentions:
         actor = self.registry.actors[name]
         return Resolution(name, self.text[s:e], s, e, actor.kind, actor.side, actor.gender, how, in_registry=True)
 
-    def unregistered_names(self, a: int, b: int, reg):
+    def unregistered_names(self, a: int, b: int, reg, head_end: int | None = None):
         """Capitalised runs in text[a:b] outside registry mentions, split at titles, as
-        (start, end, canonical-in-article, kind)."""
+        (start, end, canonical-in-article, kind); a lone capitalised word only where it ends the
+        phrase or its head part, which ends at `head_end` (the first preposition)."""
         toks = tokens(self.text, a, b)
         covered = [(s, e) for s, e, _ in reg]
         runs: list[list[tuple[int, int, str]]] = []
         cur: list[tuple[int, int, str]] = []
         titled = False
-        for s, e, t in toks:
+        for k, (s, e, t) in enumerate(toks):
             t2 = clean_token(t.rstrip(","))
             if t2[:1] in "\"“" and QUOTED_NAME.fullmatch(t2):
                 s, t2 = s + 1, t2[1:-1]  # "Cham" in the opposition "Cham" TV network
             low = t2.lower()
             in_reg = any(cs <= s < ce for cs, ce in covered)
+            acronym = len(t2) >= 2 and t2.replace(".", "").isupper()  # "WHO", "US": not pronouns
+            # a common word opens a name after a title ("Mrs May", "Mr Brown") or as the first
+            # word of a state's name ("New Zealand", "South Korea", "United States")
+            opens_name = titled or (k + 1 < len(toks) and f"{t2} {clean_token(toks[k + 1][2])}" in STATE_NAMES) \
+                or (t2 == "New" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()) \
+                or (t2[:1].isupper() and self.person_named_at(s, s + len(t2)))
+            nxt = clean_token(toks[k + 1][2]) if k + 1 < len(toks) else ""
+            # "the U.N. in August said": an acronym of a title ("U.N. envoy") with no role or
+            # name after it is the organisation's name
+            acronym_name = acronym and low in TITLES and not (nxt[:1].isupper() or nxt.lower() in ROLE_WORDS)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and (low not in TITLES or low in DEMONYMS) and not (t2 in SENTENCE_ADVERBS and not cur) \
+                and (low not in TITLES or low in DEMONYMS or acronym_name) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
                 and low not in DETERMINERS \
-                and not in_reg and low not in NON_SPEAKERS \
-                and not MODIFIER_SUFFIX.search(low) and not (not cur and (self.common_word(t2) or low in GROUP_WORDS))
+                and not in_reg and (low not in NON_SPEAKERS or acronym) \
+                and not MODIFIER_SUFFIX.search(low) \
+                and not (not cur and not opens_name and (self.common_word(t2) or low in GROUP_WORDS))
             if not is_name and cur and low in ORG_WORDS and t2.islower():
                 # "Idlib News network": a lower-case organisation word closes the name
                 cur.append((s, s + len(t2), t2))
@@ -136,8 +156,20 @@ class ArticleMentions:
                 continue
             words = [strip_invisible(t) for _, _, t in run]
             if any(w.lower() in ORG_WORDS for w in words):
+                last_org = max(i for i, w in enumerate(words) if w.lower() in ORG_WORDS)
+                tail = words[last_org + 1:]
+                if len(tail) >= 2 and all(w[:1].isupper() and w.lower() not in COMMON_WORDS for w in tail) \
+                        and self.person_named_at(run[last_org + 1][0], run[-1][1]):
+                    # "the Refugee Council Enver Solomon" (commas lost): an organisation, then a person
+                    yield run[0][0], run[last_org][1], " ".join(words[:last_org + 1]), "organisation"
+                    yield run[last_org + 1][0], run[-1][1], " ".join(tail), "person"
+                    continue
                 name = " ".join(words)
                 yield run[0][0], run[-1][1], name, "organisation"
+                continue
+            joined = " ".join(words)
+            if joined in STATE_NAMES:
+                yield run[0][0], run[-1][1], joined, "state"  # "South Korea", "New Zealand"
                 continue
             if PLACE_ADJECTIVE.fullmatch(run[0][2].lower()):
                 continue  # "Southern Aleppo", "Eastern Ghouta": a place does not speak
@@ -148,7 +180,10 @@ class ArticleMentions:
             # ("If ...", "Like Noha Samira", "Affairs Stephen OBrien")
             while run and (run[0][2].lower() in COMMON_WORDS or run[0][2].lower() in ROLE_WORDS
                            or run[0][2].lower() in CLAUSE_OPENERS) \
-                    and run[0][2].lower() not in PARTICLES:
+                    and run[0][2].lower() not in PARTICLES and not (was_titled and len(run) == 1) \
+                    and not (len(run) == 1 and (self.person_named_at(run[0][0], run[0][1])
+                                                or run[0][2].replace(".", "").isupper())) \
+                    and not (len(run) > 1 and (f"{run[0][2]} {run[1][2]}" in STATE_NAMES or run[0][2] == "New")):
                 run = run[1:]
             if not run:
                 continue
@@ -159,42 +194,92 @@ class ArticleMentions:
                 continue
             words = [strip_invisible(t) for _, _, t in run]
             key = name_key(" ".join(words))
+            typed = name_kind(" ".join(words)) if len(words) >= 2 else "person"
+            if typed in ("organisation", "news_agency", "state"):
+                # "Islamic State", "Deseret News": the resolver's kind for an outlet is an organisation
+                yield run[0][0], run[-1][1], " ".join(words), "state" if typed == "state" else "organisation"
+                continue
+            if len(words) >= 2 and all(_CALENDAR.fullmatch(w) for w in words):
+                continue  # "Thu Aug": a dateline
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")
                 name = " ".join(words)
                 if len(name) > len(full):
                     self.unknown_names[key] = name
                 yield run[0][0], run[-1][1], self.unknown_names[key], "person"
-            elif run[-1][1] >= b - 1:
-                # a lone capitalised word counts only as the head of the phrase ("Sedney said"),
-                # not as a modifier ("Western states")
+            elif run[-1][1] >= b - 1 or (head_end is not None and head_end - 1 <= run[-1][1] <= head_end):
+                # a lone capitalised word counts only as the head of the phrase ("Sedney said",
+                # "The U.N. in August"), not as a modifier ("Western states")
                 yield run[0][0], run[-1][1], words[0], "unknown"
 
-    def _find_surname_conflicts(self) -> dict[str, str]:
-        """Bare surnames that, in this article, belong to someone else than the registry
-        person: "Suzanne Johnson ... Johnson said" is not Boris Johnson. Maps the surname as
-        written to the other person's full name."""
-        out: dict[str, str] = {}
-        if self.registry is None:
-            return out
-        for s, e, name in self.mentions:
-            alias = self.text[s:e]
-            actor = self.registry.actors[name]
-            if actor.kind != "person" or " " in alias or alias == name or alias in actor.aliases:
-                continue
-            m = re.search(r"([A-Z][a-z]+)\s+$", self.text[max(0, s - 30):s])
-            if not m:
-                continue
-            first = m.group(1)
-            if first.lower() in TITLES or first in SENTENCE_ADVERBS or first in name.split() \
-                    or any(first in a.split() for a in actor.aliases) or self.common_word(first) \
-                    or first in self.registry.alias_to_actor or first.lower() in ORG_WORDS \
-                    or first.lower() in ROLE_WORDS or first.lower() in COMMON_WORDS:
-                continue
-            if name in self.text or any(" " in a and a in self.text for a in actor.aliases):
-                continue  # "Ivanka Trump" in an article that names Donald Trump too
-            out[alias] = f"{first} {alias}"
+    def person_named_at(self, s: int, e: int) -> bool:
+        """Whether the article's reading of its names (SpeakerResolver, which knows them) makes
+        text[s:e] a mention of a person; never, for the registry mentions alone."""
+        return False
+
+    def _given_names_before(self, s: int) -> list[str]:
+        """The capitalised words right before offset `s` that can be a person's given names
+        ("Ken" in "Ken Clarke", "Mohamed El-Hassan" in "Mohamed El-Hassan Mohamed"), in text
+        order; [] when the word before is a title, a role, an organisation word, a place or
+        common word, a registry alias or not capitalised ("Foreign Secretary Clarke",
+        "Yesterday Clarke", "Aleppo Fahd")."""
+        words = list(re.finditer(r"([A-Z][\w'’-]*)\s+", self.text[max(0, s - 60):s]))
+        out: list[str] = []
+        pos = s - min(s, 60)
+        expect_end = s - pos  # each word must end where the next begins
+        for m in reversed(words):
+            if m.end() != expect_end:
+                break
+            w = strip_invisible(m.group(1))
+            low = w.lower()
+            if low in TITLES or low in ROLE_WORDS or low in ORG_WORDS or low in COMMON_WORDS \
+                    or low in CLAUSE_OPENERS or w in SENTENCE_ADVERBS or low in DEMONYMS or self.common_word(w) \
+                    or bool(DAY.fullmatch(w)) or w in self.registry.alias_to_actor \
+                    or (self.registry.places and w in self.registry.places):
+                break
+            out.insert(0, w)
+            expect_end = m.start()
+            if len(out) == 3:
+                break
         return out
+
+    def _without_namesakes(self, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """`mentions` without those of registry persons that the text gives to someone else (issue
+        13): a bare surname alias right after a different given name ("Ken Clarke" is not the
+        registry's Charles Clarke, "Mohamed El-Hassan Mohamed" not its Ahmed Mohamed) or opening
+        such a name; and, in an article that never names the registry person in full, every bare
+        surname once someone else with it is named ("Suzanne Johnson ... Johnson said" is not
+        Boris Johnson). The mentions dropped are read as the article's own names
+        (quotelens.extract.entities)."""
+        if not mentions or self.registry is None:
+            return mentions
+        text = self.text
+        others: set[str] = set()  # surnames the text gives to someone else
+        dropped: set[int] = set()
+        for k, (s, e, name) in enumerate(mentions):
+            actor = self.registry.actors[name]
+            alias = text[s:e]
+            if actor.kind != "person" or " " in alias.strip() or alias == name:
+                continue
+            own = {w for a in (name, *actor.aliases) for w in a.split()} - {alias}
+            given = self._given_names_before(s)
+            if given and not any(w in own for w in given):
+                others.add(alias)
+                dropped.add(k)
+                continue
+            # "Mohamed El-Hassan Mohamed": the surname opens a longer name ending in itself
+            after = re.match(r"(?:\s+[A-Z][\w'’-]*){1,3}", text[e:e + 60])
+            if after and after.group().split()[-1] == alias and not any(w in own for w in after.group().split()[:-1]):
+                dropped.add(k)
+        for k, (s, e, name) in enumerate(mentions):
+            alias = text[s:e]
+            if k in dropped or alias not in others:
+                continue
+            actor = self.registry.actors[name]
+            named_in_full = any(" " in text[s2:e2].strip() for s2, e2, n2 in mentions if n2 == name)
+            if not named_in_full and not (name in text or any(" " in a and a in text for a in actor.aliases)):
+                dropped.add(k)
+        return [m for k, m in enumerate(mentions) if k not in dropped]
 
     def not_a_speaker(self, name: str) -> bool:
         """Whether a would-be unregistered speaker is no actor at all: a place of the registry
@@ -248,7 +333,7 @@ def head_phrase(phrase: str) -> str:
     for "a source at daraa police command"), lower case."""
     words = phrase.split()
     for i, w in enumerate(words):
-        if w in PREPOSITIONS and i > 0:
+        if (w in PREPOSITIONS or w in RELAY_WORDS) and i > 0:
             return " ".join(words[:i])
     return " ".join(words)
 

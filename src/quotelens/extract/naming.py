@@ -17,9 +17,50 @@ import unicodedata
 
 import pandas as pd
 
+from quotelens.extract.lexicon.countries import STATE_NAMES
+from quotelens.extract.lexicon.media_outlets import OUTLET_FULL_NAMES
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
 from quotelens.extract.registry import name_key
+from quotelens.extract.speaker_types import is_outlet_name, outlet_short_name, output_kind, state_of
+
+
+def name_speakers(text: str, statements: list[dict]) -> None:
+    """The last step of speaker resolution in one article: name speakers from later in the
+    article (`name_forward_roles`), then type every speaker and give states and outlets the
+    name they go by (`type_speakers`). `statements` (sorted by start, speaker columns filled
+    in) are updated in place."""
+    name_forward_roles(text, statements)
+    type_speakers(statements)
+
+
+def type_speakers(statements: list[dict]) -> None:
+    """Set each statement's `speaker_kind` to one of the Statements table's kinds
+    (quotelens.extract.speaker_types.output_kind), and, for speakers not in the registry, name
+    a state by its own name ("the New Zealand government" -> "New Zealand") and an outlet
+    without the description after it ("SANA news agency" -> "SANA"). In place."""
+    for st in statements:
+        kind = output_kind(st["speaker_kind"], st["speaker"], bool(st["in_registry"]))
+        if not st["in_registry"]:
+            if kind == "state":
+                st["speaker"] = state_of(st["speaker"]) or st["speaker"]
+            elif kind == "news_agency":
+                st["speaker"] = _outlet_name(st["speaker"])
+        st["speaker_kind"] = kind
+
+
+def _outlet_name(name: str) -> str:
+    """An outlet's name as it goes by: without the description after it, and without a state's
+    name glued in front by text that lost its commas ("northern Syria Al Mayadeen TV channel
+    reported" -> "Al Mayadeen")."""
+    name = outlet_short_name(name)
+    words = name.split()
+    for n in (3, 2, 1):
+        rest = " ".join(words[n:])
+        if len(words) > n + 1 and " ".join(words[:n]) in STATE_NAMES and (
+                rest.lower() in OUTLET_FULL_NAMES or is_outlet_name(rest)):
+            return rest
+    return name
 
 
 def name_forward_roles(text: str, statements: list[dict]) -> None:

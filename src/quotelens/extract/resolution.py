@@ -16,13 +16,18 @@ import bisect
 import dataclasses
 import re
 
-from quotelens.extract.coreference import person_antecedent, recent_person_speaker, role_referent
+from quotelens.extract.coreference import (
+    person_antecedent, recent_person_speaker, role_referent, thing_antecedent, unnamed_speaker_with_head,
+)
+from quotelens.extract.documents import document_author
 from quotelens.extract.entities import ArticleEntities
 from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
-from quotelens.extract.lexicon.groups import GROUP_WORDS
+from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, RELAY_WORDS
+from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.places import PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
@@ -34,6 +39,7 @@ from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES, TITLES
 from quotelens.extract.mentions import ArticleMentions, Resolution, generic_kind, head_phrase, lower_first
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_phrases import phrase_after, tokens
+from quotelens.extract.speaker_types import is_outlet_name
 
 _APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
 _NAME_TAIL_BEFORE = re.compile(r"(?:for|of|de|du)\s+$")  # "... for Human Rights"
@@ -51,6 +57,12 @@ class SpeakerResolver(ArticleMentions):
         self.sentences = sentences if sentences is not None else \
             [(s, e) for s, e in zip(self.sentence_starts, self.sentence_starts[1:] + [len(text)])]
         self.quote_spans = quote_spans or []
+        # spans of the article's statements (characters), set before speakers are resolved in
+        # text order: names inside a statement's content are not what pronouns refer to
+        self.content_spans: list[tuple[int, int]] = []
+        self._content_source: list | None = None
+        self._content_sorted: list[tuple[int, int]] = []
+        self._content_starts: list[int] = []
         self._entities: ArticleEntities | None = None  # built on first use
         self.genders: dict[str, str] = {}  # speaker name -> gender learnt from a pronoun
         self._nested = False  # inside a resolution started by pronoun resolution
@@ -70,6 +82,25 @@ class SpeakerResolver(ArticleMentions):
             self._entities = ArticleEntities(self.text, self.sentences or [(0, len(self.text))], self.quote_spans,
                                              [(s, e) for s, e, _ in self.mentions], places)
         return self._entities
+
+    def person_named_at(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is a mention of a person the article names (quotelens.extract.
+        entities): "May" after "Theresa May", however common the word."""
+        m = self.entities.mention_at(s, e)
+        return m is not None and m.entity.kind == "person" and m.start <= s and e <= m.end
+
+    def in_content(self, pos: int) -> bool:
+        """Whether character offset `pos` lies inside the content of one of the article's
+        statements (`content_spans`)."""
+        spans = self.content_spans
+        if not spans:
+            return False
+        if spans is not self._content_source:
+            self._content_source, self._content_sorted = spans, sorted(spans)
+            self._content_starts = [a for a, _ in self._content_sorted]
+        k = bisect.bisect_right(self._content_starts, pos) - 1
+        # a statement nested in another starts after it: look at the last few starting before
+        return any(a <= pos < b for a, b in self._content_sorted[max(0, k - 3):k + 1])
 
     def known_gender(self, name: str) -> str | None:
         """The gender a pronoun earlier in the article gave the speaker `name`, or None."""
@@ -149,7 +180,7 @@ class SpeakerResolver(ArticleMentions):
         # ("a spokesman for the Syria Civil Defense") and only modify the head
         head_end = b
         for s, e, t in tokens(text, a, b)[1:]:
-            if t.lower() in PREPOSITIONS:
+            if t.lower() in PREPOSITIONS or t.lower() in RELAY_WORDS:
                 head_end = s
                 break
         has_person = any(self.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
@@ -171,27 +202,32 @@ class SpeakerResolver(ArticleMentions):
             if role is not None and not has_person:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
-        if head in DOCUMENT_HEADS and role is None and not reg and re.match(r"(?:the|its|their)\s", low):
-            # "according to the bulletin", "the statement said": the document of whoever spoke
-            # last stands for its author
-            author = next((res for at, res in self._recent_first(a) if at < a), None) or self._antecedent("it", a)
+        if head in DOCUMENT_WORDS and role is None:
+            # "a UN report", "the statement said", "according to the bulletin": a document
+            # stands for its author (quotelens.extract.documents)
+            author = document_author(self, a, b, head_end, reg)
             if author is not None:
                 yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
                                     "role:document", author.start, author.in_registry)
-        names = list(self.unregistered_names(a, b, reg))
+        names = list(self.unregistered_names(a, b, reg, head_end))
         # People in the head part: the one nearest the end of it is the head ("Obama campaign
         # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
         people = []
         for s, e, name in reg:
             if self.registry.actors[name].kind == "person":
-                other = self.surname_conflicts.get(text[s:e])
-                res = Resolution(other, text[s:e], s, e, "person", "", None, "unknown_name") if other \
-                    else self.from_actor(name, s, e, "name")
-                people.append((s, res))
+                people.append((s, self.from_actor(name, s, e, "name")))
         for s, e, name, kind_ in names:
+            if kind_ == "unknown":
+                # a lone word the article gives to a person it names in full ("May said" after
+                # "Theresa May", "Mrs May"), even a month or a common word
+                ent = self.entities.lookup(name)
+                if ent is not None and ent.kind == "person":
+                    kind_ = "person"
             if kind_ == "person":
                 name = self.canonical_person(s, e, name)
-                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", self.known_gender(name), "unknown_name")))
+                ent = self.entities.lookup(name)
+                gender = self.known_gender(name) or (ent.gender if ent is not None and ent.kind == "person" else None)
+                people.append((s, Resolution(name, text[s:e], s, e, kind_, "", gender, "unknown_name")))
         people.sort(key=lambda p: p[0], reverse=True)
         # a name closing the phrase is its head too ("Daesh Secretary of State Rex Tillerson")
         # (not after a group: "opponents of Syrian President Bashar al-Assad" are not Assad)
@@ -215,13 +251,32 @@ class SpeakerResolver(ArticleMentions):
             # introduced with that role word (quotelens.extract.coreference)
             kinds = ("person",) if head in PERSON_ROLES else ("organisation",)
             role = role_referent(self, head, a, kinds)
-            if role is None and head in TITLES and head not in ANONYMOUS_ROLES:
-                # an office named by its title ("the envoy", "the governor") and introduced by
-                # nobody: the person who spoke just before
-                role = recent_person_speaker(self, a)
+            if role is None and head in PERSON_ROLES:
+                # "a U.S. official said ... the official said": the unnamed speaker described
+                # with that head before
+                role = unnamed_speaker_with_head(self, head, a)
+            if role is None and head in PERSON_ROLES:
+                # a role introduced by nobody ("the envoy", "the expert"): the person who spoke
+                # just before; a role many may hold at once ("the official") only when a word
+                # of the description was written next to that person ("the Kurdish official"
+                # after "... the Kurdish National Council Mustafa Sino said")
+                modifiers = head_part.split()[:-1]
+                outlet_staff = head in MEDIA_ROLES or any(is_outlet_name(w) for w in phrase.split()[1:-1])
+                if head not in ANONYMOUS_ROLES and not outlet_staff:  # not "the AFP correspondent"
+                    role = recent_person_speaker(self, a)
+                elif modifiers:
+                    role = recent_person_speaker(self, a, near_words=modifiers)
             if role is not None:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
+        if role is None and not in_head and not reg and set(head_part.split()) & MONITOR_WORDS:
+            # "a monitor said", "a Britain-based monitoring group": the monitoring organisation
+            # the article names (by its name or an apposition), before or just after
+            ent = self.entities.organisation_with_roles(MONITOR_NAME_WORDS, a)
+            if ent is not None:
+                near = min(ent.mentions, key=lambda p: (p > a, abs(p - a)))
+                role = Resolution(ent.name, "", near, -1, "organisation", "", None, "described_organisation", near)
+                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, "", None, f"role:{role.how}", near)
         if head in PERSON_ROLES and role is None and not in_head:
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
@@ -252,7 +307,9 @@ class SpeakerResolver(ArticleMentions):
                                         e + 1 + len(nxt[0]), "organisation", "", None, "unknown_name")
                     continue
             yield (3 if kind == "organisation" else 4) + (2 if s >= head_end else 0), self.from_actor(name, s, e, "name")
-        for s, e, name, kind_ in names:
+        for s, e, name, kind_ in reversed(names):  # the head of a noun phrase is its last name
+            if kind_ == "state" and re.match(r"[\s-]+based\b", text[e:e + 8]):
+                continue  # "The UK based Syrian Observatory": a modifier
             if kind_ == "organisation":
                 # "Syrian Observatory for Human Rights": the organisation's full name in the text
                 m = self.entities.mention_at(s, e)
@@ -317,6 +374,10 @@ class SpeakerResolver(ArticleMentions):
     def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
         if PRONOUNS[pronoun][0] == "person":
             res = person_antecedent(self, pronoun, pos)
+            if res is not None:
+                return res
+        elif not self._nested:
+            res = thing_antecedent(self, pronoun, pos)
             if res is not None:
                 return res
         # Inside a sentence, a pronoun refers first to the sentence's own subject ("The White
@@ -429,6 +490,11 @@ class SpeakerResolver(ArticleMentions):
                     if actor is not None and actor.kind == "state":
                         return actor.side
         return ""
+
+    def antecedent(self, pronoun: str, pos: int) -> Resolution | None:
+        """Public view of `_antecedent`: what `pronoun` ("he", "she", "it", "they") at offset
+        `pos` refers to, or None."""
+        return self._antecedent(pronoun, pos)
 
     def recent_first(self, pos: int):
         """Public view of `_recent_first`: (offset, resolution) of earlier speakers, latest first."""

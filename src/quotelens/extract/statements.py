@@ -45,7 +45,7 @@ from quotelens.extract.article import (  # noqa: F401  (CONF and the sentence bo
 from quotelens.extract.direct import find_direct_quotes
 from quotelens.extract.interview import find_interview_answers
 from quotelens.extract.leftover import attach_leftover_quotes, mark_headline_quotes
-from quotelens.extract.naming import canonicalise_unknown, name_forward_roles, unknown_speakers
+from quotelens.extract.naming import canonicalise_unknown, name_speakers, unknown_speakers
 from quotelens.extract.registry import Registry, default_registry_path, load_registry
 from quotelens.extract.reported import find_reported
 
@@ -72,7 +72,7 @@ def run_passes(art: ArticleState, headlines: Iterable[str]) -> list[dict]:
         find_reported(art)
     mark_headline_quotes(art, headlines)
     statements = resolve_speakers(art)
-    name_forward_roles(art.text, statements)
+    name_speakers(art.text, statements)
     return statements
 
 
