@@ -196,10 +196,13 @@ def test_signed_network_figure_labels_stand_apart(corpus):
 
 def test_names_in_text_without_a_registry():
     # No registry: the speakers' names, and proper names the tagger finds in the quote.
+    # The third quote is written as FA-KES writes (apostrophes and commas lost).
     ctx = pd.DataFrame({
-        "statement_id": ["a:0", "a:100"], "article_id": ["a", "a"], "speaker": ["Sergei Lavrov", "John Kerry"],
-        "quote": ["Kerry and President Bashar al-Assad met in Geneva on Monday.", "Lavrov is wrong, and Assad must go."],
-        "start": [0, 100],
+        "statement_id": ["a:0", "a:100", "b:0", "b:50"], "article_id": ["a", "a", "b", "b"],
+        "speaker": ["Sergei Lavrov", "John Kerry", "John Kerry", "John Kerry"],
+        "quote": ["Kerry and President Bashar al-Assad met in Geneva on Monday.", "Lavrov is wrong, and Assad must go.",
+                  "Activists said Syrias army shelled Homs Wednesday killing 20", "Syria has denied it"],
+        "start": [0, 100, 0, 50],
     })
     table = statement_targets.statement_targets(ctx, {"Sergei Lavrov": ["Lavrov"], "John Kerry": ["Kerry"]},
                                                 names_in_text=True)
@@ -208,7 +211,9 @@ def test_names_in_text_without_a_registry():
     assert ("a:0", "Bashar al-Assad", statement_targets.FOUND_BY_NAME) in found  # the title is not part of it
     assert ("a:100", "Bashar al-Assad", statement_targets.FOUND_BY_NAME) in found  # "Assad": the one full name
     assert ("a:100", "Sergei Lavrov", statement_targets.FOUND_BY_ALIAS) in found
-    assert "Monday" not in set(table["target"])
+    assert ("b:0", "Syria", statement_targets.FOUND_BY_NAME) in found  # "Syrias": a lost apostrophe
+    assert ("b:0", "Homs", statement_targets.FOUND_BY_NAME) in found  # the day after a name is not part of it
+    assert not {"Monday", "Wednesday", "Homs Wednesday"} & set(table["target"])
     assert table.loc[table["mention"] == "Bashar al-Assad", "target_start"].item() == ctx["quote"][0].index("Bashar")
 
 

@@ -58,28 +58,38 @@ def name_spans(sentence: str) -> list[tuple[int, int]]:
         if current:
             runs.append(current)
         for run in runs:
-            while run and tagged[run[0]][0].lower().rstrip(".") in TITLES:
+            while run and tagged[run[0]][0].lower().rstrip(".") in TITLES | TIME_NAMES:
                 run = run[1:]
+            # A day or month after a name is no part of it ("Homs Wednesday" where a text lost
+            # its commas).
+            while run and tagged[run[-1]][0].lower().rstrip(".") in TIME_NAMES:
+                run = run[:-1]
             if not run:
                 continue
             words = [tagged[i][0] for i in run]
-            if len(words) == 1 and (words[0].lower() in TIME_NAMES or words[0].lower() in NON_ACTOR_WORDS
-                                    or not words[0][:1].isupper() or len(words[0]) < 2):
+            if len(words) == 1 and (words[0].lower() in NON_ACTOR_WORDS or not words[0][:1].isupper() or len(words[0]) < 2):
                 continue
             out.append((tagged[run[0]][1], tagged[run[-1]][2]))
     return out
 
 
 def surname_owners(names: Iterable[str]) -> dict[str, str]:
-    """Single-word name -> the one multi-word name in `names` whose surname it is
-    (registry.surname_forms: "Assad" -> "Bashar al-Assad"); a surname of two names is left
-    out (ambiguous)."""
+    """Name -> the name it stands for among `names`: a single word to the one multi-word name
+    whose surname it is (registry.surname_forms: "Assad" -> "Bashar al-Assad"; a surname of two
+    names is left out, ambiguous), and a name with a possessive "s" whose apostrophe was lost
+    ("Assads", "Syrias") to the name without it, when that is among `names` too."""
+    names = set(names)
     owners: dict[str, set[str]] = {}
-    for name in set(names):
+    for name in names:
         if len(name.split()) > 1:
             for form in surname_forms(name):
                 owners.setdefault(form, set()).add(name)
-    return {form: next(iter(full)) for form, full in sorted(owners.items()) if len(full) == 1}
+    out = {form: next(iter(full)) for form, full in sorted(owners.items()) if len(full) == 1}
+    for name in sorted(names):
+        bare = name[:-1]
+        if name.endswith("s") and bare in names and name not in out:
+            out[name] = out.get(bare, bare)
+    return out
 
 
 def registry_affiliations(path: str | os.PathLike) -> dict[str, str]:
