@@ -5,8 +5,9 @@
 Excerpt gold (data/gold/statements.jsonl, issue 3; with `--predictions TABLE` only this part,
 scoring TABLE instead of running the extractor):
 
-1. runs `quotelens extract data/gold/articles.jsonl -o data/processed/evaluation/gold_predictions.jsonl`
-   (the extractor exactly as a user runs it, default actor registry);
+1. runs `quotelens extract data/gold/articles.jsonl -o data/processed/evaluation/gold_predictions.jsonl
+   --actors data/actors/syria.yaml` (the extractor exactly as a user runs it, with the registry
+   of `--actors`);
 2. scores the predictions against data/gold/statements.jsonl on every gold article, and against
    the same gold restricted to the seed article (quotelens.extract.evaluate: GenderGapTracker
    convention, coverage >= 0.3 and >= 0.8, one-to-one);
@@ -19,8 +20,8 @@ scoring TABLE instead of running the extractor):
 
 News gold (data/gold/news/, issue 12; read when the script runs, whatever state it is in):
 
-5. runs `quotelens extract` on data/gold/news/articles.jsonl twice: with the default registry
-   and with an empty one (`actors: []`, written to data/processed/evaluation/);
+5. runs `quotelens extract` on data/gold/news/articles.jsonl twice: with the registry of
+   `--actors` (named: the command has none by default) and with an empty one (`actors: []`, written to data/processed/evaluation/);
 6. scores both against data/gold/news/statements.jsonl on the dev and the test split
    (quotelens.extract.evaluate_news), speakers as written and as registry actors;
 7. checks pronoun and role-noun resolution against GUM's coreference marks
@@ -229,12 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--coreference", default=str(COREF_PATH), help="GUM coreference file")
     args = parser.parse_args(argv)
 
+    actors_path = _project_path(args.actors)
     if args.predictions:
         predictions_path = args.predictions
     else:
-        run_extractor(ARTICLES_PATH, PREDICTIONS_PATH)
+        # the registry named: `quotelens extract` has none by default
+        run_extractor(ARTICLES_PATH, PREDICTIONS_PATH, actors=actors_path)
         predictions_path = PREDICTIONS_PATH
-    actors_path = _project_path(args.actors)
     canonical = registry_canonical(load_registry(actors_path))
     excerpt_text, excerpt_payload, excerpt_rows = excerpt_gold(predictions_path, actors_path, canonical)
     out_dir = _project_path(args.out_dir)
@@ -246,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
 
     news_predictions = {}
     write_text(EMPTY_REGISTRY_PATH, "# no actors: the extractor's behaviour without a registry\nactors: []\n")
-    for registry, actors in (("default", None), ("empty", EMPTY_REGISTRY_PATH)):
+    for registry, actors in (("default", actors_path), ("empty", EMPTY_REGISTRY_PATH)):
         path = PROCESSED_DIR / "evaluation" / f"news_predictions_{registry}.jsonl"
         run_extractor(NEWS_ARTICLES_PATH, path, actors=actors)
         news_predictions[registry] = read_table(path)

@@ -64,3 +64,21 @@ def test_cli_topic_words_option_reaches_the_scorer(tmp_path):
     assert cli_main(["pipeline", str(config.SEEDS_DIR), "-o", str(outdir), "--workers", "1", "--topic-words", ""]) == 0
     assert pipeline.read_manifest(outdir)["options"]["topic_words"] == ""
     assert (pipeline.read_statements(outdir)["masked_terms"] == "").all()
+    masked = tmp_path / "masked"
+    conflict = str(config.DATA_DIR / "sentiment" / "topic_words_conflict.yaml")
+    assert cli_main(["pipeline", str(config.SEEDS_DIR), "-o", str(masked), "--workers", "1", "--topic-words", conflict]) == 0
+    assert pipeline.read_manifest(masked)["options"]["topic_words"] == conflict
+    assert (pipeline.read_statements(masked)["masked_terms"] != "").any()
+
+
+def test_cli_defaults_are_neutral_and_the_registry_is_reached_by_naming_it(tmp_path):
+    # issue 13: no registry and no topic-word masking unless the files are named
+    neutral = tmp_path / "neutral"
+    assert cli_main(["pipeline", str(config.SEEDS_DIR), "-o", str(neutral), "--workers", "1"]) == 0
+    assert pipeline.read_manifest(neutral)["options"] == {"actors": "", "topic_words": ""}
+    plain = pipeline.read_statements(neutral)
+    assert len(plain) > 5 and not plain["in_registry"].any() and (plain["masked_terms"] == "").all()
+    named = tmp_path / "registry"
+    syria = str(config.ACTORS_DIR / "syria.yaml")
+    assert cli_main(["pipeline", str(config.SEEDS_DIR), "-o", str(named), "--workers", "1", "--actors", syria]) == 0
+    assert pipeline.read_statements(named)["in_registry"].any()

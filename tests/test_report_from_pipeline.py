@@ -32,7 +32,9 @@ FIRST_STAGES = [s.notebook for s in stages.STAGES if s.from_pipeline]
 def runs(tmp_path_factory):
     root = tmp_path_factory.mktemp("from_pipeline")
     outdir = root / "pipeline"
-    run_pipeline([str(qconfig.SEEDS_DIR)], outdir, workers=1, progress=False)
+    # the smoke config's registry and topic words, named (the pipeline's defaults are neutral)
+    run_pipeline([str(qconfig.SEEDS_DIR)], outdir, workers=1, progress=False, actors="data/actors/syria.yaml",
+                 topic_words="data/sentiment/topic_words_conflict.yaml")
     cfg = report.load_config(SMOKE)
     logs = {}
     for name, kwargs in (("from", {"from_pipeline": outdir}), ("usual", {"only": FIRST_STAGES})):
@@ -114,9 +116,10 @@ def test_scores_are_reused_only_when_the_scorer_matches(runs):
 # Checked before anything runs
 
 
-def _fake_pipeline_folder(path, actors=""):
+def _fake_pipeline_folder(path, actors="data/actors/syria.yaml"):
+    """A pipeline folder with no parts; by default run with the smoke config's registry."""
     path.mkdir(parents=True)
-    manifest = {"parts": [], "read": 0, "articles": 0, "statements": 0, "options": {"actors": actors, "topic_words": None}}
+    manifest = {"parts": [], "read": 0, "articles": 0, "statements": 0, "options": {"actors": actors, "topic_words": ""}}
     (path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return path
 
@@ -159,6 +162,34 @@ def test_a_different_actor_registry_is_refused(tmp_path):
     folder = _fake_pipeline_folder(tmp_path / "out", actors=str(tmp_path / "other.yaml"))
     with pytest.raises(report.ReportConfigError, match="actors_path 'data/actors/syria.yaml' is not the registry the pipeline run used"):
         report.plan(report.load_config(SMOKE), output_root=tmp_path / "report", from_pipeline=folder)
+
+
+def _smoke_with_registry(tmp_path, actors_path):
+    data = yaml.safe_load(SMOKE.read_text(encoding="utf-8"))
+    data["notebooks"]["02_statements"]["actors_path"] = actors_path
+    path = tmp_path / "c.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return report.load_config(path)
+
+
+def test_no_registry_matches_a_pipeline_run_without_one(tmp_path):
+    # `quotelens pipeline` without --actors records actors "": a config without a registry fits it
+    folder = _fake_pipeline_folder(tmp_path / "out", actors="")
+    runs, _ = report.plan(_smoke_with_registry(tmp_path, ""), output_root=tmp_path / "report", from_pipeline=folder)
+    assert [r.name for r in runs] == list(report.NOTEBOOK_ORDER)
+    assert next(r for r in runs if r.name == "02_statements").parameters["actors_path"] == ""
+
+
+def test_a_registry_is_refused_when_the_pipeline_run_had_none(tmp_path):
+    folder = _fake_pipeline_folder(tmp_path / "out", actors="")
+    with pytest.raises(report.ReportConfigError, match="actors_path 'data/actors/syria.yaml' but the pipeline run used no registry"):
+        report.plan(report.load_config(SMOKE), output_root=tmp_path / "report", from_pipeline=folder)
+
+
+def test_no_registry_is_refused_when_the_pipeline_run_had_one(tmp_path):
+    folder = _fake_pipeline_folder(tmp_path / "out")
+    with pytest.raises(report.ReportConfigError, match="actors_path is empty .no registry. but the pipeline run used the registry"):
+        report.plan(_smoke_with_registry(tmp_path, ""), output_root=tmp_path / "report", from_pipeline=folder)
 
 
 def test_from_pipeline_is_not_a_config_parameter(tmp_path):

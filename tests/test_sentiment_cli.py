@@ -39,6 +39,23 @@ def test_cli_scores_statements_keeping_every_column(tmp_path, seed_statements, c
     assert f"{len(statements)} rows" in err and "0 without text" in err
 
 
+def test_cli_masks_topic_words_only_when_a_list_is_named(tmp_path, seed_statements):
+    # issue 13: no masking by default; the conflict list is an option for war news
+    _, statements = seed_statements
+    source = write_table(statements, tmp_path / "statements.parquet")
+    plain, masked = tmp_path / "plain.parquet", tmp_path / "masked.parquet"
+    assert main(["sentiment", str(source), "-o", str(plain)]) == 0
+    conflict = config.DATA_DIR / "sentiment" / "topic_words_conflict.yaml"
+    assert main(["sentiment", str(source), "-o", str(masked), "--topic-words", str(conflict)]) == 0
+    plain, masked = read_table(plain), read_table(masked)
+    assert (plain["masked_terms"] == "").all() and (plain["sentiment"] == plain["sentiment_unmasked"]).all()
+    hit = masked["masked_terms"] != ""
+    assert hit.any() and not hit.all()
+    # the unmasked scores are the same either way; only the statements with topic words differ
+    assert (masked["sentiment_unmasked"] == plain["sentiment"]).all()
+    assert (masked.loc[~hit, "sentiment"] == plain.loc[~hit, "sentiment"]).all()
+
+
 def test_cli_text_column_and_formats(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in [

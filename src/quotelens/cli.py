@@ -1,7 +1,7 @@
 """The `quotelens` command line (stable: scripts and evaluations depend on it; see docs/contracts.md).
 
     quotelens extract   CORPUS -o STATEMENTS.{jsonl,csv,parquet} [--actors data/actors/x.yaml]
-    quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text]
+    quotelens sentiment TABLE  -o SCORED.{jsonl,csv,parquet} [--text-column text] [--topic-words FILE]
     quotelens keywords  STATEMENTS -o TERMS.{csv,parquet} [--by speaker]
     quotelens evaluate  STATEMENTS --gold GOLD.jsonl --articles CORPUS [--actors data/actors/x.yaml] [--split dev|test|all]
     quotelens report    [--config configs/default.yaml] [--only 03] [--from-pipeline OUTDIR] [--output DIR]
@@ -10,6 +10,10 @@
     quotelens registry-draft STATEMENTS -o actors.yaml [--min-statements N]
     quotelens pipeline  CORPUS -o OUTDIR [--workers N] [--chunk-size N] [--engine pandas|dask] [--scheduler ADDRESS]
                         [--actors data/actors/x.yaml] [--topic-words FILE]
+
+Neutral defaults: no actor registry (speakers are named as the articles write them) and no
+topic-word masking unless --actors / --topic-words name the files (the Syria corpus's are
+data/actors/syria.yaml and data/sentiment/topic_words_conflict.yaml).
 
 Each sub-command's work lives in its own module; this file only parses arguments.
 """
@@ -40,8 +44,7 @@ def _column_mapping(items: list[str] | None) -> dict[str, str]:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from quotelens.extract.registry import RegistryError, default_registry_path, load_registry
-    from quotelens.config import resolve
+    from quotelens.extract.registry import RegistryError, registry_from_option
     from quotelens.load.corpus import load_corpus
     from quotelens.extract.statements import extract_statements
     from quotelens.tables import TABLE_SUFFIXES, write_table
@@ -52,7 +55,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                          what="extract: -o")
     columns = _column_mapping(args.columns) or None
     try:
-        registry = load_registry(resolve(actors) if actors else default_registry_path())
+        registry = registry_from_option(actors)  # none named: speakers as the articles write them
     except RegistryError as exc:
         raise UsageError(f"extract: {exc}") from None
     try:
@@ -70,16 +73,19 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_sentiment(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from quotelens.sentiment import score_table
+    from quotelens.sentiment import score_table, scorer_from_options
     from quotelens.tables import TABLE_SUFFIXES, read_table, write_table
 
     source = Path(args.table).expanduser().resolve()  # a command line's paths are relative to the working directory
     if not source.exists():
         raise UsageError(f"sentiment: {source}: no such file")
-    output = output_file(args.output, TABLE_SUFFIXES, inputs=[source], what="sentiment: -o")
+    topic_words = existing_file(args.topic_words, "sentiment: --topic-words") if args.topic_words else None
+    output = output_file(args.output, TABLE_SUFFIXES, inputs=[source] + ([topic_words] if topic_words else []),
+                         what="sentiment: -o")
     try:
+        scorer = scorer_from_options(topic_words=str(topic_words or ""))  # "": no masking
         table = read_table(source)
-        scored = score_table(table, text_column=args.text_column, source=str(source))
+        scored = score_table(table, text_column=args.text_column, scorer=scorer, source=str(source))
     except ValueError as exc:
         raise UsageError(f"sentiment: {exc}") from None
     output = write_table(scored, output)
@@ -280,8 +286,9 @@ def _cmd_registry_draft(args: argparse.Namespace) -> int:
 # Help for the options of the per-article stages (quotelens.stages: Stage.pipeline_options)
 # that the command line offers besides the corpus and --columns.
 _PIPELINE_OPTION_HELP = {
-    "actors": "actor registry YAML (default data/actors/syria.yaml)",
-    "topic_words": "topic-word list masked before scoring (default: the conflict list; \"\" for no masking)",
+    "actors": "actor registry YAML (default: none, speakers named as the articles write them; docs/registry.md)",
+    "topic_words": "topic-word list masked before scoring (default: none, no masking; "
+                   "e.g. data/sentiment/topic_words_conflict.yaml for war news)",
 }
 
 
@@ -322,7 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract statements and their speakers from a corpus")
     p.add_argument("corpus", help="file or folder of articles (.txt, .jsonl, .csv, .parquet)")
     p.add_argument("-o", "--output", required=True, help="statements table (.jsonl, .csv, .parquet)")
-    p.add_argument("--actors", default=None, help="actor registry YAML (default data/actors/syria.yaml)")
+    p.add_argument("--actors", default=None, help="actor registry YAML (default: none, speakers named as the "
+                                                  "articles write them; e.g. data/actors/syria.yaml)")
     p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
     p.set_defaults(func=_cmd_extract)
 
@@ -330,6 +338,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("table", help="input table (.jsonl, .csv, .parquet)")
     p.add_argument("-o", "--output", required=True, help="scored table (.jsonl, .csv, .parquet)")
     p.add_argument("--text-column", default=None, help="column to score (default: quote if present, else text)")
+    p.add_argument("--topic-words", default=None,
+                   help="topic-word list masked before scoring (default: none, no masking; "
+                        "e.g. data/sentiment/topic_words_conflict.yaml for war news)")
     p.set_defaults(func=_cmd_sentiment)
 
     p = sub.add_parser("keywords", help="distinctive terms per group (Monroe et al. log-odds z)")

@@ -84,18 +84,19 @@ def option_problems(nb_name: str, outdir: Path, declared: dict, given: dict[str,
     notebook's declared parameters and the config's values: the statements were extracted with
     one actor registry, so 02_statements must name the same one (a different registry needs a
     new pipeline run). Topic words and methods may differ: 03_sentiment then scores afresh."""
-    from quotelens.extract.registry import default_registry_path
     from quotelens.scale.pipeline import read_manifest
 
     if nb_name != "02_statements":
         return []
     options = read_manifest(outdir).get("options") or {}
-    used = options.get("actors") or str(default_registry_path())
+    used = options.get("actors") or ""  # "": the run had no registry (pipeline without --actors)
     wanted = given.get("actors_path", _declared_default(declared, "actors_path"))
-    if isinstance(wanted, str) and not wanted:
-        # "" is no registry, but a pipeline run always extracts with one (its default included)
+    if isinstance(wanted, str) and not wanted and used:
         return [f"{nb_name}: actors_path is empty (no registry) but the pipeline run used the registry "
                 f"{config.relative(used)}; set actors_path to it or rerun `quotelens pipeline`"]
+    if isinstance(wanted, str) and wanted and not used:
+        return [f"{nb_name}: actors_path {wanted!r} but the pipeline run used no registry; rerun "
+                f"`quotelens pipeline` with --actors {wanted} or set actors_path to \"\""]
     if isinstance(wanted, str) and wanted and not _same_file(used, wanted):
         return [f"{nb_name}: actors_path {wanted!r} is not the registry the pipeline run used "
                 f"({config.relative(used)}); rerun `quotelens pipeline` with --actors {wanted} or change the config"]

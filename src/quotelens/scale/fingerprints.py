@@ -42,8 +42,9 @@ _BLOCK = 1 << 20  # bytes read at a time when hashing a file
 @dataclass(frozen=True)
 class StageOptions:
     """What the statements stage is asked to use (recorded in every marker). `actors`: registry
-    YAML path or "" for the default; `topic_words`: topic-word file, "" for no masking, None for
-    the default list."""
+    YAML path or "" for none (speakers named as the articles write them); `topic_words`:
+    topic-word file or "" for no masking (None, the conflict list, is what runs before neutral
+    defaults recorded; `run_pipeline` now writes "")."""
 
     actors: str = ""
     topic_words: str | None = None
@@ -133,11 +134,9 @@ def unit_identity(unit: InputUnit, digests: dict[str, str], chunk_size: int, col
     return identity
 
 
-def registry_path(options: StageOptions) -> Path:
-    """The actor registry file the statements stage reads for `options`."""
-    from quotelens.extract.registry import default_registry_path
-
-    return config.resolve(options.actors) if options.actors else default_registry_path()
+def registry_path(options: StageOptions) -> Path | None:
+    """The actor registry file the statements stage reads for `options` (None: no registry)."""
+    return config.resolve(options.actors) if options.actors else None
 
 
 def topic_words_path(options: StageOptions) -> Path | None:
@@ -153,7 +152,7 @@ def topic_words_path(options: StageOptions) -> Path | None:
 
 def statement_inputs(options: StageOptions) -> dict:
     """What every statements part depends on besides its articles part (sha256 digests, hex):
-    the registry file, the topic-word file ("" when masking is off), the extraction and scoring
+    the registry file ("" with no registry), the topic-word file ("" when masking is off), the extraction and scoring
     source and data files, the training data of the fitted sentiment models and the lexicons of
     other packages with those packages' versions, and the package version. Computed once per
     run, in the main process (about 10 MB read)."""
@@ -171,7 +170,7 @@ def statement_inputs(options: StageOptions) -> dict:
         resources_digest.update(hashlib.sha256(data).hexdigest().encode())
     resources_digest.update(_library_versions(SCORING_LIBRARIES).encode())
     return {
-        "registry": file_sha256(registry_path(options)),
+        "registry": file_sha256(registry) if (registry := registry_path(options)) is not None else "",
         "topic_words": file_sha256(topic) if topic is not None else "",
         "code": source_digest(STATEMENT_SOURCES),
         "resources": resources_digest.hexdigest(),

@@ -34,14 +34,14 @@ _WORKER: dict = {}
 def worker_state(options: StageOptions):
     """(registry, scorer) for `options`, built on first use in this process and kept while the
     registry and topic-word files keep their content (a notebook may edit one between runs)."""
-    topic = topic_words_path(options)
-    key = (options, file_sha256(registry_path(options)), file_sha256(topic) if topic is not None else "")
+    topic, actors = topic_words_path(options), registry_path(options)
+    key = (options, file_sha256(actors) if actors is not None else "", file_sha256(topic) if topic is not None else "")
     if _WORKER.get("key") != key:
-        from quotelens.extract.registry import load_registry
+        from quotelens.extract.registry import registry_from_option
         from quotelens.sentiment import scorer_from_options
 
-        registry = load_registry(registry_path(options))
-        _WORKER.update(key=key, registry=registry, scorer=scorer_from_options(topic_words=options.topic_words))
+        registry = registry_from_option(actors)  # empty registry when none is named
+        _WORKER.update(key=key, registry=registry, scorer=scorer_from_options(topic_words=str(topic or "")))
     return _WORKER["registry"], _WORKER["scorer"]
 
 

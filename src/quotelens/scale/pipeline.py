@@ -60,7 +60,7 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
     existing file, not inside a corpus folder). Raises ValueError or FileNotFoundError naming the
     problem; returns the corpus's input units. A mapped column missing from a .jsonl file, or a
     table without a text column, is only found when that file is loaded."""
-    from quotelens.extract.registry import load_registry
+    from quotelens.extract.registry import registry_from_option
     from quotelens.load.records import check_mapping
     from quotelens.sentiment.masking import load_topic_words
 
@@ -81,7 +81,7 @@ def check_arguments(corpus, outdir: str | os.PathLike, workers: int | None, chun
                              "its Parquet parts would be read as input next time")
     units = plan_units(sources, chunk_size)
     check_mapped_columns(units, check_mapping(columns))
-    load_registry(registry_path(options))
+    registry_from_option(registry_path(options))
     topic = topic_words_path(options)
     if topic is not None:
         load_topic_words(topic)
@@ -105,13 +105,15 @@ def run_pipeline(
     for the layout), reusing what a previous run finished with the same inputs.
 
     workers: processes (default os.cpu_count()). chunk_size: articles per chunk. columns:
-    column mapping as for `load_corpus`. actors: registry YAML (default data/actors/syria.yaml).
-    topic_words: as `scorer_from_options`. engine: "pandas" (a process pool) or "dask" (a
+    column mapping as for `load_corpus`. actors: registry YAML (default none: speakers are named
+    as the articles write them). topic_words: topic-word list masked before scoring (default
+    none: no masking). engine: "pandas" (a process pool) or "dask" (a
     dask.distributed cluster: a LocalCluster of `workers` processes, or the scheduler at
     `scheduler`). progress: force the progress bar on or off (default: on for a terminal).
     aggregates: also write per-actor sums and term counts per speaker (quotelens.compare.aggregates).
     Bad arguments raise ValueError or FileNotFoundError before `outdir` is touched."""
-    options = StageOptions(actors=str(actors or ""), topic_words=topic_words)
+    # neutral defaults: no registry, no masking ("" is recorded; None meant the conflict list)
+    options = StageOptions(actors=str(actors or ""), topic_words=str(topic_words or ""))
     units = check_arguments(corpus, outdir, workers, chunk_size, columns, options, engine)
     workers = max(1, int(workers or os.cpu_count() or 1))
     outdir = config.resolve(outdir)
