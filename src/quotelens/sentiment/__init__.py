@@ -4,7 +4,8 @@ per-actor estimates with honest uncertainty.
 Modules: `lexicons` (AFINN, VADER words, researchers' dictionaries), `masking` (topic words),
 `model` (classifiers trained on NewsMTSC), `scoring` (the Scorer and `score_table`),
 `estimates` (cluster bootstrap, Wilson intervals, per-actor tables), `newsmtsc` (evaluation
-data), `evaluation` (macro-F1 on NewsMTSC), `plots` (the notebook's figures).
+data), `evaluation` (macro-F1 on NewsMTSC), `plots` (the notebook's figures); `targets`,
+`target_features` and `target_evaluation` (the sentiment towards each actor a sentence names).
 """
 
 from quotelens.sentiment.scoring import DEFAULT_METHODS, Scorer, score_table, scorer_from_options
