@@ -115,3 +115,20 @@ def output_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] =
     else:
         _writable_parent(p, what)
     return p
+
+
+def column_mapping(items: list[str] | None) -> dict[str, str]:
+    """Parse `--columns id=unit_id,text=article_content` (the option may be given several
+    times) into {"id": "unit_id", ...}; a malformed pair or a name mapped twice is a UsageError."""
+    mapping: dict[str, str] = {}
+    for item in items or []:
+        for pair in item.split(","):
+            if not pair.strip():
+                continue
+            if "=" not in pair:
+                raise UsageError(f"--columns: expected NAME=COLUMN, got {pair!r}")
+            ours, theirs = (x.strip() for x in pair.split("=", 1))
+            if ours in mapping and mapping[ours] != theirs:
+                raise UsageError(f"--columns: {ours} is mapped twice ({mapping[ours]!r} and {theirs!r})")
+            mapping[ours] = theirs
+    return mapping

@@ -15,7 +15,8 @@ Neutral defaults: no actor registry (speakers are named as the articles write th
 topic-word masking unless --actors / --topic-words name the files (the Syria corpus's are
 data/actors/syria.yaml and data/sentiment/topic_words_conflict.yaml).
 
-Each sub-command's work lives in its own module; this file only parses arguments.
+This file parses the arguments and calls each sub-command's handler (quotelens.commands; the
+pipeline's, a few lines, is here); the work lives in the stage packages.
 """
 
 from __future__ import annotations
@@ -24,263 +25,11 @@ import argparse
 import errno
 import sys
 
-from quotelens.arguments import UsageError, existing_file, existing_input, output_file, output_folder
-
-
-def _column_mapping(items: list[str] | None) -> dict[str, str]:
-    """Parse `--columns id=unit_id,text=article_content` into {"id": "unit_id", ...}."""
-    mapping: dict[str, str] = {}
-    for item in items or []:
-        for pair in item.split(","):
-            if not pair.strip():
-                continue
-            if "=" not in pair:
-                raise UsageError(f"--columns: expected NAME=COLUMN, got {pair!r}")
-            ours, theirs = (x.strip() for x in pair.split("=", 1))
-            if ours in mapping and mapping[ours] != theirs:
-                raise UsageError(f"--columns: {ours} is mapped twice ({mapping[ours]!r} and {theirs!r})")
-            mapping[ours] = theirs
-    return mapping
-
-
-def _cmd_extract(args: argparse.Namespace) -> int:
-    from quotelens.extract.registry import RegistryError, registry_from_option
-    from quotelens.load.corpus import load_corpus
-    from quotelens.extract.statements import extract_statements
-    from quotelens.tables import TABLE_SUFFIXES, write_table
-
-    corpus = existing_input(args.corpus, "extract: corpus")
-    actors = existing_file(args.actors, "extract: --actors") if args.actors else None
-    output = output_file(args.output, TABLE_SUFFIXES, inputs=[corpus] + ([actors] if actors else []),
-                         what="extract: -o")
-    columns = _column_mapping(args.columns) or None
-    try:
-        registry = registry_from_option(actors)  # none named: speakers as the articles write them
-    except RegistryError as exc:
-        raise UsageError(f"extract: {exc}") from None
-    try:
-        result = load_corpus(corpus, columns=columns)
-    except ValueError as exc:
-        raise UsageError(f"extract: {exc}") from None
-    statements = extract_statements(result.articles, registry=registry)
-    write_table(statements, output)
-    print(f"{result.summary()}; {len(statements)} statements from "
-          f"{statements['article_id'].nunique() if len(statements) else 0} articles -> {args.output}",
-          file=sys.stderr)
-    return 0
-
-
-def _cmd_sentiment(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from quotelens.sentiment import score_table, scorer_from_options
-    from quotelens.tables import TABLE_SUFFIXES, read_table, write_table
-
-    source = Path(args.table).expanduser().resolve()  # a command line's paths are relative to the working directory
-    if not source.exists():
-        raise UsageError(f"sentiment: {source}: no such file")
-    topic_words = existing_file(args.topic_words, "sentiment: --topic-words") if args.topic_words else None
-    output = output_file(args.output, TABLE_SUFFIXES, inputs=[source] + ([topic_words] if topic_words else []),
-                         what="sentiment: -o")
-    try:
-        scorer = scorer_from_options(topic_words=str(topic_words or ""))  # "": no masking
-        table = read_table(source)
-        scored = score_table(table, text_column=args.text_column, scorer=scorer, source=str(source))
-    except ValueError as exc:
-        raise UsageError(f"sentiment: {exc}") from None
-    output = write_table(scored, output)
-    unscored = scored.attrs.get("sentiment_unscored", 0)
-    print(
-        f"sentiment: {len(scored)} rows from {Path(source).name}: {len(scored) - unscored} scored, "
-        f"{unscored} without text left unscored -> {output}",
-        file=sys.stderr,
-    )
-    return 0
-
-
-def _cmd_keywords(args: argparse.Namespace) -> int:
-    # Imported here so `quotelens --help` stays fast.
-    from pathlib import Path
-
-    from quotelens.keywords.distinctive import keyword_table
-    from quotelens.tables import read_table, write_table
-    from quotelens.keywords.termcounts import KeywordsError
-
-    source = Path(args.statements)
-    out = Path(args.output)
-    if out.suffix.lower() not in (".csv", ".parquet"):
-        raise UsageError(f"keywords: {out}: output must be .csv or .parquet")
-    if not source.exists():
-        raise UsageError(f"keywords: {source}: no such file")
-    out = output_file(out, (".csv", ".parquet"), inputs=[source], what="keywords: -o")
-    try:
-        table = read_table(source)
-    except Exception as exc:  # unreadable or unsupported file: name it
-        raise UsageError(f"keywords: {source}: cannot read table ({exc})") from None
-    try:
-        result = keyword_table(table, args.by)
-    except KeywordsError as exc:
-        raise UsageError(f"keywords: {source}: {exc}") from None
-    write_table(result.table, out)
-    c = result.counts
-    print(
-        f"keywords: {c['input_rows']} rows read from {source}; {c['used_rows']} used, "
-        f"{c['skipped_no_group']} skipped without {args.by!r}, {c['skipped_no_terms']} skipped without terms; "
-        f"{c['groups']} groups, {c['terms']} terms; {len(result.table)} rows written to {out}",
-        file=sys.stderr,
-    )
-    return 0
-
-
-def _cmd_evaluate(args: argparse.Namespace) -> int:
-    import json
-
-    from quotelens.extract.registry import RegistryError, load_registry
-    from quotelens.config import resolve
-    from quotelens.extract.evaluate import (GoldFormatError, evaluate_statements, format_report, load_articles, load_gold,
-                                    metrics_json, registry_canonical)
-    from quotelens.extract.news_gold import looks_like_news_gold
-    from quotelens.tables import read_table, write_text
-
-    statements = existing_file(args.statements, "evaluate: statements")
-    gold_path = existing_file(args.gold, "evaluate: --gold")
-    articles_path = existing_input(args.articles, "evaluate: --articles")
-    if args.actors:
-        existing_file(args.actors, "evaluate: --actors")
-    if args.json:
-        output_file(args.json, (".json",), inputs=[statements, gold_path, articles_path], what="evaluate: --json")
-    news = args.gold_format == "news" or (args.gold_format == "auto" and looks_like_news_gold(gold_path))
-    if args.split and not news:
-        raise UsageError("evaluate: --split needs the news gold (data/gold/news/statements.jsonl); "
-                         "its articles carry the split")
-    if news:
-        return _evaluate_news(args, statements, gold_path, articles_path)
-    try:
-        gold = load_gold(gold_path)
-    except GoldFormatError as exc:
-        raise UsageError(f"evaluate: {exc}") from None
-    try:
-        articles = load_articles(articles_path, _column_mapping(args.columns) or None)
-        predicted = read_table(statements)
-    except ValueError as exc:
-        raise UsageError(f"evaluate: {exc}") from None
-    canonical = None
-    if args.actors:
-        # compare speakers as registry actors ("Syrian Coalition" = "National Coalition")
-        try:
-            canonical = registry_canonical(load_registry(resolve(args.actors)))
-        except RegistryError as exc:
-            raise UsageError(f"evaluate: {exc}") from None
-    try:
-        result = evaluate_statements(predicted, gold, articles, canonical=canonical)
-    except ValueError as exc:
-        raise UsageError(f"evaluate: {exc}") from None
-    sys.stdout.write(format_report(result))
-    if args.json:
-        write_text(args.json, json.dumps(metrics_json(result), indent=1, ensure_ascii=False) + "\n")
-    return 0
-
-
-def _evaluate_news(args: argparse.Namespace, statements, gold_path, articles_path) -> int:
-    """`quotelens evaluate` on the news gold (data/gold/news/): the scores of one split."""
-    import json
-
-    from quotelens.config import resolve
-    from quotelens.extract.evaluate import GoldFormatError, load_articles, registry_canonical
-    from quotelens.extract.evaluate_news import evaluate_news, format_news_report, news_metrics_json
-    from quotelens.extract.news_gold import load_news_gold, scorable_articles
-    from quotelens.extract.registry import RegistryError, load_registry
-    from quotelens.tables import read_table, write_text
-
-    try:
-        gold = load_news_gold(gold_path)
-        articles = load_articles(articles_path, _column_mapping(args.columns) or None)
-        predicted = read_table(statements)
-        canonical = registry_canonical(load_registry(resolve(args.actors))) if args.actors else None
-        annotated, stale = scorable_articles(gold_path, gold)
-        result = evaluate_news(predicted, gold, articles, canonical=canonical, split=args.split or "all",
-                               annotated=annotated)
-    except (GoldFormatError, RegistryError, ValueError) as exc:
-        raise UsageError(f"evaluate: {exc}") from None
-    if stale:
-        print(f"evaluate: {len(stale)} article(s) left out, their annotations differ from {gold_path.name} "
-              f"(rebuild it with scripts/gold_offsets.py build): {', '.join(stale)}", file=sys.stderr)
-    sys.stdout.write(format_news_report(result))
-    if args.json:
-        write_text(args.json, json.dumps(news_metrics_json(result), indent=1, ensure_ascii=False) + "\n")
-    return 0
-
-
-def _cmd_report(args: argparse.Namespace) -> int:
-    config, output_root, cache_dir = args.config, None, None
-    if args.corpus is not None:
-        from quotelens.report.init_config import corpus_run_config
-
-        if args.config is not None:
-            raise UsageError("report: give --corpus or --config, not both (a config names its own corpus)")
-        if args.from_pipeline is not None:
-            raise UsageError("report: --from-pipeline takes the corpus from the pipeline run; use it with --config")
-        if not args.output:
-            raise UsageError("report: --corpus needs --output DIR, the folder the report is written to")
-        config = corpus_run_config(args.corpus, args.actors, args.output)
-    elif args.actors:
-        raise UsageError("report: --actors goes with --corpus (in a config, set actors_path)")
-    elif args.output:
-        output_root = output_folder(args.output, what="report: --output")
-    if args.output:
-        from quotelens.report.init_config import cache_folder
-
-        # trained models go to the user's cache, not the project's build/ folder
-        cache_dir = cache_folder(args.output)
-    if args.from_pipeline is not None:
-        # Checked before papermill is imported (slow): a wrong folder is a one-line answer.
-        from quotelens.report.pipeline_input import PipelineFolderError, check_folder
-
-        try:
-            check_folder(args.from_pipeline)
-        except PipelineFolderError as exc:
-            print(f"quotelens report: --from-pipeline: {exc}", file=sys.stderr)
-            return 2
-    # Imported here: papermill and nbconvert are slow to import and only `report` needs them.
-    from quotelens.report.runner import NotebookFailedError, ReportConfigError, run_report
-
-    try:
-        run_report(config or "configs/default.yaml", only=args.only, from_pipeline=args.from_pipeline,
-                   output_root=output_root, cache_dir=cache_dir)
-    except ReportConfigError as exc:
-        print(f"quotelens report: {exc}", file=sys.stderr)
-        return 2
-    except NotebookFailedError as exc:
-        print(f"quotelens report: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _cmd_init(args: argparse.Namespace) -> int:
-    from quotelens.report.init_config import init_config_file
-
-    output, root, n = init_config_file(args.corpus, args.name, args.output, args.actors, force=args.force)
-    print(f"init: wrote {output} ({n} parameters; outputs under {root}); "
-          f"run it with: quotelens report --config {output}", file=sys.stderr)
-    return 0
-
-
-def _cmd_registry_draft(args: argparse.Namespace) -> int:
-    from quotelens.extract.registry_draft import DraftError, draft_registry
-    from quotelens.tables import read_table, write_text
-
-    statements = existing_file(args.statements, "registry-draft: statements")
-    output = output_file(args.output, (".yaml", ".yml"), inputs=[statements], what="registry-draft: -o")
-    if args.min_statements < 1:
-        raise UsageError(f"registry-draft: --min-statements {args.min_statements}: must be at least 1")
-    try:
-        table = read_table(statements)
-        draft = draft_registry(table, min_statements=args.min_statements, source=statements.name)
-    except (DraftError, ValueError) as exc:
-        raise UsageError(f"registry-draft: {statements}: {' '.join(str(exc).split())}") from None
-    write_text(output, draft.text)
-    print(f"registry-draft: {draft.summary()} -> {output}", file=sys.stderr)
-    return 0
+from quotelens.arguments import UsageError
+from quotelens.arguments import column_mapping as _column_mapping  # the name the pipeline handler uses
+from quotelens.commands.evaluate import evaluate_command
+from quotelens.commands.report import init_command, report_command
+from quotelens.commands.tables import extract_command, keywords_command, registry_draft_command, sentiment_command
 
 
 # Help for the options of the per-article stages (quotelens.stages: Stage.pipeline_options)
@@ -332,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actors", default=None, help="actor registry YAML (default: none, speakers named as the "
                                                   "articles write them; e.g. data/actors/syria.yaml)")
     p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
-    p.set_defaults(func=_cmd_extract)
+    p.set_defaults(func=extract_command)
 
     p = sub.add_parser("sentiment", help="score the sentiment of a table's text column")
     p.add_argument("table", help="input table (.jsonl, .csv, .parquet)")
@@ -341,13 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--topic-words", default=None,
                    help="topic-word list masked before scoring (default: none, no masking; "
                         "e.g. data/sentiment/topic_words_conflict.yaml for war news)")
-    p.set_defaults(func=_cmd_sentiment)
+    p.set_defaults(func=sentiment_command)
 
     p = sub.add_parser("keywords", help="distinctive terms per group (Monroe et al. log-odds z)")
     p.add_argument("statements", help="statements table (.jsonl, .csv, .parquet)")
     p.add_argument("-o", "--output", required=True, help="terms table (.csv, .parquet)")
     p.add_argument("--by", default="speaker", help="grouping column (default speaker)")
-    p.set_defaults(func=_cmd_keywords)
+    p.set_defaults(func=keywords_command)
 
     p = sub.add_parser("evaluate", help="score statements against gold annotations")
     p.add_argument("statements", help="predicted statements table")
@@ -361,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="excerpt gold (data/gold/) or news gold (data/gold/news/); auto: by the gold's fields")
     p.add_argument("--split", choices=["dev", "test", "all"], default=None,
                    help="news gold only: score the articles of this split (default all)")
-    p.set_defaults(func=_cmd_evaluate)
+    p.set_defaults(func=evaluate_command)
 
     p = sub.add_parser("pipeline", help="load, extract and score a large corpus in resumable chunks (Parquet dataset)")
     p.add_argument("corpus", help="file or folder of articles (.txt, .jsonl, .csv, .parquet)")
@@ -388,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from-pipeline", metavar="OUTDIR", default=None,
                    help="take articles, statements and scores from this `quotelens pipeline` output folder "
                         "instead of computing them in 01-03 (the config still sets every other parameter)")
-    p.set_defaults(func=_cmd_report)
+    p.set_defaults(func=report_command)
 
     p = sub.add_parser("init", help="write a commented report config with neutral defaults, to edit")
     p.add_argument("--corpus", required=True, help="file or folder of articles")
@@ -396,14 +145,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default=None, help="config file to write (.yaml; default NAME.yaml here)")
     p.add_argument("--actors", default=None, help="actor registry YAML (default: none)")
     p.add_argument("--force", action="store_true", help="replace an existing config file")
-    p.set_defaults(func=_cmd_init)
+    p.set_defaults(func=init_command)
 
     p = sub.add_parser("registry-draft", help="draft an actor registry (YAML) from the speakers of a statements table")
     p.add_argument("statements", help="statements table (.jsonl, .csv, .parquet), e.g. from `quotelens extract`")
     p.add_argument("-o", "--output", required=True, help="registry to write (.yaml)")
     p.add_argument("--min-statements", type=int, default=2,
                    help="leave out speakers with fewer statements (default 2)")
-    p.set_defaults(func=_cmd_registry_draft)
+    p.set_defaults(func=registry_draft_command)
     return parser
 
 
