@@ -212,3 +212,14 @@ def test_a_month_word_is_a_name_when_the_article_gives_it_to_a_person():
     art = ArticleState(text, "x", EMPTY)
     at = text.index("Sir Graham said")
     assert art.resolver.resolve([(at, at + len("Sir Graham"))]).speaker == "Graham Brady"
+
+
+def test_an_unnamed_source_of_the_lead_is_the_person_named_next(dev_texts):
+    # fakes_1924058201: "... a civil defense official said. Speaking to Anadolu Agency Najib
+    # Ansari said ...": the official is named in the next sentence, with no role of his own
+    sts = extract_article_statements(dev_texts["fakes_1924058201"], "fakes_1924058201", EMPTY)
+    st = next(st for st in sts if st["speaker_mention"] == "a civil defense official")
+    assert (st["speaker"], st["speaker_kind"]) == ("Najib Ansari", "person") and st["rule"].endswith("next_speaker")
+    # and "his spokesman" later in the same article, never named, stays an unnamed source
+    st = next(st for st in sts if st["speaker_mention"] == "his spokesman")
+    assert st["speaker_kind"] == "unnamed"

@@ -29,39 +29,21 @@ from quotelens.extract.invisible import strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.demonyms import DEMONYMS
-from quotelens.extract.lexicon.gender_words import FEMALE_NOUNS, MALE_NOUNS
-from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
+from quotelens.extract.lexicon.documents import DOCUMENT_NAME_WORDS
+from quotelens.extract.lexicon.grammar_words import DETERMINERS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
-from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE, PLACE_WORDS
 from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
 from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_ADVERBS
 from quotelens.extract.lexicon.speaker_heads import ORG_ROLES, PERSON_ROLES, ROLE_WORDS
-from quotelens.extract.lexicon.documents import DOCUMENT_NAME_WORDS
 from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.name_tokens import (
+    ACRONYM_AFTER, AGE, CALENDAR_WORD, EDGE_PUNCT, INITIAL, MONTH_USE, apposition_roles, clean_name_token,
+    is_abbreviation, is_org_word_before, is_particle, name_lookup_key,
+)
 from quotelens.extract.speaker_phrases import tokens
 from quotelens.extract.speaker_types import is_outlet_name
-from quotelens.text import NEWS_ABBREVIATIONS
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_EDGE_PUNCT = "\"“”‘’«»()[]"
-# An apposition after a name: ", the company's chief executive," / ", a Britain-based monitor" /
-# FA-KES without commas: " head of the Syrian Observatory". Group 1: its words up to the
-# next comma, full stop, semicolon, bracket or quote mark (at most 80 characters).
-_APPOSITION = re.compile(r",?\s+((?:the|a|an|his|her|its|their|[A-Z][\w.'’-]*['’]s?)\s+[^,.;:()\"“”\n]{1,80}"
-                         r"|[a-z][\w-]*(?:\s+[^,.;:()\"“”\n]{1,70})?)")
-_AGE = re.compile(r",\s+\d{1,3},")  # "John Smith, 50, said": a person
-# Day and month names and their abbreviations ("Thu", "Aug."): a dateline, never a name.
-_CALENDAR_WORD = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
-                            r"Oct|Nov|Dec)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
-                            r"April|May|June|July|August|September|October|November|December")
-# A capitalised word used as a month ("in May", "since March", "May 7", "May, 2015").
-_MONTH_USE = re.compile(r"(?i:\b(?:in|on|since|until|till|by|from|during|through|last|next|this|early|late|mid|of|"
-                        r"before|after)\s+)(?:January|February|March|April|May|June|July|August|September|October|"
-                        r"November|December)\b|\b(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December),?\s+\d")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&-]{1,9})\)")  # "Local Coordination Committees (LCC)"
 
 
 @dataclass
@@ -88,28 +70,6 @@ class NameMention:
     sentence: int
     in_quote: bool
     possessive: bool = False  # "Assad's representatives": a modifier, not what the sentence is about
-
-
-_INITIAL = re.compile(r"(?:[A-Z]\.)+")  # "J.", "U.N."
-
-
-def _abbreviation(tok: str) -> bool:
-    """An initial or an abbreviated title ("J.", "U.N.", "Dr.", "Gen."): its full stop ends no name."""
-    return bool(_INITIAL.fullmatch(tok)) or tok.lower().rstrip(".") in NEWS_ABBREVIATIONS
-
-
-def _clean(tok: str) -> str:
-    """A token without quote marks, brackets, invisible characters and closing punctuation
-    (a full stop only when it does not close an initial or an abbreviation)."""
-    t = strip_invisible(tok.strip(_EDGE_PUNCT).rstrip(",;:"))
-    if t.endswith(".") and not _abbreviation(t):
-        t = t.rstrip(".")
-    return t
-
-
-def _is_particle(tok: str) -> bool:
-    low = tok.lower()
-    return low in PARTICLES or bool(re.match(r"^(?:al|el|bin|ibn|abu)-", low))
 
 
 class ArticleEntities:
@@ -156,7 +116,7 @@ class ArticleEntities:
     def lookup(self, name: str) -> Entity | None:
         """The one entity of the article a name (as written) stands for: its full name, its
         surname, its first name or its acronym when only one entity answers to it."""
-        key = _name_key(name)
+        key = name_lookup_key(name)
         cands = self._by_key.get(key, [])
         return cands[0] if len(cands) == 1 else None
 
@@ -227,7 +187,7 @@ class ArticleEntities:
                     self._add(found[0], *found[1:])
         # single words (surnames, first names, acronyms) once every full name is known
         for s, e, word, si, titles, roles, gender in pending_single:
-            key = _name_key(word)
+            key = name_lookup_key(word)
             cands = self._by_key.get(key, [])
             if len(cands) != 1 and not any(t in TITLES for t in titles):
                 continue
@@ -262,9 +222,9 @@ class ArticleEntities:
             if j > i and t.startswith(("(", "[")):
                 break  # "World Health Organisation (WHO)": the acronym is not part of the name
             connector = t in ("of", "for", "and") and j + 1 < n and self._capitalised(toks[j + 1][2]) \
-                and any(_clean(x[2]).lower() in ORG_WORDS or _clean(x[2]).lower() in INSTITUTION_WORDS
+                and any(clean_name_token(x[2]).lower() in ORG_WORDS or clean_name_token(x[2]).lower() in INSTITUTION_WORDS
                         for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
-            if not (self._capitalised(t) or connector or (_is_particle(_clean(t)) and j + 1 < n
+            if not (self._capitalised(t) or connector or (is_particle(clean_name_token(t)) and j + 1 < n
                                                           and self._capitalised(toks[j + 1][2]))):
                 break
             j += 1
@@ -274,19 +234,19 @@ class ArticleEntities:
             quoted_name = raw[:1] in "\"“" and j < n and self._capitalised(toks[j][2])  # the "Cham" TV network
             if raw.endswith((",", ";", ":", ")", "”", "\"")) and not quoted_name:
                 break
-            if raw.endswith(".") and not _abbreviation(raw):
+            if raw.endswith(".") and not is_abbreviation(raw):
                 break  # a full stop, not an initial or an abbreviated title
         return (i, j), max(j, i + 1)
 
     @staticmethod
     def _capitalised(tok: str) -> bool:
-        t = strip_invisible(tok.lstrip(_EDGE_PUNCT))
+        t = strip_invisible(tok.lstrip(EDGE_PUNCT))
         return bool(t) and t[0].isupper()
 
     def _names_in_run(self, si, toks, i0, i1) -> list[tuple]:
         """The names of a run: an organisation's name directly followed by a person's is two
         names ("Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd" without commas)."""
-        words = [_clean(t).lower() for _, _, t in toks[i0:i1]]
+        words = [clean_name_token(t).lower() for _, _, t in toks[i0:i1]]
         org_at = [k for k, w in enumerate(words) if w in ORG_WORDS or w in INSTITUTION_WORDS]
         if org_at and org_at[-1] < len(words) - 2 and words[org_at[-1] + 1] not in ("of", "for", "and"):
             cut = i0 + org_at[-1] + 1
@@ -298,7 +258,7 @@ class ArticleEntities:
         """Classify the run toks[i0:i1]: ("person"|"organisation"|"state", start, end, name, si,
         titles, roles, gender), ("single", start, end, word, si, titles, roles, gender) or None."""
         text = self.text
-        words = [(s, e, _clean(t)) for s, e, t in toks[i0:i1]]
+        words = [(s, e, clean_name_token(t)) for s, e, t in toks[i0:i1]]
         words = [(s, s + len(w) if text.startswith(w, s) else e, w) for s, e, w in words if w]
         # possessive and invisible characters off the last word
         if words:
@@ -339,11 +299,11 @@ class ArticleEntities:
         low = [w.lower() for w in names]
         start, end = words[0][0], words[-1][1]
         joined = " ".join(names)
-        roles, gender = self._apposition(end)
-        acronym = _ACRONYM_AFTER.match(text, end)
+        roles, gender = apposition_roles(text, end)
+        acronym = ACRONYM_AFTER.match(text, end)
         if joined in STATE_NAMES:
             return ("state", start, end, joined, si, titles, roles, None)
-        if len(names) >= 2 and all(_CALENDAR_WORD.fullmatch(w) for w in names):
+        if len(names) >= 2 and all(CALENDAR_WORD.fullmatch(w) for w in names):
             return None  # "Thu Aug", "March": a dateline, not a name
         if len(names) >= 2 and names[0][:-1] in STATE_NAMES and names[0].endswith("s"):
             # "Syrias Aleppo": a possessive that lost its apostrophe (FA-KES) modifies what follows
@@ -376,26 +336,26 @@ class ArticleEntities:
             # a title right before the word, in the run or just in front of it ("Mrs May")
             before = toks[i0 - 1][2].lower().strip(",") if i0 > 0 else ""
             titled = len(titles) > len(prev_titles) or (before in TITLES and before not in DEMONYMS
-                                                        and not _INITIAL.fullmatch(toks[i0 - 1][2]))
+                                                        and not INITIAL.fullmatch(toks[i0 - 1][2]))
             if w.isupper() and len(w) >= 2 or w.lower() in COMMON_WORDS or w in SENTENCE_ADVERBS \
                     or w.lower() in self.lower_words or w.lower() in CLAUSE_OPENERS or w.lower() in DETERMINERS \
                     or w.lower() in NON_SPEAKERS:
                 # an acronym, a title's name ("Mrs May", "Mr Brown") and a common word the
                 # article also uses as a person's surname ("May said" after "Theresa May") are
                 # names; the month ("in May", "May 7") and other common words are not
-                if w.isupper() or titled or (not _MONTH_USE.search(
-                        text, max(0, start - 12), min(len(text), end + 4)) and _name_key(w) in self._by_key):
+                if w.isupper() or titled or (not MONTH_USE.search(
+                        text, max(0, start - 12), min(len(text), end + 4)) and name_lookup_key(w) in self._by_key):
                     return ("single", start, end, w, si, titles, roles, g_title or gender)
                 return None
             return ("single", start, end, w, si, titles, roles, g_title or gender)
-        if _is_particle(names[0]):
+        if is_particle(names[0]):
             # "Van der Berg said": a surname with its particle, the person's full name is elsewhere
             return ("single", start, end, joined, si, titles, roles, g_title or gender)
         if len(names) > 4 or names[-1].lower() in self.lower_words and not is_known_surname(names[-1]):
             return None
-        if names[-1].endswith("s") and not is_known_surname(names[-1]) and not _is_particle(names[-2]):
+        if names[-1].endswith("s") and not is_known_surname(names[-1]) and not is_particle(names[-2]):
             return None  # "London Assembly Conservatives": a plural is a group, not a person
-        known = [k for k, w in enumerate(names[:-1]) if is_known_first_name(w) and not _is_particle(w)]
+        known = [k for k, w in enumerate(names[:-1]) if is_known_first_name(w) and not is_particle(w)]
         if known and known[0] > 0 and not is_known_first_name(names[0]):
             # "History Winston Churchill": a word in front of a first name is not part of the name
             start, names = words[known[0]][0], names[known[0]:]
@@ -404,39 +364,8 @@ class ArticleEntities:
         g_name = first_name_gender(first)
         if first.isupper() or first.lower() in self.lower_words and not is_known_first_name(first):
             return None  # "Heavy Fighting", "BEIRUT Syrian": a common word or capitals open no person's name
-        strong = bool(titles) or bool(roles) or is_known_first_name(first) or bool(_AGE.match(text, end))
+        strong = bool(titles) or bool(roles) or is_known_first_name(first) or bool(AGE.match(text, end))
         return ("person", start, end, joined, si, titles, roles, g_title or gender or g_name, strong)
-
-    def _apposition(self, end: int) -> tuple[set[str], str | None]:
-        """Role words and gender of an apposition right after a name ending at `end`."""
-        m = _APPOSITION.match(self.text, end)
-        if not m:
-            return set(), None
-        words = m.group(1).split()
-        if not words:
-            return set(), None
-        first = words[0].lower()
-        if not (first in ("the", "a", "an", "his", "her", "its", "their") or words[0][:1].isupper()
-                or first in PERSON_ROLES or first in ORG_ROLES):
-            return set(), None
-        if words[0][:1].isupper() and not re.search(r"['’]s?$", words[0]):
-            return set(), None
-        roles, gender = set(), None
-        for w in words[1:] if first in ("the", "a", "an", "his", "her", "its", "their") or words[0][:1].isupper() else words:
-            lw = w.lower().strip(",")
-            if lw in PREPOSITIONS or lw in ("who", "which", "that", "and", "said", "says", "told"):
-                break
-            if lw in ROLE_WORDS or lw in PERSON_ROLES or lw in ORG_ROLES or lw.endswith(("-based", "ing")) or lw == "monitor":
-                roles.add(lw)
-                if lw.endswith("-based"):
-                    continue
-            if lw in MALE_NOUNS:
-                gender = "m"
-            elif lw in FEMALE_NOUNS:
-                gender = "f"
-        # the head of the apposition (its last word before a preposition) is the role a later
-        # definite description uses ("the company's chief executive" ... "the chief executive")
-        return {r for r in roles if not r.endswith("-based")}, gender
 
     def _acronym(self, acronym: str, full: str) -> None:
         letters = re.sub(r"[^A-Z]", "", acronym)
@@ -445,7 +374,7 @@ class ArticleEntities:
             self._pending_acronyms = getattr(self, "_pending_acronyms", []) + [(acronym, full)]
 
     def _add(self, kind, start, end, name, si, titles, roles, gender, strong=True) -> None:
-        key = _name_key(name)
+        key = name_lookup_key(name)
         first = name.split()[0].lower()
         ent = None
         for cand in self._by_key.get(name.lower(), []) + self._by_key.get(key, []):
@@ -477,20 +406,3 @@ class ArticleEntities:
         ent.mentions.append(start)
         possessive = bool(re.match(r"['’]s?\b", self.text[end:end + 2]))
         self.mentions.append(NameMention(start, end, ent, si, self.in_quote(start), possessive))
-
-
-def is_org_word_before(words: list[str]) -> bool:
-    """Whether lower-case `words` hold an organisation word ("Human Rights Watch Report" is the
-    organisation's report, named with its author)."""
-    return any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in words)
-
-
-def _name_key(name: str) -> str:
-    """Lookup key of a name: the last word (surname) of a person's name, lower case, without
-    particles, dots or possessive; a one-word name is its own key."""
-    words = strip_invisible(name).replace("’", "'").split()
-    if not words:
-        return ""
-    last = re.sub(r"'s?$", "", words[-1]).lower()
-    last = re.sub(r"^(?:al|el|ul)-", "", last)
-    return last.replace(".", "")

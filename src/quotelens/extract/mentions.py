@@ -29,16 +29,13 @@ from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
 from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_ADVERBS
 from quotelens.extract.lexicon.speaker_heads import DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, ROLE_WORDS
 from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.name_tokens import CALENDAR_WORD
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_phrases import QUOTED_NAME, clean_token, tokens
 from quotelens.extract.speaker_types import name_kind
 
 _DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 _ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# Day and month names and abbreviations: "Thu Aug" opening a dateline is no one's name.
-_CALENDAR = re.compile(r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|"
-                       r"Dec)\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
-                       r"July|August|September|October|November|December")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 
 
@@ -199,7 +196,7 @@ class ArticleMentions:
                 # "Islamic State", "Deseret News": the resolver's kind for an outlet is an organisation
                 yield run[0][0], run[-1][1], " ".join(words), "state" if typed == "state" else "organisation"
                 continue
-            if len(words) >= 2 and all(_CALENDAR.fullmatch(w) for w in words):
+            if len(words) >= 2 and all(CALENDAR_WORD.fullmatch(w) for w in words):
                 continue  # "Thu Aug": a dateline
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")

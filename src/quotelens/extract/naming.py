@@ -31,7 +31,44 @@ def name_speakers(text: str, statements: list[dict]) -> None:
     name they go by (`type_speakers`). `statements` (sorted by start, speaker columns filled
     in) are updated in place."""
     name_forward_roles(text, statements)
+    name_lead_sources(text, statements)
     type_speakers(statements)
+
+
+# A news lead names its source after the first sentence: statements this early in an article
+# (sentence index) may take the name of the person who speaks next.
+LEAD_SENTENCES = 3
+
+
+def name_lead_sources(text: str, statements: list[dict]) -> None:
+    """"... were killed Saturday, a civil defense official said. Speaking to Anadolu Agency
+    Najib Ansari said ...": an unnamed person described with "a"/"an" in the article's first
+    LEAD_SENTENCES sentences is the person who speaks next, within two sentences, when the
+    article names that person there for the first time and with no role ("Spokesman John Kirby
+    said" may be another spokesman). `statements`
+    (one article, sorted by start, speaker columns filled in) are updated in place."""
+    for i, st in enumerate(statements):
+        mention = st["speaker_mention"]
+        if st["speaker_kind"] != "unnamed" or st["sentence"] >= LEAD_SENTENCES or st["speaker_start"] < 0 \
+                or not re.match(r"(?i)an?\s", mention):
+            continue
+        head = mention.lower().split()[-1]
+        if head not in PERSON_ROLES:
+            continue
+        for later in statements[i + 1:]:
+            if later["sentence"] > st["sentence"] + 2:
+                break
+            if later["speaker_kind"] != "person" or later["speaker_start"] < 0:
+                continue
+            surname = later["speaker"].split()[-1]
+            first_named = text.find(surname)
+            around = text[max(0, later["speaker_start"] - 40):later["speaker_end"] + 40].lower()
+            # a person named with a role of their own ("Spokesman John Kirby said") may be
+            # another holder of it: only a person named with no role is taken
+            roles = {w for w in re.findall(r"[a-z-]+", around) if w in PERSON_ROLES}
+            if first_named > st["speaker_start"] and not roles:
+                _adopt(st, later, "next_speaker")
+            break
 
 
 def type_speakers(statements: list[dict]) -> None:

@@ -1,10 +1,12 @@
 """Speaker resolution: which actor a speaker phrase refers to.
 
 Resolution prefers, in order: a registry person, an unknown person-like name, a registry
-organisation or state, a role noun or pronoun resolved to the most recent compatible speaker
-of the article (then the most recent compatible mention), and a generic group ("activists").
-`SpeakerResolver` remembers who spoke where in the article, so that "he", "the envoy" or "the
-group" find their referent.
+organisation or state, a role noun, document or pronoun resolved to its referent
+(quotelens.extract.coreference, quotelens.extract.documents: salience over the last sentences,
+the person introduced with the role, the document's author), and a generic group
+("activists"). `SpeakerResolver` builds on the article's memory of speakers and roles
+(quotelens.extract.speaker_history) and of the names it mentions
+(quotelens.extract.entities), so that "he", "the envoy" or "the group" find their referent.
 
 Reads: an article's text, the actor registry and speaker-phrase spans
 (quotelens.extract.speaker_phrases). Writes: `Resolution` records.
@@ -23,31 +25,30 @@ from quotelens.extract.documents import document_author
 from quotelens.extract.entities import ArticleEntities
 from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
-from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
-from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, RELAY_WORDS
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
+from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, RELAY_WORDS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.places import PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS
 from quotelens.extract.lexicon.speaker_heads import (
-    DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
+    GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
 )
 from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES, TITLES
-from quotelens.extract.mentions import ArticleMentions, Resolution, generic_kind, head_phrase, lower_first
+from quotelens.extract.mentions import Resolution, generic_kind, head_phrase, lower_first
 from quotelens.extract.registry import Registry, name_key
+from quotelens.extract.speaker_history import SpeakerHistory
 from quotelens.extract.speaker_phrases import phrase_after, tokens
 from quotelens.extract.speaker_types import is_outlet_name
 
-_APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
 _NAME_TAIL_BEFORE = re.compile(r"(?:for|of|de|du)\s+$")  # "... for Human Rights"
 _OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
 _PERSON_NAME = re.compile(r"(?<![\w.-])[A-Z][a-z]+(?:\s+(?:(?:al|el|bin|de|van|von|abu|ibn)[\s-])?[A-Z][a-z'’-]+){1,2}(?![\w-])")
 
 
-class SpeakerResolver(ArticleMentions):
+class SpeakerResolver(SpeakerHistory):
     """Resolves speaker phrases within one article, remembering who spoke where."""
 
     def __init__(self, text: str, registry: Registry | None, sentence_starts: list[int] | None = None,
@@ -66,13 +67,6 @@ class SpeakerResolver(ArticleMentions):
         self._entities: ArticleEntities | None = None  # built on first use
         self.genders: dict[str, str] = {}  # speaker name -> gender learnt from a pronoun
         self._nested = False  # inside a resolution started by pronoun resolution
-        # Speakers of statements so far as (offset of the statement's cue, resolution).
-        self.history: list[tuple[int, Resolution]] = []
-        # `history` kept sorted by offset, for `_recent_first` (rebuilt when `history` is replaced).
-        self._sorted_source: list | None = None
-        self._sorted_keys: list[tuple[int, int]] = []
-        self._sorted_items: list[tuple[int, Resolution]] = []
-        self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
 
     @property
     def entities(self) -> ArticleEntities:
@@ -198,7 +192,7 @@ class SpeakerResolver(ArticleMentions):
             # the names in front of it only modify it. A registry role is one whatever its
             # head ("the civil defence"). A state in a prepositional phrase names the side
             # when the head part does not ("the defense ministry in Moscow").
-            role = self._role(head_part, a, side_words=bare.split())
+            role = self.role_holder(head_part, a, side_words=bare.split())
             if role is not None and not has_person:
                 yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, role.gender,
                                     f"role:{role.how}", role.start, role.in_registry)
@@ -281,7 +275,7 @@ class SpeakerResolver(ArticleMentions):
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
             side = self.registry.actors[reg[0][2]].side if reg else ""
-            name = re.sub(r"['’]s\b", "", self._unnamed_name(unnamed, a, b, reg))  # "Tony Blair spokesman"
+            name = re.sub(r"['’]s\b", "", self.unnamed_name(unnamed, a, b, reg))  # "Tony Blair spokesman"
             yield 2, Resolution(lower_first(name), phrase, a, b, "unnamed", side, None, "unnamed")
         head_toks = tokens(text, a, head_end)[-1:]
         head_in_reg = bool(head_toks) and any(s_ <= head_toks[0][0] < e_ for s_, e_, _ in reg)
@@ -326,41 +320,6 @@ class SpeakerResolver(ArticleMentions):
         if head in GROUP_WORDS or head in ROLE_WORDS:
             yield 8, Resolution(lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
 
-    def _unnamed_name(self, unnamed: str, a: int, b: int, reg) -> str:
-        """A name for an unnamed person: the role with its organisation in front, so "a source
-        at Aleppo Police Command" and "an Aleppo Police Command source" are one speaker; an
-        organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
-        m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
-        if not m:
-            words = unnamed.split()
-            modifier = " ".join(words[:-1]).lower()
-            if len(words) >= 2 and modifier.split()[-1] in GENERIC_ORG_HEADS and self.registry is not None:
-                # "a UK-based monitor spokesperson": a description of an organisation in front
-                # of the role refers back to that organisation, like "a spokesperson for the
-                # UK-based monitor"
-                res = self._role(modifier, a)
-                if res is not None and res.kind in ("organisation", "state"):
-                    return f"{res.speaker} {words[-1]}"
-            return unnamed
-        head, prep, rest = m.groups()
-        if prep == "in":
-            return head
-        org = rest
-        for s, e, name in reg:
-            if self.text[s:e] in rest and self.registry.actors[name].kind != "person":
-                org = name
-                break
-        else:
-            low = rest.lower()
-            # only a description ("the UK-based monitor") refers back; a proper name
-            # ("Daraa Police Command") is kept as written
-            proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
-            if not proper and (low.split()[-1] in ORG_ROLES or low.split()[-1] in GENERIC_ORG_HEADS):
-                res = self._role(low, a)
-                if res is not None:
-                    org = res.speaker
-        return f"{org} {head}"
-
     # -- coreference -----------------------------------------------------------------
     def _compatible(self, res: Resolution, pronoun: str) -> bool:
         want, gender = PRONOUNS[pronoun]
@@ -395,7 +354,7 @@ class SpeakerResolver(ArticleMentions):
                                 and not (best.kind in ("group", "unknown") and self.not_a_speaker(best.speaker)):
                             return Resolution(best.speaker, best.mention, best.start, best.end, best.kind, best.side,
                                               best.gender, "sentence_subject", in_registry=best.in_registry)
-        for at, res in self._recent_first(pos):
+        for at, res in self.recent_first(pos):
             if at < pos and self._compatible(res, pronoun):
                 return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
                                   "last_speaker", in_registry=res.in_registry)
@@ -429,111 +388,7 @@ class SpeakerResolver(ArticleMentions):
                 return Resolution(name, best.group(), best.start(), best.end(), "person", "", None, "last_name")
         return None
 
-    def _role(self, bare: str, pos: int, side_words: list[str] | None = None) -> Resolution | None:
-        """Resolve a role phrase ("u.n. envoy", "the ministry") to the most recent speaker or
-        mention carrying that role, trying the longest role phrase first. `side_words` (the
-        whole phrase, with its prepositional phrase) give the side when `bare` names none."""
-        if self.registry is None:
-            return None
-        words = bare.split()
-        side = self._side_of(words) or (self._side_of(side_words) if side_words else "")
-        for n in range(len(words), 0, -1):
-            role = " ".join(words[-n:])
-            names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
-            if side and names:
-                # "Iran's foreign minister", "the Russian defence ministry spokesman": only
-                # actors of that side; a single one is the referent even if not yet mentioned
-                names = {x for x in names if x in self.registry.actors and self.registry.actors[x].side == side}
-                if len(names) == 1:
-                    name = next(iter(names))
-                    for s, e, m in self.mentions:
-                        if m == name:
-                            return self.from_actor(name, s, e, "role_of_side")
-                    actor = self.registry.actors[name]
-                    return Resolution(name, "", -1, -1, actor.kind, actor.side, actor.gender, "role_of_side",
-                                      in_registry=True)
-            if not names:
-                continue
-            for at, res in self._recent_first(pos):
-                if at < pos and res.speaker in names:
-                    return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
-                                      "last_speaker", in_registry=res.in_registry)
-            k = bisect.bisect_left(self.mention_starts, pos) - 1
-            while k >= 0:
-                s, e, name = self.mentions[k]
-                if name in names and name in self.registry.actors:
-                    return self.from_actor(name, s, e, "last_mention")
-                k -= 1
-            if len(names) == 1:
-                # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
-                # actor may point forward, to a mention shortly after; a role of several words
-                # ("the civil defence") to a mention anywhere later in the article
-                reach = len(self.text) if " " in role else pos + 400
-                k = bisect.bisect_left(self.mention_starts, pos)
-                while k < len(self.mentions) and self.mentions[k][0] < reach:
-                    s, e, name = self.mentions[k]
-                    if name in names:
-                        return self.from_actor(name, s, e, "next_mention")
-                    k += 1
-        return None
-
-    def _side_of(self, words: list[str]) -> str:
-        """The side a role phrase names by a demonym or a state ("russian", "iran's", "u.s."),
-        or ""."""
-        for w in words:
-            w = re.sub(r"(?:['’]s|s)$", "", w) if w not in DEMONYMS else w
-            if w in DEMONYMS:
-                return DEMONYMS[w]
-            if self.registry is not None:
-                for cand in (w, w.upper(), w.title()):
-                    actor = self.registry.lookup(cand)
-                    if actor is not None and actor.kind == "state":
-                        return actor.side
-        return ""
-
     def antecedent(self, pronoun: str, pos: int) -> Resolution | None:
         """Public view of `_antecedent`: what `pronoun` ("he", "she", "it", "they") at offset
         `pos` refers to, or None."""
         return self._antecedent(pronoun, pos)
-
-    def recent_first(self, pos: int):
-        """Public view of `_recent_first`: (offset, resolution) of earlier speakers, latest first."""
-        return self._recent_first(pos)
-
-    def _recent_first(self, pos: int):
-        """The (offset, resolution) entries of `history` before offset `pos`, latest offset
-        first (equal offsets in the order remembered): what sorting `history` by offset,
-        descending, yields, without re-sorting it for every pronoun (that was quadratic in the
-        number of statements of an article)."""
-        history = self.history
-        if history is not self._sorted_source or len(self._sorted_keys) > len(history):
-            self._sorted_source, self._sorted_keys, self._sorted_items = history, [], []
-        for seq in range(len(self._sorted_keys), len(history)):
-            key = (history[seq][0], -seq)
-            k = bisect.bisect_left(self._sorted_keys, key)
-            self._sorted_keys.insert(k, key)
-            self._sorted_items.insert(k, history[seq])
-        k = bisect.bisect_left(self._sorted_keys, (pos, -len(history) - 1))
-        for idx in range(k - 1, -1, -1):
-            yield self._sorted_items[idx]
-
-    def remember(self, pos: int, res: Resolution) -> None:
-        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
-        Role words written around a person's name ("U.N. spokesman Martin Nesirky") are kept so
-        a later "the spokesman" finds them."""
-        self.history.append((pos, res))
-        if res.kind == "unnamed" and res.start >= 0 and self.registry is not None:
-            # "A spokesman for the Syria Civil Defense said ... The group ...": the organisation
-            # an unnamed person speaks for is a referent for later "it", "they", "the group"
-            orgs = [m for m in self.registry_in(res.start, res.end) if self.registry.actors[m[2]].kind != "person"]
-            if orgs:
-                s, e, name = orgs[-1]
-                self.history.append((pos, self.from_actor(name, s, e, "name")))
-        if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
-            left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
-            # an apposition after the name counts too ("Abu Abdel-Moneim, the father of ...")
-            right = _APPOSITION_ROLE.match(self.text, res.end, res.end + 40)
-            for w in left + ([right.group(1).lower()] if right else []):
-                w = w.strip(",")
-                if w in PERSON_ROLES:
-                    self.roles_seen.setdefault(w, set()).add(res.speaker)

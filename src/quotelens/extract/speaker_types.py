@@ -76,11 +76,11 @@ def is_outlet_name(name: str) -> bool:
     low = " ".join(words).lower()
     if low in OUTLET_FULL_NAMES or (len(words) == 1 and low.rstrip(".") in OUTLET_NAMES):
         return True
-    if len(words) >= 2 and words[0].lower() in OUTLET_NAMES:
-        return True  # "Reuters TV", "BBC Arabic"
+    if len(words) >= 2 and (words[0].lower() in OUTLET_NAMES or words[0] == "Daily"):
+        return True  # "Reuters TV", "BBC Arabic", "Daily Mail"
     last = words[-1].lower()
-    if len(words) >= 2 and words[-1][:1].isupper() and last in OUTLET_NAME_WORDS:
-        return True
+    if len(words) >= 2 and last in OUTLET_NAME_WORDS and (words[-1][:1].isupper() or words[0][:1].isupper()):
+        return True  # "Deseret News", "Syria TV", a registry's "Syrian state television"
     return len(words) >= 3 and " ".join(words[-2:]).lower() in ("news agency", "press agency")
 
 

@@ -13,7 +13,7 @@ OUTLET_NAMES = frozenset(
     """reuters afp ap upi bloomberg xinhua tass ria interfax sputnik kyodo jiji yonhap kcna anadolu irna isna fars
     tasnim mehr sana petra wam spa qna kuna mena bernama antara pti ians efe ansa dpa apa belga anp pap ukrinform
     unian aap bbc cnn abc cbs nbc pbs npr msnbc cnbc rt trt cctv nhk kbs ytn itv sky euronews dw france24 ntv
-    wikinews""".split()
+    wikinews guardian""".split()
 )
 # Names of several words (lower case), matched as a whole name.
 OUTLET_FULL_NAMES = frozenset({
@@ -25,7 +25,7 @@ OUTLET_FULL_NAMES = frozenset({
 # Capitalised words that end an outlet's name ("Deseret News", "Straits Times", "Syria TV").
 OUTLET_NAME_WORDS = frozenset(
     """news times post herald journal gazette tribune telegraph chronicle daily tv television radio channel
-    broadcasting broadcaster agency press newspaper wire online""".split()
+    broadcasting broadcaster press newspaper wire online today media""".split()
 )
 # Heads of an unnamed description that is an outlet, not a person ("state media", "Syrian state
 # TV", "the state-run news agency", "pro-Damascus media").

@@ -1,0 +1,174 @@
+"""Who spoke where in one article, and who holds a role: the memory speaker resolution keeps.
+
+`SpeakerHistory` records the speaker of every statement resolved so far (offset of its cue,
+Resolution) and the role words written next to speakers' names ("U.N. spokesman Martin
+Nesirky"), and answers the questions role nouns ask of it: who spoke last before an offset
+(`recent_first`), which registry actor or remembered speaker holds a role phrase
+(`role_holder`, "the U.N. envoy", "Iran's foreign minister"), which side a phrase names
+(`side_of`), and what to call an unnamed person ("an Aleppo Police Command source",
+`unnamed_name`). quotelens.extract.resolution builds on it.
+
+Reads: an article's text and the actor registry. Writes: `Resolution` records; offsets are
+characters into the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.speaker_heads import GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES
+from quotelens.extract.mentions import ArticleMentions, Resolution
+from quotelens.extract.registry import Registry
+
+_APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
+
+
+class SpeakerHistory(ArticleMentions):
+    """The speakers of one article so far and the roles they were introduced with."""
+
+    def __init__(self, text: str, registry: Registry | None):
+        super().__init__(text, registry)
+        # Speakers of statements so far as (offset of the statement's cue, resolution).
+        self.history: list[tuple[int, Resolution]] = []
+        # `history` kept sorted by offset, for `recent_first` (rebuilt when `history` is replaced).
+        self._sorted_source: list | None = None
+        self._sorted_keys: list[tuple[int, int]] = []
+        self._sorted_items: list[tuple[int, Resolution]] = []
+        self.roles_seen: dict[str, set[str]] = {}  # role word -> speakers introduced with it
+
+    def recent_first(self, pos: int):
+        """The (offset, resolution) entries of `history` before offset `pos`, latest offset
+        first (equal offsets in the order remembered): what sorting `history` by offset,
+        descending, yields, without re-sorting it for every pronoun (that was quadratic in the
+        number of statements of an article)."""
+        history = self.history
+        if history is not self._sorted_source or len(self._sorted_keys) > len(history):
+            self._sorted_source, self._sorted_keys, self._sorted_items = history, [], []
+        for seq in range(len(self._sorted_keys), len(history)):
+            key = (history[seq][0], -seq)
+            k = bisect.bisect_left(self._sorted_keys, key)
+            self._sorted_keys.insert(k, key)
+            self._sorted_items.insert(k, history[seq])
+        k = bisect.bisect_left(self._sorted_keys, (pos, -len(history) - 1))
+        for idx in range(k - 1, -1, -1):
+            yield self._sorted_items[idx]
+
+    def remember(self, pos: int, res: Resolution) -> None:
+        """Record that `res` spoke at offset `pos` (characters), for later pronouns and roles.
+        Role words written around a person's name ("U.N. spokesman Martin Nesirky") are kept so
+        a later "the spokesman" finds them."""
+        self.history.append((pos, res))
+        if res.kind == "unnamed" and res.start >= 0 and self.registry is not None:
+            # "A spokesman for the Syria Civil Defense said ... The group ...": the organisation
+            # an unnamed person speaks for is a referent for later "it", "they", "the group"
+            orgs = [m for m in self.registry_in(res.start, res.end) if self.registry.actors[m[2]].kind != "person"]
+            if orgs:
+                s, e, name = orgs[-1]
+                self.history.append((pos, self.from_actor(name, s, e, "name")))
+        if res.kind == "person" and res.start >= 0 and res.how in ("name", "unknown_name"):
+            left = self.text[max(0, res.start - 40):res.start].lower().split()[-3:]
+            # an apposition after the name counts too ("Abu Abdel-Moneim, the father of ...")
+            right = _APPOSITION_ROLE.match(self.text, res.end, res.end + 40)
+            for w in left + ([right.group(1).lower()] if right else []):
+                w = w.strip(",")
+                if w in PERSON_ROLES:
+                    self.roles_seen.setdefault(w, set()).add(res.speaker)
+
+    def role_holder(self, bare: str, pos: int, side_words: list[str] | None = None) -> Resolution | None:
+        """Resolve a role phrase ("u.n. envoy", "the ministry") to the most recent speaker or
+        mention carrying that role, trying the longest role phrase first. `side_words` (the
+        whole phrase, with its prepositional phrase) give the side when `bare` names none."""
+        if self.registry is None:
+            return None
+        words = bare.split()
+        side = self.side_of(words) or (self.side_of(side_words) if side_words else "")
+        for n in range(len(words), 0, -1):
+            role = " ".join(words[-n:])
+            names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
+            if side and names:
+                # "Iran's foreign minister", "the Russian defence ministry spokesman": only
+                # actors of that side; a single one is the referent even if not yet mentioned
+                names = {x for x in names if x in self.registry.actors and self.registry.actors[x].side == side}
+                if len(names) == 1:
+                    name = next(iter(names))
+                    for s, e, m in self.mentions:
+                        if m == name:
+                            return self.from_actor(name, s, e, "role_of_side")
+                    actor = self.registry.actors[name]
+                    return Resolution(name, "", -1, -1, actor.kind, actor.side, actor.gender, "role_of_side",
+                                      in_registry=True)
+            if not names:
+                continue
+            for at, res in self.recent_first(pos):
+                if at < pos and res.speaker in names:
+                    return Resolution(res.speaker, res.mention, at, res.end, res.kind, res.side, res.gender,
+                                      "last_speaker", in_registry=res.in_registry)
+            k = bisect.bisect_left(self.mention_starts, pos) - 1
+            while k >= 0:
+                s, e, name = self.mentions[k]
+                if name in names and name in self.registry.actors:
+                    return self.from_actor(name, s, e, "last_mention")
+                k -= 1
+            if len(names) == 1:
+                # "a monitoring group said ... The Syrian Observatory ...": a role specific to one
+                # actor may point forward, to a mention shortly after; a role of several words
+                # ("the civil defence") to a mention anywhere later in the article
+                reach = len(self.text) if " " in role else pos + 400
+                k = bisect.bisect_left(self.mention_starts, pos)
+                while k < len(self.mentions) and self.mentions[k][0] < reach:
+                    s, e, name = self.mentions[k]
+                    if name in names:
+                        return self.from_actor(name, s, e, "next_mention")
+                    k += 1
+        return None
+
+    def side_of(self, words: list[str]) -> str:
+        """The side a role phrase names by a demonym or a state ("russian", "iran's", "u.s."),
+        or ""."""
+        for w in words:
+            w = re.sub(r"(?:['’]s|s)$", "", w) if w not in DEMONYMS else w
+            if w in DEMONYMS:
+                return DEMONYMS[w]
+            if self.registry is not None:
+                for cand in (w, w.upper(), w.title()):
+                    actor = self.registry.lookup(cand)
+                    if actor is not None and actor.kind == "state":
+                        return actor.side
+        return ""
+
+    def unnamed_name(self, unnamed: str, a: int, b: int, reg) -> str:
+        """A name for an unnamed person: the role with its organisation in front, so "a source
+        at Aleppo Police Command" and "an Aleppo Police Command source" are one speaker; an
+        organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
+        m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
+        if not m:
+            words = unnamed.split()
+            modifier = " ".join(words[:-1]).lower()
+            if len(words) >= 2 and modifier.split()[-1] in GENERIC_ORG_HEADS and self.registry is not None:
+                # "a UK-based monitor spokesperson": a description of an organisation in front
+                # of the role refers back to that organisation, like "a spokesperson for the
+                # UK-based monitor"
+                res = self.role_holder(modifier, a)
+                if res is not None and res.kind in ("organisation", "state"):
+                    return f"{res.speaker} {words[-1]}"
+            return unnamed
+        head, prep, rest = m.groups()
+        if prep == "in":
+            return head
+        org = rest
+        for s, e, name in reg:
+            if self.text[s:e] in rest and self.registry.actors[name].kind != "person":
+                org = name
+                break
+        else:
+            low = rest.lower()
+            # only a description ("the UK-based monitor") refers back; a proper name
+            # ("Daraa Police Command") is kept as written
+            proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
+            if not proper and (low.split()[-1] in ORG_ROLES or low.split()[-1] in GENERIC_ORG_HEADS):
+                res = self.role_holder(low, a)
+                if res is not None:
+                    org = res.speaker
+        return f"{org} {head}"
