@@ -14,6 +14,7 @@ import pytest
 
 import report_fixtures as fx
 from quotelens.compare import comparisons as cmp
+from quotelens.compare import networks
 from quotelens.config import FAKES_CSV, PROJ_ROOT
 
 OUTLETS = PROJ_ROOT / "data" / "outlets.yaml"
@@ -143,7 +144,7 @@ def test_actor_mix_pools_the_rest(tables):
 
 def test_cooccurrence_pairs_speakers_of_one_article(tables):
     _, _, ctx = tables
-    edges = cmp.cooccurrence_edges(ctx)
+    edges = networks.cooccurrence_edges(ctx)
     pairs = {(a, b) for a, b in zip(edges["source"], edges["target"])}
     assert pairs == {
         ("Russia", "United States"),
@@ -158,15 +159,15 @@ def test_cooccurrence_pairs_speakers_of_one_article(tables):
     assert "Anas al-Abdah" not in set(edges["source"]) | set(edges["target"])
     # The same pair in a second article adds weight and lists both articles.
     twice = pd.concat([ctx, ctx[ctx["article_id"] == "1914947530"].assign(article_id="copy")])
-    edges2 = cmp.cooccurrence_edges(twice, min_articles=2)
+    edges2 = networks.cooccurrence_edges(twice, min_articles=2)
     assert len(edges2) == 3 and (edges2["weight"] == 2).all()
     assert edges2["article_ids"].iloc[0] == ["1914947530", "copy"]
 
 
 def test_speaks_about_finds_registry_actors_inside_quotes(tables):
     _, _, ctx = tables
-    mentions = cmp.mentions_in_statements(ctx, fx.ALIASES)
-    edges = cmp.speaks_about_edges(mentions)
+    mentions = networks.mentions_in_statements(ctx, fx.ALIASES)
+    edges = networks.speaks_about_edges(mentions)
     got = {(a, b): w for a, b, w in zip(edges["source"], edges["target"], edges["weight"])}
     assert got == {
         ("Anas al-Abdah", "Bashar al-Assad"): 2,  # "dealing with Assad", "the Assad regime"
@@ -191,7 +192,7 @@ def test_alias_matching_prefers_the_longest_alias_and_is_case_sensitive():
             "quote": ["Bashar Assad must go and the US agrees", "the un-named official and the us"],
         }
     )
-    mentions = cmp.mentions_in_statements(ctx, fx.ALIASES)
+    mentions = networks.mentions_in_statements(ctx, fx.ALIASES)
     assert mentions[["statement_id", "mentioned", "mention"]].values.tolist() == [
         ["s1", "Bashar al-Assad", "Bashar Assad"],
         ["s1", "United States", "US"],
@@ -204,7 +205,7 @@ def test_statements_behind_an_aggregate(tables):
     assert behind["article_id"].tolist() == ["1926478914", "1926479003"]
     assert behind["date"].tolist() == ["2016-04-23", "2016-09-17"]
     assert list(behind.columns[:6]) == cmp.BEHIND_COLUMNS
-    edges = cmp.cooccurrence_edges(ctx)
+    edges = networks.cooccurrence_edges(ctx)
     first = edges.iloc[0]
     rows = cmp.statements_behind(ctx, speaker=[first["source"], first["target"]], article_ids=first["article_ids"])
     assert set(rows["speaker"]) == {first["source"], first["target"]}
@@ -214,23 +215,23 @@ def test_statements_behind_an_aggregate(tables):
 
 def test_network_drawing_is_seeded_and_weighted(tables):
     _, _, ctx = tables
-    edges = cmp.cooccurrence_edges(ctx)
-    graph = cmp.actor_graph(edges, ctx, directed=False)
+    edges = networks.cooccurrence_edges(ctx)
+    graph = networks.actor_graph(edges, ctx, directed=False)
     assert graph.number_of_nodes() == 6 and graph.number_of_edges() == 6
     assert graph.nodes["Staffan de Mistura"]["n_statements"] == 8
     layouts = []
     for _ in range(2):
         fig, ax = plt.subplots()
-        layouts.append(cmp.draw_actor_network(graph, ax, title="t", seed=3))
+        layouts.append(networks.draw_actor_network(graph, ax, title="t", seed=3))
         plt.close(fig)
     assert all(np.allclose(layouts[0][n], layouts[1][n]) for n in graph.nodes)
-    about = cmp.actor_graph(cmp.speaks_about_edges(cmp.mentions_in_statements(ctx, fx.ALIASES)), ctx, directed=True)
+    about = networks.actor_graph(networks.speaks_about_edges(networks.mentions_in_statements(ctx, fx.ALIASES)), ctx, directed=True)
     assert about.is_directed() and about["Anas al-Abdah"]["Bashar al-Assad"]["weight"] == 2
     assert about.nodes["Bashar al-Assad"]["n_statements"] == 0
-    sub = cmp.actor_graph(edges, ctx, directed=False, nodes=["Russia", "United States"])
+    sub = networks.actor_graph(edges, ctx, directed=False, nodes=["Russia", "United States"])
     assert list(sub.edges) == [("Russia", "United States")]
     with pytest.raises(ValueError, match="empty graph"):
-        cmp.draw_actor_network(cmp.actor_graph(edges.iloc[:0], ctx, directed=False), plt.gca(), title="t")
+        networks.draw_actor_network(networks.actor_graph(edges.iloc[:0], ctx, directed=False), plt.gca(), title="t")
 
 
 def test_plain_label_defuses_mathtext():
@@ -240,14 +241,14 @@ def test_plain_label_defuses_mathtext():
 
 def test_speaks_about_with_the_project_registry_on_the_seed(tables):
     _, _, ctx = tables
-    aliases = cmp.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
+    aliases = networks.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
     seed = ctx[ctx["article_id"] == fx.SEED_ID]
-    edges = cmp.speaks_about_edges(cmp.mentions_in_statements(seed, aliases))
+    edges = networks.speaks_about_edges(networks.mentions_in_statements(seed, aliases))
     pairs = set(zip(edges["source"], edges["target"]))
     assert ("Francois Delattre", "Staffan de Mistura") in pairs  # "support de Mistura's efforts"
     assert ("Staffan de Mistura", "Bashar al-Assad") in pairs  # "Assad's representatives"
     with pytest.raises(FileNotFoundError, match="nowhere.yaml"):
-        cmp.registry_aliases(PROJ_ROOT / "nowhere.yaml")
+        networks.registry_aliases(PROJ_ROOT / "nowhere.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -281,16 +282,16 @@ def test_real_statements_reconcile_across_outlets_and_groups(real_extracted, gro
 
 def test_real_network_edges_match_a_direct_count(real_extracted):
     _, _, ctx = real_extracted
-    edges = cmp.cooccurrence_edges(ctx, once_per_text=False)
+    edges = networks.cooccurrence_edges(ctx, once_per_text=False)
     speakers_of = ctx.groupby("article_id")["speaker"].apply(set)
     for row in edges.head(5).itertuples(index=False):
         both = sorted(a for a, s in speakers_of.items() if row.source in s and row.target in s)
         assert row.weight == len(both) and row.article_ids == both
-    aliases = cmp.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
-    mentions = cmp.mentions_in_statements(ctx, aliases)
+    aliases = networks.registry_aliases(PROJ_ROOT / "data" / "actors" / "syria.yaml")
+    mentions = networks.mentions_in_statements(ctx, aliases)
     assert len(mentions) > 100
     quotes = ctx.set_index("statement_id")["quote"]
     sample = mentions.head(200)
     assert all(quotes[s][o : o + len(m)] == m for s, o, m in zip(sample["statement_id"], sample["offset"], sample["mention"]))
-    about = cmp.speaks_about_edges(mentions)
+    about = networks.speaks_about_edges(mentions)
     assert about["weight"].sum() == len(mentions)

@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from matplotlib.text import Annotation, Text  # noqa: E402
 
 from quotelens.compare import comparisons as cmp  # noqa: E402
+from quotelens.compare import networks
 from quotelens.compare import plots  # noqa: E402
 from quotelens.config import PROJ_ROOT  # noqa: E402
 from quotelens.extract.registry import load_registry  # noqa: E402
@@ -51,7 +52,7 @@ def test_names_are_wrapped_whole_never_cut():
 
 def _drawn_network(graph):
     fig, ax = plt.subplots(figsize=(10, 8))
-    cmp.draw_actor_network(graph, ax, title="network", seed=0)
+    networks.draw_actor_network(graph, ax, title="network", seed=0)
     labels = [t for t in ax.texts if isinstance(t, Annotation)]
     return fig, ax, labels
 
@@ -72,10 +73,10 @@ def _assert_labels_whole_apart_and_off_the_nodes(graph, fig, ax, labels):
 
 
 def test_cooccurrence_network_labels_are_whole_and_apart(ctx):
-    actors = cmp.network_speakers(ctx, 20, registry_only=True)
-    edges = cmp.cooccurrence_edges(ctx)
-    drawn = cmp.strongest_edges(edges[edges["source"].isin(actors) & edges["target"].isin(actors)], 40, 2)
-    graph = cmp.actor_graph(drawn, ctx, directed=False)
+    actors = networks.network_speakers(ctx, 20, registry_only=True)
+    edges = networks.cooccurrence_edges(ctx)
+    drawn = networks.strongest_edges(edges[edges["source"].isin(actors) & edges["target"].isin(actors)], 40, 2)
+    graph = networks.actor_graph(drawn, ctx, directed=False)
     assert graph.number_of_nodes() >= 12 and "Syrian Observatory for Human Rights" in graph.nodes
     fig, ax, labels = _drawn_network(graph)
     _assert_labels_whole_apart_and_off_the_nodes(graph, fig, ax, labels)
@@ -83,10 +84,10 @@ def test_cooccurrence_network_labels_are_whole_and_apart(ctx):
 
 
 def test_speaks_about_network_labels_are_whole_and_apart(ctx):
-    mentions = cmp.mentions_in_statements(ctx, cmp.registry_aliases(REGISTRY))
-    about = cmp.speaks_about_edges(mentions)
-    speakers = set(cmp.network_speakers(ctx, len(ctx), registry_only=True))
-    graph = cmp.actor_graph(cmp.strongest_edges(about[about["source"].isin(speakers)], 40, 2), ctx, directed=True)
+    mentions = networks.mentions_in_statements(ctx, networks.registry_aliases(REGISTRY))
+    about = networks.speaks_about_edges(mentions)
+    speakers = set(networks.network_speakers(ctx, len(ctx), registry_only=True))
+    graph = networks.actor_graph(networks.strongest_edges(about[about["source"].isin(speakers)], 40, 2), ctx, directed=True)
     assert graph.number_of_nodes() >= 12
     fig, ax, labels = _drawn_network(graph)
     _assert_labels_whole_apart_and_off_the_nodes(graph, fig, ax, labels)

@@ -20,6 +20,7 @@ from quotelens import config as qconfig
 from quotelens import stages
 from quotelens.compare import choices
 from quotelens.compare import comparisons as cmp
+from quotelens.compare import networks
 from quotelens.extract.registry import registry_from_option
 from quotelens.extract.statements import extract_statements
 from quotelens.keywords.distinctive import choose_pair, keyword_table
@@ -114,7 +115,7 @@ def test_named_speakers_leave_out_sources_groups_and_pronouns(extracted):
     ctx = cmp.statements_in_context(statements, extracted[0], choices.outlet_groups("", extracted[0]))
     assert not ctx["in_registry"].any()
     assert choices.network_speakers(ctx, 5) == named[:5]
-    assert cmp.network_speakers(ctx, 5, True) == []  # what the registry-only choice gave before
+    assert networks.network_speakers(ctx, 5, True) == []  # what the registry-only choice gave before
 
 
 def test_the_two_actor_comparison_takes_the_two_most_quoted_named_actors(extracted):
@@ -137,7 +138,7 @@ def test_speaks_about_without_a_registry_uses_the_speakers_names(extracted):
     assert "no registry" in source and set(aliases) == set(choices.named_speakers(ctx))
     people = [n for n in aliases if " " in n and statements.loc[statements["speaker"] == n, "speaker_kind"].eq("person").all()]
     assert any(aliases[n] for n in people)  # surnames are searched too
-    mentions = cmp.mentions_in_statements(ctx, aliases)
+    mentions = networks.mentions_in_statements(ctx, aliases)
     assert set(mentions["mentioned"]) <= set(aliases) and (mentions["mentioned"] != mentions["speaker"]).all()
 
 

@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 
 from quotelens import config  # noqa: E402
 from quotelens.compare import comparisons as cmp  # noqa: E402
+from quotelens.compare import networks
 from quotelens.compare import findings as fnd  # noqa: E402
 from quotelens.compare.cell_plots import plot_cells, plot_group_timeline  # noqa: E402
 from quotelens.compare.cells import cell_estimates, compare_by_column, difference_interval, headline_both, headline_sentence, with_article_column  # noqa: E402
@@ -111,18 +112,18 @@ def test_unnamed_share_per_outlet_group_with_interval(scored_ctx, groups):
 
 
 def test_network_leaves_out_an_organisation_and_its_spokesperson(scored_ctx):
-    pairs = cmp.speaks_for_pairs(config.resolve("data/actors/syria.yaml"))
+    pairs = networks.speaks_for_pairs(config.resolve("data/actors/syria.yaml"))
     assert ("Rami Abdel Rahman", "Syrian Observatory for Human Rights") in pairs
-    edges = cmp.cooccurrence_edges(scored_ctx)
+    edges = networks.cooccurrence_edges(scored_ctx)
     key = lambda e: set(zip(e["source"], e["target"]))  # noqa: E731
     assert ("Rami Abdel Rahman", "Syrian Observatory for Human Rights") in key(edges)
-    linked = cmp.cooccurrence_edges(scored_ctx, linked_pairs=pairs)
+    linked = networks.cooccurrence_edges(scored_ctx, linked_pairs=pairs)
     assert ("Rami Abdel Rahman", "Syrian Observatory for Human Rights") not in key(linked)
     assert len(linked) == len(edges) - 1
 
 
 def test_findings_name_actors_and_state_the_unnamed_share(scored_ctx, default_articles, groups):
-    pairs = cmp.speaks_for_pairs(config.resolve("data/actors/syria.yaml"))
+    pairs = networks.speaks_for_pairs(config.resolve("data/actors/syria.yaml"))
     sentences = fnd.findings(scored_ctx, default_articles, groups, linked_pairs=pairs, n_boot=N_BOOT)
     text = "\n".join(sentences)
     assert "49 articles are copies" in text

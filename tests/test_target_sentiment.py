@@ -17,6 +17,7 @@ import pytest
 
 from quotelens import config
 from quotelens.compare import comparisons as cmp
+from quotelens.compare import networks
 from quotelens.compare import network_plots, signed_network, statement_targets
 from quotelens.extract.registry import default_registry_path
 from quotelens.figure_labels import overlapping_texts
@@ -128,7 +129,7 @@ def corpus():
     articles = load_corpus([config.resolve(p) for p in ("seeds", "data/raw/fa-kes/FA-KES-Dataset.csv")]).articles
     statements = extract_statements(articles, registry=default_registry_path())
     ctx = cmp.statements_in_context(statements, articles)
-    table = statement_targets.statement_targets(ctx, cmp.registry_aliases(default_registry_path()))
+    table = statement_targets.statement_targets(ctx, networks.registry_aliases(default_registry_path()))
     return articles, ctx, table
 
 
@@ -219,7 +220,7 @@ def test_names_in_text_without_a_registry():
 
 def test_a_statements_targets_do_not_depend_on_the_other_statements(corpus):
     _, ctx, table = corpus
-    again = statement_targets.statement_targets(ctx.head(300), cmp.registry_aliases(default_registry_path()))
+    again = statement_targets.statement_targets(ctx.head(300), networks.registry_aliases(default_registry_path()))
     first = table[table["statement_id"].isin(set(ctx.head(300)["statement_id"]))].reset_index(drop=True)
     digest = lambda t: hashlib.sha256(pd.util.hash_pandas_object(t, index=False).to_numpy().tobytes()).hexdigest()
     assert digest(again) == digest(first)

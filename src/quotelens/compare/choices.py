@@ -20,7 +20,8 @@ import pandas as pd
 
 from quotelens import config
 from quotelens.compare.comparisons import (UNGROUPED, UNKNOWN_SOURCE, OutletGroups, load_outlet_groups,
-                                           normalise_source, registry_aliases, top_speakers)
+                                           normalise_source, top_speakers)
+from quotelens.compare.networks import registry_aliases
 from quotelens.extract.registry import surname_forms
 
 #: Speaker kinds (Statements contract, `speaker_kind`) that name someone; `unknown` names
@@ -115,7 +116,7 @@ def speaker_aliases(ctx: pd.DataFrame) -> dict[str, list[str]]:
 def mention_aliases(actors_path: str | os.PathLike | None, ctx: pd.DataFrame) -> tuple[dict[str, list[str]], str]:
     """Names to look for inside statements for "speaks about", and where they come from: the
     registry's canonical names and aliases when `actors_path` is set (FileNotFoundError or
-    RegistryError as for `comparisons.registry_aliases`), else `speaker_aliases(ctx)`."""
+    RegistryError as for `networks.registry_aliases`), else `speaker_aliases(ctx)`."""
     if actors_path is not None and str(actors_path).strip():
         return registry_aliases(config.resolve(actors_path)), f"the registry {actors_path}"
     return speaker_aliases(ctx), "the names and surnames of the named speakers (no registry)"

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from quotelens.compare import comparisons as cmp
+from quotelens.compare import networks
 from quotelens.compare.cells import cell_estimates, headline_both, headline_sentence
 from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
 from quotelens.compare.speaker_types import is_unnamed, named_actors, unnamed_finding, unnamed_share
@@ -156,7 +157,7 @@ def findings(
             )
     out.extend(_sentiment_findings(named, min_statements, n_boot=n_boot, everyone=ctx))
     out.extend(_keyword_findings(keywords, sf["top_speakers"]))
-    edges = cmp.cooccurrence_edges(named, once_per_text=False, linked_pairs=linked_pairs)
+    edges = networks.cooccurrence_edges(named, once_per_text=False, linked_pairs=linked_pairs)
     if len(edges):
         e = edges.iloc[0]
         out.append(f"The pair of named actors quoted together most often is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")

@@ -1,7 +1,7 @@
 """The actors each statement speaks about, and the sentiment it expresses towards each one
 (issue 15, item 2): the Targets table.
 
-Which actors: with an actor registry, its canonical names and aliases (`comparisons.alias_pattern`:
+Which actors: with an actor registry, its canonical names and aliases (`networks.alias_pattern`:
 whole words, case-sensitive, possessives count); without one, the names of the corpus's named
 speakers and their surnames (`compare.choices.speaker_aliases` makes that mapping), and with
 `names_in_text` also every other proper name in the quote, as the project's tagger and chunker
@@ -24,7 +24,7 @@ import pandas as pd
 
 from quotelens import config
 from quotelens.compare.choices import mention_aliases
-from quotelens.compare.comparisons import alias_pattern
+from quotelens.compare.networks import alias_pattern
 from quotelens.extract import chunk, postag
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
 from quotelens.extract.lexicon.time_names import TIME_NAMES

@@ -57,7 +57,7 @@ class Actor:
     role_periods: tuple[RolePeriod, ...] = ()
     # Optional `speaks_for`: the registry actors this one speaks for (a spokesperson or director
     # and their organisation). Extraction does not read it; the co-quotation network leaves such
-    # pairs out (quotelens.compare.comparisons.speaks_for_pairs).
+    # pairs out (quotelens.compare.networks.speaks_for_pairs).
     speaks_for: tuple[str, ...] = ()
 
 
