@@ -8,12 +8,13 @@ article-cluster bootstrap of that mean (quotelens.sentiment.estimates.cluster_bo
 whole articles resampled, because statements of one article share a story and a reporter; seeded
 per edge, so an edge's interval does not depend on the other edges). A speaker naming themself,
 and a speaker naming their own organisation or state when the registry links them
-(`statement_targets.registry_affiliations`), are not edges.
+(`statement_targets.registry_affiliations`: its `speaks_for`, or a `side` naming another actor),
+are not edges.
 """
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -24,13 +25,20 @@ EDGE_COLUMNS = ["source", "target", "n_statements", "n_articles", "mean", "ci_lo
                 "share_positive", "sign", "statement_ids"]
 
 
-def statement_scores(targets: pd.DataFrame, affiliations: Mapping[str, str] | None = None) -> pd.DataFrame:
+def is_own(affiliations: Mapping[str, Iterable[str]], speaker: str, target: str) -> bool:
+    """Whether `target` is one of the organisations or states `speaker` belongs to
+    (`statement_targets.registry_affiliations`; a single name is allowed for one link)."""
+    linked = affiliations.get(speaker, ())
+    return target == linked if isinstance(linked, str) else target in linked
+
+
+def statement_scores(targets: pd.DataFrame, affiliations: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
     """One row per (statement, target) with statement_id, article_id, speaker, target, `score`
     (mean of the mentions' scores, -1..1) and `label` (the sign of the mentions' mean label,
-    -1/0/1); self-references and a speaker's own organisation (`affiliations`) left out."""
+    -1/0/1); self-references and a speaker's own organisations (`affiliations`) left out."""
     affiliations = affiliations or {}
     keep = targets[~targets["is_speaker"].astype(bool)]
-    own = [affiliations.get(s) == t for s, t in zip(keep["speaker"], keep["target"])]
+    own = [is_own(affiliations, s, t) for s, t in zip(keep["speaker"], keep["target"])]
     keep = keep[~np.asarray(own, dtype=bool)] if len(keep) else keep
     grouped = keep.groupby(["statement_id", "article_id", "speaker", "target"], sort=True)
     out = grouped.agg(score=("score", "mean"), label=("label", "mean")).reset_index()
@@ -38,7 +46,7 @@ def statement_scores(targets: pd.DataFrame, affiliations: Mapping[str, str] | No
     return out
 
 
-def speaks_about_sentiment(targets: pd.DataFrame, affiliations: Mapping[str, str] | None = None,
+def speaks_about_sentiment(targets: pd.DataFrame, affiliations: Mapping[str, Iterable[str]] | None = None,
                            min_statements: int = 1, min_articles: int = 2, n_boot: int = N_BOOTSTRAP,
                            seed: int = 0) -> pd.DataFrame:
     """Edges speaker -> target with at least `min_statements` statements from at least

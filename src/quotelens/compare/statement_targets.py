@@ -92,17 +92,22 @@ def surname_owners(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def registry_affiliations(path: str | os.PathLike) -> dict[str, str]:
-    """{actor: the organisation or state it belongs to} from an actor registry: an actor whose
-    `side` is the name or an alias of another actor of the registry ("Staffan de Mistura", side
-    UN -> "United Nations"; "Sergei Lavrov", side Russia -> "Russia"). Sides that name no actor
-    ("opposition", "government") link nothing."""
+def registry_affiliations(path: str | os.PathLike) -> dict[str, tuple[str, ...]]:
+    """{actor: the organisations or states it belongs to} from an actor registry: the actors
+    it `speaks_for` (docs/registry.md: "Rami Abdel Rahman" -> "Syrian Observatory for Human
+    Rights"), and the actor its `side` names, when the side is the name or an alias of another
+    actor ("Staffan de Mistura", side UN -> "United Nations"; "Sergei Lavrov", side Russia ->
+    "Russia"). Sides that name no actor ("opposition", "government") link nothing. Sorted."""
     registry = load_registry(Path(path))
     out = {}
     for name, actor in sorted(registry.actors.items()):
-        linked = registry.alias_to_actor.get(actor.side) if actor.side else None
-        if linked and linked != name:
-            out[name] = linked
+        linked = set(actor.speaks_for)
+        by_side = registry.alias_to_actor.get(actor.side) if actor.side else None
+        if by_side:
+            linked.add(by_side)
+        linked.discard(name)
+        if linked:
+            out[name] = tuple(sorted(linked))
     return out
 
 
