@@ -13,7 +13,7 @@ import pytest
 from quotelens import config
 from quotelens.extract.article import ArticleState
 from quotelens.extract.gender import first_name_gender, name_gender
-from quotelens.extract.registry import build_registry
+from quotelens.extract.registry import build_registry, default_registry_path, load_registry
 from quotelens.extract.speaker_types import SPEAKER_KINDS, description_kind, name_kind, unnamed_source_type
 from quotelens.extract.statements import extract_article_statements
 
@@ -223,3 +223,23 @@ def test_an_unnamed_source_of_the_lead_is_the_person_named_next(dev_texts):
     # and "his spokesman" later in the same article, never named, stays an unnamed source
     st = next(st for st in sts if st["speaker_mention"] == "his spokesman")
     assert st["speaker_kind"] == "unnamed"
+
+
+def test_a_city_alias_of_the_registry_never_takes_a_persons_surname(dev_texts):
+    # GUM_news_imprisoned: "Valeska Paris ... Paris claims": with the default registry, whose
+    # "Paris" stands for France, she is still herself, and "She" and "They" find their referents
+    sts = extract_article_statements(dev_texts["GUM_news_imprisoned"], "GUM_news_imprisoned",
+                                     load_registry(default_registry_path()))
+    paris = [st for st in sts if st["speaker_mention"] in ("Paris", "Valeska Paris")]
+    assert paris and {st["speaker"] for st in paris} == {"Valeska Paris"}
+    assert _with_quote(sts, "in 1997 and 1998, she was tasked")["speaker"] == "Valeska Paris"
+    # "In a statement to the Australian Broadcasting Corporation, the Church denied ... They also
+    # claimed": the Church, not the broadcaster the statement was given to
+    assert _with_quote(sts, "Paris was a volunteer")["speaker"] == "Church of Scientology"
+
+
+def test_an_acronym_is_the_organisation_introduced_with_it(dev_texts):
+    # GUM_news_iodine: "The World Health Organisation (WHO) recommends ... WHO say ..."
+    sts = extract_article_statements(dev_texts["GUM_news_iodine"], "GUM_news_iodine", EMPTY)
+    st = next(st for st in sts if st["speaker_mention"] == "WHO")
+    assert (st["speaker"], st["speaker_kind"]) == ("World Health Organisation", "organisation")

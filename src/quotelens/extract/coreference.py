@@ -32,6 +32,8 @@ from quotelens.extract.lexicon.groups import GROUP_WORDS, PLURAL_ORG_HEADS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.mentions import Resolution
 
+# A name right after a preposition ("to the", "with", "by"): an object, not a subject.
+_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:to|with|by|from|against|at|into|about|than)\s+(?:the\s+)?$")
 # How many sentences before the pronoun's own a reader looks back for its antecedent.
 LOOKBACK_SENTENCES = 3
 
@@ -94,13 +96,15 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     return uniq
 
 
-def thing_antecedent(resolver, pronoun: str, pos: int) -> Resolution | None:
+def thing_antecedent(resolver, pronoun: str, pos: int, kinds: tuple[str, ...] | None = None) -> Resolution | None:
     """The organisation or state "it" (or, for "they", also the group) at offset `pos` refers
     to, by salience (module docstring): the first compatible one of the nearest of the
-    LOOKBACK_SENTENCES sentences before, or None. `resolver` is the article's SpeakerResolver."""
+    LOOKBACK_SENTENCES sentences before, or None. `kinds` narrows the kinds ("the group" is an
+    organisation, never a state). `resolver` is the article's SpeakerResolver."""
     ents = resolver.entities
     si = ents.sentence_of(pos)
-    kinds = ("organisation", "state") if PRONOUNS[pronoun][0] == "thing" else ("organisation", "state", "group")
+    if kinds is None:
+        kinds = ("organisation", "state") if PRONOUNS[pronoun][0] == "thing" else ("organisation", "state", "group")
     for k in range(si, max(-1, si - LOOKBACK_SENTENCES - 1), -1):
         found = [c for c in _things_in_sentence(resolver, k, pos) if c[1].kind in kinds
                  and (pronoun != "it" or not _plural_name(c[1].mention or c[1].speaker))]
@@ -130,7 +134,10 @@ def _things_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     text = resolver.text
     out: list[tuple[int, Resolution, bool]] = []
     for m in ents.recent_in_sentence(k, pos):
-        if m.entity.kind in ("organisation", "state") and not m.possessive and not resolver.in_content(m.start):
+        if m.entity.kind in ("organisation", "state") and not m.possessive and not resolver.in_content(m.start) \
+                and not _AFTER_PREPOSITION.search(text, max(0, m.start - 12), m.start):
+            # (the object of a preposition, "in a statement to the Australian Broadcasting
+            # Corporation", is not what the sentence is about)
             out.append((m.start, Resolution(m.entity.name, text[m.start:m.end], m.start, m.end, m.entity.kind, "",
                                             None, "unknown_name"), False))
     lo = ents.sentence_starts[k] if k < len(ents.sentence_starts) else 0

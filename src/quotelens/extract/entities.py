@@ -386,20 +386,25 @@ class ArticleEntities:
             ent = Entity(name, kind, gender, set(roles), strong=strong)
             self.entities.append(ent)
             self._by_key.setdefault(name.lower(), []).append(ent)
+            head = re.match(r"([A-Z][\w-]+) of ", name)
+            if kind == "organisation" and head and head.group(1).lower() != key:
+                self._by_key.setdefault(head.group(1).lower(), []).append(ent)  # "the Church" of Scientology
             if kind == "person":
                 if key != name.lower():
                     self._by_key.setdefault(key, []).append(ent)
                 if first != key and is_known_first_name(first):
                     self._by_key.setdefault(first, []).append(ent)
-            for acronym, full in getattr(self, "_pending_acronyms", []):
-                if full == name:
-                    self._by_key.setdefault(acronym.lower().replace(".", ""), []).append(ent)
         else:
             ent.roles |= set(roles)
             ent.strong = ent.strong or strong
             if ent.gender is None and gender:
                 ent.gender = gender
         ent.roles |= {t for t in titles if t in PERSON_ROLES or t in ROLE_WORDS} if kind == "person" else set()
+        for acronym, full in getattr(self, "_pending_acronyms", []):
+            # "World Health Organisation (WHO)", even after the name was first given without it
+            keyed = self._by_key.setdefault(acronym.lower().replace(".", ""), [])
+            if full == name and ent not in keyed:
+                keyed.append(ent)
         self._record(ent, start, end, si)
 
     def _record(self, ent: Entity, start: int, end: int, si: int) -> None:

@@ -22,7 +22,7 @@ from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.media_outlets import RELAY_WORDS
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
-from quotelens.extract.lexicon.organisations import ORG_WORDS
+from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
@@ -102,6 +102,17 @@ class ArticleMentions:
         runs: list[list[tuple[int, int, str]]] = []
         cur: list[tuple[int, int, str]] = []
         titled = False
+        # "The World Health Organisation": capitalised common words open a name when the
+        # capitalised words after them reach an organisation word
+        org_ahead = [False] * len(toks)
+        reach = False
+        for k in range(len(toks) - 1, -1, -1):
+            word = clean_token(toks[k][2].rstrip(","))
+            if not word[:1].isupper() or toks[k][2].endswith(","):
+                reach = word.lower() in ORG_WORDS and word[:1].isupper()
+            else:
+                reach = reach or word.lower() in ORG_WORDS or word.lower() in INSTITUTION_WORDS
+            org_ahead[k] = reach and word[:1].isupper()
         for k, (s, e, t) in enumerate(toks):
             t2 = clean_token(t.rstrip(","))
             if t2[:1] in "\"“" and QUOTED_NAME.fullmatch(t2):
@@ -111,7 +122,8 @@ class ArticleMentions:
             acronym = len(t2) >= 2 and t2.replace(".", "").isupper()  # "WHO", "US": not pronouns
             # a common word opens a name after a title ("Mrs May", "Mr Brown") or as the first
             # word of a state's name ("New Zealand", "South Korea", "United States")
-            opens_name = titled or (k + 1 < len(toks) and f"{t2} {clean_token(toks[k + 1][2])}" in STATE_NAMES) \
+            opens_name = titled or org_ahead[k] \
+                or (k + 1 < len(toks) and f"{t2} {clean_token(toks[k + 1][2])}" in STATE_NAMES) \
                 or (t2 == "New" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()) \
                 or (t2[:1].isupper() and self.person_named_at(s, s + len(t2)))
             nxt = clean_token(toks[k + 1][2]) if k + 1 < len(toks) else ""
@@ -152,6 +164,9 @@ class ArticleMentions:
             if not run:
                 continue
             words = [strip_invisible(t) for _, _, t in run]
+            if all(w.lower() in ORG_WORDS for w in words) and not any(w.isupper() and len(w) > 2 for w in words[:-1]) \
+                    and (len(words) > 1 or words[0].lower() in ("tv", "television", "radio", "media", "army", "police")):
+                continue  # "Syrian state TV", "the Army": a description's head, not a name
             if any(w.lower() in ORG_WORDS for w in words):
                 last_org = max(i for i, w in enumerate(words) if w.lower() in ORG_WORDS)
                 tail = words[last_org + 1:]
@@ -256,10 +271,18 @@ class ArticleMentions:
         for k, (s, e, name) in enumerate(mentions):
             actor = self.registry.actors[name]
             alias = text[s:e]
-            if actor.kind != "person" or " " in alias.strip() or alias == name:
+            if " " in alias.strip() or alias == name:
                 continue
             own = {w for a in (name, *actor.aliases) for w in a.split()} - {alias}
             given = self._given_names_before(s)
+            if actor.kind != "person":
+                # "Valeska Paris": a city standing for its state ("Paris" for France) after a
+                # given name is a person's surname
+                if given and not any(w in own or w in STATE_NAMES or PLACE_ADJECTIVE.fullmatch(w.lower())
+                                     for w in given):
+                    others.add(alias)
+                    dropped.add(k)
+                continue
             if given and not any(w in own for w in given):
                 others.add(alias)
                 dropped.add(k)
@@ -274,6 +297,8 @@ class ArticleMentions:
                 continue
             actor = self.registry.actors[name]
             named_in_full = any(" " in text[s2:e2].strip() for s2, e2, n2 in mentions if n2 == name)
+            if actor.kind != "person":
+                named_in_full = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
             if not named_in_full and not (name in text or any(" " in a and a in text for a in actor.aliases)):
                 dropped.add(k)
         return [m for k, m in enumerate(mentions) if k not in dropped]
@@ -285,6 +310,8 @@ class ArticleMentions:
         bare = _ARTICLE_START.sub("", name.strip())
         if not bare:
             return True
+        if len(bare) >= 2 and bare.replace(".", "").isupper() and " " not in bare:
+            return False  # an acronym ("WHO", "NATO") is a name, whatever word it spells
         if self.registry is not None and bare in self.registry.places:
             return True
         if " " in bare:

@@ -309,11 +309,18 @@ class SpeakerResolver(SpeakerHistory):
                 m = self.entities.mention_at(s, e)
                 if m is not None and m.entity.kind == "organisation" and m.entity.name.startswith(name):
                     name = m.entity.name
+            elif kind_ == "unknown" and name.replace(".", "").isupper():
+                # an acronym the article introduced with the full name: "The World Health
+                # Organisation (WHO) recommends ... WHO say"
+                ent = self.entities.lookup(name)
+                if ent is not None and ent.kind == "organisation":
+                    name, kind_ = ent.name, "organisation"
             if kind_ != "person":
                 yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
         if head in GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:
-            # "the group", "the organisation": the organisation that spoke last
-            res = self._antecedent("it", a)
+            # "the group", "the organisation": the organisation the last sentences are about,
+            # else the organisation that spoke last
+            res = thing_antecedent(self, "it", a, kinds=("organisation",)) or self._antecedent("it", a)
             if res is not None:
                 yield 6, Resolution(res.speaker, phrase, a, b, res.kind, res.side, res.gender,
                                     f"role:{res.how}", res.start, res.in_registry)

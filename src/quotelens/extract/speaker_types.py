@@ -155,7 +155,9 @@ def outlet_short_name(name: str) -> str:
         n = len(desc.split())
         if len(words) > n and " ".join(words[-n:]).lower() == desc and words[-1].islower() \
                 and words[-n - 1][:1].isupper():
-            return " ".join(words[:-n])
+            rest = " ".join(words[:-n])
+            # "Syrian television" is the outlet's whole name, not "Syrian"
+            return name if rest.lower() in NATIONALITY_STATE else rest
     return name
 
 

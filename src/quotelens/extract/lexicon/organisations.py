@@ -18,9 +18,11 @@ ORG_WORDS = frozenset(
 
 # Words that make a capitalised run an institution rather than a person ("Skidmore College",
 # "Rolling Stone Magazine", "Tang Teaching Museum"), lower case. Source: written for this
-# project from the names in the GUM news articles the name finder first took for people.
+# project from the names in the GUM news articles the name finder first took for people; the
+# last line (churches, parliaments, boards, trusts) added for news in general (issue 12).
 INSTITUTION_WORDS = frozenset(
     """university college school academy museum gallery magazine journal library hospital clinic
     institute laboratory society club team theatre theater orchestra company corporation inc ltd
-    plc bank airline airlines studio studios records""".split()
+    plc bank airline airlines studio studios records church parliament assembly senate congress board
+    trust""".split()
 )
