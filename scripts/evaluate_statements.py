@@ -29,7 +29,8 @@ News gold (data/gold/news/, issue 12; read when the script runs, whatever state 
    as a reference, for the gold's own speakers;
 8. prints one summary table (news dev and test by source, default and empty registry; excerpt
    gold; seed), the issue 12 targets on test, the dev gap between the default and the empty
-   registry, the coreference check and the detailed news tables, and writes exactly that text
+   registry, the speaker_kind agreement with the gold (dev and test, shares only for test), the
+   coreference check and the detailed news tables, and writes exactly that text
    to docs/evaluation/statements_news.txt and the numbers to docs/evaluation/statements_news.json.
 
 Outputs are deterministic: the same extractor and gold give byte-identical files.
@@ -47,7 +48,8 @@ from quotelens.extract.evaluate import (evaluate_statements, format_report, load
                                         registry_canonical)
 from quotelens.extract.evaluate_coref import check_statements, format_coref_summary, load_coreference, summarise, \
     summary_json
-from quotelens.extract.evaluate_news import evaluate_news, format_news_report, metric, news_metrics_json
+from quotelens.extract.evaluate_news import (evaluate_news, format_news_report, metric, news_metrics_json,
+                                             speaker_kind_agreement)
 from quotelens.extract.news_gold import SOURCES, load_news_gold, scorable_articles
 from quotelens.extract.registry import default_registry_path, load_registry
 from quotelens.tables import read_table, write_text
@@ -201,6 +203,16 @@ def news_gold(predictions: dict, canonical, coref_path) -> tuple[str, dict, list
         verdict = "met" if g["gap"] <= MAX_EMPTY_REGISTRY_COST else "not met"
         lines.append(f"  {label:<28} default {g['default']:.3f}, empty {g['empty']:.3f}, gap {g['gap']:+.3f}  {verdict}")
 
+    kinds = {f"{split}_{registry}": speaker_kind_agreement(results[split, registry][1])
+             for split in ("dev", "test") for registry in REGISTRIES}
+    for key in [k for k in kinds if k.startswith("test")]:
+        kinds[key].pop("confusion")  # test: the share only, never which statements differ
+    lines.append("")
+    lines.append("speaker_kind agreement with the gold, matched statements at coverage >= 0.3 (gold kinds: person, "
+                 "organisation, state, news_agency, unnamed, document):")
+    for key, k in kinds.items():
+        lines.append(f"  {key.replace('_', ', '):<16} {k['agree']} of {k['n']} ({_pct(k['share'])})")
+
     coref = load_coreference(coref_path)
     checked = check_statements(predictions["default"], coref, articles)
     reference = check_statements(gold, coref, articles)
@@ -208,7 +220,7 @@ def news_gold(predictions: dict, canonical, coref_path) -> tuple[str, dict, list
                                                           "coreference (extractor, default registry):"),
               format_coref_summary(summarise(reference), "The same check on the news gold's own speakers "
                                                          "(annotators vs GUM):")]
-    payload.update(targets=targets, seed=seed, empty_registry_gap_dev=gap,
+    payload.update(targets=targets, seed=seed, empty_registry_gap_dev=gap, speaker_kind_agreement=kinds,
                    coreference={"extractor": summary_json(summarise(checked)),
                                 "gold": summary_json(summarise(reference))})
     details = []

@@ -12,7 +12,7 @@ import pytest
 from quotelens.config import GOLD_DIR
 from quotelens.extract.evaluate import load_articles, load_gold, speakers_agree
 from quotelens.extract.evaluate_coref import check_statements, entity_names, load_coreference, summarise
-from quotelens.extract.evaluate_news import coverage, evaluate_news, metric
+from quotelens.extract.evaluate_news import coverage, evaluate_news, metric, speaker_kind_agreement
 from quotelens.extract.news_gold import (is_pronoun, is_role_noun, load_news_gold, looks_like_news_gold,
                                          mention_class, scorable_articles)
 
@@ -179,3 +179,21 @@ def test_coreference_check_agrees_with_gold_speakers_and_catches_wrong_ones(gold
     rechecked = check_statements(wrong, coref, articles)
     flag = rechecked[(rechecked["article_id"] == "GUM_news_flag") & (rechecked["kind"] == "pronoun")]
     assert (flag["status"] == "wrong").all()
+
+
+def test_speaker_kind_agreement_on_the_seed(seed_gold, articles):
+    # the seed's gold against itself agrees everywhere; one kind changed shows in the confusion,
+    # and the older extractor kinds "group" and "unresolved" count as "unnamed"
+    same = speaker_kind_agreement(evaluate_news(seed_gold, seed_gold, articles, split="dev"))
+    assert same["n"] == len(seed_gold) and same["agree"] == same["n"] and same["share"] == 1.0
+    changed = seed_gold.copy()
+    first = changed.index[0]
+    was = changed.at[first, "speaker_kind"]
+    changed.at[first, "speaker_kind"] = "news_agency" if was != "news_agency" else "person"
+    result = speaker_kind_agreement(evaluate_news(changed, seed_gold, articles, split="dev"))
+    assert result["agree"] == result["n"] - 1
+    assert result["confusion"] == {f"{was} -> {changed.at[first, 'speaker_kind']}": 1}
+    older = seed_gold.copy()
+    older.loc[older["speaker_kind"] == "person", "speaker_kind"] = "unresolved"
+    older_result = speaker_kind_agreement(evaluate_news(older, seed_gold, articles, split="dev"))
+    assert older_result["agree"] == (seed_gold["speaker_kind"] != "person").sum()

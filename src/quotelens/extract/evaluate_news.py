@@ -158,7 +158,7 @@ def evaluate_news(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.Data
     Returns a dict: `metrics` (DataFrame, one row per threshold, `by` ("all", "type", "flag",
     "source", "mention") and `group`: counts and P/R/F1/accuracy as fractions 0-1, NaN when
     undefined), `matches` (matched pairs: threshold, gold statement_id, prediction row,
-    coverage, via, speaker_correct, both speakers), `seed` ({n_gold, found, attributed} at the
+    coverage, via, speaker_correct, both speakers and speaker kinds), `seed` ({n_gold, found, attributed} at the
     lowest threshold), `n_articles`, `n_gold`, `n_pred`, `n_pred_ignored`, `thresholds`,
     `split`, `speaker_match` ("string" or "registry")."""
     id_col = "article_id" if "article_id" in articles.columns else "id"
@@ -202,7 +202,9 @@ def evaluate_news(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.Data
                 match_rows.append({"threshold": t, "article_id": article_id,
                                    "statement_id": gold.at[gi, "statement_id"], "pred_row": int(pi),
                                    "coverage": share, "via": via, "speaker_correct": ok,
-                                   "gold_speaker": gold.at[gi, "speaker"], "pred_speaker": pred.at[pi, "speaker"]})
+                                   "gold_speaker": gold.at[gi, "speaker"], "pred_speaker": pred.at[pi, "speaker"],
+                                   "gold_speaker_kind": gold.at[gi, "speaker_kind"],
+                                   "pred_speaker_kind": pred.at[pi, "speaker_kind"] if "speaker_kind" in pred else None})
 
         def flags(mask_g, mask_p=None):
             return (g_match[mask_g], g_right[mask_g]), (None if mask_p is None else (p_match[mask_p], p_right[mask_p]))
@@ -227,7 +229,8 @@ def evaluate_news(predicted: pd.DataFrame, gold: pd.DataFrame, articles: pd.Data
     return {
         "metrics": metrics,
         "matches": pd.DataFrame(match_rows, columns=["threshold", "article_id", "statement_id", "pred_row", "coverage",
-                                                     "via", "speaker_correct", "gold_speaker", "pred_speaker"]),
+                                                     "via", "speaker_correct", "gold_speaker", "pred_speaker",
+                                                     "gold_speaker_kind", "pred_speaker_kind"]),
         "seed": seed, "n_articles": len(texts), "n_gold": len(gold), "n_pred": len(pred),
         "n_pred_ignored": n_ignored, "n_not_annotated": n_not_annotated, "thresholds": list(thresholds), "split": split,
         "speaker_match": "string" if canonical is None else "registry",
@@ -302,3 +305,28 @@ def metric(result: dict, column: str, by: str = "all", group: str = "all", thres
     m = result["metrics"]
     row = m[(m["threshold"] == threshold) & (m["by"] == by) & (m["group"] == group)]
     return None if row.empty else _plain(row.iloc[0][column])
+
+
+# Speaker kinds the extractor wrote before the Statements contract settled on "unnamed" for
+# every unnamed source (issue 12/13): read as "unnamed" when older predictions are scored.
+_OLD_KINDS = {"group": "unnamed", "unresolved": "unnamed"}
+
+
+def speaker_kind_agreement(result: dict, threshold: float = 0.3) -> dict:
+    """How often the predicted `speaker_kind` equals the gold's among the statements matched at
+    `threshold` in `evaluate_news`' result: {"n": matched pairs with both kinds, "agree": equal
+    kinds, "share": agree / n (0-1, None when n is 0), "confusion": {"gold -> predicted": n} for
+    the pairs that differ}. The gold's kinds are person, organisation, state, news_agency,
+    unnamed and document (data/gold/news/README.md section 3); a prediction's "group" or
+    "unresolved" (older extractor output) counts as "unnamed"."""
+    m = result["matches"]
+    m = m[(m["threshold"] == threshold) & m["pred_speaker_kind"].notna() & m["gold_speaker_kind"].notna()]
+    pred = m["pred_speaker_kind"].map(lambda k: _OLD_KINDS.get(k, k))
+    same = (pred == m["gold_speaker_kind"]).to_numpy()
+    confusion: dict[str, int] = {}
+    for g, p in zip(m["gold_speaker_kind"][~same], pred[~same]):
+        key = f"{g} -> {p}"
+        confusion[key] = confusion.get(key, 0) + 1
+    n = int(len(m))
+    return {"n": n, "agree": int(same.sum()), "share": (float(same.sum()) / n) if n else None,
+            "confusion": dict(sorted(confusion.items(), key=lambda kv: (-kv[1], kv[0])))}
