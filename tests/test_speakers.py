@@ -130,6 +130,8 @@ def test_unnamed_sources_keep_a_typed_kind():
     assert description_kind("unidentified person") == "unnamed" and description_kind("activists") == "unnamed"
     assert name_kind("Islamic State") == "organisation" and name_kind("Syrias") == "state"
     assert name_kind("Deseret News") == "news_agency" and name_kind("Reuters") == "news_agency"
+    # a lone capitalised word is taken for a surname, never a day
+    assert name_kind("Comey") == "person" and name_kind("Tuesday") == "unknown"
 
 
 # -- a registry surname never overrides a different first name (issue 13 item 5) -------------
@@ -187,9 +189,14 @@ def test_role_nouns_and_documents_find_their_referent(dev_texts):
     assert st["speaker"] == "Turkish General Staff" and st["rule"].endswith("role:document")
     # fakes_1924058066: "... a monitor said" in the lead, the Syrian Observatory for Human
     # Rights ("a Britain-based monitor") named later, no registry
-    sts = extract_article_statements(dev_texts["fakes_1924058066"], "fakes_1924058066", EMPTY)
-    st = next(st for st in sts if st["speaker_mention"] == "a monitor")
-    assert st["speaker"] == "Syrian Observatory for Human Rights" and st["speaker_kind"] == "organisation"
+    for registry in (EMPTY, load_registry(default_registry_path())):
+        sts = extract_article_statements(dev_texts["fakes_1924058066"], "fakes_1924058066", registry)
+        st = next(st for st in sts if st["speaker_mention"] == "a monitor")
+        assert st["speaker"] == "Syrian Observatory for Human Rights" and st["speaker_kind"] == "organisation"
+    # fakes_1965495355: "... SANA news agency reported ... the media outlet added": SANA
+    sts = extract_article_statements(dev_texts["fakes_1965495355"], "fakes_1965495355", EMPTY)
+    st = next(st for st in sts if st["speaker_mention"] == "the media outlet")
+    assert (st["speaker"], st["speaker_kind"]) == ("SANA", "news_agency")
 
 
 def test_a_month_word_is_a_name_when_the_article_gives_it_to_a_person():

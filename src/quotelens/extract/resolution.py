@@ -28,7 +28,7 @@ from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
-from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, RELAY_WORDS
+from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, OUTLET_HEADS, RELAY_WORDS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.places import PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
@@ -38,6 +38,7 @@ from quotelens.extract.lexicon.speaker_heads import (
 )
 from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES, TITLES
 from quotelens.extract.mentions import Resolution, generic_kind, head_phrase, lower_first
+from quotelens.extract.name_tokens import CALENDAR_WORD
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_history import SpeakerHistory
 from quotelens.extract.speaker_phrases import phrase_after, tokens
@@ -270,7 +271,20 @@ class SpeakerResolver(SpeakerHistory):
             if ent is not None:
                 near = min(ent.mentions, key=lambda p: (p > a, abs(p - a)))
                 role = Resolution(ent.name, "", near, -1, "organisation", "", None, "described_organisation", near)
-                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, "", None, f"role:{role.how}", near)
+            else:
+                role = self._registry_monitor(a)
+            if role is not None:
+                yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, None, f"role:{role.how}",
+                                    role.start, role.in_registry)
+        if definite and role is None and not in_head and not reg and head in OUTLET_HEADS:
+            # "the media outlet added": the outlet that spoke in the last sentences
+            ents = self.entities
+            lo = ents.sentence_starts[max(0, ents.sentence_of(a) - 3)] if ents.sentence_starts else 0
+            outlet = next((res for at, res in self.recent_first(a) if at >= lo and is_outlet_name(res.speaker)), None)
+            if outlet is not None:
+                role = outlet
+                yield 1, Resolution(outlet.speaker, phrase, a, b, outlet.kind, outlet.side, None, "role:last_outlet",
+                                    outlet.start, outlet.in_registry)
         if head in PERSON_ROLES and role is None and not in_head:
             # an unnamed person ("a Syrian military source", "the SANA reporter") speaks for
             # themself, not for the organisation named in front of the role
@@ -327,6 +341,20 @@ class SpeakerResolver(SpeakerHistory):
         if head in GROUP_WORDS or head in ROLE_WORDS:
             yield 8, Resolution(lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
 
+    def _registry_monitor(self, pos: int) -> Resolution | None:
+        """The registry organisation whose name, as the article writes it, is a monitor's
+        ("Syrian Observatory for Human Rights", "Human Rights Watch") mentioned last before
+        `pos`, else first after it; None when there is none."""
+        found = [(s, e, n) for s, e, n in self.mentions if self.registry.actors[n].kind == "organisation"
+                 and set(re.findall(r"[a-z]+", self.text[s:e].lower() + " " + n.lower())) & MONITOR_NAME_WORDS]
+        if not found:
+            return None
+        before = [m for m in found if m[0] < pos]
+        s, e, name = before[-1] if before else found[0]
+        res = self.from_actor(name, s, e, "described_organisation")
+        res.resolved_from = s
+        return res
+
     # -- coreference -----------------------------------------------------------------
     def _compatible(self, res: Resolution, pronoun: str) -> bool:
         want, gender = PRONOUNS[pronoun]
@@ -378,7 +406,7 @@ class SpeakerResolver(SpeakerHistory):
             best = None
             for m in _PERSON_NAME.finditer(self.text, max(0, pos - 1500), pos):
                 words = m.group().split()
-                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self.common_word(w)
+                if any(w.lower() in ORG_WORDS or w.lower() in TITLES or self.common_word(w) or CALENDAR_WORD.fullmatch(w)
                        or w.lower() in COMMON_WORDS or w.lower() in CLAUSE_OPENERS for w in words):
                     continue
                 k = bisect.bisect_right(self.mention_starts, m.start()) - 1

@@ -10,7 +10,8 @@ Every statement's `speaker_kind` is one of SPEAKER_KINDS (docs/contracts.md):
 - `unnamed`: a source the text does not name, a person or a group ("a military source",
   "officials", "residents", "unidentified person"); `unnamed_source_type` tells what kind of
   source it is (military, official, residents ...);
-- `unknown`: a capitalised name nothing tells the kind of (rare).
+- `unknown`: a name nothing tells the kind of (rare: a lone capitalised word is taken for a
+  surname, "Comey said").
 
 A name is typed by its words (`name_kind`): a state's name, an outlet's name or its last word
 ("News", "Times", "TV"), an organisation word ("Ministry", "University"), an acronym, a first
@@ -37,6 +38,7 @@ from quotelens.extract.lexicon.nationalities import NATIONALITY_STATE
 from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.pronouns import UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.source_types import OTHER_SOURCE, SOURCE_TYPES
+from quotelens.extract.name_tokens import CALENDAR_WORD
 
 #: The values of the Statements table's `speaker_kind` (docs/contracts.md).
 SPEAKER_KINDS = ("person", "organisation", "state", "news_agency", "document", "unnamed", "unknown")
@@ -106,7 +108,16 @@ def name_kind(name: str) -> str:
         return "organisation"  # an acronym: "WHO", "NATO", "M5S"
     if len(words) >= 2:
         return "person"
-    return "person" if is_known_surname(words[0]) or is_known_first_name(words[0]) else "unknown"
+    word = words[0]
+    if CALENDAR_WORD.fullmatch(word):
+        return "unknown"  # "Tuesday": no one's name
+    if is_known_surname(word) or is_known_first_name(word):
+        return "person"
+    if word.endswith("s") and word[:1].isupper():
+        return "organisation"  # "Republicans", "Democrats": a party's members
+    # a lone capitalised word speaking in news is most often a surname ("Comey said", "Hirono
+    # said"); a company written alone ("Microsoft said") is the exception
+    return "person" if word[:1].isupper() and word[1:].islower() else "unknown"
 
 
 def head_word(description: str) -> str:
