@@ -250,3 +250,13 @@ def test_an_acronym_is_the_organisation_introduced_with_it(dev_texts):
     sts = extract_article_statements(dev_texts["GUM_news_iodine"], "GUM_news_iodine", EMPTY)
     st = next(st for st in sts if st["speaker_mention"] == "WHO")
     assert (st["speaker"], st["speaker_kind"]) == ("World Health Organisation", "organisation")
+
+
+def test_a_registry_alias_opening_a_longer_name_is_not_the_actor(dev_texts):
+    # GUM_news_crane: "according to Saudi Arabia's Civil Defense Authority": the default
+    # registry's "Civil Defense" (the Syrian White Helmets) opens a longer name here, and the
+    # possessor only modifies it
+    for registry in (EMPTY, load_registry(default_registry_path())):
+        sts = extract_article_statements(dev_texts["GUM_news_crane"], "GUM_news_crane", registry)
+        st = _with_quote(sts, "A storm yesterday caused a crane")
+        assert (st["speaker"], st["speaker_kind"]) == ("Civil Defense Authority", "organisation")

@@ -54,9 +54,13 @@ def document_author(resolver, a: int, b: int, head_end: int, reg) -> Resolution 
         if not t[:1].isupper() or t.lower() in DETERMINERS:
             break
         run.insert(0, (s, e, re.sub(r"['’]s$", "", t.rstrip(","))))
+    sentence_start = resolver.entities.sentence_starts[resolver.entities.sentence_of(a)] \
+        if resolver.entities.sentence_starts else 0
     if len(run) == 1 and (run[0][2].lower() in COMMON_WORDS or run[0][2].lower() in ROLE_WORDS
-                          or resolver.common_word(run[0][2])):
-        run = []  # "Rebel websites", "Opposition websites": a word capitalised to open the sentence
+                          or resolver.common_word(run[0][2])
+                          or (not text[sentence_start:run[0][0]].strip() and not run[0][2].isupper()
+                              and resolver.entities.mention_at(run[0][0], run[0][1]) is None)):
+        run = []  # "Rebel websites", "Unverified reports": a word capitalised to open the sentence
     if run and all(t.lower() in DEMONYMS or t.lower() in NATIONALITY_STATE for _, _, t in run):
         run = []  # "the Syrian opposition statement": a description, not an author's name
     if run:

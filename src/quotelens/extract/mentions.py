@@ -18,11 +18,12 @@ from quotelens.extract.lexicon.calendar import DAY
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.media_outlets import RELAY_WORDS
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
-from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
+from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, NAME_CLOSING_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
@@ -131,7 +132,7 @@ class ArticleMentions:
             # name after it is the organisation's name
             acronym_name = acronym and low in TITLES and not (nxt[:1].isupper() or nxt.lower() in ROLE_WORDS)
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and (low not in TITLES or low in DEMONYMS or acronym_name) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
+                and (low not in TITLES or low in DEMONYMS or acronym_name or org_ahead[k]) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
                 and low not in DETERMINERS \
                 and not in_reg and (low not in NON_SPEAKERS or acronym) \
                 and not MODIFIER_SUFFIX.search(low) \
@@ -151,7 +152,10 @@ class ArticleMentions:
                     runs.append((cur, titled))
                     cur = []
                 titled = low in TITLES
-            if t.endswith(",") and cur:
+            if (t.endswith(",") or (is_name and re.search(r"['’]s$", t) and k + 1 < len(toks)
+                                    and toks[k + 1][2][:1].isupper())) and cur:
+                # a comma ends a name, and so does a possessor before another name ("Saudi
+                # Arabia's Civil Defense Authority")
                 runs.append((cur, titled))
                 cur = []
         if cur:
@@ -219,6 +223,8 @@ class ArticleMentions:
                 if len(name) > len(full):
                     self.unknown_names[key] = name
                 yield run[0][0], run[-1][1], self.unknown_names[key], "person"
+            elif words[0].lower() in DOCUMENT_WORDS:
+                continue  # "Posts on the message board said": a description capitalised to open the sentence
             elif run[-1][1] >= b - 1 or (head_end is not None and head_end - 1 <= run[-1][1] <= head_end):
                 # a lone capitalised word counts only as the head of the phrase ("Sedney said",
                 # "The U.N. in August"), not as a modifier ("Western states")
@@ -271,6 +277,12 @@ class ArticleMentions:
         for k, (s, e, name) in enumerate(mentions):
             actor = self.registry.actors[name]
             alias = text[s:e]
+            after_word = re.match(r"\s+([A-Z]\w+)", text[e:e + 30])
+            if actor.kind != "person" and after_word and after_word.group(1).lower() in NAME_CLOSING_WORDS \
+                    and not any(m2[0] == e or m2[0] <= after_word.start(1) + e < m2[1] for m2 in mentions):
+                # "Saudi Arabia's Civil Defense Authority": the alias opens a longer name
+                dropped.add(k)
+                continue
             if " " in alias.strip() or alias == name:
                 continue
             own = {w for a in (name, *actor.aliases) for w in a.split()} - {alias}

@@ -314,7 +314,11 @@ class SpeakerResolver(SpeakerHistory):
                     yield 5, Resolution(" ".join([text[s:e], nxt[0]]), text[s:e + 1 + len(nxt[0])], s,
                                         e + 1 + len(nxt[0]), "organisation", "", None, "unknown_name")
                     continue
-            yield (3 if kind == "organisation" else 4) + (2 if s >= head_end else 0), self.from_actor(name, s, e, "name")
+            # a possessor in front of another name only modifies it ("Saudi Arabia's Civil
+            # Defense Authority")
+            possessor = bool(re.match(r"['’]s?\s+[A-Z]", text[e:e + 4]))
+            yield (3 if kind == "organisation" else 4) + (2 if s >= head_end or possessor else 0), \
+                self.from_actor(name, s, e, "name")
         for s, e, name, kind_ in reversed(names):  # the head of a noun phrase is its last name
             if kind_ == "state" and re.match(r"[\s-]+based\b", text[e:e + 8]):
                 continue  # "The UK based Syrian Observatory": a modifier

@@ -111,6 +111,8 @@ def name_kind(name: str) -> str:
     word = words[0]
     if CALENDAR_WORD.fullmatch(word):
         return "unknown"  # "Tuesday": no one's name
+    if word.lower() in OUTLET_NAME_WORDS:
+        return "news_agency"  # "the Gazette", "the Times"
     if is_known_surname(word) or is_known_first_name(word):
         return "person"
     if word.endswith("s") and word[:1].isupper():

@@ -26,3 +26,10 @@ INSTITUTION_WORDS = frozenset(
     plc bank airline airlines studio studios records church parliament assembly senate congress board
     trust""".split()
 )
+
+# Capitalised words that close an organisation's name ("Civil Defense Authority", "Interior
+# Ministry"): a registry alias right before one is only the start of a longer name. Outlet
+# words ("Press", "News") are left out ("White House Press Secretary"). Source: written for
+# this project (issue 12, names without a registry).
+NAME_CLOSING_WORDS = INSTITUTION_WORDS | frozenset(
+    "authority ministry council committee commission department office directorate agency".split())
