@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actors", default=None, help="actor registry YAML (default: none, speakers named as the "
                                                   "articles write them; e.g. data/actors/syria.yaml)")
     p.add_argument("--columns", action="append", help="column mapping, e.g. id=unit_id,text=article_content")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes extracting in parallel (default: the machine's cores; same table as 1)")
     p.set_defaults(func=extract_command)
 
     p = sub.add_parser("sentiment", help="score the sentiment of a table's text column")

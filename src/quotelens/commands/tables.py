@@ -13,9 +13,11 @@ from quotelens.arguments import UsageError, column_mapping, existing_file, exist
 def extract_command(args: argparse.Namespace) -> int:
     from quotelens.extract.registry import RegistryError, registry_from_option
     from quotelens.load.corpus import load_corpus
-    from quotelens.extract.statements import extract_statements
+    from quotelens.extract.parallel import extract_statements_parallel
     from quotelens.tables import TABLE_SUFFIXES, write_table
 
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"extract: --workers must be at least 1, not {args.workers}")
     corpus = existing_input(args.corpus, "extract: corpus")
     actors = existing_file(args.actors, "extract: --actors") if args.actors else None
     output = output_file(args.output, TABLE_SUFFIXES, inputs=[corpus] + ([actors] if actors else []),
@@ -29,7 +31,8 @@ def extract_command(args: argparse.Namespace) -> int:
         result = load_corpus(corpus, columns=columns)
     except ValueError as exc:
         raise UsageError(f"extract: {exc}") from None
-    statements = extract_statements(result.articles, registry=registry)
+    # on the machine's cores, the same table as one process (quotelens.extract.parallel)
+    statements = extract_statements_parallel(result.articles, registry=registry, workers=args.workers)
     write_table(statements, output)
     print(f"{result.summary()}; {len(statements)} statements from "
           f"{statements['article_id'].nunique() if len(statements) else 0} articles -> {args.output}",

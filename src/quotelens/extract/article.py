@@ -16,6 +16,7 @@ import bisect
 import re
 from contextlib import contextmanager
 
+from quotelens.extract.cues import ClauseCuts
 from quotelens.extract.quotes import find_quotes
 from quotelens.load.boilerplate import furniture_spans, parse_furniture
 from quotelens.extract.registry import Registry
@@ -126,7 +127,8 @@ class ArticleState:
         self.quote_spans = [(q.open, q.close if q.closed else q.end) for q in self.quotes]
         self.quote_opens = [q.open for q in self.quotes]
         self.resolver = SpeakerResolver(text, registry, self.sent_starts, self.sentences, self.quote_spans)
-        self.tagged: dict = {}  # sentence index -> its tagged and chunked form (quotelens.extract.speaker_np)
+        self.tagged: dict = {}  # sentence index -> its tagged and chunked form (quotelens.extract.tagged)
+        self._clause_cuts: dict = {}  # sentence index -> ClauseCuts
         self.statements: list[dict] = []
         self.used_cues: set[int] = set()  # offsets of cues that produced a statement
         self.used_quotes: set[int] = set()  # indices into self.quotes
@@ -242,6 +244,15 @@ class ArticleState:
         self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
         self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
         return True
+
+    def clause_end(self, a: int, s1: int) -> int:
+        """End (characters) of the reported clause starting at `a` in the sentence ending at
+        `s1` (quotelens.extract.cues.clause_end), from the sentence's cut points found once."""
+        si = self.sentence_of(a)
+        cuts = self._clause_cuts.get(si)
+        if cuts is None or cuts.s1 != s1:
+            cuts = self._clause_cuts[si] = ClauseCuts(self.text, self.sentences[si][0], s1)
+        return cuts.end(a)
 
     def cue_between(self, si: int, a: int, b: int) -> bool:
         """Whether a statement of sentence `si` has its cue in text[a:b] (characters)."""

@@ -7,6 +7,7 @@ Reads: an article's text. Writes: regex matches and character offsets into the t
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from quotelens.extract import speech_verbs
@@ -71,6 +72,33 @@ def verb_ok(text: str, vm: re.Match) -> bool:
         return True
     prev = text[max(0, vm.start() - 12):vm.start()].split()
     return bool(prev) and prev[-1].lower() in BASE_OK_BEFORE
+
+
+class ClauseCuts:
+    """Every place in one sentence (text[s0:s1]) where a reported clause may end, found once,
+    so that asking for the end of each clause in a sentence with hundreds of cues costs a
+    bisection, not a scan of the rest of the sentence (`clause_end` reads the same places)."""
+
+    def __init__(self, text: str, s0: int, s1: int):
+        self.s1 = s1
+        self.coord = [m.start() for m in COORD_CUT.finditer(text, s0, s1)]
+        self.part = [m.start() for m in PART_CUT.finditer(text, s0, s1)]
+        self.ing = [m.start() for m in ING_CUT.finditer(text, s0, s1) if not _progressive(text, s0, m.start())]
+
+    def end(self, a: int) -> int:
+        """End (character offset) of the reported clause starting at `a`."""
+        b = self.s1
+        for starts in (self.coord, self.part, self.ing):
+            k = bisect.bisect_right(starts, a)
+            if k < len(starts) and starts[k] < b:
+                b = starts[k]
+        return b
+
+
+def _progressive(text: str, lo: int, pos: int) -> bool:
+    """Whether the participle matched at `pos` follows "was", "by", "without" ... ("was saying")."""
+    prev = text[max(lo, pos - 12):pos].split()
+    return bool(prev) and prev[-1].lower() in _NOT_BEFORE_ING
 
 
 def clause_end(text: str, a: int, s1: int) -> int:

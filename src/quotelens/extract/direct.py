@@ -17,7 +17,7 @@ from typing import NamedTuple
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import according_phrase
 from quotelens.extract.article import CONF, ArticleState
-from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, clause_end, only_adjuncts, verb_ok
+from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.attribution_phrases import SPLIT_QUOTE_PARTICIPLES
 from quotelens.extract.lexicon.clause_words import FRAGMENT_BEFORE
@@ -33,6 +33,7 @@ _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")
 # minister asked', '"Is this the end?" asked Jones').
 _QUESTION_TAG = re.compile(r"[?!]")
 _ASKED_NAME = re.compile(r"(?:asked|said|says|asks|cried|shouted|exclaimed|wondered)\s+[A-Z]")
+_LOWER_WORD = re.compile(r"[a-z]{3}")
 # Between the parts of a split quote ('"Q1," adding, "Q2"').
 _SPLIT_GAP = re.compile(rf"\s*[,;:]?\s*(?:{alternation(SPLIT_QUOTE_PARTICIPLES)})\s*[,:]?\s*")
 
@@ -80,7 +81,7 @@ def find_direct_quotes(art: ArticleState) -> None:
         if rule == "mixed_that":
             # 'X stressed that "Q1" and ... "Q2"': every quoted fragment of the clause
             si = art.sentence_of(q.open)
-            end = clause_end(art.text, q.open, art.sentences[si][1])
+            end = art.clause_end(q.open, art.sentences[si][1])
             art.emit_clause(q.open, end, res, cue, rule, "indirect", cue_pos, spans=spans)
             continue
         if art.add(q.start, q.end, res, cue, kind, rule, conf, cue_pos, spans=spans, same_as=same):
@@ -175,8 +176,9 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
             b -= 1
     # the verb must end right here (adjuncts allowed: "said in a statement:")
     best = None
-    for vm in VERB.finditer(text, max(s0, b - 120), b):
-        best = vm
+    if _LOWER_WORD.search(text, max(s0, b - 120), b):  # (no verb among quote marks alone)
+        for vm in VERB.finditer(text, max(s0, b - 120), b):
+            best = vm
     if best is not None and not art.in_quote(best.start()) and verb_ok(art.text, best):
         t0 = best.end()
         if speech_verbs.lookup(best.group())[0] in TELL_LEMMAS:

@@ -27,6 +27,8 @@ CONTINUATION_MIN_WORDS = 3
 CONTINUATION_MAX_SENTENCES = 2
 CONTINUATION_MAX_PARAGRAPHS = 2
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "MD"))
+# A subject and at most four words before a quoted fragment fit in this many characters.
+_SUBJECT_AND_VERB_CHARS = 200
 # Looked at when asking whether a quotation starts with a verb (characters).
 _HEAD_CHARS = 120
 
@@ -87,6 +89,8 @@ def _quoted_words_of_subject(art: ArticleState, qi: int, q, s0: int) -> None:
     words) is that subject's words, a mixed statement. A quoted noun phrase ('a silver medal for
     "courageous achievement"', the so-called "caliphate") is nobody's statement."""
     text = art.text
+    if q.open - s0 > _SUBJECT_AND_VERB_CHARS:
+        return  # the subject and at most four words cannot reach this far
     span = phrase_after(text, s0, q.open)
     if span is None or span[0] - s0 > 2:
         return

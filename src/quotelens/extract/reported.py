@@ -18,7 +18,7 @@ import re
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
-from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, clause_end, only_adjuncts, verb_ok
+from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
@@ -70,6 +70,19 @@ def find_reported(art: ArticleState) -> None:
         if _COORD_BEFORE.search(before):
             _coordinated(art, vm, s0, s1, lemma, family, si)
             continue
+        # where the statement would be, found before its speaker (tagging and resolution are
+        # the costly steps): after the cue, before it, or (inverted) before a name after it
+        clause = _clause_after(art, vm, lemma, family, s1)
+        t0 = vm.end()
+        if lemma in TELL_LEMMAS:
+            mo = TELL_OBJECT.match(text, t0, s1)
+            if mo:
+                t0 = mo.end()
+        tail = text[t0:s1].rstrip(" .")
+        backward = family != "object" and (not tail.strip() or only_adjuncts(tail) or PART_TAIL.match(tail) is not None
+                                           or tail.lstrip().startswith((",", "\"", "“", "'")))
+        if clause is None and not backward and not _may_be_inverted(text, vm, s1, lemma):
+            continue
         sm = speaker_before(art, s0, v)
         if (sm is None or sm.maybe_object or _common_noun_only(text, sm)) and not (sm and (sm.passive or sm.negated)) \
                 and _inverted(art, vm, s0, s1):
@@ -92,27 +105,24 @@ def find_reported(art: ArticleState) -> None:
         if res is None:
             continue
         np_start = min(s for s, _ in sm.spans)
-        clause = _clause_after(art, vm, lemma, family, s1)
         if clause is not None:
             a, b, rule = clause
             art.emit_clause(a, b, res, vm.group(), rule, "indirect", v, spans=sm.spans)
             continue
-        # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters"
-        t0 = vm.end()
-        if lemma in TELL_LEMMAS:
-            mo = TELL_OBJECT.match(text, t0, s1)
-            if mo:
-                t0 = mo.end()
-        tail = text[t0:s1].rstrip(" .")
-        if tail.strip() and not only_adjuncts(tail) and not tail.lstrip().startswith((",", "\"", "“", "'")) \
-                and not PART_TAIL.match(tail):
-            continue
-        if family == "object" or art.cue_between(si, s0, np_start):
-            # "The company said it would appeal": an object verb reports no clause before it,
-            # and a clause holding another statement's cue is that attribution, not content
+        # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters";
+        # an object verb reports no clause before it ("The company said it would appeal"),
+        # and a clause holding another statement's cue is that attribution, not content
+        if not backward or art.cue_between(si, s0, np_start):
             continue
         art.emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
         _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
+
+
+def _may_be_inverted(text: str, vm: re.Match, s1: int, lemma: str) -> bool:
+    """A cheap test of the shape `_inverted` reads ("..., said the Observatory"): a word that
+    can open a speaker phrase right after the cue."""
+    nxt = text[vm.end():min(s1, vm.end() + 40)].split(None, 1)
+    return bool(nxt) and lemma not in TELL_LEMMAS and nxt[0].lower() not in ADJUNCT_START and nxt[0].lower() != "that"
 
 
 def _common_noun_only(text: str, sm: SubjectMatch) -> bool:
@@ -123,8 +133,9 @@ def _common_noun_only(text: str, sm: SubjectMatch) -> bool:
 
 
 def _fallback(art: ArticleState, spans: list[tuple[int, int]]) -> Resolution | None:
-    """An unnamed source ("the bulletin") is its own, generic speaker."""
-    return generic_speaker(art, spans[0])
+    """An unnamed source ("the bulletin", "Unverified reports") is its own, generic speaker:
+    whatever the subject of a speech verb is, it is presented as speaking."""
+    return generic_speaker(art, spans[0], any_head=True)
 
 
 def _relative_subject(art: ArticleState, s0: int, v: int):
@@ -218,7 +229,7 @@ def _second_half(art: ArticleState, s0: int, tag_start: int, tag_end: int, s1: i
     rest = text[a:s1].lstrip()
     if not rest or not (rest[0].islower() or rest[0] in "\"“‘'"):
         return  # B must go on with A's sentence ("..., said Mauer, are required ...")
-    art.emit_clause(a, clause_end(text, a, s1), res, cue, "mid_sentence_tag", "indirect", v, spans=spans)
+    art.emit_clause(a, art.clause_end(a, s1), res, cue, "mid_sentence_tag", "indirect", v, spans=spans)
 
 
 def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str, si: int) -> None:
@@ -256,15 +267,15 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
     if tm and not re.search(r"[\"“”«»;:]", window[:tm.start()]):
         head = window[:tm.start()]
         if family == "clause" and (not head.strip() or only_adjuncts(head) or lemma in ("tell", "inform", "assure")):
-            return r + tm.end(), clause_end(art.text, r + tm.end(), s1), "reported_that"
+            return r + tm.end(), art.clause_end(r + tm.end(), s1), "reported_that"
         if family == "object" and (not head.strip() or _NOUN_THAT.fullmatch(head)):
-            return r + tm.end(), clause_end(art.text, r + tm.end(), s1), "reported_that"
+            return r + tm.end(), art.clause_end(r + tm.end(), s1), "reported_that"
     rest = text[r:s1]
     stripped = rest.lstrip()
     if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—":
         return None
     if family == "object":
-        return vm.start(), clause_end(art.text, r, s1), "reported_object"
+        return vm.start(), art.clause_end(r, s1), "reported_object"
     # skip adjuncts ("said on Wednesday the strikes ...")
     p = r
     while True:
@@ -293,7 +304,7 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
         # "added three goals", "conceded a penalty" are no statements
         if verb_complement(art, p, s1) not in ("clause", "quote"):
             return None
-    return p, clause_end(art.text, p, s1), "reported"
+    return p, art.clause_end(p, s1), "reported"
 
 
 def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str) -> None:

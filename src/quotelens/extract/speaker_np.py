@@ -14,8 +14,8 @@ A phrase right after a preposition or a lexical verb is that word's object ("...
 people said the Observatory"), not a subject: no subject is returned, so the inverted reading
 ("said the Observatory") can be tried.
 
-Each sentence is tagged and chunked at most once per article, and only when a pass asks
-(sentences with a cue). Reads: an `ArticleState`'s text and sentences. Writes: spans
+Sentences are tagged and chunked only when a rule asks, and only as far as it needs
+(quotelens.extract.tagged). Reads: an `ArticleState`'s text and sentences. Writes: spans
 (characters into the text) as `SubjectMatch`.
 """
 
@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
 
-from quotelens.extract.chunk import noun_phrases
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
@@ -33,8 +31,8 @@ from quotelens.extract.lexicon.syntax_words import (
     TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
 )
 from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS
-from quotelens.extract.postag import tag_text
 from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
+from quotelens.extract.tagged import TaggedSentence, tagged_sentence
 
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP", "CD"))
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
@@ -44,7 +42,8 @@ _QUOTE_TOKENS = frozenset(('"', "“", "”", "``", "''", "'", "‘", "’", "«
 _YEAR_OR_DAY = re.compile(r"(?:1[89]|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?")
 _MISTAGGED_NAME = frozenset(("VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ"))
 _HAS_WORD = re.compile(r"[^\W_]")
-MAX_EXTENSIONS = 4  # prepositional phrases, modifiers and conjuncts added to one subject
+MAX_EXTENSIONS = 4
+NP_AFTER_CHARS = 160  # a source phrase after "according to" is read this far (characters)  # prepositional phrases, modifiers and conjuncts added to one subject
 
 
 class _NotASubject:
@@ -56,27 +55,6 @@ class _NotASubject:
 
 
 NOT_A_SUBJECT = _NotASubject()
-
-
-class TaggedSentence(NamedTuple):
-    """One sentence tagged and chunked: tokens (token, start, end, tag) with character offsets
-    into the article's text, their start offsets, and the chunks ending at each token index."""
-
-    tokens: list[tuple[str, int, int, str]]
-    starts: list[int]
-    chunk_ending: dict[int, int]  # index of a chunk's last token -> index of its first
-
-
-def tagged_sentence(art, si: int) -> TaggedSentence:
-    """Sentence `si` of the article tagged and chunked (cached on the ArticleState)."""
-    cache = art.tagged
-    found = cache.get(si)
-    if found is None:
-        s0, s1 = art.sentences[si]
-        toks = [(w, s0 + a, s0 + b, t) for w, a, b, t in tag_text(art.text[s0:s1])]
-        ending = {c.last - 1: c.first for c in noun_phrases(toks)} if toks else {}
-        found = cache[si] = TaggedSentence(toks, [t[1] for t in toks], ending)
-    return found
 
 
 def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
@@ -240,7 +218,7 @@ def np_subject_before(art, lo: int, cue: int):
     and passive flags); NOT_A_SUBJECT when the tagger rules one out (the cue is a noun here,
     or the phrase before it is an object); None when it finds no noun phrase there."""
     si = art.sentence_of(cue)
-    ts = tagged_sentence(art, si)
+    ts = tagged_sentence(art, si, upto=cue + 1)
     toks = ts.tokens
     vi = bisect.bisect_left(ts.starts, cue)
     if vi >= len(toks) or toks[vi][1] != cue:
@@ -370,7 +348,7 @@ def np_after(art, pos: int, hi: int) -> tuple[int, int] | None:
     statement by the ministry of defence"), as a character span; None when no phrase starts
     there."""
     si = art.sentence_of(pos)
-    ts = tagged_sentence(art, si)
+    ts = tagged_sentence(art, si, upto=min(hi, pos + NP_AFTER_CHARS))
     toks = ts.tokens
     k = bisect.bisect_left(ts.starts, pos)
     starting = {f: l for l, f in ts.chunk_ending.items()}

@@ -1,7 +1,7 @@
 """The sense of a speech verb from what follows it: a clause or a quotation (a statement:
 "said the boy was welcome", "explained how ...", "urged them to leave", 'said: "..."') or a
 plain noun object ("added three goals", "conceded a penalty", "tweeted support of ..."), read
-from the tagger's part-of-speech tags (quotelens.extract.speaker_np.tagged_sentence).
+from the tagger's part-of-speech tags (quotelens.extract.tagged.tagged_sentence).
 
 Reads: an `ArticleState`. Writes: a label.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 
 from quotelens.extract.lexicon.syntax_words import WH_WORDS
-from quotelens.extract.speaker_np import tagged_sentence
+from quotelens.extract.tagged import tagged_sentence
 
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
