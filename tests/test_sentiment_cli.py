@@ -87,5 +87,6 @@ def test_seed_actor_estimates_reconcile(seed_statements):
     estimates = actor_estimates(scored, method_columns=["vader", "afinn", "ngram", "ensemble"], min_statements=1, seed=0)
     assert estimates["n_statements"].sum() == scored.dropna(subset=["speaker", "sentiment"]).shape[0]
     assert (estimates["n_articles"] == 1).all() and estimates["single_article"].all()
-    delattre = scored[scored["quote"] == "the fight against terrorism is our number one priority"]
+    # A mixed statement's quote is its whole reported clause (issue 12): find it by its quoted words.
+    delattre = scored[scored["quote"].str.contains("the fight against terrorism is our number one priority", regex=False)]
     assert len(delattre) == 1 and delattre["speaker"].iloc[0] == "Francois Delattre"
