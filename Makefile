@@ -20,7 +20,7 @@ report: $(STAMP)
 	$(BIN)/quotelens report --config configs/default.yaml
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
