@@ -35,6 +35,7 @@ ADJUNCT = re.compile(
 # Who is told, after tell/inform/assure/brief ("told Reuters", "told a news conference in Geneva").
 TELL_OBJECT = re.compile(
     rf"\s+(?:{alternation(ADDRESSEES)}|(?:the\s+|a\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+"
+    rf"(?:(?:news\s+|state\s+)?(?:{alternation(AUDIENCE_NOUNS)})\b\s*)?"  # "told Reuters news agency"
     rf"|(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(AUDIENCE_NOUNS)})"
     r"(?:\s+(?:in|at|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)"
     r",?"

@@ -34,6 +34,7 @@ _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")
 _QUESTION_TAG = re.compile(r"[?!]")
 _ASKED_NAME = re.compile(r"(?:asked|said|says|asks|cried|shouted|exclaimed|wondered)\s+[A-Z]")
 _LOWER_WORD = re.compile(r"[a-z]{3}")
+_TITLE_PREPOSITIONS = frozenset("on in at about of for from into".split())
 # Between the parts of a split quote ('"Q1," adding, "Q2"').
 _SPLIT_GAP = re.compile(rf"\s*[,;:]?\s*(?:{alternation(SPLIT_QUOTE_PARTICIPLES)})\s*[,:]?\s*")
 
@@ -186,6 +187,8 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
             if mo:
                 t0 = mo.end()
         tail = text[t0:b]
+        if tail.split() and tail.split()[-1].lower() in _TITLE_PREPOSITIONS:
+            return None  # 'says on "The Internet Explorer 6 Countdown"': a title, not words said
         if not tail.strip() or only_adjuncts(tail):
             sm = speaker_before(art, s0, best.start())
             if sm and not sm.negated and not sm.passive:

@@ -21,11 +21,11 @@ from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
-from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
+from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES, OBJECT_PREPOSITIONS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
-from quotelens.extract.speaker_np import speaker_before
+from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
 from quotelens.extract.verb_sense import verb_complement
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
@@ -35,7 +35,12 @@ _MID_TAG_COMMA = re.compile(r"\s*,\s*")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
 # A finite verb between a subject and the cue means the subject is not the speaker's.
 _FINITE = re.compile(rf"\b(?:\w+ed|{alternation(FINITE_AUXILIARIES)})\b")
-_QUOTED_AS = re.compile(r"\bquoted\s+(.+?)\s+as\s+$")
+_QUOTED_AS = re.compile(r"\b(?:quoted|reported|cited)\s+(.+?)\s+as\s+$")
+# "Reuters reported residents as saying ...": the relaying verb reports nobody's clause.
+_BY_PARTICIPLE = re.compile(r"\bby\s+$")
+# A finite verb ("concluded", "has reacted") whose subject a "by ...ing" participle shares.
+_FINITE_VERB = re.compile(r"\b[a-z]+ed\b|\b(?:has|have|had)\s+[a-z]+ed\b")
+_RELAY_AFTER = re.compile(r"[^.;:\"“]{1,120}?\s+as\s+(?:saying|telling|stating)\b")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
 # "voiced (deep) hope that ...": a stance noun between an object verb and its that-clause.
 _NOUN_THAT = re.compile(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(STANCE_NOUNS)})\s*")
@@ -84,6 +89,8 @@ def find_reported(art: ArticleState) -> None:
         if clause is None and not backward and not _may_be_inverted(text, vm, s1, lemma):
             continue
         sm = speaker_before(art, s0, v)
+        if sm is NOT_A_SUBJECT:
+            continue  # the tagger reads the cue word as a noun or adjective here
         if (sm is None or sm.maybe_object or _common_noun_only(text, sm)) and not (sm and (sm.passive or sm.negated)) \
                 and _inverted(art, vm, s0, s1):
             continue
@@ -195,7 +202,14 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
     if span is None:
         return False
     tail = text[span[1]:s1].strip(" .")
-    ok_tail = not tail or only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail)
+    p = 0
+    while True:  # adjuncts, then maybe a participle ("said the Observatory adding that ...")
+        m = ADJUNCT.match(tail, p)
+        if not m or m.end() == p:
+            break
+        p = m.end()
+    ok_tail = not tail or only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail) \
+        or PART_TAIL.match(tail[p:].lstrip()) is not None
     if not ok_tail:
         return False
     res = art.resolver.resolve([span])
@@ -274,7 +288,11 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
     stripped = rest.lstrip()
     if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—":
         return None
+    if _RELAY_AFTER.match(text, r, s1):
+        return None  # "reported residents as saying": the participle carries their words
     if family == "object":
+        if stripped.split(None, 1)[0].lower() in OBJECT_PREPOSITIONS | {"of", "by"}:
+            return None  # "blamed on the rebels", "accused of": no object, a passive or relative use
         return vm.start(), art.clause_end(r, s1), "reported_object"
     # skip adjuncts ("said on Wednesday the strikes ...")
     p = r
@@ -313,17 +331,14 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     text = art.text
     si = art.sentence_of(vm.start())
     qa = _QUOTED_AS.search(text, s0, vm.start())
-    if qa and lemma == "say":
-        span = phrase_after(text, qa.start(1), qa.end(1))
-        if span and span[1] >= qa.end(1) - 1:
-            res = art.resolver.resolve([span])
-            clause = _clause_after(art, vm, lemma, family, s1)
-            if res is not None and clause is not None:
-                art.emit_clause(clause[0], clause[1], res, "quoted as saying", "quoted_as_saying", "indirect",
-                                  vm.start(), spans=[span])
-        return
-    last = art.statement_before(vm.start(), si)
-    if last is None:
+    if qa and lemma in ("say", "tell", "state"):
+        # "X quoted/reported Y as saying": Y, the whole phrase between the verb and "as"
+        span = (qa.start(1), qa.end(1))
+        res = art.resolver.resolve([span]) or generic_speaker(art, span, any_head=True)
+        clause = _clause_after(art, vm, lemma, family, s1)
+        if res is not None and clause is not None:
+            art.emit_clause(clause[0], clause[1], res, vm.group(), "quoted_as_saying", "indirect", vm.start(),
+                            spans=[span])
         return
     prev = text[max(s0, vm.start() - 2):vm.start()]
     if not prev or not prev[-1].isspace() and prev[-1] != ",":
@@ -332,4 +347,23 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     if clause is None:
         return
     a, b, _ = clause
-    art.emit_clause(a, b, last["_res"], vm.group(), "participle", "indirect", vm.start(), same_as=last)
+    last = art.statement_before(vm.start(), si)
+    if last is not None:
+        art.emit_clause(a, b, last["_res"], vm.group(), "participle", "indirect", vm.start(), same_as=last)
+        return
+    # "Fahd concluded his letter by saying that ...", "has reacted by proposing ...": the
+    # subject of the verb the participle depends on
+    by = _BY_PARTICIPLE.search(text, s0, vm.start())
+    if by is None:
+        return
+    head = None
+    for m in _FINITE_VERB.finditer(text, s0, by.start()):
+        head = m
+    if head is None:
+        return
+    sm = speaker_before(art, s0, head.start())
+    if not sm or sm.negated or sm.passive:
+        return
+    res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
+    if res is not None:
+        art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)

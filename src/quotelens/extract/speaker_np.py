@@ -28,7 +28,7 @@ from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
     AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, SUBJECT_BOUNDARY_WORDS,
-    TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
+    NEGATIVE_DETERMINERS, TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
 )
 from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS
 from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
@@ -84,6 +84,19 @@ def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
             and _capitalised(toks[first - 1][0]) and toks[first - 1][0].isalpha():
         first -= 1  # a given name the tagger took for a verb or adjective: "Khaled Al-Maeena"
     return first
+
+
+def _adjectival(ts: TaggedSentence, vi: int) -> bool:
+    """A past participle used as an adjective or reduced relative, not a finite speech verb:
+    before a noun ("alleged attack") or before "by" with no auxiliary ("a condition
+    characterised by ..."): no statement."""
+    toks = ts.tokens
+    if toks[vi][3] not in ("VBN", "JJ") or vi + 1 >= len(toks):
+        return False
+    if vi == 0 or toks[vi - 1][3] not in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "POS", "PRP$"):
+        return False  # after a comma, an auxiliary or an adverb it is a verb ("X, ..., described today")
+    nxt_word, _, _, nxt_tag = toks[vi + 1]
+    return (nxt_tag in ("NN", "NNS") and not _time_word(ts, vi + 1)) or nxt_word.lower() == "by"
 
 
 def _time_word(ts: TaggedSentence, i: int) -> bool:
@@ -223,8 +236,11 @@ def np_subject_before(art, lo: int, cue: int):
     vi = bisect.bisect_left(ts.starts, cue)
     if vi >= len(toks) or toks[vi][1] != cue:
         return None
-    if toks[vi][3] not in _VERB_TAGS and toks[vi][0].lower() in NOUN_HOMOGRAPHS:
-        return NOT_A_SUBJECT  # a noun here: "the news reports", "opening remarks"
+    phrasal = vi + 1 < len(toks) and (toks[vi + 1][3] == "RP" or toks[vi + 1][0].lower() == "out")
+    if toks[vi][3] not in _VERB_TAGS and toks[vi][0].lower() in NOUN_HOMOGRAPHS and not phrasal:
+        return NOT_A_SUBJECT  # a noun here: "the news reports", "opening remarks" (not "points out")
+    if _adjectival(ts, vi):
+        return NOT_A_SUBJECT  # "the site of Tuesday's alleged attack", "a condition characterised by"
     lo_index = bisect.bisect_left(ts.starts, lo)
     negated = passive = False
     i = vi - 1
@@ -233,8 +249,8 @@ def np_subject_before(art, lo: int, cue: int):
         low = word.lower()
         if low in NEGATORS or low == "n't":
             negated = True
-        elif low in BE_FORMS and i == vi - 1 and toks[vi][3] == "VBN":
-            passive = True  # "was reported", "is said"
+        elif low in BE_FORMS and toks[vi][3] in ("VBN", "VBD") and tag not in ("NNP", "NNPS"):
+            passive = True  # "was reported", "is said", "were twice denied", "has been widely accused"
         elif low == "to" and tag == "TO":
             return None  # an infinitive ("declined to say")
         elif tag == "MD" and toks[vi][3] == "VB" and low in HYPOTHETICAL_MODALS:
@@ -253,6 +269,8 @@ def np_subject_before(art, lo: int, cue: int):
     if first is None or first < lo_index or _time_word(ts, i):
         return None
     found = _subject_start(ts, first, i, lo_index)
+    if toks[first][0].lower() in NEGATIVE_DETERMINERS or (first > 0 and toks[first - 1][0].lower() in NEGATIVE_DETERMINERS):
+        negated = True  # "No group has claimed", "none of the officials said"
     if isinstance(found[1], bool):
         start, maybe_object = found
         return SubjectMatch([(toks[start][1], toks[i][2])], negated, passive, maybe_object)
@@ -370,8 +388,9 @@ def np_after(art, pos: int, hi: int) -> tuple[int, int] | None:
 def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
     """The speaker phrase before the cue at `cue` (characters), not looking left of `lo`: the
     tagger's subject (np_subject_before), else the word-list walk of
-    quotelens.extract.speaker_phrases.subject_before when the tagger finds no noun phrase."""
+    quotelens.extract.speaker_phrases.subject_before when the tagger finds no noun phrase;
+    NOT_A_SUBJECT (falsy) when the tagger reads the cue word as a noun or an adjective."""
     found = np_subject_before(art, lo, cue)
     if found is NOT_A_SUBJECT:
-        return None
+        return found  # falsy: the cue is no speech verb here
     return found if found is not None else subject_before(art.text, lo, cue)

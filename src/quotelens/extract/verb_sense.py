@@ -40,8 +40,8 @@ def verb_complement(art, after: int, hi: int) -> str:
     if low == "that" or low in WH_WORDS or tag in ("WDT", "WP", "WRB") or tag == "TO":
         return "clause"
     end = k
-    while end < len(toks) and toks[end][1] < hi and toks[end][3] not in _VERB_TAGS | {"MD", ",", ".", ":"}:
-        end += 1
+    while end < len(toks) and toks[end][1] < hi and toks[end][3] not in _VERB_TAGS | {"MD", ",", ".", ":", "WDT", "WP"}:
+        end += 1  # (a relative clause belongs to the object: "conceded a penalty which ... awarded")
     if end < len(toks) and toks[end][1] < hi and toks[end][3] in _FINITE_TAGS | {"VBN"} and end > k:
         return "clause"  # "said the boy was welcome"
     return "object"

@@ -62,7 +62,7 @@ NOUN_HOMOGRAPHS = frozenset(
 CLAUSE_ONLY = frozenset(
     """add note tweet concede signal answer charge counter point out observe recall write respond reply quip
     testify speak find rule continue mention comment remark hint brief estimate theorize theorise
-    suggest""".split()
+    suggest conclude maintain""".split()
 )
 # Cues that tag a quotation but report nothing by themselves ('"...," she continued'; "the
 # broadcasts continue" is no speech), and participles that relay someone else's words ("SANA

@@ -34,3 +34,5 @@ TIME_MODIFIERS = frozenset("last this next early late mid in since until by on".
 # Modals that make speech hypothetical or not yet made ("could say", "would tell", "will
 # announce"): no statement.
 HYPOTHETICAL_MODALS = frozenset("would could might may should can will shall must 'd 'll".split())
+# A subject opening with these makes the speech negated ("No group has claimed", "none said").
+NEGATIVE_DETERMINERS = frozenset("no none nobody neither nor".split())
