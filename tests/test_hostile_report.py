@@ -184,7 +184,7 @@ def interrupted(hostile):
     """Plant a stale temporary file (as a killed run leaves), then start a second run and kill
     it once its first notebook has finished."""
     out = hostile["out"]
-    stale = out / "reports" / ".01_articles.html.abc123.tmp"
+    stale = out / "reports" / ".quotelens-4242-01_articles.html.abc123.tmp"
     stale.write_text("half a page", encoding="utf-8")
     command = [str(Path(sys.executable).with_name("quotelens")), "report", "--config", str(hostile["config"])]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=str(qconfig.PROJ_ROOT))
@@ -214,7 +214,7 @@ def test_killed_run_leaves_previous_outputs_intact_and_valid(hostile, interrupte
     first, after = hostile["first"], interrupted["after_kill"]
     # The planted leftover was removed when the run started; a temporary file the kill itself
     # cut short may remain (the next run removes it: see the rerun test).
-    assert "reports/.01_articles.html.abc123.tmp" not in after
+    assert "reports/.quotelens-4242-01_articles.html.abc123.tmp" not in after
     kept = {name: data for name, data in after.items() if not name.endswith(".tmp")}
     assert set(kept) == set(first)
     changed = sorted(name for name in kept if kept[name] != first[name])
@@ -225,12 +225,18 @@ def test_killed_run_leaves_previous_outputs_intact_and_valid(hostile, interrupte
 
 @pytest.mark.e2e
 def test_rerun_is_byte_identical_and_removes_stale_temporaries(hostile, interrupted):
-    stale = hostile["out"] / "figures" / ".01_articles_per_month.png.k1ll3d.tmp"
+    stale = hostile["out"] / "figures" / ".quotelens-4242-01_articles_per_month.png.k1ll3d.tmp"
     stale.write_bytes(b"\x89PNG half")
+    # A user's own dot-file in the same folder is not the tool's to delete (issue 16 item 3).
+    users = hostile["out"] / "figures" / ".my-notes.tmp"
+    users.write_text("keep me", encoding="utf-8")
     log = io.StringIO()
     report.run_report(hostile["config"], stream=log)
     second = snapshot(hostile["out"])
     assert not stale.exists()
+    assert users.read_text(encoding="utf-8") == "keep me"
+    users.unlink()
+    second.pop("figures/.my-notes.tmp", None)
     assert not [name for name in second if name.endswith(".tmp")]
     assert second.keys() == hostile["first"].keys()
     assert [name for name in second if second[name] != hostile["first"][name]] == []

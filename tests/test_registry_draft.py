@@ -194,3 +194,22 @@ def test_a_role_two_people_held_is_drafted_with_periods_that_resolve_by_date(tmp
         said = [s["speaker"] for s in extract_article_statements(text, article_id, registry.on(day))
                 if s["speaker_mention"].lower() == "the president"]
         assert said and set(said) == {holder}
+
+
+def test_extract_statements_resolves_a_dated_role_by_each_articles_date():
+    """The Articles table's own `date` decides who held a role: the same real FA-KES article,
+    dated in Ban Ki-moon's term, gives "the U.N. chief" to Ban; dated in Antonio Guterres's term
+    (when Ban no longer held the office) it cannot go to Ban, as with the registry view itself."""
+    from quotelens.extract.statements import extract_statements
+
+    registry = _dated_un_registry()
+    article = _fakes([BAN_ARTICLE])
+    names = []
+    for day in ("2013-08-23", "2017-06-01"):
+        dated = article.assign(date=pd.Timestamp(day))
+        found = extract_statements(dated, registry=registry)
+        names.append(set(found.loc[found["speaker_mention"] == "the U.N. chief", "speaker"]))
+    assert names[0] == {"Ban Ki-moon"}
+    assert names[1] and "Ban Ki-moon" not in names[1]
+    undated = extract_statements(article.assign(date=pd.NaT), registry=registry)
+    assert set(undated.loc[undated["speaker_mention"] == "the U.N. chief", "speaker"]) == {"Ban Ki-moon"}

@@ -60,3 +60,22 @@ def test_outputs_get_umask_permissions_not_owner_only(tmp_path):
 def test_unknown_suffix_is_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="unsupported table format"):
         write_table(pd.DataFrame({"x": [1]}), tmp_path / "t.xlsx")
+
+
+def test_only_the_tools_own_temporaries_are_removed(tmp_path):
+    """Issue 16 item 3: a report folder may be shared; a user's `.*.tmp` files are not ours."""
+    from quotelens.tables import atomic_path, remove_stale_temporaries
+
+    target = tmp_path / "figure.png"
+    with atomic_path(target) as tmp:  # a real temporary name, left behind as a killed run would
+        leftover = tmp.with_name(tmp.name)
+        tmp.write_bytes(b"half")
+        kept_name = tmp.name
+    (tmp_path / kept_name).write_bytes(b"half")  # recreate it under the tool's own name
+    users = [tmp_path / ".notes.tmp", tmp_path / ".figure.png.abc123.tmp", tmp_path / "draft.tmp"]
+    for path in users:
+        path.write_text("user's", encoding="utf-8")
+    removed = remove_stale_temporaries(tmp_path)
+    assert removed == [leftover]
+    assert all(path.read_text(encoding="utf-8") == "user's" for path in users)
+    assert target.read_bytes() == b"half"

@@ -60,17 +60,16 @@ def is_own_temporary(name: str) -> bool:
 
 def remove_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
     """Delete the temporary files `atomic_path` left in `folder` (not its subfolders) when a
-    run was killed between creating one and renaming it into place: every dot-file ending
-    ".tmp", which includes the names of earlier versions (".NAME.XXXXXXXX.tmp"), so use it only
-    on a folder the tool owns (the report's output folders); for a folder a user may share, keep
-    to `is_own_temporary` names. Returns the paths removed. Call it only when no other run
-    writes into `folder`."""
+    run was killed between creating one and renaming it into place: only names `atomic_path`
+    gives (`is_own_temporary`), so a user's own dot-files ending ".tmp" in a shared folder are
+    never touched. Returns the paths removed. Call it only when no other run writes into
+    `folder`."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
     removed = []
-    for path in sorted(folder.glob(".*.tmp")):
-        if path.is_file():
+    for path in sorted(folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}")):
+        if path.is_file() and is_own_temporary(path.name):
             path.unlink(missing_ok=True)
             removed.append(path)
     return removed

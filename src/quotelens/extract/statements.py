@@ -128,12 +128,15 @@ def extract_statements(articles: pd.DataFrame, registry=None, canonicalise: bool
     has_heads = "headlines" in articles.columns
     sources = articles["source"].tolist() if "source" in articles.columns else None
     furniture = articles["furniture"].tolist() if "furniture" in articles.columns else None
+    # A dated article sees each registry role held by whoever held it on that day (docs/registry.md).
+    dates = articles["date"].tolist() if "date" in articles.columns else None
     ids = articles["article_id"].astype(str).tolist() if "article_id" in articles.columns else [str(i) for i in range(len(articles))]
     for i, text in enumerate(articles["text"].tolist()):
         title = articles["title"].iat[i] if has_title else ""
         heads = articles["headlines"].iat[i] if has_heads else ()
         heads = list(heads) if heads is not None and not isinstance(heads, str) else ([heads] if isinstance(heads, str) else [])
-        rows.extend(extract_article_statements(text, ids[i], reg, title if isinstance(title, str) else "", heads,
+        article_reg = reg.on(dates[i]) if dates is not None and reg is not None else reg
+        rows.extend(extract_article_statements(text, ids[i], article_reg, title if isinstance(title, str) else "", heads,
                                                source=sources[i] if sources is not None else None,
                                                furniture=furniture[i] if furniture is not None else None))
     df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
