@@ -24,6 +24,8 @@ from quotelens.extract.mentions import Resolution, generic_kind
 from quotelens.extract.speaker_np import np_after
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
+# After "According to X" a comma this close to the source ends the source's modifiers.
+SOURCE_TAIL_CHARS = 60
 # Words in front of the source that are not the source ("a statement by", "figures from").
 _ACC_PREFIX = re.compile(
     rf"(?:(?:a|the)\s+)?(?:(?:new|latest|preliminary)\s+)?(?:{alternation(SOURCE_PREFIX_NOUNS)})\s+"
@@ -44,8 +46,11 @@ def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int]
         m = _LOWER_SOURCE.match(art.text, pos, limit)
         if m:
             span = (m.start(), m.end())
-    if span is None:
-        span = np_after(art, pos, limit)  # any noun phrase: "according to the suit filed in ..."
+    # any noun phrase, by the chunker ("according to the suit filed in ..."), and the whole of
+    # it when the name-like walk stopped inside it ("an Internet" of "an Internet posting")
+    chunk = np_after(art, pos, limit)
+    if chunk is not None and (span is None or (chunk[0] == span[0] and chunk[1] > span[1])):
+        span = chunk
     return span
 
 
@@ -68,8 +73,13 @@ def find_according_to(art: ArticleState) -> None:
         head = text[s0:m.start()]
         tail = text[span[1]:s1].strip(" .,;")
         # "According to X(,) CLAUSE", also after a short connective ("Thus according to X")
-        if len(head.split()) <= 3 and not head.rstrip().endswith(("\"", "”")) and tail:
+        # ... or after a complementiser ("Wikinews has learned that according to X, C")
+        opens_clause = len(head.split()) <= 3 or re.search(r"\bthat\s*$", head) is not None
+        if opens_clause and not head.rstrip().endswith(("\"", "”")) and tail:
             a, b = span[1], s1
+            comma = text.find(",", span[1], min(s1, span[1] + SOURCE_TAIL_CHARS))
+            if comma >= 0 and not art.in_quote(comma):
+                a = comma + 1  # the source's own modifiers end at its comma ("an Internet posting made ... ago,")
         else:
             a, b = s0, m.start()
             if _inner_speaker_before(art, s0, m.start()):

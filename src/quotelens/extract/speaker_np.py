@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from quotelens.extract import speech_verbs
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
@@ -84,6 +85,14 @@ def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
             and _capitalised(toks[first - 1][0]) and toks[first - 1][0].isalpha():
         first -= 1  # a given name the tagger took for a verb or adjective: "Khaled Al-Maeena"
     return first
+
+
+def _base_form(word: str) -> bool:
+    """Whether a speech-verb form is its base form ("say", not "said", "says")."""
+    try:
+        return speech_verbs.lookup(word)[0].split()[0] == word.lower()
+    except KeyError:
+        return False
 
 
 def _adjectival(ts: TaggedSentence, vi: int) -> bool:
@@ -255,8 +264,8 @@ def np_subject_before(art, lo: int, cue: int):
             return None  # an infinitive ("declined to say")
         elif tag == "MD" and toks[vi][3] == "VB" and low in HYPOTHETICAL_MODALS:
             negated = True  # hypothetical or future speech ("could say", "would tell", "will announce")
-        elif tag == "MD" and toks[vi][3] in ("VBD", "VBZ") and _capitalised(word):
-            break  # no modal before "added"/"says": a name ("May added", Theresa May)
+        elif tag == "MD" and _capitalised(word) and not _base_form(toks[vi][0]):
+            break  # no modal before "added"/"said"/"says": a name ("May added", Theresa May)
         elif not (tag in _ADVERB_TAGS or tag == "MD" or (low in AUXILIARY_VERBS and tag not in ("NNP", "NNPS"))):
             break
         i -= 1

@@ -1,0 +1,198 @@
+"""The layouts, cues and conventions of issue 12 on real text: dev articles of the news gold
+(data/gold/news/articles.jsonl, GUM Wikinews and FA-KES; never its test split), FA-KES articles
+and NewsMTSC training sentences (each quoted with its source). No registry is used, so what
+is tested is extraction from the text itself."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotelens.config import GOLD_DIR
+from quotelens.contracts import statement_problems
+from quotelens.extract.registry import Registry
+from quotelens.extract.speech_verbs import inflections, verb_table
+from quotelens.extract.statements import extract_article_statements
+
+NEWS_ARTICLES = GOLD_DIR / "news" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_articles():
+    arts = {}
+    for line in NEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["split"] == "dev":
+            arts[rec["id"]] = rec
+    return arts
+
+
+def run(text: str, title: str = "", source: str | None = None) -> list[dict]:
+    sts = extract_article_statements(text, "t", Registry(), title=title, source=source)
+    assert statement_problems(text, sts) == []
+    return sts
+
+
+def article(dev_articles, article_id: str) -> tuple[str, list[dict]]:
+    rec = dev_articles[article_id]
+    return rec["text"], run(rec["text"], rec["title"], rec["source"])
+
+
+def starting(sts: list[dict], words: str) -> dict:
+    hits = [st for st in sts if st["quote"].startswith(words)]
+    assert hits, f"no statement starts with {words!r}: {[st['quote'][:30] for st in sts]}"
+    return hits[0]
+
+
+# --- interviews --------------------------------------------------------------------------------
+
+def test_interview_answers_belong_to_the_interviewee(dev_articles):
+    # GUM_interview_brotherhood: "Wikinews spoke with William Evans, president of ..."; the
+    # answers alternate with questions ending in "?"
+    text, sts = article(dev_articles, "GUM_interview_brotherhood")
+    answers = [st for st in sts if st["rule"].startswith("interview_answer")]
+    assert len(answers) == 4
+    assert {st["speaker"] for st in answers} == {"William Evans"}
+    assert all(st["type"] == "direct" and st["cue"] == "" and st["speaker_start"] == -1 for st in answers)
+    assert answers[0]["quote"].startswith("Over 50 years.")
+    # questions and the photo caption are no statements
+    assert not any(st["quote"].endswith("?") and st["quote"].startswith("Has the internet") for st in sts)
+    assert not any("File photo" in st["quote"] for st in sts)
+
+
+def test_news_articles_are_not_read_as_interviews(dev_articles):
+    # GUM news articles with quotes and the odd question, FA-KES without paragraphs
+    for article_id in ("GUM_news_iodine", "GUM_news_soccer", "GUM_news_warhol", "fakes_1918150030"):
+        _, sts = article(dev_articles, article_id)
+        assert not any(st["rule"].startswith("interview_answer") for st in sts), article_id
+
+
+# --- conventions: whole clauses, mixed sub-spans ------------------------------------------------
+
+def test_mixed_statement_is_the_whole_clause_with_the_quoted_sub_span(dev_articles):
+    # GUM_news_iodine: The report's authors say iodine deficiency is "the sleeper health issue
+    # in Australia", and potentially a very serious one.
+    text, sts = article(dev_articles, "GUM_news_iodine")
+    st = starting(sts, "iodine deficiency is")
+    assert st["type"] == "mixed" and st["speaker_mention"] == "The report's authors"
+    assert text[st["quoted_start"]:st["quoted_end"]] == "the sleeper health issue in Australia"
+    # a document speaks ("The report says"), any noun phrase can
+    assert starting(sts, "the decline in iodine intake")["speaker_mention"] == "The report"
+
+
+# --- speaker phrases -----------------------------------------------------------------------------
+
+def test_apposition_and_common_noun_speakers(dev_articles):
+    # GUM_news_flag: "Emeritus Professor John Burrows, the chairman of the project's panel of
+    # twelve, said New Zealand's flag ..."
+    _, sts = article(dev_articles, "GUM_news_flag")
+    st = starting(sts, "New Zealand's flag has never before")
+    assert st["speaker"] == "John Burrows" and st["cue"] == "said"
+    # fakes_1915433683: "Rebel websites said there was heavy bombardment ..."
+    _, sts = article(dev_articles, "fakes_1915433683")
+    assert starting(sts, "there was heavy bombardment")["speaker_mention"] == "Rebel websites"
+
+
+def test_subjects_found_by_the_tagger_newsmtsc():
+    # NewsMTSC train.jsonl: a given name the tagger may call a verb, a month name as a name
+    st = starting(run("Late Wednesday afternoon, however, Feinstein signaled that her talks with Cornyn were "
+                      "unlikely to bear fruit."), "her talks with Cornyn")
+    assert st["speaker"] == "Feinstein" and st["cue"] == "signaled"
+    sts = run("Theresa May said the deal was dead. May added that talks would go on.")
+    assert [st["speaker"] for st in sts] == ["Theresa May", "Theresa May"]
+
+
+# --- layouts -------------------------------------------------------------------------------------
+
+def test_continuation_after_any_statement(dev_articles):
+    # GUM_news_warhol: 'Wilkins also said Warhol was both an artist and a businessperson. "As a
+    # way to commercialize his work, ..."': a quote sentence after an indirect statement
+    _, sts = article(dev_articles, "GUM_news_warhol")
+    said = starting(sts, "Warhol was both an artist")
+    cont = starting(sts, "As a way to commercialize his work")
+    assert cont["rule"] == "quote_continues" and cont["speaker"] == said["speaker"] == "Kristen Wilkins"
+    assert cont["resolved_from"] == said["start"]
+
+
+def test_quotation_over_two_paragraphs_without_an_opening_mark(dev_articles):
+    # GUM_news_soccer: 'said, "I think we have learned a lot from today's game.\n\nIt was a very
+    # emotional day. ... focus better."' (the second paragraph opens without a mark)
+    _, sts = article(dev_articles, "GUM_news_soccer")
+    first = starting(sts, "I think we have learned a lot")
+    second = starting(sts, "It was a very emotional day")
+    assert second["speaker"] == first["speaker"] and second["rule"] == "quote_continues"
+
+
+def test_mid_sentence_tag_gives_both_halves(dev_articles):
+    # GUM_news_warhol: "Institutional recipients, said Mauer, are required to exhibit ..."
+    _, sts = article(dev_articles, "GUM_news_warhol")
+    a = starting(sts, "Institutional recipients")
+    b = starting(sts, "are required to exhibit their donated Warhol photographs")
+    assert a["speaker"] == b["speaker"] and a["cue"] == b["cue"] == "said"
+    assert b["rule"].startswith("mid_sentence_tag")
+    # NewsMTSC train.jsonl: "That decision, he said, may have given ..."
+    sts = run("That decision, he said, may have given “some people the false impression that I was admitting to "
+              "doing things that, in fact, I haven't done.”")
+    assert [st["quote"][:14] for st in sts] == ["That decision", "may have given"]
+
+
+def test_question_tag_and_colon_before_a_quote_paragraph(dev_articles):
+    # NewsMTSC train.jsonl: '“If he opposed the policies, what did he do about it?” she asked.'
+    st = run("“If he opposed the policies, what did he do about it?” she asked.")[0]
+    assert st["quote"].endswith("about it?") and st["cue"] == "asked" and st["speaker_mention"] == "she"
+    # GUM_news_clock: "US President Barack Obama tweeted using his @POTUS account:" then the
+    # quotation in a paragraph of its own
+    _, sts = article(dev_articles, "GUM_news_clock")
+    st = starting(sts, "Cool clock, Ahmed")
+    assert st["speaker"] == "Barack Obama" and st["cue"] == "tweeted" and st["type"] == "direct"
+
+
+def test_according_to_any_noun_phrase(dev_articles):
+    # GUM_news_hackers: "according to an Internet posting made just over 24 hours ago, the
+    # Church of Scientology's website is being attacked by hackers"
+    _, sts = article(dev_articles, "GUM_news_hackers")
+    st = starting(sts, "the Church of Scientology's website is being attacked")
+    assert st["type"] == "according_to" and st["speaker_mention"].startswith("an Internet posting")
+
+
+# --- cues and their senses -----------------------------------------------------------------------
+
+def test_every_verb_is_inflected_with_and_without_doubling():
+    # the issue's examples; NewsMTSC has "Bush quipped", "Feinstein signaled", "Ossoff admitted"
+    table = verb_table()
+    for form in ("admitted", "quipped", "signalled", "signaled", "admitting", "criticised", "criticized"):
+        assert form in table, form
+    assert "committed" in inflections("commit") and "visited" in inflections("visit")
+    st = run('"There was a time in my life when I wasn\'t likely to be found at a library, much less found one," '
+             'Bush quipped, before thanking his predecessors.')[0]
+    assert st["speaker"] == "Bush" and st["cue"] == "quipped"
+
+
+def test_noun_objects_negation_and_furniture_are_no_statements(dev_articles):
+    # GUM_news_soccer: "In the 62nd minute Kim Min-Woo conceded a penalty ...": a noun object
+    _, sts = article(dev_articles, "GUM_news_soccer")
+    assert not any(st["quote"].startswith("a penalty") for st in sts)
+    # fakes_1918150039: "... it had shot down the plane but did not say how": the negated verb
+    # adds nothing
+    text, sts = article(dev_articles, "fakes_1918150039")
+    assert not any(st["cue"] == "say" for st in sts)
+    # fakes_1965495355 ends in "Tags airstrikes Syrian Arab Air Force Daesh Syria Hama": page
+    # furniture is never part of a statement
+    text, sts = article(dev_articles, "fakes_1965495355")
+    tags = text.index("Tags airstrikes")
+    assert sts and not any(st["start"] <= tags < st["end"] for st in sts)
+
+
+def test_invisible_characters_before_and_inside_names():
+    # FA-KES-style sentence with a right-to-left mark before a name and a soft hyphen inside
+    # one: the same statements and speakers as the plain text, offsets into the text as given
+    plain = ("Foreign Minister Sergei Lavrov said the talks would resume. John Smith, a spokesman, said the plan "
+             "was final.")
+    ref = [(st["speaker"], st["quote"]) for st in run(plain)]
+    assert ref == [("Sergei Lavrov", "the talks would resume"), ("John Smith", "the plan was final")]
+    for odd in (plain.replace("Sergei", "\u200fSergei").replace("John", "\u2068John"),
+                plain.replace("Lavrov", "Lav\u00adrov").replace("Smith", "Sm\u200bith")):
+        got = run(odd)
+        assert [st["speaker"] for st in got] == [s for s, _ in ref]
+        assert [st["quote"] for st in got] == [q for _, q in ref]
