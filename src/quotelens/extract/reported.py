@@ -26,7 +26,7 @@ from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
-from quotelens.extract.verb_sense import verb_complement
+from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb, verb_complement
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
 _THAT = re.compile(r"\bthat\b")
@@ -37,9 +37,9 @@ _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|
 _FINITE = re.compile(rf"\b(?:\w+ed|{alternation(FINITE_AUXILIARIES)})\b")
 _QUOTED_AS = re.compile(r"\b(?:quoted|reported|cited)\s+(.+?)\s+as\s+$")
 # "Reuters reported residents as saying ...": the relaying verb reports nobody's clause.
-_BY_PARTICIPLE = re.compile(r"\bby\s+$")
-# A finite verb ("concluded", "has reacted") whose subject a "by ...ing" participle shares.
-_FINITE_VERB = re.compile(r"\b[a-z]+ed\b|\b(?:has|have|had)\s+[a-z]+ed\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+$")
+# A name right after the cue ("said Furati", "said the Observatory"), for the inverted reading.
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _RELAY_AFTER = re.compile(r"[^.;:\"“]{1,120}?\s+as\s+(?:saying|telling|stating)\b")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
 # "voiced (deep) hope that ...": a stance noun between an object verb and its that-clause.
@@ -91,8 +91,8 @@ def find_reported(art: ArticleState) -> None:
         sm = speaker_before(art, s0, v)
         if sm is NOT_A_SUBJECT:
             continue  # the tagger reads the cue word as a noun or adjective here
-        if (sm is None or sm.maybe_object or _common_noun_only(text, sm)) and not (sm and (sm.passive or sm.negated)) \
-                and _inverted(art, vm, s0, s1):
+        if (sm is None or sm.maybe_object or (_common_noun_only(text, sm) and _NAME_AFTER.match(text, vm.end(), s1))) \
+                and not (sm and (sm.passive or sm.negated)) and _inverted(art, vm, s0, s1):
             continue
         if sm is not None and sm.maybe_object:
             # the tagger's phrase may be an object ("in Syria said"): a relative clause, the
@@ -209,7 +209,8 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
             break
         p = m.end()
     ok_tail = not tail or only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail) \
-        or PART_TAIL.match(tail[p:].lstrip()) is not None
+        or PART_TAIL.match(tail[p:].lstrip()) is not None \
+        or not finite_verb_between(art, span[1], s1)  # "said Rami Abdel Rahman director of the Observatory"
     if not ok_tail:
         return False
     res = art.resolver.resolve([span])
@@ -351,19 +352,23 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     if last is not None:
         art.emit_clause(a, b, last["_res"], vm.group(), "participle", "indirect", vm.start(), same_as=last)
         return
-    # "Fahd concluded his letter by saying that ...", "has reacted by proposing ...": the
-    # subject of the verb the participle depends on
-    by = _BY_PARTICIPLE.search(text, s0, vm.start())
-    if by is None:
+    # "with the observatory reporting ...": the participle's own subject, after "with"
+    sm = speaker_before(art, s0, vm.start())
+    if sm and not sm.negated and not sm.passive and _WITH_BEFORE.search(text, s0, min(s for s, _ in sm.spans)):
+        res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
+        if res is not None:
+            art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
         return
-    head = None
-    for m in _FINITE_VERB.finditer(text, s0, by.start()):
-        head = m
+    # "Fahd concluded his letter by saying ...", "X put the death toll at 58 saying ...": the
+    # subject of the finite verb the participle depends on
+    head = last_finite_verb(art, s0, vm.start())
     if head is None:
         return
-    sm = speaker_before(art, s0, head.start())
-    if not sm or sm.negated or sm.passive:
+    sm = speaker_before(art, s0, head)
+    if not sm or sm.negated or sm.passive or sm.maybe_object:
         return
-    res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
-    if res is not None:
+    res = art.resolver.resolve(sm.spans)
+    # only a named speaker (or one referred to) carries a participle of another verb: "Fierce
+    # clashes have erupted ... claiming at least 10 killed" is no speech
+    if res is not None and res.how.split(":")[0] in ("name", "unknown_name", "role", "pronoun"):
         art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)

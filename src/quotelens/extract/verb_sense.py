@@ -45,3 +45,32 @@ def verb_complement(art, after: int, hi: int) -> str:
     if end < len(toks) and toks[end][1] < hi and toks[end][3] in _FINITE_TAGS | {"VBN"} and end > k:
         return "clause"  # "said the boy was welcome"
     return "object"
+
+
+def finite_verb_between(art, a: int, b: int) -> bool:
+    """Whether text[a:b] (characters, inside one sentence) holds a finite verb or modal by the
+    tagger: an apposition or adjunct after a speaker phrase holds none ("said Rami Abdel Rahman
+    director of the Syrian Observatory"), a new clause does."""
+    if b <= a:
+        return False
+    ts = tagged_sentence(art, art.sentence_of(a), upto=b)
+    k = bisect.bisect_left(ts.starts, a)
+    while k < len(ts.tokens) and ts.tokens[k][1] < b:
+        if ts.tokens[k][3] in _FINITE_TAGS:
+            return True
+        k += 1
+    return False
+
+
+def last_finite_verb(art, lo: int, pos: int) -> int | None:
+    """Character offset of the last finite verb (by the tagger) in text[lo:pos] of one
+    sentence, the verb a participle at `pos` depends on ("X put the toll at 58 saying ..."),
+    or None; an auxiliary gives way to the verb it helps ("has reacted")."""
+    ts = tagged_sentence(art, art.sentence_of(pos), upto=pos)
+    k = bisect.bisect_left(ts.starts, pos) - 1
+    lo_k = bisect.bisect_left(ts.starts, lo)
+    while k >= lo_k:
+        if ts.tokens[k][3] in _FINITE_TAGS:
+            return ts.tokens[k][1]
+        k -= 1
+    return None
