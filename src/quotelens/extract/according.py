@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract import speech_verbs
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
@@ -51,6 +52,20 @@ def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int]
     chunk = np_after(art, pos, limit)
     if chunk is not None and (span is None or (chunk[0] == span[0] and chunk[1] > span[1])):
         span = chunk
+    return _end_at_document_noun(art.text, span) if span is not None else None
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*")
+
+
+def _end_at_document_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A source phrase runs on past its document noun where commas were stripped ("according to
+    a Turkish General Staff statement artillery fire destroyed ...", FA-KES): the phrase ends at
+    the first lower-case document noun, and the words after it start the attributed clause."""
+    a, b = span
+    for m in _LOWER_WORD.finditer(text, a, b):
+        if m.group(0) in DOCUMENT_WORDS and m.end() < b:
+            return a, m.end()
     return span
 
 
