@@ -26,6 +26,7 @@ Reads: an `ArticleState` (text, furniture) and the article's title. Writes: dire
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable, NamedTuple
 
 from quotelens.extract.article import CONF, ArticleState, trim
@@ -43,6 +44,7 @@ MIN_TURNS_NAMED = 2  # ... when the title or lead names an interview
 MAX_HEADING_WORDS = 8  # a line this short without final punctuation is a heading
 _LINE = re.compile(r"[^\n]+")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_EDITORIAL = re.compile(r"(?:Ed\.|Editor['’]s note|Note)\s*:|\[(?:Ed\.|Editor|Note)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _Q_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.)]\s+", re.IGNORECASE)
 _A_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+", re.IGNORECASE)
@@ -71,8 +73,8 @@ def _lines(art: ArticleState) -> list[Line]:
         if a >= b:
             continue
         piece = text[a:b]
-        if art.in_furniture(a, b):
-            kind = "furniture"
+        if art.in_furniture(a, b) or _EDITORIAL.match(piece):
+            kind = "furniture"  # (an editor's note in the outlet's voice: "Ed.: See the catalog")
         elif _Q_LABEL.match(piece) or _QUESTION_END.search(piece):
             kind = "question"
         elif _A_LABEL.match(piece):
@@ -107,8 +109,12 @@ def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> 
     first_q = questions[0].start
     title = next((h for h in headlines if h), "")
     named = bool(INTERVIEW_TITLE.search(title) or _CUE.search(text, 0, min(first_q, NAME_WINDOW_CHARS)))
-    # without an interview word, the questions must mostly address the interviewee ("you")
-    if turns < (MIN_TURNS_NAMED if named else MIN_TURNS) or (not named and 2 * addressed < len(questions)):
+    # without an interview word, the questions must mostly address the interviewee ("you");
+    # with one, two turns do, or a single turn when every question of two or more addresses "you"
+    all_addressed = len(questions) >= 2 and addressed == len(questions)
+    if named and turns >= 1 and all_addressed:
+        pass
+    elif turns < (MIN_TURNS_NAMED if named else MIN_TURNS) or (not named and 2 * addressed < len(questions)):
         return
     res = _interviewee(art, title, first_q)
     seen_question = False
@@ -154,6 +160,16 @@ def _name_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return out
 
 
+def _folded_search(name: str, text: str):
+    """A match of `name` in `text` ignoring accents ("Licen" finds "Ličen"), or None; the
+    match's offsets index `text` (accents are dropped one character for one)."""
+    def fold(s: str) -> str:
+        return "".join(unicodedata.normalize("NFKD", c)[0] for c in s)
+    if len(fold(text)) != len(text):
+        return None
+    return re.search(rf"\b{re.escape(fold(name))}\b", fold(text))
+
+
 def _interviewee(art: ArticleState, title: str, first_q: int) -> Resolution:
     """The person interviewed: named next to an interview word in the title or lead (captions
     included: "File photo of interviewee X"), else the name most often repeated in the lead."""
@@ -177,10 +193,12 @@ def _interviewee(art: ArticleState, title: str, first_q: int) -> Resolution:
     name = max(scores, key=lambda n: (scores[n], -where.get(n, len(text))))
     pos = where.get(name)
     if pos is None:
-        found = re.search(rf"\b{re.escape(name)}\b", text)
+        found = re.search(rf"\b{re.escape(name)}\b", text) or _folded_search(name, text)
         pos = found.start() if found else None
     if pos is not None:
-        res = art.resolver.resolve([(pos, pos + len(name))])
+        end = pos + len(name)
+        name = text[pos:end]  # as the article spells it ("Simon Ličen" for a title's "Simon Licen")
+        res = art.resolver.resolve([(pos, end)])
         if res is not None and res.kind in ("person", "unknown"):
             return Resolution(res.speaker, "", -1, -1, "person", res.side, res.gender, "interviewee",
                               resolved_from=pos, in_registry=res.in_registry)
