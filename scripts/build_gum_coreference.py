@@ -1,10 +1,10 @@
 """Derive data/gold/gum_coreference.jsonl: GUM's entity mentions in the news gold's GUM articles.
 
-    python scripts/build_gum_coreference.py [--conllu DIR] [--articles data/gold/news/articles.jsonl]
+    python scripts/build_gum_coreference.py --conllu GUM_DIR [--articles data/gold/news/articles.jsonl]
                                             [-o data/gold/gum_coreference.jsonl] [--check]
 
-Run by hand; it reads the shared GUM files (default ``../shared/corpora/ud-english/gum`` next to
-the repository, ``gum-permissive-{train,dev,test}.conllu``). For every GUM news and interview
+Run by hand; it reads GUM's ``gum-permissive-{train,dev,test}.conllu`` from the folder named by
+``--conllu``. For every GUM news and interview
 document that is an article of the news gold (ids ``GUM_news_*``, ``GUM_interview_*``) it
 writes one line per entity mention:
 
@@ -46,7 +46,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CONLLU_DIR = ROOT.parent / "shared" / "corpora" / "ud-english" / "gum"
 DEFAULT_ARTICLES = ROOT / "data" / "gold" / "news" / "articles.jsonl"
 DEFAULT_OUTPUT = ROOT / "data" / "gold" / "gum_coreference.jsonl"
 PARTS = ("train", "dev", "test")
@@ -277,7 +276,7 @@ def build(conllu_dir: Path, articles_path: Path) -> tuple[list[dict], dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--conllu", type=Path, default=DEFAULT_CONLLU_DIR,
+    parser.add_argument("--conllu", type=Path, required=True,
                         help="folder with gum-permissive-{train,dev,test}.conllu")
     parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="the news gold's articles.jsonl")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)

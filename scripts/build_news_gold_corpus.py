@@ -1,10 +1,10 @@
 """Build data/gold/news/articles.jsonl, the full articles of the news development gold (issue 12).
 
-    python scripts/build_news_gold_corpus.py                 # paths default to ../shared/...
-    python scripts/build_news_gold_corpus.py --gum G.jsonl --fakes F.csv --seed S.txt --check
+    python scripts/build_news_gold_corpus.py --gum GUM_NEWS.jsonl --fakes FA-KES-Dataset.csv [--check]
 
-This is a build script run by hand: it is the only place that reads ../shared, and its output is
-committed, so nothing at run time depends on the shared folder. The selection and split rules are
+This is a build script run by hand on the source corpora (the GUM Wikinews articles and the FA-KES
+CSV, named on the command line; provenance and sha256 in data/gold/news/README.md); its output is
+committed, so nothing at run time depends on them. The selection and split rules are
 described in data/gold/news/README.md ("Selection" and "Split"); the constants below are those
 rules. The texts are copied exactly as in the source files (never rewritten). ``--check``
 rebuilds in memory and fails if the committed file differs, so the README's claims stay true.
@@ -23,7 +23,6 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 OUT = REPO / "data" / "gold" / "news" / "articles.jsonl"
 OLD_GOLD_ARTICLES = REPO / "data" / "gold" / "articles.jsonl"
 
@@ -194,8 +193,8 @@ def dumps(articles: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gum", type=Path, default=SHARED / "corpora/ud-english/gum_news_articles.jsonl")
-    ap.add_argument("--fakes", type=Path, default=SHARED / "corpora/fa-kes/FA-KES-Dataset.csv")
+    ap.add_argument("--gum", type=Path, required=True, help="gum_news_articles.jsonl (GUM Wikinews, CC BY 2.5)")
+    ap.add_argument("--fakes", type=Path, required=True, help="FA-KES-Dataset.csv (CC BY 4.0)")
     ap.add_argument("--seed", type=Path, default=REPO / "seeds/000_aff2fd669e79066c.txt")
     ap.add_argument("-o", "--output", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="fail if the output file differs")

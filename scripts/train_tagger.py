@@ -1,6 +1,6 @@
 """Train the offline POS tagger and NP chunker on UD English EWT + GUM; evaluate; ship.
 
-    .venv/bin/python scripts/train_tagger.py [--corpora ../shared/corpora/ud-english] [--seed 1]
+    .venv/bin/python scripts/train_tagger.py --corpora UD_ENGLISH_DIR [--seed 1]
 
 Build script, run by hand (about 5 minutes on one core). Writes
 src/quotelens/extract/models/{pos_tagger,np_chunker}.json.gz (byte-identical for the same data
@@ -241,7 +241,7 @@ def build_chunker(train, dev_eval_fn, iterations, seed, meta):
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora" / "ud-english")
+    ap.add_argument("--corpora", type=Path, required=True, help="folder with ewt/ and gum/ (UD English EWT, GUM)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--iterations", type=int, default=8)
     ap.add_argument("--chunk-iterations", type=int, default=5)

@@ -30,7 +30,7 @@ CACHE_ENV = "QUOTELENS_CACHE_DIR"
 BUILD_DIR = Path(os.environ[CACHE_ENV]).expanduser() if os.environ.get(CACHE_ENV) else PROJ_ROOT / "build"
 NLTK_DATA_DIR = BUILD_DIR / "nltk_data"
 
-# The embedded default corpora (copies of ../shared/corpora with provenance in data/raw/README.md).
+# The embedded default corpora (copies of the provided source corpora; provenance in data/raw/README.md).
 FAKES_CSV = RAW_DIR / "fa-kes" / "FA-KES-Dataset.csv"
 NEWSMTSC_DIR = RAW_DIR / "newsmtsc"
 

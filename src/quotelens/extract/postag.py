@@ -1,7 +1,7 @@
 """Offline part-of-speech tagging: a treebank-like tokenizer with character offsets and a
 greedy averaged-perceptron tagger trained in the project (scripts/train_tagger.py) on UD English
 EWT + GUM. The model ships as `models/pos_tagger.json.gz` (plain JSON, CC BY-SA 4.0, see
-`models/LICENSE.md`); nothing here reads the network or ../shared.
+`models/LICENSE.md`); nothing here reads the network or any file outside the package.
 
 Tags are Penn Treebank XPOS ("NNP", "VBD", "``") as in the UD English treebanks; UPOS
 ("PROPN", "AUX") comes from the same prediction, because each model label is an XPOS|UPOS pair.
