@@ -14,7 +14,7 @@ import pytest
 
 import report_fixtures as fx
 from quotelens.compare import comparisons as cmp
-from quotelens.compare import networks
+from quotelens.compare import networks, plots
 from quotelens.config import FAKES_CSV, PROJ_ROOT
 
 OUTLETS = PROJ_ROOT / "data" / "outlets.yaml"
@@ -295,3 +295,21 @@ def test_real_network_edges_match_a_direct_count(real_extracted):
     assert all(quotes[s][o : o + len(m)] == m for s, o, m in zip(sample["statement_id"], sample["offset"], sample["mention"]))
     about = networks.speaks_about_edges(mentions)
     assert about["weight"].sum() == len(mentions)
+
+
+def test_covered_months_are_the_months_with_articles():
+    """05's time figure counts 0 in a month with articles and breaks its lines in a month
+    without any (FA-KES has no article from 2011-03 to 2012-07)."""
+    from quotelens.load.corpus import load_corpus
+
+    articles = load_corpus(["seeds", FAKES_CSV]).articles
+    covered = cmp.covered_months(articles)
+    originals = articles[articles["duplicate_of"].isna()]
+    dated = pd.to_datetime(originals["date"], errors="coerce").dropna()
+    assert covered == sorted(set(dated.dt.strftime("%Y-%m")))
+    assert covered[0] == "2011-02" and "2011-03" not in covered and "2012-07" not in covered
+    with_copies = cmp.covered_months(articles, once_per_text=False)
+    assert set(covered) <= set(with_copies)
+    assert cmp.covered_months(articles.drop(columns="date")) == []
+    calendar = plots.month_calendar(covered, covered)
+    assert (~calendar["covered"]).sum() > 12  # whole years without an article are gaps, not zeros

@@ -9,7 +9,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import nbformat  # noqa: E402
 import pytest  # noqa: E402
+import yaml  # noqa: E402
 
 from quotelens import config  # noqa: E402
 from quotelens.compare import comparisons as cmp  # noqa: E402
@@ -20,7 +22,7 @@ from quotelens.compare.cells import cell_estimates, compare_by_column, differenc
 from quotelens.compare.once import once_per_text, set_aside_sentence  # noqa: E402
 from quotelens.compare.plots import plot_sentiment_grid  # noqa: E402
 from quotelens.compare.quotes import quotes_for_report, representative_statements  # noqa: E402
-from quotelens.compare.speaker_types import MIN_ARTICLES, is_named_actor, is_unnamed, unnamed_finding, unnamed_share  # noqa: E402
+from quotelens.compare.speaker_types import MIN_ARTICLES, is_named_actor, is_unnamed, named_actors, unnamed_finding, unnamed_share  # noqa: E402
 from quotelens.keywords import plots as kplots  # noqa: E402
 from quotelens.keywords.distinctive import keyword_table  # noqa: E402
 from quotelens.sentiment import estimates, plots as splots  # noqa: E402
@@ -122,8 +124,27 @@ def test_network_leaves_out_an_organisation_and_its_spokesperson(scored_ctx):
     assert len(linked) == len(edges) - 1
 
 
+def test_report_and_network_read_the_speaks_for_links_in_one_place():
+    """00_report's "quoted together" finding and 05's network take their pairs from the same
+    function, given the same registry by the default config."""
+    default = yaml.safe_load((config.CONFIGS_DIR / "default.yaml").read_text(encoding="utf-8"))["notebooks"]
+    assert default["00_report"]["actors_path"] == default["05_comparisons"]["actors_path"] == default["02_statements"]["actors_path"]
+    assert networks.speaks_for_pairs_of(default["00_report"]["actors_path"]) == networks.speaks_for_pairs(
+        config.resolve("data/actors/syria.yaml"))
+    assert networks.speaks_for_pairs_of("") == [] and networks.speaks_for_pairs_of(None) == []
+    for name in ("00_report", "05_comparisons"):
+        nb = nbformat.read(str(config.NOTEBOOKS_DIR / f"{name}.ipynb"), as_version=4)
+        code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+        assert "networks.speaks_for_pairs_of(actors_path)" in code, name
+        assert "speaks_for_pairs(" not in code, name
+
+
 def test_findings_name_actors_and_state_the_unnamed_share(scored_ctx, default_articles, groups):
-    pairs = networks.speaks_for_pairs(config.resolve("data/actors/syria.yaml"))
+    default = yaml.safe_load((config.CONFIGS_DIR / "default.yaml").read_text(encoding="utf-8"))["notebooks"]
+    pairs = networks.speaks_for_pairs_of(default["00_report"]["actors_path"])
+    # without the registry's links the director and his own Observatory are the top pair
+    top_unlinked = networks.cooccurrence_edges(named_actors(once_per_text(scored_ctx)[0]), once_per_text=False).iloc[0]
+    assert {top_unlinked["source"], top_unlinked["target"]} == {"Rami Abdel Rahman", "Syrian Observatory for Human Rights"}
     sentences = fnd.findings(scored_ctx, default_articles, groups, linked_pairs=pairs, n_boot=N_BOOT)
     text = "\n".join(sentences)
     assert "49 articles are copies" in text

@@ -293,6 +293,21 @@ def monthly_actor(ctx: pd.DataFrame, actors: Iterable[str] | None = None, top_k:
     return out[["speaker", "month", "n_statements", "n_articles", "n_scored", "mean_sentiment"]]
 
 
+def covered_months(articles: pd.DataFrame, once_per_text: bool = True) -> list[str]:
+    """The calendar months ("YYYY-MM", sorted) in which the corpus has at least one dated
+    article: the months where an actor without statements was observed saying nothing (a count
+    of 0), as opposed to months the corpus has no article in (no data: a gap in a time series,
+    compare.plots.plot_actor_months). once_per_text: articles flagged as copies are left out,
+    as their statements are (compare.once)."""
+    if "date" not in articles.columns or articles.empty:
+        return []
+    kept = articles
+    if once_per_text and "duplicate_of" in articles.columns:
+        kept = articles[articles["duplicate_of"].isna()]
+    dates = pd.to_datetime(kept["date"], errors="coerce").dropna()
+    return sorted(set(dates.dt.strftime("%Y-%m")))
+
+
 def undated_count(ctx: pd.DataFrame) -> int:
     """How many statements have no month (their article's date is unknown)."""
     return int(ctx["month"].isna().sum())

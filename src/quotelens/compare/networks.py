@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
+from quotelens import config
 from quotelens.compare.comparisons import top_speakers
 from quotelens.compare.once import kept_statements
 from quotelens.extract.registry import load_registry
@@ -218,6 +219,17 @@ def speaks_for_pairs(path: str | os.PathLike) -> list[tuple[str, str]]:
         raise FileNotFoundError(f"{path}: actor registry not found")
     registry = load_registry(path)
     return sorted((name, other) for name, actor in registry.actors.items() for other in actor.speaks_for)
+
+
+def speaks_for_pairs_of(actors_path: str | os.PathLike | None) -> list[tuple[str, str]]:
+    """The pairs a report leaves out of "quoted together" (co-occurrence): `speaks_for_pairs` of
+    the registry named by a notebook's `actors_path` parameter (relative to the project root),
+    [] when it is empty or None (no registry, so no organisation is linked to its
+    spokesperson). Notebooks 00_report and 05_comparisons both call this, so the findings and
+    the network figure leave out the same pairs. Raises as `speaks_for_pairs`."""
+    if actors_path is None or not str(actors_path).strip():
+        return []
+    return speaks_for_pairs(config.resolve(actors_path))
 
 
 def network_speakers(ctx: pd.DataFrame, k: int, registry_only: bool = True) -> list[str]:
