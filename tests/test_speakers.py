@@ -260,3 +260,23 @@ def test_a_registry_alias_opening_a_longer_name_is_not_the_actor(dev_texts):
         sts = extract_article_statements(dev_texts["GUM_news_crane"], "GUM_news_crane", registry)
         st = _with_quote(sts, "A storm yesterday caused a crane")
         assert (st["speaker"], st["speaker_kind"]) == ("Civil Defense Authority", "organisation")
+
+
+@pytest.mark.parametrize("registry", ["empty", "default"])
+def test_a_named_person_with_a_description_is_the_speaker_not_the_description(dev_texts, registry):
+    # "Khaled Al-Maeena, editor at large at the Saudi Gazette, said" (GUM_news_crane, and the
+    # continuation after it), "Senior researcher Mu Li, of the University of NSW's school of
+    # public health, said" (GUM_news_iodine), FA-KES without commas: "Andrew Tabler a senior
+    # fellow at the Washington Institute for Near East Policy tells" (fakes_1926479349)
+    reg = EMPTY if registry == "empty" else load_registry(default_registry_path())
+    crane = extract_article_statements(dev_texts["GUM_news_crane"], "GUM_news_crane", reg)
+    assert _with_quote(crane, "Had it happened an hour later")["speaker"] == "Khaled Al-Maeena"
+    assert _with_quote(crane, "Had it happened five hours earlier")["speaker"] == "Khaled Al-Maeena"
+    iodine = extract_article_statements(dev_texts["GUM_news_iodine"], "GUM_news_iodine", reg)
+    assert _with_quote(iodine, "it is reasonable to assume")["speaker"] == "Mu Li"
+    assert _with_quote(iodine, "it is crucial that children")["speaker"] == "Cres Eastman"
+    fakes = extract_article_statements(dev_texts["fakes_1926479349"], "fakes_1926479349", reg)
+    assert _with_quote(fakes, "if the chemical weapons use is confirmed")["speaker"] == "Andrew Tabler"
+    # a month with a modifier is no person: "Late March media reported" stays the media
+    late = extract_article_statements(dev_texts["fakes_1965495382"], "fakes_1965495382", reg)
+    assert _with_quote(late, "at least 200 people")["speaker"] != "Late March"

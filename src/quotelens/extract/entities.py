@@ -113,6 +113,15 @@ class ArticleEntities:
             k -= 1
         return best
 
+    def mentions_in(self, lo: int, hi: int) -> list[NameMention]:
+        """Mentions starting in [lo, hi) (characters), in text order."""
+        k = bisect.bisect_left(self._mention_starts, lo)
+        out = []
+        while k < len(self.mentions) and self.mentions[k].start < hi:
+            out.append(self.mentions[k])
+            k += 1
+        return out
+
     def lookup(self, name: str) -> Entity | None:
         """The one entity of the article a name (as written) stands for: its full name, its
         surname, its first name or its acronym when only one entity answers to it."""

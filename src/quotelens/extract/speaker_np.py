@@ -25,6 +25,7 @@ import bisect
 import re
 
 from quotelens.extract import speech_verbs
+from quotelens.extract.described_person import described_person_before
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
@@ -402,4 +403,12 @@ def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
     found = np_subject_before(art, lo, cue)
     if found is NOT_A_SUBJECT:
         return found  # falsy: the cue is no speech verb here
-    return found if found is not None else subject_before(art.text, lo, cue)
+    found = found if found is not None else subject_before(art.text, lo, cue)
+    if found:
+        # "Khaled Al-Maeena, editor at large at the Saudi Gazette, said": the person named
+        # first is the speaker; the phrase before the cue may be the description's tail
+        person = described_person_before(art, lo, cue)
+        if person is not None and found.spans[:1] != [person]:
+            spans = [person] + [sp for sp in found.spans if sp != person]
+            found = SubjectMatch(spans, found.negated, found.passive, found.maybe_object)
+    return found
