@@ -1,0 +1,81 @@
+"""scripts/sample_statements.py, the read-through sampler of docs/readthrough.md, on real text:
+the seed article and FA-KES articles of the news gold."""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+import pytest
+
+from quotelens import config
+from quotelens.extract.statements import extract_statements
+from quotelens.load.corpus import load_corpus
+from quotelens.tables import write_table
+
+sys.path.insert(0, str(config.PROJ_ROOT / "scripts"))
+import sample_statements  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_table(tmp_path_factory):
+    articles = load_corpus(["seeds"]).articles
+    statements = extract_statements(articles)
+    path = tmp_path_factory.mktemp("sample") / "statements.parquet"
+    write_table(statements, path)
+    return path, statements
+
+
+def _blocks(out: str) -> list[str]:
+    return [b for b in out.split("\n\n") if b.startswith("[")]
+
+
+def test_sample_prints_each_statement_marked_in_its_article(seed_table, capsys):
+    path, statements = seed_table
+    assert sample_statements.main([str(path), "--corpus", "seeds", "--n", "4", "--seed", "3"]) == 0
+    out = capsys.readouterr().out
+    blocks = _blocks(out)
+    assert len(blocks) == 4
+    by_id = statements.set_index("statement_id")
+    for block in blocks:
+        sid = block.split("statement ", 1)[1].split()[0]
+        row = by_id.loc[sid]
+        assert f"speaker : {row['speaker']} (" in block and f'cue     : "{row["cue"]}"' in block
+        assert "OFFSETS DO NOT MATCH" not in block
+        context = " ".join(block.split("context :", 1)[1].split())
+        marked = context.split("⟦", 1)[1].split("⟧", 1)[0]
+        assert marked.replace("‹", "").replace("›", "").replace("^", "") == " ".join(row["quote"].replace("\n", " / ").split())
+        if row["speaker_start"] >= 0:
+            assert "‹" + " ".join(row["speaker_mention"].split()) + "›" in context
+    # the same table, seed and n print the same sample; another seed another one
+    assert sample_statements.main([str(path), "--corpus", "seeds", "--n", "4", "--seed", "3"]) == 0
+    assert capsys.readouterr().out == out
+    assert sample_statements.main([str(path), "--corpus", "seeds", "--n", "4", "--seed", "4"]) == 0
+    assert capsys.readouterr().out != out
+
+
+def test_sample_never_draws_from_the_gold_test_split():
+    """Statements of news-gold test articles are left out of the pool (tune on dev only)."""
+    gold = pd.read_json(config.GOLD_DIR / "news" / "articles.jsonl", lines=True, dtype=False)
+    fakes = load_corpus([config.FAKES_CSV]).articles
+    test_texts = set(gold.loc[gold["split"] == "test", "text"])
+    dev_texts = set(gold.loc[gold["split"] == "dev", "text"])
+    chosen = fakes[fakes["text"].isin(test_texts) | fakes["text"].isin(dev_texts)]
+    assert chosen["text"].isin(test_texts).sum() >= 10
+    statements = extract_statements(chosen)
+    sample, left_out = sample_statements.draw(statements, chosen, n=10_000, seed=0, with_duplicates=False)
+    test_ids = set(chosen.loc[chosen["text"].isin(test_texts), "article_id"])
+    copies = set(chosen.loc[chosen["duplicate_of"].notna(), "article_id"])
+    originals = statements[~statements["article_id"].isin(copies)]
+    assert left_out["duplicates"] == len(statements) - len(originals)
+    assert left_out["gold_test"] == int(originals["article_id"].isin(test_ids).sum()) > 0
+    assert len(sample) == left_out["pool"] == len(statements) - left_out["gold_test"] - left_out["duplicates"]
+    assert not sample["article_id"].isin(test_ids).any()
+
+
+def test_sample_errors_are_one_line_exit_2(seed_table, tmp_path, capsys):
+    path, _ = seed_table
+    assert sample_statements.main([str(tmp_path / "none.parquet")]) == 2
+    assert sample_statements.main([str(path), "--corpus", str(config.FAKES_CSV)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "no such statements table" in err[0] and "not in the corpus" in err[1]
