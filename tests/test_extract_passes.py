@@ -22,7 +22,7 @@ from quotelens.extract.naming import canonicalise_unknown, name_forward_roles
 from quotelens.extract.registry import build_registry, default_registry_path, load_registry
 from quotelens.extract.reported import find_reported
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
-from quotelens.extract.statements import extract_statements
+from quotelens.extract.statements import extract_article_statements, extract_statements
 
 SEED_ID = "000_aff2fd669e79066c"
 GOVERNOR_ID = "fakes_1923848307_0"  # FA-KES: "... the provincial governor said. Governor Talal al-Barazi told AFP ..."
@@ -304,3 +304,54 @@ def test_extract_has_no_import_circles_or_private_imports(capsys):
     finally:
         sys.path.pop(0)
     assert check_imports.main([str(config.PROJ_ROOT / "src" / "quotelens"), "--only", "quotelens.extract"]) == 0
+
+
+# --- interviews with several interviewees (GUM_interview_gaming, a dev article) ---------------
+
+def _news_dev_text(article_id: str) -> tuple[str, str]:
+    for line in (config.GOLD_DIR / "news" / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["id"] == article_id:
+            assert rec["split"] == "dev"
+            return rec["text"], rec["title"]
+    raise KeyError(article_id)
+
+
+def _answer(sts: list[dict], words: str) -> dict:
+    return next(st for st in sts if st["rule"].startswith("interview_answer") and st["quote"].startswith(words))
+
+
+def test_an_interviewee_who_introduces_themself_answers_that_line():
+    # "Heaven Sent Gaming is basically me and Isabel, I'm Mario J. Lucero." / "And, I'm Isabel Ruiz."
+    text, title = _news_dev_text("GUM_interview_gaming")
+    sts = extract_statements_of(text, title)
+    assert _answer(sts, "Heaven Sent Gaming")["speaker"] == "Mario J. Lucero"
+    assert _answer(sts, "And, I'm Isabel Ruiz")["speaker"] == "Isabel Ruiz"
+    # "... I wanted to work with Isabel on a lot of projects": Isabel in the third person, so Mario
+    assert _answer(sts, "And, together we formed")["speaker"] == "Mario J. Lucero"
+
+
+def test_speaker_labels_and_a_question_naming_its_addressee_decide_the_answerer():
+    # The same interview as a transcript: its own lines, with the labels of the gold's speakers
+    # (and the interviewer's on the questions), and one question addressed to Isabel by name.
+    text, title = _news_dev_text("GUM_interview_gaming")
+    lines = text.split("\n")
+    labelled = {"What is Heaven Sent Gaming?": "Wikinews: What is Heaven Sent Gaming?",
+                "And, I'm Isabel Ruiz.": "Isabel: And, I'm Isabel Ruiz.",
+                "How did you two meet?": "Wikinews: Isabel, how did you two meet?"}
+    for k, line in enumerate(lines):
+        if line.startswith("Yep, we like to just make"):
+            lines[k] = "Isabel: " + line
+        lines[k] = labelled.get(lines[k], lines[k])
+    sts = extract_statements_of("\n".join(lines), title)
+    yep = _answer(sts, "Yep, we like")
+    assert yep["speaker"] == "Isabel Ruiz" and not yep["quote"].startswith("Isabel")
+    assert _answer(sts, "We met back in high school")["speaker"] == "Isabel Ruiz"
+    assert not any(st["quote"].startswith(("Wikinews", "Isabel, how")) for st in sts)
+    # the next question names nobody: the addressee of the one before does not hold its answers
+    unlabelled = extract_statements_of(text, title)
+    assert _answer(sts, "Currently, we're in talks")["speaker"] == _answer(unlabelled, "Currently, we're in talks")["speaker"]
+
+
+def extract_statements_of(text: str, title: str) -> list[dict]:
+    return extract_article_statements(text, "GUM_interview_gaming", build_registry([]), title)

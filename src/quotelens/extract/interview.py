@@ -30,6 +30,7 @@ import unicodedata
 from typing import Iterable, NamedTuple
 
 from quotelens.extract.article import CONF, ArticleState, trim
+from quotelens.extract.interview_turns import Interviewees
 from quotelens.extract.lexicon.interview_words import INTERVIEW_CUES, INTERVIEW_TITLE, OUTLET_SELF_NAMES
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.titles import TITLES
@@ -116,18 +117,30 @@ def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> 
         pass
     elif turns < (MIN_TURNS_NAMED if named else MIN_TURNS) or (not named and 2 * addressed < len(questions)):
         return
-    res = _interviewee(art, title, first_q)
+    people = Interviewees(art, _interviewee(art, title, first_q))
+    for pos, end in _cued_names(art, title, first_q):
+        people.add(pos, end)  # "Wikinews interviews Mario J. Lucero and Isabel Ruiz"
+    people.read_labels(lines)
     seen_question = False
     for ln in lines:
         if ln.kind == "question":
             seen_question = True
+            people.question(ln.start, ln.end)
             continue
         if ln.kind != "answer" or not seen_question:
             continue
         a, b = ln.start, ln.end
         label = _A_LABEL.match(text, a)
+        named = None if label else people.label(a, b)
         if label:
             a = label.end()
+            res = people.answer(a, b)
+        elif named is not None:
+            if named[1] is None:
+                continue  # the interviewer's own line
+            a, res = named
+        else:
+            res = people.answer(a, b)
         a, b = _unquote(text, a, b)
         art.add(a, b, res, "", "direct", "interview_answer", CONF["interview_answer"], ln.start)
 
@@ -168,6 +181,25 @@ def _folded_search(name: str, text: str):
     if len(fold(text)) != len(text):
         return None
     return re.search(rf"\b{re.escape(fold(name))}\b", fold(text))
+
+
+def _cued_names(art: ArticleState, title: str, first_q: int) -> list[tuple[int, int]]:
+    """Where the text writes each person the title or lead names as interviewed ("Wikinews
+    interviews Mario J. Lucero and Isabel Ruiz"), as (start, end) characters, in order."""
+    text = art.text
+    out = []
+    for src, hi in ((title, min(len(title), NAME_WINDOW_CHARS)), (text, min(first_q, NAME_WINDOW_CHARS))):
+        runs = _name_runs(src, 0, hi)
+        for k, (s, e, name) in enumerate(runs):
+            # the first name after the cue, and names coordinated with it ("X and Y")
+            cued = _CUE_BEFORE.search(src[max(0, s - 80):s]) or _INTERVIEWED_BY.match(src, e)
+            while not cued and k > 0 and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", src[runs[k - 1][1]:s]):
+                k -= 1
+                cued = _CUE_BEFORE.search(src[max(0, runs[k][0] - 80):runs[k][0]])
+            found = re.search(rf"\b{re.escape(name)}\b", text) if cued else None
+            if found and (found.start(), found.end()) not in out:
+                out.append((found.start(), found.end()))
+    return out
 
 
 def _interviewee(art: ArticleState, title: str, first_q: int) -> Resolution:
