@@ -36,6 +36,11 @@ the reconciliation of each file is checked here):
   actors_duplicate_key.yaml, config_duplicate_key.yaml, dictionary_duplicate_key.yaml,
   topic_words_duplicate_key.yaml: a key given twice (the last: tests/test_yaml_readers.py)
 
+Added for issue 16 (third round; texts and titles from GUM's Wikinews articles, train split):
+  all_rejected/             paywalled.jsonl (no text, an empty text, an unreadable date) and
+                            feed_export.csv (an empty and a blank text): 5 records, none loads;
+                            commands refuse it (tests/test_load_no_articles.py)
+
 Unreadable files: CI runs as root, and root reads a chmod 000 file anyway, so unreadability is
 simulated by a broken symbolic link, a FIFO and (for permissions) a read that raises
 PermissionError.
@@ -239,6 +244,8 @@ ISSUE_16_RECONCILIATION = {
     "inflates_4mib.jsonl.gz": (1, 0, 1, 0),
     "symlinks/walked": (2, 2, 0, 1),
     "symlinks": (2, 2, 0, 2),
+    # third round (tests/test_load_no_articles.py): loads nothing, so commands refuse it
+    "all_rejected": (5, 0, 5, 0),
 }
 
 
@@ -274,8 +281,9 @@ def test_whole_catalogue_reconciles(gunzip_bound_1mib):
     assert len(result.articles) == 5 + 2 + 3 + 3 + 4 + 1 + 1 + (2 + 3 + 5 + 1 + 2 + 1 + 1 + 2)
     # broken line, 2 empty files, 2 bad CSV records, fake .gz, truncated .gz and .parquet, dangling link, UTF-16 without BOM;
     # then the NUL line, the unclosed-quote line, two files with a column twice, the surrogate
-    # line, the deep line, the line with a key twice and the gzip bomb
-    assert len(result.rejected) == 10 + 8
+    # line, the deep line, the line with a key twice and the gzip bomb; then (third round) the
+    # 5 records of all_rejected/
+    assert len(result.rejected) == 10 + 8 + 5
     assert result.rejected["reason"].str.len().min() > 5
     assert result.rejected["origin"].str.startswith(BAD_REL + "/").all()
     # Not inputs, each reported: 8 YAML files, the 3 files of only_unsupported/, the link loop

@@ -66,6 +66,11 @@ def _cmd_pipeline(args: argparse.Namespace) -> int:
         raise UsageError(f"pipeline: {exc}") from None
     except PipelineError as exc:
         raise SystemExit(f"pipeline: {exc}") from None
+    if result.articles == 0:
+        # Every record rejected: an error, as for extract (the folder keeps rejected.parquet).
+        from quotelens.scale.pipeline import no_articles_message
+
+        raise UsageError(f"pipeline: {no_articles_message(corpus, output)}")
     rate = result.articles / max(sum(result.seconds.get(k, 0.0) for k in ("load", "statements")), 1e-9)
     print(f"pipeline: {result.summary()}; {rate:.1f} articles/s (load + statements + sentiment)", file=sys.stderr)
     return 0

@@ -12,7 +12,7 @@ from quotelens.arguments import UsageError, column_mapping, existing_file, exist
 
 def extract_command(args: argparse.Namespace) -> int:
     from quotelens.extract.registry import RegistryError, registry_from_option
-    from quotelens.load.corpus import load_corpus
+    from quotelens.load.corpus import load_corpus, require_articles
     from quotelens.extract.parallel import extract_statements_parallel
     from quotelens.tables import TABLE_SUFFIXES, write_table
 
@@ -28,7 +28,8 @@ def extract_command(args: argparse.Namespace) -> int:
     except RegistryError as exc:
         raise UsageError(f"extract: {exc}") from None
     try:
-        result = load_corpus(corpus, columns=columns)
+        # zero articles (every record rejected) is an error, as no input file is: nothing written
+        result = require_articles(load_corpus(corpus, columns=columns), corpus)
     except ValueError as exc:
         raise UsageError(f"extract: {exc}") from None
     # on the machine's cores, the same table as one process (quotelens.extract.parallel)

@@ -48,9 +48,10 @@ __all__ = [
     "ARTICLE_COLUMNS", "CONTRACT_COLUMNS", "DATE_FORMATS", "DATE_RANGE", "HTML_SUFFIXES", "MAPPABLE",
     "REJECTED_COLUMNS", "SUPPORTED_SUFFIXES", "TABLE_SUFFIXES", "TEXT_SUFFIXES",
     "CorpusWarning", "LoadResult", "NoArticlesError", "RejectedInput",
-    "articles_frame", "decode_bytes", "expand_inputs", "input_format", "input_stem", "is_headline",
-    "load_corpus", "mark_duplicates", "normalise_rows", "parse_date", "read_input_bytes",
-    "read_seed_file", "rejected_frame", "sha256_text", "shingles", "split_headlines", "unique_ids",
+    "articles_frame", "check_articles_load", "decode_bytes", "expand_inputs", "input_format", "input_stem",
+    "is_headline", "load_corpus", "mark_duplicates", "no_articles_error", "normalise_rows", "parse_date",
+    "read_input_bytes", "read_seed_file", "rejected_frame", "require_articles", "sha256_text", "shingles",
+    "split_headlines", "unique_ids",
 ]
 
 
@@ -88,7 +89,9 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
 
     Folder entries that are not inputs (other suffixes, hidden names, link loops) are listed in
     `skipped`. Raises NoArticlesError (a ValueError naming every skipped entry) when the paths
-    hold no input at all, i.e. nothing was loaded or rejected."""
+    hold no input at all, i.e. nothing was loaded or rejected. When every record read was
+    rejected the result has no articles and no error is raised here (a chunk of a larger
+    corpus may be all bad); commands that need articles call `require_articles`."""
     mapping = check_mapping(columns)
     articles: list[dict] = []
     rejected: list[dict] = []
@@ -98,43 +101,99 @@ def load_corpus(paths: str | Path | list, columns: dict[str, str] | None = None,
     # Entries keep the name they were reached by (resolving would name a link's target).
     skipped = [(shown_path(path), reason) for path, reason in survey.skipped]
     if not survey.files and not survey.unreadable:
-        given = [paths] if isinstance(paths, (str, Path)) else list(paths)
-        raise NoArticlesError([shown_path(config.resolve(p)) for p in given], skipped)
+        raise NoArticlesError(_given(paths), skipped)
     for path, reason in survey.unreadable:
         reject(shown_path(path), None, reason)
     for path in survey.files:
-        origin = config.relative(path)
-        suffix = input_format(path)
-        if suffix in HTML_SUFFIXES:
-            try:
-                articles.append(read_html_article(path))
-            except RejectedInput as exc:
-                reject(origin, None, exc.reason)
-            except OSError as exc:
-                reject(origin, None, f"cannot read the file ({exc.strerror or exc})")
-            continue
-        if suffix in TEXT_SUFFIXES:
-            try:
-                articles.append(read_seed_file(path))
-            except RejectedInput as exc:
-                reject(origin, None, exc.reason)
-            continue
-        try:
-            table = read_table_units(path, origin)
-        except RejectedInput as exc:
-            reject(origin, exc.line, exc.reason)
-            continue
-        if not table.units:
-            reject(origin, None, "no rows")
-            continue
-        table_articles(path, origin, table.header, table.units, table.encoding, mapping, articles, reject,
-                       table.line_encodings)
+        _load_file(path, mapping, articles, reject)
     read = len(articles) + len(rejected)
     frame = articles_frame(articles)
     # The chunked pipeline (quotelens.scale.pipeline) loads a corpus piece by piece, where duplicates
     # within one piece mean little; it skips this all-pairs comparison.
     frame = mark_duplicates(frame) if duplicates else frame
     return LoadResult(articles=frame, rejected=rejected_frame(rejected), read=read, skipped=skipped)
+
+
+
+def _given(paths: str | Path | list) -> list[str]:
+    """The paths a caller gave, named as reports name them (for NoArticlesError)."""
+    given = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    return [shown_path(config.resolve(p)) for p in given]
+
+
+def no_articles_error(paths: str | Path | list, rejected: pd.DataFrame | list[dict],
+                      skipped: list[tuple[str, str]] = ()) -> NoArticlesError:
+    """The error for a corpus in which every record read was rejected: `rejected` is the
+    Rejected table (or its rows), `skipped` the entries passed over (LoadResult.skipped)."""
+    rows = rejected.to_dict("records") if isinstance(rejected, pd.DataFrame) else list(rejected)
+    return NoArticlesError(_given(paths), list(skipped),
+                           [(r["file"], None if pd.isna(r["line"]) else int(r["line"]), r["reason"]) for r in rows])
+
+
+def require_articles(result: LoadResult, paths: str | Path | list) -> LoadResult:
+    """`result` when it holds at least one article; else NoArticlesError (a ValueError, one
+    line) naming every record rejected and why, by file and line, and the entries skipped:
+    a corpus in which everything was rejected is an error, like one with no input file."""
+    if len(result.articles) == 0:
+        raise no_articles_error(paths, result.rejected, result.skipped)
+    return result
+
+
+def check_articles_load(paths: str | Path | list, columns: dict[str, str] | None = None) -> None:
+    """Check, before any work, that `paths` yield at least one article with this `columns`
+    mapping. Files are loaded in load order until one gives an article (so a good corpus costs
+    about one file); when none does, NoArticlesError names every entry skipped and every
+    record rejected, as `require_articles` does after a full load. Raises as `load_corpus`
+    does (ValueError for a bad mapping or a table without a text column, FileNotFoundError).
+    Loading warnings (e.g. a fallback encoding) are left to the load that follows."""
+    mapping = check_mapping(columns)
+    survey = survey_inputs(paths)
+    skipped = [(shown_path(path), reason) for path, reason in survey.skipped]
+    rejected: list[dict] = []
+    reject = _rejecter(rejected)
+    for path, reason in survey.unreadable:
+        reject(shown_path(path), None, reason)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        for path in survey.files:
+            articles: list[dict] = []
+            _load_file(path, mapping, articles, reject)
+            if articles:
+                return
+    if not survey.files and not survey.unreadable:
+        raise NoArticlesError(_given(paths), skipped)
+    raise no_articles_error(paths, rejected, skipped)
+
+def _load_file(path: Path, mapping: dict[str, str], articles: list[dict], reject: Callable) -> None:
+    """Load the input file `path`: its articles appended to `articles`, each unit that cannot
+    be loaded passed to reject(file, line, reason). Raises ValueError for a table without a
+    mapped or text column."""
+    origin = config.relative(path)
+    suffix = input_format(path)
+    if suffix in HTML_SUFFIXES:
+        try:
+            articles.append(read_html_article(path))
+        except RejectedInput as exc:
+            reject(origin, None, exc.reason)
+        except OSError as exc:
+            reject(origin, None, f"cannot read the file ({exc.strerror or exc})")
+        return
+    if suffix in TEXT_SUFFIXES:
+        try:
+            articles.append(read_seed_file(path))
+        except RejectedInput as exc:
+            reject(origin, None, exc.reason)
+        return
+    try:
+        table = read_table_units(path, origin)
+    except RejectedInput as exc:
+        reject(origin, exc.line, exc.reason)
+        return
+    if not table.units:
+        reject(origin, None, "no rows")
+        return
+    table_articles(path, origin, table.header, table.units, table.encoding, mapping, articles, reject,
+                   table.line_encodings)
 
 
 def normalise_rows(path: str | Path, header: list[str], records: list[dict], first_row: int,

@@ -26,26 +26,64 @@ class RejectedInput(ValueError):
 
 
 class NoArticlesError(ValueError):
-    """Nothing in the given paths is an input the loader reads: no article and no rejected
-    unit. `skipped` holds (entry, reason) for every entry passed over, and the message names
-    them on one line (a ValueError, so the command line reports it as a usage error)."""
+    """Nothing in the given paths loads as an article: no input at all (every entry skipped),
+    or every record read was rejected. `skipped` holds (entry, reason) for every entry passed
+    over; `rejected` (file, line or None, reason) for every record read and rejected, `read`
+    their number. The message names them on one line (a ValueError, so the command line
+    reports it as a usage error), e.g. "a.jsonl: no articles to load; 3 records read, all
+    rejected: 3 in a.jsonl (line 1: missing text; ...)"."""
 
-    #: Entries named in the message; the rest are counted ("and 12 more").
+    #: Entries and rejection reasons named in the message; the rest are counted ("and 12 more").
     SHOWN = 8
 
-    def __init__(self, paths: list[str], skipped: list[tuple[str, str]]):
+    def __init__(self, paths: list[str], skipped: list[tuple[str, str]],
+                 rejected: list[tuple[str, int | None, str]] | None = None):
         self.paths = list(paths)
         self.skipped = list(skipped)
+        self.rejected = list(rejected or [])
+        self.read = len(self.rejected)
         where = ", ".join(self.paths) or "no paths"
-        if not self.skipped:
-            message = f"{where}: no articles to load (no files found)"
-        else:
+        parts = []
+        if self.rejected:
+            parts.append(self._rejections())
+        if self.skipped:
             shown = [f"{self._below(entry)} ({reason})" for entry, reason in self.skipped[: self.SHOWN]]
             more = len(self.skipped) - len(shown)
-            message = (f"{where}: no articles to load; skipped {len(self.skipped)} "
-                       f"entr{'y' if len(self.skipped) == 1 else 'ies'}: " + "; ".join(shown)
-                       + (f"; and {more} more" if more else ""))
-        super().__init__(message)
+            parts.append(f"skipped {len(self.skipped)} entr{'y' if len(self.skipped) == 1 else 'ies'}: "
+                         + "; ".join(shown) + (f"; and {more} more" if more else ""))
+        if not parts:
+            message = f"{where}: no articles to load (no files found)"
+        else:
+            message = f"{where}: no articles to load; " + "; ".join(parts)
+        super().__init__(" ".join(message.split()))  # one line, whatever a reason holds
+
+    def _rejections(self) -> str:
+        """ "N records read, all rejected: K in FILE (line 1: reason; lines 2, 3: reason), ..."
+        with at most SHOWN reasons named (repeated reasons of one file given once, with their
+        lines)."""
+        by_file: dict[str, dict[str, list[int | None]]] = {}
+        for file, line, reason in self.rejected:
+            by_file.setdefault(file, {}).setdefault(reason, []).append(line)
+        budget = self.SHOWN
+        pieces = []
+        for file, reasons in by_file.items():
+            count = sum(len(lines) for lines in reasons.values())
+            shown = []
+            for reason, lines in reasons.items():
+                if budget == 0:
+                    break
+                budget -= 1
+                numbers = [n for n in lines if n is not None]
+                if not numbers:
+                    shown.append(reason)
+                    continue
+                head = ", ".join(map(str, numbers[:5])) + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+                shown.append(f"line{'s' if len(numbers) > 1 else ''} {head}: {reason}")
+            left = len(reasons) - len(shown)
+            detail = "; ".join(shown) + (f"; {left} other reason{'s' if left > 1 else ''}" if left else "")
+            pieces.append(f"{count} in {self._below(file)}" + (f" ({detail})" if detail else ""))
+        n = self.read
+        return f"{n} record{'s' if n != 1 else ''} read, {'all' if n != 1 else 'it'} rejected: " + ", ".join(pieces)
 
     def _below(self, entry: str) -> str:
         """`entry` named from the given folder it lies in (the message names that folder once)."""

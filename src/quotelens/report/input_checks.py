@@ -16,21 +16,19 @@ from typing import Any, Callable
 from quotelens import config as qconfig
 from quotelens.compare.comparisons import load_outlet_groups
 from quotelens.extract.registry import RegistryError, load_registry
+from quotelens.load.corpus import check_articles_load
 from quotelens.load.errors import NoArticlesError
-from quotelens.load.files import survey_inputs, shown_path
 from quotelens.report.parameters import Parameter
 from quotelens.sentiment.lexicons import load_dictionary
 from quotelens.sentiment.masking import load_topic_words
 from quotelens.stages import stage
 
 
-def check_corpus(paths: list[str]) -> None:
-    """At least one input file (or unreadable input unit) among `paths`; NoArticlesError naming
-    what was skipped otherwise."""
-    survey = survey_inputs(paths)
-    if not survey.files and not survey.unreadable:
-        raise NoArticlesError([shown_path(qconfig.resolve(p)) for p in paths],
-                              [(shown_path(p), reason) for p, reason in survey.skipped])
+def check_corpus(paths: list[str], columns: dict[str, str] | None = None) -> None:
+    """At least one article loads from `paths` (with the `columns` mapping); NoArticlesError
+    naming what was skipped, and every record rejected and why, otherwise
+    (`load.corpus.check_articles_load`: files are loaded until one gives an article)."""
+    check_articles_load(paths, columns=columns or None)
 
 
 #: How each input parameter's file is read to check it (the stage's own reader).
@@ -83,7 +81,10 @@ def input_problems(nb_name: str, declared: dict[str, Parameter], given: dict[str
             checks = [p for p in paths if not qconfig.resolve(p).is_dir()]
         for item in checks:
             try:
-                READERS[name](item)
+                if name == "corpus_paths":  # loaded with the notebook's own column mapping
+                    check_corpus(item, _value(declared, given, "columns"))
+                else:
+                    READERS[name](item)
             except (NoArticlesError, RegistryError, ValueError, OSError, UnicodeDecodeError) as exc:
                 problems.append(f"{nb_name}: {name}: {_one_line(exc)}")
     return problems

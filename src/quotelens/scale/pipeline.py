@@ -34,6 +34,7 @@ from pathlib import Path
 import pandas as pd
 
 from quotelens import config
+from quotelens.load.corpus import no_articles_error
 from quotelens.scale import dask_engine, layout
 from quotelens.scale.aggregate import aggregate_pandas
 from quotelens.scale.finish import PipelineResult, finish
@@ -187,3 +188,14 @@ def read_statements(outdir: str | os.PathLike, columns: list[str] | None = None)
 def read_articles(outdir: str | os.PathLike, columns: list[str] | None = None) -> pd.DataFrame:
     """All articles of a finished run, in load order."""
     return _read_parts(outdir, layout.ARTICLES_DIR, columns)
+
+
+def no_articles_message(corpus, outdir: str | os.PathLike) -> str:
+    """For a finished run that loaded no article: the one line `quotelens extract` gives on the
+    same corpus (`load.corpus.no_articles_error`: every rejected record by file, line and
+    reason, and the entries skipped), read from the run's rejected table and manifest, and
+    where that table is."""
+    outdir = config.resolve(outdir)
+    rejected = pd.read_parquet(outdir / layout.REJECTED_FILE)
+    skipped = [(entry, reason) for entry, reason in read_manifest(outdir).get("skipped", [])]
+    return f"{no_articles_error(corpus, rejected, skipped)} (listed in {outdir / layout.REJECTED_FILE})"
