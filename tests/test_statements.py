@@ -57,7 +57,7 @@ def test_seed_every_de_mistura_statement_is_his(seed_statements):
     mentions = {st["speaker_mention"] for st in mistura}
     # named, "he said", "The envoy ... ruled out", "The U.N. envoy said" and "He went on to"
     assert {"de Mistura", "De Mistura", "he", "The envoy", "The U.N. envoy", "He"} <= mentions
-    envoy = find(seed_statements, "ruled out the possibility")
+    envoy = find(seed_statements, "the possibility of the Syrian High")
     assert envoy["speaker"] == "Staffan de Mistura" and envoy["rule"].startswith("reported_object+role")
     he = find(seed_statements, "But what I do believe")
     assert he["speaker"] == "Staffan de Mistura" and "pronoun" in he["rule"]
@@ -461,7 +461,7 @@ def test_registry_role_with_any_head_and_the_group_after_an_unnamed_spokesman_fa
             "rescue volunteers posted a video on YouTube.")
     sts = extract(text, registry)
     assert find(sts, "33 people")["speaker"] == "White Helmets spokesman"
-    assert find(sts, "describes itself")["speaker"] == "White Helmets"
+    assert find(sts, "itself as a neutral band")["speaker"] == "White Helmets"
 
 
 def test_person_modifying_an_organisation_noun_and_described_organisation_fakes(registry):
@@ -525,7 +525,7 @@ def test_group_of_a_person_and_roles_named_by_apposition_or_later_fakes(registry
             "said Abu Abdel-Moneim the father of a militant fighting to unseat the Syrian government who lives in "
             "Ghouta. Abdel-Moneim said his son and 12 other militants were killed inside of a tunnel. The father "
             "described the weapons as having a tube-like structure.")
-    assert find(extract(text, registry), "described the weapons")["speaker"] == "Abu Abdel-Moneim"
+    assert find(extract(text, registry), "the weapons as having")["speaker"] == "Abu Abdel-Moneim"
     # FA-KES (fakes_1923848307): "the provincial governor" is named in the next sentence
     text = ("A car bomb and rocket attack on a district of the Syrian city of Homs killed at least 45 people on "
             "Tuesday the provincial governor said. Governor Talal al-Barazi told AFP the car bomb detonated in "

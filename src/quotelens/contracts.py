@@ -20,7 +20,8 @@ REJECTED_COLUMNS = ["origin", "file", "line", "reason"]
 #: Statements: one row per statement, in output order (docs/contracts.md, "Statements").
 STATEMENT_COLUMNS = [
     "statement_id", "article_id", "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
-    "type", "quote", "start", "end", "quoted_start", "quoted_end", "paragraph", "sentence", "rule", "confidence",
+    "cue_start", "cue_end", "type", "quote", "start", "end", "quoted_start", "quoted_end", "paragraph", "sentence",
+    "rule", "confidence",
     "speaker_kind", "speaker_side", "in_registry", "resolved_from", "in_headline",
 ]
 STATEMENT_TYPES = frozenset({"direct", "indirect", "mixed", "according_to"})
@@ -51,6 +52,15 @@ def statement_problems(text: str, statements: Iterable[dict]) -> list[str]:
                 problems.append(f"{where}: text[{s0}:{s1}] != speaker_mention ({text[s0:s1]!r} vs {st.get('speaker_mention')!r})")
         elif st.get("speaker_mention", "") != "":
             problems.append(f"{where}: a speaker_mention without offsets: {st.get('speaker_mention')!r}")
+        c0, c1 = st.get("cue_start", -1), st.get("cue_end", -1)
+        if c0 != -1 or c1 != -1:
+            if not (isinstance(c0, int) and isinstance(c1, int) and 0 <= c0 < c1 <= n):
+                problems.append(f"{where}: cue offsets {c0}:{c1} outside the text (length {n})")
+            elif text[c0:c1].lower() != str(st.get("cue", "")).lower():
+                problems.append(f"{where}: text[{c0}:{c1}] is not the cue ({text[c0:c1]!r} vs {st.get('cue')!r})")
+            elif start < c1 and c0 < end:
+                # issue 14 item 6: the scored span is the content, the cue stays outside it
+                problems.append(f"{where}: the cue {c0}:{c1} lies inside the content {start}:{end}")
         q0, q1 = st.get("quoted_start", -1), st.get("quoted_end", -1)
         if (q0 != -1 or q1 != -1) and not (isinstance(q0, int) and isinstance(q1, int) and start <= q0 < q1 <= end):
             problems.append(f"{where}: quoted offsets {q0}:{q1} not inside the statement {start}:{end}")

@@ -16,7 +16,7 @@ import bisect
 import re
 from contextlib import contextmanager
 
-from quotelens.extract.cues import ClauseCuts
+from quotelens.extract.cues import ClauseCuts, cue_offsets
 from quotelens.extract.quotes import find_quotes
 from quotelens.load.boilerplate import furniture_spans, parse_furniture
 from quotelens.extract.registry import Registry
@@ -332,6 +332,7 @@ def resolve_speakers(art: ArticleState) -> list[dict]:
         rule = st.pop("_rule")
         conf = st.pop("_conf")
         cue_pos = st.pop("_cue_pos")
+        st["cue_start"], st["cue_end"] = cue_offsets(art.text, st["cue"], cue_pos)
         how0 = res.how.split(":")[0]
         if same is not None:
             res = Resolution(same["speaker"], "", -1, -1, same["speaker_kind"], same["speaker_side"],

@@ -53,6 +53,9 @@ ING_CUT = re.compile(rf",?\s+(?:{alternation(_ING_FORMS)})\b")
 _NOT_BEFORE_ING = frozenset("as of for by after before without while is are was were be been am from on in".split())
 # A participle after the cue ("said adding that ..."): the statement is before the cue.
 PART_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternation(TRAILING_PARTICIPLES)})\b")
+# Any speech verb's participle right after the cue (FA-KES, commas stripped: "... the Observatory
+# said blaming the attack on ..."): a statement of its own, so the cue's content is before it.
+SPEECH_ING_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternation(_ING_FORMS)})\b")
 
 
 def verb_ok(text: str, vm: re.Match) -> bool:
@@ -131,3 +134,42 @@ def only_adjuncts(s: str) -> bool:
         return True
     toks = rest.split()
     return len(toks) <= 6 and toks[0].lower() in ADJUNCT_START and not any(t in (".",) for t in toks)
+
+
+# How far into a statement's content its own cue may sit and still be "at its start" (words):
+# "denied responsibility", "has denied ...", "also accused ...".
+_CUE_HEAD_WORDS = 3
+
+
+def cue_in_content(text: str, st: dict) -> str:
+    """Whether a statement's content (text[start:end]) holds its own cue or speaker phrase,
+    which issue 14 item 6 keeps outside it: "cue" when the cue is in the content (by its
+    offsets `cue_start`/`cue_end` when the statement has them, else the cue's words among the
+    content's first three words), "speaker" when the speaker mention's offsets lie in the
+    content, "" when neither does. Offsets are characters into `text`."""
+    a, b = st["start"], st["end"]
+    cue = st.get("cue") or ""
+    c0 = st.get("cue_start", -1)
+    if cue and c0 is not None and c0 >= 0:
+        if a <= c0 < b:
+            return "cue"
+    elif cue:
+        head = " ".join(text[a:b].split()[:_CUE_HEAD_WORDS + len(cue.split()) - 1]).lower()
+        if re.search(rf"(?<!\w){re.escape(' '.join(cue.lower().split()))}(?!\w)", head):
+            return "cue"
+    s0 = st.get("speaker_start", -1)
+    if s0 is not None and s0 >= 0 and a <= s0 < b:
+        return "speaker"
+    return ""
+
+
+def cue_offsets(text: str, cue: str, cue_pos: int) -> tuple[int, int]:
+    """(cue_start, cue_end): character offsets of a statement's cue in `text`, which a pass
+    records at `cue_pos`; (-1, -1) when the statement has no cue ("") or the cue's words are not
+    at `cue_pos`. The words match up to case ("According to" for the cue "according to")."""
+    if not cue or cue_pos is None or cue_pos < 0:
+        return -1, -1
+    end = cue_pos + len(cue)
+    if text[cue_pos:end].lower() != cue.lower():
+        return -1, -1
+    return cue_pos, end

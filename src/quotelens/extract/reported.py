@@ -1,7 +1,7 @@
 """The reported-speech pass: a statement around every other speech verb.
 
-`X said (that) CLAUSE`, `X told Reuters CLAUSE`, object verbs (`X ruled out ...`: the verb
-phrase is the statement), `CLAUSE, X said` / `CLAUSE X said on Monday` (commas stripped),
+`X said (that) CLAUSE`, `X told Reuters CLAUSE`, object verbs (`X ruled out ...`: the object
+is the statement, the verb its cue, as for every statement), `CLAUSE, X said` / `CLAUSE X said on Monday` (commas stripped),
 `CLAUSE, said X` (inverted), `X said A and added that B` (coordinated: the same speaker),
 participles (`..., adding that B`; `Reuters quoted the ministry as saying B`), and subjects
 set off by a relative clause or a long prepositional phrase. Quoted fragments inside a
@@ -18,15 +18,16 @@ import re
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
-from quotelens.extract.cues import ADJUNCT, PART_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
+from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES, OBJECT_PREPOSITIONS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
-from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb, verb_complement
+from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb, object_content, verb_complement
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
 _THAT = re.compile(r"\bthat\b")
@@ -85,6 +86,7 @@ def find_reported(art: ArticleState) -> None:
                 t0 = mo.end()
         tail = text[t0:s1].rstrip(" .")
         backward = family != "object" and (not tail.strip() or only_adjuncts(tail) or PART_TAIL.match(tail) is not None
+                                           or SPEECH_ING_TAIL.match(tail) is not None
                                            or tail.lstrip().startswith((",", "\"", "“", "'")))
         if clause is None and not backward and not _may_be_inverted(text, vm, s1, lemma):
             continue
@@ -258,6 +260,10 @@ def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, 
     if last is not None:
         art.emit_clause(a, b, last["_res"], vm.group(), "coordinated", "indirect", vm.start(), same_as=last)
         return
+    ev = _evaluation_subject(art, s0, vm.start())  # "X condemned the attack and said ..."
+    if ev is not None:
+        art.emit_clause(a, b, ev[0], vm.group(), "coordinated_subject", "indirect", vm.start(), spans=ev[1])
+        return
     span = phrase_after(text, s0, vm.start())
     if span is None:
         return
@@ -287,14 +293,17 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
             return r + tm.end(), art.clause_end(r + tm.end(), s1), "reported_that"
     rest = text[r:s1]
     stripped = rest.lstrip()
-    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—":
+    # 'blaming "terrorists" for ...'; but a name in quote marks is no statement ('the operation
+    # dubbed "Euphrates Shield"': guideline section 1, nicknames and terms)
+    opens_quote = family == "object" and stripped[:1] in ("\"", "“", "«") and lemma != "dub"
+    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—" and not opens_quote:
         return None
     if _RELAY_AFTER.match(text, r, s1):
         return None  # "reported residents as saying": the participle carries their words
     if family == "object":
         if stripped.split(None, 1)[0].lower() in OBJECT_PREPOSITIONS | {"of", "by"}:
             return None  # "blamed on the rebels", "accused of": no object, a passive or relative use
-        return vm.start(), art.clause_end(r, s1), "reported_object"
+        return object_content(art, r, s1, lemma)
     # skip adjuncts ("said on Wednesday the strikes ...")
     p = r
     while True:
@@ -305,8 +314,8 @@ def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: 
     stripped = text[p:s1].lstrip()
     if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)":
         return None
-    if PART_TAIL.match(stripped):
-        return None  # "the witness said adding that ...": the statement is before the cue
+    if PART_TAIL.match(stripped) or SPEECH_ING_TAIL.match(stripped):
+        return None  # "the witness said adding that ...", "said blaming ...": the statement is before the cue
     words = stripped.rstrip(" .").split()
     first = words[0].lower()
     if first in ADJUNCT_START:
@@ -359,6 +368,12 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
         if res is not None:
             art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
         return
+    # "Common Cause ... criticized Reid for the agreement, saying ...": a verb of evaluation
+    # reports no statement of its own (`object_content`), but its subject is the speaker
+    ev = _evaluation_subject(art, s0, vm.start())
+    if ev is not None:
+        art.emit_clause(a, b, ev[0], vm.group(), "participle", "indirect", vm.start(), spans=ev[1])
+        return
     # "Fahd concluded his letter by saying ...", "X put the death toll at 58 saying ...": the
     # subject of the finite verb the participle depends on
     head = last_finite_verb(art, s0, vm.start())
@@ -372,3 +387,28 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     # clashes have erupted ... claiming at least 10 killed" is no speech
     if res is not None and res.how.split(":")[0] in ("name", "unknown_name", "role", "pronoun"):
         art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
+
+
+def _evaluation_subject(art: ArticleState, s0: int, pos: int):
+    """(resolution, speaker spans) of the subject of the last verb of evaluation in
+    text[s0:pos] ("X condemned the bombing, describing it as ..."), found as the main loop finds
+    a speaker; None when there is no such verb or subject."""
+    text = art.text
+    last = None
+    for m in VERB.finditer(text, s0, pos):
+        form = re.sub(r"\s+", " ", m.group())
+        if speech_verbs.lookup(form)[0] in EVALUATIVE_LEMMAS and not form.endswith("ing") \
+                and not art.in_quote(m.start()) and verb_ok(text, m):
+            last = m
+    if last is None:
+        return None
+    v = last.start()
+    sm = speaker_before(art, s0, v)
+    if sm is NOT_A_SUBJECT:
+        return None
+    if sm is None or sm.maybe_object:
+        sm = subject_before(text, s0, v) or _relative_subject(art, s0, v) or sm
+    if sm is None or sm.negated or sm.passive:
+        return None
+    res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
+    return None if res is None else (res, sm.spans)
