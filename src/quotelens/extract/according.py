@@ -20,6 +20,7 @@ from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import NOT_SOURCES
 from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
 from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_NOUNS
+from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
 from quotelens.extract.speaker_np import np_after
@@ -52,7 +53,35 @@ def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int]
     chunk = np_after(art, pos, limit)
     if chunk is not None and (span is None or (chunk[0] == span[0] and chunk[1] > span[1])):
         span = chunk
-    return _end_at_document_noun(art.text, span) if span is not None else None
+    if span is None:
+        return None
+    return _named_after_role(art, span, limit) or _end_at_document_noun(art.text, span)
+
+
+# ", Alireza Mehraban," after the role: an apposition naming the source
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
+
+
+def _named_after_role(art: ArticleState, span: tuple[int, int], limit: int) -> tuple[int, int] | None:
+    """The person a role phrase introduces: "according to curator Elaine Gustafon" (the walk
+    stopped before the name) and "According to the Afghan team's coach, Alireza Mehraban, ..."
+    (an apposition): the span of the person's name (one the article introduces as a person by
+    a first name, a title or an apposition); None when no name follows the role."""
+    text = art.text
+    a, b = span
+    words = re.findall(r"[\w'’-]+", text[a:b].lower())
+    if not words or re.sub(r"['’]s$", "", words[-1]) not in PERSON_ROLES:
+        return None
+    gap = _APPOSITION_GAP.match(text, b, limit)
+    start = gap.end() if gap and gap.end() > b else b
+    while start < limit and text[start] == " ":
+        start += 1
+    for m in art.resolver.entities.mentions_in(start, start + 1):
+        if m.entity.kind == "person" and m.entity.strong and m.end <= limit and not m.possessive:
+            after = text[m.end:m.end + 2]
+            if start == b or not gap or after[:1] in (",", ""):  # an apposition is closed by a comma
+                return m.start, m.end
+    return None
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*")

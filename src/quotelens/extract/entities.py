@@ -46,6 +46,14 @@ from quotelens.extract.speaker_phrases import tokens
 from quotelens.extract.speaker_types import is_outlet_name
 
 
+# A capitalised run after a preposition of place ("in New York", "outside Raqqa"), and a
+# possessive after a name ("in John Smith's view": a person after all).
+_LOCATED = re.compile(r"\b(?:in|near|outside|across|throughout|around)\s+([A-Z][\w'’-]*(?:\.(?=\w))?(?:\s+[A-Z][\w'’-]*)?)(?![\w'’-]|\s+[A-Z])")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_GLUED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+
+
 @dataclass
 class Entity:
     """One person or organisation of the article: the name as first introduced in full, its
@@ -84,6 +92,10 @@ class ArticleEntities:
         self.covered = sorted(covered)  # registry mentions: not scanned again
         self._covered_starts = [a for a, _ in self.covered]
         self.places = places
+        # names the article writes as places ("in New York", "near Shea Stadium"): a name found
+        # only by its shape (no first name, title or apposition) that is one is no person
+        self.located = {m.group(1) for m in _LOCATED.finditer(text)
+                        if not _POSSESSIVE_AFTER.match(text, m.end()) and not _POSSESSIVE_END.search(m.group(1))}
         self.lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])", text))
         self.entities: list[Entity] = []
         self.mentions: list[NameMention] = []
@@ -112,6 +124,14 @@ class ArticleEntities:
                 best = m
             k -= 1
         return best
+
+    def is_place(self, name: str) -> bool:
+        """Whether the article writes `name` as a place ("in New York") and never introduces a
+        person by it (a first name, a title or an apposition)."""
+        if name not in self.located:
+            return False
+        ent = self.lookup(name)
+        return ent is None or ent.kind != "person" or not ent.strong
 
     def mentions_in(self, lo: int, hi: int) -> list[NameMention]:
         """Mentions starting in [lo, hi) (characters), in text order."""
@@ -233,8 +253,10 @@ class ArticleEntities:
             connector = t in ("of", "for", "and") and j + 1 < n and self._capitalised(toks[j + 1][2]) \
                 and any(clean_name_token(x[2]).lower() in ORG_WORDS or clean_name_token(x[2]).lower() in INSTITUTION_WORDS
                         for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
-            if not (self._capitalised(t) or connector or (is_particle(clean_name_token(t)) and j + 1 < n
-                                                          and self._capitalised(toks[j + 1][2]))):
+            # a particle joined to a capitalised word is a name word itself ("Nabil al-Arabi")
+            glued = j > i and bool(_GLUED_PARTICLE.match(clean_name_token(t)))
+            if not (self._capitalised(t) or connector or glued or (is_particle(clean_name_token(t)) and j + 1 < n
+                                                                   and self._capitalised(toks[j + 1][2]))):
                 break
             j += 1
             raw = strip_invisible(t)
@@ -275,8 +297,13 @@ class ArticleEntities:
             bare = re.sub(r"['’]s?$", "", w)
             words[-1] = (s, s + len(bare) if text.startswith(bare, s) else e, bare)
         titles: list[str] = []
-        prev = [t.lower().strip(",") for _, _, t in toks[max(0, i0 - 3):i0]]
-        titles += [p for p in prev if p in TITLES or p in PERSON_ROLES]
+        # titles right before the run ("Foreign Minister" in "Foreign Minister Sergei Lavrov"),
+        # not across other words ("the U.N. headquarters in New York")
+        for _, _, t in reversed(toks[max(0, i0 - 3):i0]):
+            p = t.lower().strip(",")
+            if p not in TITLES and p not in PERSON_ROLES:
+                break
+            titles.insert(0, p)
         prev_titles = list(titles)
         # function words and sentence adverbs opening the run ("If", "However"); a title stays
         # for the loop below ("Mrs"), a lone word for the test of single words ("May said")
@@ -374,6 +401,8 @@ class ArticleEntities:
         if first.isupper() or first.lower() in self.lower_words and not is_known_first_name(first):
             return None  # "Heavy Fighting", "BEIRUT Syrian": a common word or capitals open no person's name
         strong = bool(titles) or bool(roles) or is_known_first_name(first) or bool(AGE.match(text, end))
+        if not strong and joined in self.located:
+            return None  # "New York said ... in New York": a place
         return ("person", start, end, joined, si, titles, roles, g_title or gender or g_name, strong)
 
     def _acronym(self, acronym: str, full: str) -> None:

@@ -32,6 +32,7 @@ from typing import Iterable, NamedTuple
 from quotelens.extract.article import CONF, ArticleState, trim
 from quotelens.extract.interview_turns import Interviewees
 from quotelens.extract.lexicon.interview_words import INTERVIEW_CUES, INTERVIEW_TITLE, OUTLET_SELF_NAMES
+from quotelens.extract.lexicon.occupations import OCCUPATIONS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.mentions import Resolution
@@ -158,11 +159,12 @@ def _unquote(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _name_runs(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Proper-noun runs of two or more words in text[lo:hi] that can be a person's name
-    (no organisation word, no title word), as (start, end, name)."""
+    (no organisation word, no title or occupation word), as (start, end, name)."""
     out = []
     run: list[tuple[str, int, int]] = []
     for tok, s, e, tag in tag_text(text[lo:hi]) + [("", 0, 0, "END")]:
-        if tag in ("NNP", "NNPS") and tok.lower() not in TITLES and tok[:1].isupper():
+        # a title or occupation ends a run: "Mets Poet Frank Messina" is the poet Frank Messina
+        if tag in ("NNP", "NNPS") and tok.lower() not in TITLES and tok.lower() not in OCCUPATIONS and tok[:1].isupper():
             run.append((tok, s, e))
             continue
         words = [w for w, _, _ in run]

@@ -23,6 +23,7 @@ from quotelens.extract.lexicon.grammar_words import DETERMINERS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.media_outlets import RELAY_WORDS
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
+from quotelens.extract.lexicon.occupations import OCCUPATIONS
 from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, NAME_CLOSING_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE
@@ -131,8 +132,9 @@ class ArticleMentions:
             # "the U.N. in August said": an acronym of a title ("U.N. envoy") with no role or
             # name after it is the organisation's name
             acronym_name = acronym and low in TITLES and not (nxt[:1].isupper() or nxt.lower() in ROLE_WORDS)
+            # a title or an occupation is no part of a name ("Mets Poet Frank Messina")
             is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
-                and (low not in TITLES or low in DEMONYMS or acronym_name or org_ahead[k]) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
+                and (low not in TITLES and low not in OCCUPATIONS or low in DEMONYMS or acronym_name or org_ahead[k]) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
                 and low not in DETERMINERS \
                 and not in_reg and (low not in NON_SPEAKERS or acronym) \
                 and not MODIFIER_SUFFIX.search(low) \
@@ -151,7 +153,7 @@ class ArticleMentions:
                 if cur:
                     runs.append((cur, titled))
                     cur = []
-                titled = low in TITLES
+                titled = low in TITLES or low in OCCUPATIONS
             if (t.endswith(",") or (is_name and re.search(r"['’]s$", t) and k + 1 < len(toks)
                                     and toks[k + 1][2][:1].isupper())) and cur:
                 # a comma ends a name, and so does a possessor before another name ("Saudi
@@ -217,6 +219,8 @@ class ArticleMentions:
                 continue
             if len(words) >= 2 and all(CALENDAR_WORD.fullmatch(w) for w in words):
                 continue  # "Thu Aug": a dateline
+            if len(words) >= 2 and not was_titled and self.article_place(" ".join(words)):
+                continue  # "New York said ... in New York": a place the article names is no person
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")
                 name = " ".join(words)
@@ -315,6 +319,11 @@ class ArticleMentions:
                 dropped.add(k)
         return [m for k, m in enumerate(mentions) if k not in dropped]
 
+    def article_place(self, name: str) -> bool:
+        """Whether the article itself writes `name` as a place (a resolver that tracks the
+        article's names answers; here: never)."""
+        return False
+
     def not_a_speaker(self, name: str) -> bool:
         """Whether a would-be unregistered speaker is no actor at all: a place of the registry
         ("Aleppo", "Homs"), a capitalised common word of the article ("If", "Heavy", "Video",
@@ -324,7 +333,7 @@ class ArticleMentions:
             return True
         if len(bare) >= 2 and bare.replace(".", "").isupper() and " " not in bare:
             return False  # an acronym ("WHO", "NATO") is a name, whatever word it spells
-        if self.registry is not None and bare in self.registry.places:
+        if self.registry is not None and bare in self.registry.places or self.article_place(bare):
             return True
         if " " in bare:
             return False

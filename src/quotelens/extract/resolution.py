@@ -78,6 +78,11 @@ class SpeakerResolver(SpeakerHistory):
                                              [(s, e) for s, e, _ in self.mentions], places)
         return self._entities
 
+    def article_place(self, name: str) -> bool:
+        """Whether the article writes `name` as a place and never as a person's (quotelens.
+        extract.entities)."""
+        return self.entities.is_place(name)
+
     def person_named_at(self, s: int, e: int) -> bool:
         """Whether text[s:e] is a mention of a person the article names (quotelens.extract.
         entities): "May" after "Theresa May", however common the word."""

@@ -251,8 +251,10 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False,
         if not _np_token_ok(clean_token(t)):
             # a lower-case premodifier of a name ("said financier Toby Neugebauer",
             # "Obama campaign spokeswoman Jen Psaki")
+            # ("tweeted to Mohamed" is a verb and its object, no premodifier)
             ahead = [x[2] for x in toks[k + 1:k + 3]]
-            if stop or not t.isalpha() or not any(w[:1].isupper() for w in ahead) or t in NOT_HEADS:
+            verb_object = t.endswith("ed") and bool(ahead) and ahead[0].lower() in PREPOSITIONS
+            if stop or not t.isalpha() or not any(w[:1].isupper() for w in ahead) or t in NOT_HEADS or verb_object:
                 break
         if lower_head and out and t[:1].isupper() and out[-1][2].islower() and out[-1][2].isalpha() \
                 and out[-1][2] not in FUNCTION_WORDS and out[-1][2] not in DETERMINERS:
