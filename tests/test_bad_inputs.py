@@ -40,6 +40,11 @@ Added for issue 16 (third round; texts and titles from GUM's Wikinews articles, 
   all_rejected/             paywalled.jsonl (no text, an empty text, an unreadable date) and
                             feed_export.csv (an empty and a blank text): 5 records, none loads;
                             commands refuse it (tests/test_load_no_articles.py)
+  cp1252_row.csv            UTF-8 rows; line 5 and the second line of the record on lines 6-7
+                            written as cp1252
+  unclosed_quote_middle.csv, unclosed_quote_last_row.csv, unclosed_quote_prose.csv: a quote left
+                            open in a middle row of a file without ids, in the last row, and
+                            before paragraphs of prose (tests/test_load_csv_records.py)
 
 Unreadable files: CI runs as root, and root reads a chmod 000 file anyway, so unreadability is
 simulated by a broken symbolic link, a FIFO and (for permissions) a read that raises
@@ -246,6 +251,11 @@ ISSUE_16_RECONCILIATION = {
     "symlinks": (2, 2, 0, 2),
     # third round (tests/test_load_no_articles.py): loads nothing, so commands refuse it
     "all_rejected": (5, 0, 5, 0),
+    # third round (tests/test_load_csv_records.py)
+    "cp1252_row.csv": (6, 6, 0, 0),
+    "unclosed_quote_middle.csv": (5, 4, 1, 0),
+    "unclosed_quote_last_row.csv": (3, 2, 1, 0),
+    "unclosed_quote_prose.csv": (5, 4, 1, 0),
 }
 
 
@@ -277,13 +287,14 @@ def test_whole_catalogue_reconciles(gunzip_bound_1mib):
     assert result.read == len(result.articles) + len(result.rejected)
     # Before issue 16: ok.gz, truncated.gz, csvs, jsonl, utf16, good.txt; then its files: NUL
     # byte, unclosed quote, mixed encoding, the Arabic page, extra values, deep nesting,
-    # duplicate keys, the two articles under symlinks/
-    assert len(result.articles) == 5 + 2 + 3 + 3 + 4 + 1 + 1 + (2 + 3 + 5 + 1 + 2 + 1 + 1 + 2)
+    # duplicate keys, the two articles under symlinks/; then (third round) the CSV rows of
+    # cp1252_row and the three files with an unclosed quote
+    assert len(result.articles) == 5 + 2 + 3 + 3 + 4 + 1 + 1 + (2 + 3 + 5 + 1 + 2 + 1 + 1 + 2) + (6 + 4 + 2 + 4)
     # broken line, 2 empty files, 2 bad CSV records, fake .gz, truncated .gz and .parquet, dangling link, UTF-16 without BOM;
     # then the NUL line, the unclosed-quote line, two files with a column twice, the surrogate
     # line, the deep line, the line with a key twice and the gzip bomb; then (third round) the
-    # 5 records of all_rejected/
-    assert len(result.rejected) == 10 + 8 + 5
+    # 5 records of all_rejected/ and the record of each unclosed quote
+    assert len(result.rejected) == 10 + 8 + 5 + 3
     assert result.rejected["reason"].str.len().min() > 5
     assert result.rejected["origin"].str.startswith(BAD_REL + "/").all()
     # Not inputs, each reported: 8 YAML files, the 3 files of only_unsupported/, the link loop

@@ -250,7 +250,7 @@ def test_pipeline_and_extract_report_the_same_counts_on_the_catalogue(tmp_path, 
     assert cli_main(["extract", str(BAD), "-o", str(tmp_path / "x.jsonl")]) == 0
     extract_line = capsys.readouterr().err.strip().splitlines()[-1]
     counts = [tuple(int(n or 0) for n in COUNTS.search(line).groups()) for line in (pipeline_line, extract_line)]
-    assert counts[0] == counts[1] == (59, 36, 23, 13), (pipeline_line, extract_line)
+    assert counts[0] == counts[1] == (78, 52, 26, 13), (pipeline_line, extract_line)
     # and the same rejected rows, in the same order
     expected = load_corpus([BAD], duplicates=False)
     assert pipeline_rejected(tmp_path / "out") == rejected_rows(expected.rejected)

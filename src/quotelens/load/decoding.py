@@ -1,8 +1,8 @@
 """From a file's bytes to text: gzip decompression (keeping what precedes damage, refusing to
 inflate past a bound), then decoding (UTF-8 with or without BOM, UTF-16 with BOM, else a
 cp1252/latin-1 fallback with a warning), rejecting empty and binary files. Line-oriented files
-(JSONL) are decoded line by line, so one bad line costs that line only; saved web pages are
-decoded with the charset they declare.
+(JSONL, CSV) are decoded line by line, so one bad line costs that line (or its CSV record)
+only; saved web pages are decoded with the charset they declare.
 
 Reads: input files. Writes: bytes, then (text, encoding name) or per-line texts; CorpusWarning
 on a fallback.
@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import os
 import re
 import warnings
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from quotelens.load.conventions import FALLBACK_ENCODINGS, UTF8_BOM, UTF16_BOMS, WEB_CHARSET_LABELS
@@ -140,18 +142,95 @@ def decode_lines(data: bytes, name: str = "<bytes>") -> tuple[list[tuple[str | R
             text, used = _fallback_decode(line)
             fallbacks.append((number, line[exc.start], used))
             lines.append((text, used))
-    if fallbacks:
-        numbers = [n for n, _, _ in fallbacks]
-        used = sorted({enc for _, _, enc in fallbacks}, key=FALLBACK_ENCODINGS.index)
-        warnings.warn(
-            f"{name}: {_numbers(numbers)} {'is' if len(numbers) == 1 else 'are'} not valid UTF-8 (first bad byte "
-            f"0x{fallbacks[0][1]:02x} on line {numbers[0]}); decoded as {' or '.join(used)}, the other lines as "
-            f"UTF-8: check {'it' if len(numbers) == 1 else 'them'} for mojibake",
-            CorpusWarning,
-            stacklevel=3,
-        )
+    _warn_fallback_lines(name, fallbacks)
     _check_not_binary("\n".join(text for text, _ in lines if isinstance(text, str)))
     return lines, encoding
+
+
+def _warn_fallback_lines(name: str, fallbacks: list[tuple[int, int, str]]) -> None:
+    """One CorpusWarning naming the lines of `name` decoded with a fallback encoding:
+    `fallbacks` holds (line, first bad byte, encoding used) per such line."""
+    if not fallbacks:
+        return
+    numbers = [n for n, _, _ in fallbacks]
+    used = sorted({enc for _, _, enc in fallbacks}, key=FALLBACK_ENCODINGS.index)
+    warnings.warn(
+        f"{name}: {_numbers(numbers)} {'is' if len(numbers) == 1 else 'are'} not valid UTF-8 (first bad byte "
+        f"0x{fallbacks[0][1]:02x} on line {numbers[0]}); decoded as {' or '.join(used)}, the other lines as "
+        f"UTF-8: check {'it' if len(numbers) == 1 else 'them'} for mojibake",
+        CorpusWarning,
+        stacklevel=4,
+    )
+
+
+@dataclass
+class DecodedLines:
+    """A file decoded physical line by physical line (`decode_physical_lines`).
+
+    lines: the texts, each with its line end, so "".join(lines) is the file's text. encodings:
+    how each line was decoded. nul_columns: {line (1-based): column (1-based)} of the first raw
+    NUL byte on each line that holds one. encoding: the file's (utf-8, utf-8-sig, utf-16)."""
+
+    lines: list[str]
+    encodings: list[str]
+    nul_columns: dict[int, int]
+    encoding: str
+
+
+def decode_physical_lines(data: bytes, name: str = "<bytes>") -> DecodedLines:
+    """Decode a file whose records are made of physical lines (CSV) line by line, so one line
+    written by another tool costs no other line its characters: each line is UTF-8 or, failing
+    that, decoded on its own with the first of FALLBACK_ENCODINGS that succeeds (one
+    CorpusWarning names those lines). A file in which no line needs UTF-8 (every line with a
+    byte above 0x7f is not UTF-8) is a legacy file: its ASCII lines are counted as decoded with
+    its fallback too (ASCII reads alike in all of them). Lines holding a raw NUL byte are
+    decoded and listed in `nul_columns` (the caller rejects their records). A UTF-16 file (with
+    BOM) is decoded whole. Raises RejectedInput for an empty or binary file (NUL bytes on most
+    of its lines, or too many control characters)."""
+    if not data.strip():
+        raise RejectedInput("empty file")
+    if data.startswith(UTF16_BOMS):
+        text, encoding = decode_bytes(data, name)
+        lines = io.StringIO(text, newline="").readlines()
+        return DecodedLines(lines, [encoding] * len(lines), {}, encoding)
+    body, encoding = (data[len(UTF8_BOM):], "utf-8-sig") if data.startswith(UTF8_BOM) else (data, "utf-8")
+    if b"\x00" not in body:
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:  # the usual case, at C speed: every line is UTF-8
+            _check_not_binary(text)
+            lines = io.StringIO(text, newline="").readlines()
+            return DecodedLines(lines, [encoding] * len(lines), {}, encoding)
+    # bytes.splitlines breaks at \r\n, \r and \n only, as the csv module counts lines; in
+    # UTF-8, cp1252 and latin-1 these bytes never belong to another character.
+    raw = body.splitlines(keepends=True)
+    with_nul = sum(1 for line in raw if b"\x00" in line)
+    if with_nul and 2 * with_nul > sum(1 for line in raw if line.strip()):
+        raise RejectedInput("binary file (NUL bytes; UTF-16 without a byte-order mark is not supported)")
+    lines: list[str] = []
+    encodings: list[str] = []
+    nul_columns: dict[int, int] = {}
+    fallbacks: list[tuple[int, int, str]] = []  # (line, first bad byte, encoding used)
+    needs_utf8 = False
+    for number, line in enumerate(raw, start=1):
+        if b"\x00" in line:
+            nul_columns[number] = len(line[: line.index(b"\x00")].decode("utf-8", "replace")) + 1
+        try:
+            lines.append(line.decode("utf-8"))
+            encodings.append(encoding)
+            needs_utf8 = needs_utf8 or not line.isascii()
+        except UnicodeDecodeError as exc:
+            text, used = _fallback_decode(line)
+            fallbacks.append((number, line[exc.start], used))
+            lines.append(text)
+            encodings.append(used)
+    if fallbacks and not needs_utf8:
+        encodings = [fallbacks[0][2] if e == encoding else e for e in encodings]
+    _check_not_binary("".join(line for i, line in enumerate(lines, start=1) if i not in nul_columns))
+    _warn_fallback_lines(name, fallbacks)  # after: a binary file is rejected, not warned about
+    return DecodedLines(lines, encodings, nul_columns, encoding)
 
 
 # A charset declared in a page's markup: <meta charset=...>, <meta http-equiv="Content-Type"

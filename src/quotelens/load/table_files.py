@@ -2,27 +2,28 @@
 rejection per line or row, with the line or row number.
 
 Reads: a table file. Writes: its header (column names), (line or row, {column: value} or
-RejectedInput) per unit, and the encoding it was decoded with (per line where a JSONL line
-needed another). Cells are not interpreted here (quotelens.load.records maps and types them).
+RejectedInput) per unit, and the encoding it was decoded with (per JSONL line or CSV record
+where one needed another). CSV records are found by quotelens.load.csv_records, which
+recovers quotes left unclosed. Cells are not interpreted here (quotelens.load.records maps and
+types them).
 A table whose header names a column twice is rejected whole, as is a JSON object with a key
 twice: which of the two values is meant cannot be known.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-import sys
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from quotelens.load.decoding import decode_bytes, decode_lines, read_input_bytes
-from quotelens.load.errors import RejectedInput
+from quotelens.load.csv_records import CsvRecords
+from quotelens.load.decoding import DecodedLines, decode_lines, decode_physical_lines, read_input_bytes
+from quotelens.load.errors import CorpusWarning, RejectedInput
 from quotelens.load.files import input_format
 
 
@@ -32,7 +33,8 @@ class TableUnits:
 
     header: column names in file order. units: (line or row, record or RejectedInput), lines
     and rows 1-based. encoding: how the file was decoded. line_encodings: {line: encoding} for
-    the JSONL lines decoded otherwise than `encoding` (see `decoding.decode_lines`)."""
+    the JSONL lines, and the CSV records (by their first line), decoded otherwise than
+    `encoding` (see `decoding.decode_lines`, `decoding.decode_physical_lines`)."""
 
     header: list[str]
     units: list[tuple[int, Any]]
@@ -57,76 +59,32 @@ def duplicate_names(names: list[str]) -> str | None:
 #: Why a table with a repeated column name is not read (after `duplicate_names`).
 DUPLICATE_COLUMNS_CONSEQUENCE = "; which one is meant is unknown, so the table is not read: rename one"
 
-def _row_like(line: str, width: int) -> bool:
-    """True when one physical line reads on its own as a whole CSV row of `width` fields whose
-    first field looks like a key (non-empty, no white space or quote). Continuation lines of
-    prose inside a quoted field seldom do: their first "field" runs up to a comma in a sentence."""
-    try:
-        [fields] = list(csv.reader([line], strict=True))
-    except (csv.Error, ValueError):  # ValueError: the line is not one row
-        return False
-    first = fields[0] if fields else ""
-    return len(fields) == width and bool(first) and not any(c.isspace() or c == '"' for c in first)
-
-
-def _swallows_rows(inner: list[str], width: int) -> bool:
-    """True when every non-blank line after the first of a multi-line record reads as a row of
-    its own (`_row_like`): the record's quoted field swallowed those rows."""
-    lines = [line for line in inner if line.strip()]
-    return bool(lines) and all(_row_like(line, width) for line in lines)
-
-
-def _csv_rows(text: str) -> tuple[list[str], list[tuple[int, dict | RejectedInput]]]:
-    """The header and, per data row, (line where the row starts, {column: cell}) or (line,
-    RejectedInput). Cells stay strings; blank lines are not rows."""
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    # Physical lines as the csv module sees them (\n, \r or \r\n; not U+2028 and the like).
-    lines = io.StringIO(text, newline="").readlines()
-
-    def reader_from(first: int):
-        # strict: a stray quote inside a field, or a quote that never closes, is an error
-        # instead of silently merging the lines that follow into one field.
-        return csv.reader((lines[i] for i in range(first, len(lines))), strict=True)
-
-    reader = reader_from(0)
-    base = 0  # lines before the current reader's first line
-    header: list[str] | None = None
-    rows: list[tuple[int, dict | RejectedInput]] = []
-    last_line = 0
-    while True:
-        start = last_line + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            # Reject the line the malformed record starts on and read on from the next one,
-            # so one bad quote costs one row, not the rest of the file.
-            rows.append((start, RejectedInput(f"malformed CSV record ({exc}); this line skipped", start)))
-            base = last_line = start
-            reader = reader_from(base)
-            continue
-        last_line = base + reader.line_num
-        if not fields or (len(fields) == 1 and not fields[0].strip()):
-            continue
-        if header is not None and last_line > start and _swallows_rows(lines[start:last_line], len(header)):
-            # A quote that never closed on its line ran on until some later row happened to
-            # close it: reject the line it opened on and read the swallowed rows on their own.
-            swallowed = last_line - start
-            rows.append((start, RejectedInput(
-                f"quote opened on this line closes only on line {last_line}, which would swallow the next "
-                f"{'row' if swallowed == 1 else f'{swallowed} rows'} (lines {start + 1}-{last_line}) into this "
-                "record; this line skipped and those rows read on their own", start)))
-            base = last_line = start
-            reader = reader_from(base)
-            continue
-        if header is None:
-            header = [h.strip() for h in fields]
-        elif len(fields) != len(header):
-            rows.append((start, RejectedInput(f"expected {len(header)} fields, found {len(fields)}", start)))
-        else:
-            rows.append((start, dict(zip(header, fields))))
-    return header or [], rows
+def _csv_units(path_name: str, decoded: DecodedLines) -> tuple[list[str], list[tuple[int, Any]], dict[int, str]]:
+    """The header, (line, record or RejectedInput) per CSV record, and {line: encoding} for the
+    records decoded otherwise than the file (a record's lines decoded one by one: any line
+    decoded with a fallback makes the record's encoding that fallback). A record over a line
+    holding a raw NUL byte is rejected. Warns (CorpusWarning) for each record kept whole over
+    lines that read alone as rows (`csv_records.CsvRecords.merged`)."""
+    parsed = CsvRecords(decoded.lines)
+    units: list[tuple[int, Any]] = []
+    encodings: dict[int, str] = {}
+    for start, end, record in parsed.records:
+        nul = next((n for n in range(start, end + 1) if n in decoded.nul_columns), None)
+        if nul is not None and not isinstance(record, RejectedInput):
+            record = RejectedInput(f"raw NUL byte on line {nul} at column {decoded.nul_columns[nul]} (binary data "
+                                   "inside a text record); this record skipped", start)
+        units.append((start, record))
+        used = [decoded.encodings[n - 1] for n in range(start, end + 1) if decoded.encodings[n - 1] != decoded.encoding]
+        if used and not isinstance(record, RejectedInput):
+            encodings[start] = used[0]
+    for start, end, alone in parsed.merged:
+        shown = ", ".join(map(str, alone[:5])) + (f" and {len(alone) - 5} more" if len(alone) > 5 else "")
+        warnings.warn(f"{path_name}: lines {start}-{end} ({end - start + 1} physical lines) were read as one record "
+                      f"(a quoted field holds their line breaks), but line{'s' if len(alone) > 1 else ''} {shown} "
+                      f"read{'s' if len(alone) == 1 else ''} alone as a row of {parsed.profile.width} fields: if the "
+                      f"quote opened on line {start} was left unclosed, it merged rows into this record",
+                      CorpusWarning, stacklevel=4)
+    return parsed.header, units, encodings
 
 
 def table_units(path: Path, origin: str) -> tuple[list[str], list[tuple[int, Any]], str]:
@@ -190,13 +148,14 @@ def read_table_units(path: Path, origin: str) -> TableUnits:
             raise RejectedInput(f"{damage}; no complete line before it", 1)
     lost = [(lost_line, RejectedInput(f"{damage}: this line and any after it are lost", lost_line))] if damage else []
     if suffix == ".csv":
-        # A CSV file is one export from one program: decoded whole, one encoding.
-        text, encoding = decode_bytes(data, origin)
-        header, units = _csv_rows(text)
+        # Decoded line by line, like JSONL: a row pasted in from another program costs no other
+        # row its characters; a record's lines are found by the csv module (csv_records).
+        decoded = decode_physical_lines(data, origin)
+        header, units, record_encodings = _csv_units(origin, decoded)
         repeated = duplicate_names(header)
         if repeated:
             raise RejectedInput(f"{repeated} in the header (line 1){DUPLICATE_COLUMNS_CONSEQUENCE}")
-        return TableUnits(header, units + lost, encoding)
+        return TableUnits(header, units + lost, decoded.encoding, record_encodings)
     # JSONL: one JSON object per line; blank lines are not units. Lines are split at "\n" only
     # (JSON strings may hold U+2028 and other characters that str.splitlines() treats as
     # breaks) and decoded one by one: JSONL files grow by appending, often from several tools.
