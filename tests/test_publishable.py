@@ -20,7 +20,7 @@ from quotelens.compare import findings as fnd  # noqa: E402
 from quotelens.compare.cell_plots import plot_cells, plot_group_timeline  # noqa: E402
 from quotelens.compare.cells import cell_estimates, compare_by_column, difference_interval, headline_both, headline_sentence, with_article_column  # noqa: E402
 from quotelens.compare.once import once_per_text, set_aside_sentence  # noqa: E402
-from quotelens.compare.plots import plot_sentiment_grid  # noqa: E402
+from quotelens.compare.plots import plot_actor_mix, plot_sentiment_grid  # noqa: E402
 from quotelens.compare.quotes import quotes_for_report, representative_statements  # noqa: E402
 from quotelens.compare.speaker_types import MIN_ARTICLES, is_named_actor, is_unnamed, named_actors, unnamed_finding, unnamed_share  # noqa: E402
 from quotelens.keywords import plots as kplots  # noqa: E402
@@ -154,6 +154,25 @@ def test_findings_name_actors_and_state_the_unnamed_share(scored_ctx, default_ar
     assert "unmasked" in text  # the headline with masked and unmasked side by side
     pair = next(s for s in sentences if s.startswith("The pair of named actors"))
     assert not ("Rami Abdel Rahman" in pair and "Syrian Observatory" in pair)
+
+
+def test_actor_mix_shows_named_actors_and_unnamed_sources_as_one(scored_ctx, groups):
+    """05's key figure: the top named actors, unnamed sources as one category, the rest pooled."""
+    kept, _ = once_per_text(scored_ctx)
+    old = cmp.actor_mix(scored_ctx, "outlet_group", top_k=8)
+    assert set(old["speaker"]) & set(kept.loc[is_unnamed(kept), "speaker"])  # "activists" was an actor there
+    mix = cmp.actor_mix(scored_ctx, "outlet_group", top_k=8, unnamed_apart=True)
+    actors = set(mix["speaker"]) - {cmp.UNNAMED_SOURCES, cmp.OTHER_ACTORS}
+    assert len(actors) == 8 and not is_unnamed(kept[kept["speaker"].isin(actors)]).any()
+    assert actors == set(cmp.top_speakers(named_actors(kept), 8))
+    assert mix["n_statements"].sum() == len(kept)
+    assert np.allclose(mix.groupby("outlet_group")["share"].sum(), 1.0)
+    for group, share in mix[mix["speaker"] == cmp.UNNAMED_SOURCES].set_index("outlet_group")["share"].items():
+        assert share == pytest.approx(is_unnamed(kept[kept["outlet_group"] == group]).mean())
+    fig, _ = plot_actor_mix(mix, "outlet_group", groups.label_of)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend[-2:] == [cmp.UNNAMED_SOURCES, cmp.OTHER_ACTORS]
+    plt.close(fig)
 
 
 # ---- item 4: representative statements ----------------------------------------------------

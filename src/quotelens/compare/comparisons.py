@@ -21,12 +21,15 @@ import pandas as pd
 import yaml
 
 from quotelens.compare.once import kept_statements
+from quotelens.compare.speaker_types import is_unnamed
 from quotelens.figures import data_label
 from quotelens.yaml_files import load_yaml
 
 UNGROUPED = "ungrouped"
 UNKNOWN_SOURCE = "unknown source"
 OTHER_ACTORS = "other actors"
+#: The one category the statements of unnamed sources are pooled into where figures show actors.
+UNNAMED_SOURCES = "unnamed sources"
 
 # How statement types are folded into the three forms compared across outlets: a direct quote,
 # reported speech (paraphrase, "according to"), and mixed (reported speech with a quoted fragment).
@@ -259,18 +262,23 @@ def top_speakers(ctx: pd.DataFrame, k: int) -> list[str]:
     return counts["speaker"].head(k).tolist()
 
 
-def actor_mix(ctx: pd.DataFrame, by: str = "outlet_group", top_k: int = 8, once_per_text: bool = True) -> pd.DataFrame:
+def actor_mix(ctx: pd.DataFrame, by: str = "outlet_group", top_k: int = 8, once_per_text: bool = True,
+              unnamed_apart: bool = False) -> pd.DataFrame:
     """The quoted-actor mix per outlet or group: for each `by` value, the share (0-1) of its
     statements made by each of the corpus's top_k speakers, the rest pooled as OTHER_ACTORS.
     Columns: by, speaker, n_statements, n_by (statements of that outlet/group), share.
-    once_per_text: statements of duplicate articles are set aside (compare.once)."""
+    once_per_text: statements of duplicate articles are set aside (compare.once).
+    unnamed_apart: the top_k are named actors, and the statements of unnamed sources
+    (compare.speaker_types: "activists", "a military source") are one category,
+    UNNAMED_SOURCES, shown before OTHER_ACTORS, as a report's figures show them."""
     ctx = _fill_keys(kept_statements(ctx, once_per_text), [by])
-    keep = set(top_speakers(ctx, top_k))
-    lumped = ctx.assign(speaker=ctx["speaker"].where(ctx["speaker"].isin(keep), OTHER_ACTORS))
+    unnamed = is_unnamed(ctx) if unnamed_apart else pd.Series(False, index=ctx.index)
+    top = top_speakers(ctx[~unnamed], top_k)
+    lumped = ctx.assign(speaker=ctx["speaker"].where(ctx["speaker"].isin(set(top)), OTHER_ACTORS).where(~unnamed, UNNAMED_SOURCES))
     out = lumped.groupby([by, "speaker"]).size().reset_index(name="n_statements")
     out["n_by"] = out.groupby(by)["n_statements"].transform("sum")
     out["share"] = out["n_statements"] / out["n_by"]
-    order = {s: i for i, s in enumerate(top_speakers(ctx, top_k) + [OTHER_ACTORS])}
+    order = {s: i for i, s in enumerate(top + [UNNAMED_SOURCES, OTHER_ACTORS])}
     out["_o"] = out["speaker"].map(order)
     return out.sort_values([by, "_o"], kind="mergesort").drop(columns="_o").reset_index(drop=True)
 

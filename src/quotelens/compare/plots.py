@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.ticker import MaxNLocator
 
-from quotelens.compare.comparisons import FORMS, OTHER_ACTORS, plain_label
+from quotelens.compare.comparisons import FORMS, OTHER_ACTORS, UNNAMED_SOURCES, plain_label
 from quotelens.compare.speaker_types import MIN_ARTICLES
 from quotelens.figure_labels import wrapped_label
 
@@ -51,11 +51,13 @@ def plot_forms(summary: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
 
 
 def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | None = None, title: str = ""):
-    """Stacked bars: each outlet's/group's statements split by speaker (top actors, the rest
-    pooled), in % of its statements, with n per bar."""
+    """Stacked bars: each outlet's/group's statements split by speaker (top actors, then the
+    pooled categories: unnamed sources in dark grey when `actor_mix(unnamed_apart=True)` made
+    one, the other actors in light grey), in % of its statements, with n per bar."""
     if mix.empty:
         raise ValueError("no statements to plot")
-    speakers = list(dict.fromkeys(mix.sort_values("speaker", key=lambda s: s == OTHER_ACTORS, kind="mergesort")["speaker"]))
+    last = {UNNAMED_SOURCES: 1, OTHER_ACTORS: 2}  # the pooled categories after the actors
+    speakers = list(dict.fromkeys(mix.sort_values("speaker", key=lambda s: s.map(last).fillna(0), kind="mergesort")["speaker"]))
     order = list(dict.fromkeys(mix[by]))
     table = mix.pivot_table(index=by, columns="speaker", values="share", aggfunc="sum", fill_value=0.0)
     table = table.reindex(index=order, columns=speakers, fill_value=0.0) * 100.0
@@ -65,7 +67,7 @@ def plot_actor_mix(mix: pd.DataFrame, by: str, label_of: Callable[[str], str] | 
     left = np.zeros(len(order))
     y = np.arange(len(order))  # positions: see plot_forms
     for i, speaker in enumerate(speakers):
-        colour = "#d9d9d9" if speaker == OTHER_ACTORS else cmap(i % 20)
+        colour = {OTHER_ACTORS: "#d9d9d9", UNNAMED_SOURCES: "#737373"}.get(speaker, cmap(i % 20))
         ax.barh(y, table[speaker], left=left, color=colour, label=wrapped_label(speaker, width=34))
         left += table[speaker].to_numpy()
     ax.set_yticks(y, [_label(v, int(n), label_of) for v, n in zip(order, n_by)])
