@@ -39,9 +39,11 @@ def default_load():
 
 @pytest.fixture(scope="session")
 def _default_statements_shared(default_load) -> pd.DataFrame:
+    from quotelens.extract.registry import default_registry_path
     from quotelens.extract.statements import extract_statements
 
-    return extract_statements(default_load.articles)
+    # the default corpus's registry, named: the library's own default is no registry
+    return extract_statements(default_load.articles, registry=default_registry_path())
 
 
 @pytest.fixture
@@ -52,5 +54,6 @@ def default_articles(default_load) -> pd.DataFrame:
 
 @pytest.fixture
 def default_statements(_default_statements_shared) -> pd.DataFrame:
-    """A copy of the statements the extractor finds in the default corpus (default registry)."""
+    """A copy of the statements the extractor finds in the default corpus (with its registry,
+    data/actors/syria.yaml)."""
     return _default_statements_shared.copy()

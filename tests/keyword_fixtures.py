@@ -63,11 +63,12 @@ def seed_statements() -> pd.DataFrame:
 def extracted_statements(n_articles: int = 300) -> pd.DataFrame:
     """Statements extracted by quotelens.extract.statements from the first `n_articles` FA-KES
     articles (the Statements contract, with the article's source and date joined)."""
+    from quotelens.extract.registry import default_registry_path
     from quotelens.load.corpus import load_corpus
     from quotelens.extract.statements import extract_statements
 
     articles = load_corpus(config.FAKES_CSV).articles.head(n_articles)
-    return extract_statements(articles)
+    return extract_statements(articles, registry=default_registry_path())  # FA-KES's registry, named
 
 
 def plant_evenly(statements: pd.DataFrame, word: str, every: int, by: str = "speaker") -> pd.DataFrame:

@@ -258,7 +258,7 @@ def real_extracted(groups):
     from quotelens.extract.statements import extract_statements
 
     articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
-    statements = extract_statements(articles)
+    statements = extract_statements(articles, registry="data/actors/syria.yaml")  # its registry, named
     return articles, statements, cmp.statements_in_context(statements, articles, groups)
 
 

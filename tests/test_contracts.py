@@ -35,7 +35,7 @@ def seed_load():
 
 @pytest.fixture(scope="module")
 def seed_statements(seed_load):
-    return extract_statements(seed_load.articles)
+    return extract_statements(seed_load.articles, registry="data/actors/syria.yaml")  # the smoke config's registry
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,7 +71,7 @@ def test_smoke_extraction_has_the_statement_columns_in_order(seed_load, seed_sta
     assert list(seed_statements.columns) == STATEMENT_COLUMNS + joined
     # Without article columns to join, exactly the contract (same statements: the title only
     # changes `in_headline`).
-    bare = extract_statements(seed_load.articles[["article_id", "text"]])
+    bare = extract_statements(seed_load.articles[["article_id", "text"]], registry="data/actors/syria.yaml")
     assert list(bare.columns) == STATEMENT_COLUMNS
     assert bare["statement_id"].tolist() == seed_statements["statement_id"].tolist()
 

@@ -28,7 +28,7 @@ REGISTRY = PROJ_ROOT / "data" / "actors" / "syria.yaml"
 @pytest.fixture(scope="module")
 def ctx():
     articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
-    statements = extract_statements(articles)
+    statements = extract_statements(articles, registry=REGISTRY)
     return cmp.statements_in_context(statements, articles, cmp.load_outlet_groups(PROJ_ROOT / "data" / "outlets.yaml"))
 
 

@@ -23,10 +23,17 @@ from quotelens.sentiment.estimates import actor_estimates
 
 DEFAULT_CORPUS = ["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]
 CHUNK = 150  # 805 articles -> the seed's part plus 6 FA-KES parts
-# The default corpus's registry and topic words, named: the pipeline's own defaults are neutral
-# (no registry, no masking), while the in-memory path (process_articles with no registry or
-# scorer) keeps them; these runs compare the two.
+# The default corpus's registry and topic words, named: the pipeline's and process_articles's
+# own defaults are neutral (no registry, no masking); these runs compare the two paths with them.
 SYRIA = {"actors": "data/actors/syria.yaml", "topic_words": "data/sentiment/topic_words_conflict.yaml"}
+
+
+def _syria():
+    """(registry, scorer) of SYRIA, for process_articles."""
+    from quotelens.extract.registry import registry_from_option
+    from quotelens.sentiment import scorer_from_options
+
+    return registry_from_option(SYRIA["actors"]), scorer_from_options(topic_words=SYRIA["topic_words"])
 
 
 def digests(outdir: Path) -> dict[str, str]:
@@ -48,7 +55,7 @@ def clean_run(tmp_path_factory):
 @pytest.fixture(scope="module")
 def in_memory():
     articles = load_corpus(DEFAULT_CORPUS).articles
-    return articles, pipeline.process_articles(articles)
+    return articles, pipeline.process_articles(articles, *_syria())
 
 
 def test_chunked_output_equals_in_memory_path(clean_run, in_memory):
@@ -204,7 +211,7 @@ def one_big_parquet(tmp_path_factory, in_memory):
     path = folder / "corpus.parquet"
     pq.write_table(pa.Table.from_pandas(in_memory[0], preserve_index=False), path, row_group_size=CHUNK)
     loaded = load_corpus([path])
-    return path, loaded, pipeline.process_articles(loaded.articles)
+    return path, loaded, pipeline.process_articles(loaded.articles, *_syria())
 
 
 def test_one_parquet_file_is_read_row_group_by_row_group(one_big_parquet, tmp_path, monkeypatch):

@@ -26,7 +26,7 @@ from quotelens.compare.speaker_types import MIN_ARTICLES, is_named_actor, is_unn
 from quotelens.keywords import plots as kplots  # noqa: E402
 from quotelens.keywords.distinctive import keyword_table  # noqa: E402
 from quotelens.sentiment import estimates, plots as splots  # noqa: E402
-from quotelens.sentiment.scoring import score_table  # noqa: E402
+from quotelens.sentiment.scoring import score_table, scorer_from_options  # noqa: E402
 
 N_BOOT = 300  # fewer resamples than the report's 2,000: the tests check structure and coverage
 
@@ -39,7 +39,8 @@ def groups():
 @pytest.fixture(scope="module")
 def scored_ctx(_default_statements_shared, default_load, groups):
     """The default corpus's statements, scored, in context (source, month, outlet group)."""
-    scored = score_table(_default_statements_shared.copy())
+    scored = score_table(_default_statements_shared.copy(),  # the default corpus's topic words, named
+                         scorer=scorer_from_options(topic_words="data/sentiment/topic_words_conflict.yaml"))
     return cmp.statements_in_context(scored, default_load.articles, groups)
 
 

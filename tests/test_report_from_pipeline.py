@@ -103,7 +103,8 @@ def test_scores_are_reused_only_when_the_scorer_matches(runs):
     from quotelens.sentiment import scorer_from_options
 
     statements = pd.read_parquet(stages.product_path("statements", runs["from"] / "processed"))
-    same, reused = pipeline_input.scored(runs["outdir"], statements, scorer_from_options(), source="statements")
+    conflict = "data/sentiment/topic_words_conflict.yaml"  # what the runs used (scorer_from_options() masks nothing)
+    same, reused = pipeline_input.scored(runs["outdir"], statements, scorer_from_options(topic_words=conflict), source="statements")
     assert reused is True
     unmasked, reused = pipeline_input.scored(runs["outdir"], statements, scorer_from_options(topic_words=""), source="statements")
     assert reused is False

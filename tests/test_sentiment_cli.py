@@ -19,7 +19,7 @@ from quotelens.tables import read_table, write_table
 @pytest.fixture(scope="module")
 def seed_statements():
     articles = load_corpus([config.SEEDS_DIR]).articles
-    return articles, extract_statements(articles)
+    return articles, extract_statements(articles, registry="data/actors/syria.yaml")  # the seed's registry, named
 
 
 def test_cli_scores_statements_keeping_every_column(tmp_path, seed_statements, capsys):

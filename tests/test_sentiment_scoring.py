@@ -13,6 +13,7 @@ import pytest
 from quotelens import config
 from quotelens.sentiment import evaluation, lexicons
 from quotelens.sentiment import model as model_mod
+from quotelens.sentiment.masking import DEFAULT_TOPIC_WORDS, load_topic_words
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, score_table, vader_with_evidence
 
@@ -21,7 +22,7 @@ SEED = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
 
 @pytest.fixture(scope="module")
 def scorer():
-    return Scorer()
+    return Scorer(mask=load_topic_words(DEFAULT_TOPIC_WORDS))  # the conflict list, named: Scorer() masks nothing
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pandas as pd
 
 from quotelens.extract.naming import canonicalise_unknown
-from quotelens.extract.registry import Registry, default_registry_path, load_registry
+from quotelens.extract.registry import Registry, as_registry
 from quotelens.extract.statements import extract_statements
 
 CHUNK_ARTICLES = 100  # articles per task: large enough to amortise the transfer, small enough to balance
@@ -46,20 +46,14 @@ def _extract_chunk(chunk: pd.DataFrame) -> pd.DataFrame:
     return extract_statements(chunk, _WORKER_REGISTRY[0], canonicalise=False)
 
 
-def _as_registry(registry) -> Registry:
-    if isinstance(registry, Registry):
-        return registry
-    return load_registry(registry if registry is not None else default_registry_path())
-
-
 def extract_statements_parallel(articles: pd.DataFrame, registry=None, workers: int | None = None,
                                 chunk_size: int = CHUNK_ARTICLES) -> pd.DataFrame:
     """The Statements table of `articles` (an Articles table), computed by `workers` processes
     (default: the machine's cores) over chunks of `chunk_size` articles. Equal to
     `extract_statements(articles, registry)`; with one worker, or too few articles to pay for
-    a pool, it is that call. `registry`: a Registry, a registry YAML path, or None for the
-    default registry."""
-    reg = _as_registry(registry)
+    a pool, it is that call. `registry`: a Registry, a registry YAML path, or None for no
+    registry."""
+    reg = as_registry(registry)
     workers = default_workers() if workers is None else max(1, int(workers))
     chunk_size = max(1, int(chunk_size))
     n = len(articles)

@@ -366,7 +366,8 @@ def _entry_lines(text: str) -> list[int]:
 
 
 def default_registry_path() -> Path:
-    """data/actors/syria.yaml, the registry of the default corpus."""
+    """data/actors/syria.yaml, the registry of the embedded default corpus (configs/default.yaml
+    names it). No function of the library falls back on it: a caller names it or has none."""
     return config.ACTORS_DIR / "syria.yaml"
 
 
@@ -377,3 +378,12 @@ def registry_from_option(path: str | os.PathLike | None) -> Registry:
     if path is None or str(path).strip() == "":
         return Registry(source="")
     return load_registry(config.resolve(path))
+
+
+def as_registry(registry) -> Registry:
+    """The registry `registry` names: itself when it is a Registry, else `registry_from_option`
+    (an empty registry, speakers named as the articles write them, for None or ""; else the
+    YAML file, a relative path taken from the project root). The library has no default
+    corpus: the Syria registry (data/actors/syria.yaml) is used only when a caller or a config
+    (configs/default.yaml) names it."""
+    return registry if isinstance(registry, Registry) else registry_from_option(registry)

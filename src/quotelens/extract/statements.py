@@ -46,11 +46,11 @@ from quotelens.extract.direct import find_direct_quotes
 from quotelens.extract.interview import find_interview_answers
 from quotelens.extract.leftover import attach_leftover_quotes, mark_headline_quotes
 from quotelens.extract.naming import canonicalise_unknown, name_speakers, unknown_speakers
-from quotelens.extract.registry import Registry, default_registry_path, load_registry
+from quotelens.extract.registry import as_registry
 from quotelens.extract.reported import find_reported
 
 __all__ = [
-    "CONF", "MAX_SENTENCE_CHARS", "SPEAKER_PENALTY", "STATEMENT_COLUMNS", "bounded_sentences",
+    "CONF", "MAX_SENTENCE_CHARS", "SPEAKER_PENALTY", "STATEMENT_COLUMNS", "as_registry", "bounded_sentences",
     "canonicalise_unknown", "extract_article_statements", "extract_statements", "run_passes", "unknown_speakers",
 ]
 
@@ -76,35 +76,18 @@ def run_passes(art: ArticleState, headlines: Iterable[str]) -> list[dict]:
     return statements
 
 
-def _default_registry(registry):
-    if registry is None:
-        return _cached_default()
-    if isinstance(registry, Registry):
-        return registry
-    return load_registry(registry)
-
-
-_DEFAULT: list[Registry] = []
-
-
-def _cached_default() -> Registry:
-    if not _DEFAULT:
-        _DEFAULT.append(load_registry(default_registry_path()))
-    return _DEFAULT[0]
-
-
 def extract_article_statements(text: str, article_id: str = "", registry=None, title: str = "",
                                headlines: Iterable[str] = (), source: str | None = None,
                                furniture=None) -> list[dict]:
     """Statements of one article as dicts with the Statements contract's fields (docs/contracts.md)
     plus speaker_kind, speaker_side, in_registry, resolved_from and in_headline.
 
-    `registry` is a Registry, a path to a registry YAML, or None for data/actors/syria.yaml.
+    `registry` is a Registry, a path to a registry YAML, or None for no registry (`as_registry`).
     `source` (the outlet) and `title` help find page furniture, which never speaks; `furniture`
     gives it instead (the Articles table's column, quotelens.load.boilerplate.format_furniture).
     Offsets (start, end, speaker_start, speaker_end, resolved_from) are characters into `text`;
     confidence is on [0, 1]. Never raises on odd text (unclosed quotes lower the confidence)."""
-    reg = _default_registry(registry)
+    reg = as_registry(registry)
     art = ArticleState(text if isinstance(text, str) else "", str(article_id), reg,
                        title=title if isinstance(title, str) else None,
                        source=source if isinstance(source, str) else None, furniture=furniture)
@@ -122,7 +105,7 @@ def extract_statements(articles: pd.DataFrame, registry=None, canonicalise: bool
     canonicalise: name unknown speakers across the table (`canonicalise_unknown`). The chunked
     pipeline passes False and applies it once to the whole corpus, since a chunk alone cannot
     tell whether a bare surname belongs to one person or several."""
-    reg = _default_registry(registry)
+    reg = as_registry(registry)
     rows: list[dict] = []
     has_title = "title" in articles.columns
     has_heads = "headlines" in articles.columns

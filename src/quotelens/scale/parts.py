@@ -48,7 +48,9 @@ def worker_state(options: StageOptions):
 def process_articles(articles: pd.DataFrame, registry=None, scorer=None, canonicalise: bool = True) -> pd.DataFrame:
     """The per-article path on one chunk: statements of `articles` (Articles contract) with
     their sentiment scores, exactly as `extract_statements` followed by `score_table` gives them
-    (article columns passed through, corpus-wide duplicate flags left out). Every offset is in
+    (article columns passed through, corpus-wide duplicate flags left out). `registry`: a
+    Registry or registry YAML path, None for none; `scorer`: None for `Scorer()`, which masks no
+    topic words (neither is ever the default corpus's unless passed). Every offset is in
     characters of the article's text; scores are on [-1, 1]. The pipeline's chunks pass
     canonicalise=False: unknown speakers are named once over the whole corpus
     (`corpus_wide.canonical_speakers`), since a chunk alone cannot tell one person from several."""
@@ -146,8 +148,7 @@ def write_statements(outdir: Path, part: str, scored: pd.DataFrame, identity: di
     return marker
 
 
-def process_part(outdir: str | os.PathLike, part: str, options: StageOptions = StageOptions(),
-                 identity: dict | None = None) -> dict:
+def process_part(outdir: str | os.PathLike, part: str, options: StageOptions, identity: dict | None = None) -> dict:
     """Read articles part `part`, extract and score its statements, write the statements part
     (same name) and then its marker, recording `identity` (see `fingerprints.part_identity`).
     Returns the marker. A failure raises PipelineError naming the part."""

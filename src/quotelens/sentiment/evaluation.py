@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from quotelens import config
+from quotelens.sentiment.masking import DEFAULT_TOPIC_WORDS, load_topic_words
 from quotelens.sentiment.newsmtsc import load_newsmtsc, macro_f1, sentence_labels
 from quotelens.sentiment.ratings import LEXICON_MEAN, lexicon_columns, standardised_mean
 from quotelens.sentiment.scoring import Scorer, label_from_score
@@ -78,7 +79,9 @@ def evaluate_file(path: Path, scorer: Scorer) -> pd.DataFrame:
 
 def evaluate(scorer: Scorer | None = None, folder: Path | None = None, files=DEVTEST_FILES) -> pd.DataFrame:
     """`evaluate_file` for each devtest file (default: quotelens.config.NEWSMTSC_DIR)."""
-    scorer = scorer or Scorer(methods=("vader", "vader_package", "afinn", "ngram", "ensemble", "ensemble_old"))
+    # the "masked" rows use the conflict list, named: the Scorer's own default masks nothing
+    scorer = scorer or Scorer(methods=("vader", "vader_package", "afinn", "ngram", "ensemble", "ensemble_old"),
+                              mask=load_topic_words(DEFAULT_TOPIC_WORDS))
     folder = Path(folder or config.NEWSMTSC_DIR)
     return pd.concat([evaluate_file(folder / f, scorer) for f in files], ignore_index=True)
 

@@ -76,7 +76,7 @@ class Scorer:
     NewsMTSC train with them, a few seconds, then cached)."""
 
     methods: tuple[str, ...] = DEFAULT_METHODS
-    mask: TopicMask = field(default_factory=load_topic_words)
+    mask: TopicMask = field(default_factory=lambda: load_topic_words(""))  # no masking unless a list is passed
     dictionaries: tuple[lexicons.Lexicon, ...] = ()
     join_dictionaries: bool = False
 
@@ -237,12 +237,12 @@ def score_table(
 
 def scorer_from_options(methods=None, topic_words: str | Path | None = None, dictionaries=(),
                         join_dictionaries: bool = False) -> Scorer:
-    """A Scorer from notebook/CLI options: method names, a topic-word file ("" disables
-    masking, None uses the default list), dictionary paths, and whether the dictionaries also
-    join the headline score (`Scorer.join_dictionaries`)."""
+    """A Scorer from notebook/CLI options: method names, a topic-word file ("" or None: no
+    masking), dictionary paths, and whether the dictionaries also join the headline score
+    (`Scorer.join_dictionaries`)."""
     return Scorer(
         methods=tuple(methods) if methods else DEFAULT_METHODS,
-        mask=load_topic_words(topic_words),
+        mask=load_topic_words(topic_words or ""),
         dictionaries=tuple(lexicons.load_dictionary(p) for p in dictionaries or ()),
         join_dictionaries=join_dictionaries,
     )
