@@ -16,6 +16,7 @@ import yaml
 from quotelens.config import ACTORS_DIR, FAKES_CSV, GOLD_DIR
 from quotelens.extract.registry import RegistryError, build_registry, load_registry, registry_from_option
 from quotelens.extract.registry_draft import draft_registry, guess_kind
+from quotelens.extract.speaker_types import is_named_speaker
 from quotelens.extract.statements import extract_article_statements, extract_statements
 from quotelens.load.corpus import load_corpus
 
@@ -165,6 +166,10 @@ def test_draft_from_real_statements_loads_as_it_is_and_round_trips(gum_statement
     agencies = [a for a in draft.actors if a.guess == "news agency"]
     assert agencies and all(registry.actors[a.name].kind == "organisation" for a in agencies)
     assert "guessed kind: news agency" in draft.text
+    # An outlet the extractor typed so is one, though no agency list names it (GUM's "Wikinews" quoted itself).
+    assert {"Wikinews", "Guardian"} <= {a.name for a in agencies}
+    # Named as every table decides it: an unnamed source is never a drafted actor.
+    assert all(is_named_speaker(a.name) for a in draft.actors) and "interviewee" in {a.name for a in draft.unnamed}
     # Mentions with their counts are in the comments.
     top = draft.actors[0]
     if top.mentions:

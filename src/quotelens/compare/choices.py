@@ -5,10 +5,14 @@ A corpus need not come with an outlet grouping or an actor registry (quotelens w
 English news), so every comparison has a neutral default here:
 
 - no outlet grouping: each outlet is its own group (`outlet_groups`);
-- no registry: the actor network and the two-actor comparison use the *named* speakers (people,
-  organisations and states named in the text), never unnamed sources, groups or pronouns
-  (`named_speakers`, `network_speakers`); "speaks about" looks for the other speakers' names
-  and surnames instead of registry aliases (`speaker_aliases`).
+- no registry: the actor network and the two-actor comparison use the *named* speakers, never
+  unnamed sources, groups or pronouns (`named_speakers`, `network_speakers`); "speaks about"
+  looks for the other speakers' names and surnames instead of registry aliases
+  (`speaker_aliases`).
+
+"Named" has one definition, quotelens.extract.speaker_types.is_named_speaker (the rule, with
+where news agencies go, is in quotelens.compare.speaker_types and docs/registry.md): `is_named`
+here and `speaker_types.is_named_actor` give the same answer for every statement.
 """
 
 from __future__ import annotations
@@ -23,10 +27,8 @@ from quotelens.compare.comparisons import (UNGROUPED, UNKNOWN_SOURCE, OutletGrou
                                            normalise_source, top_speakers)
 from quotelens.compare.networks import registry_aliases
 from quotelens.extract.registry import surname_forms
+from quotelens.extract.speaker_types import is_named_speaker
 
-#: Speaker kinds (Statements contract, `speaker_kind`) that name someone; `unknown` names
-#: someone only when it is capitalised (else it is a pronoun left unresolved).
-NAMED_KINDS = ("person", "organisation", "state")
 #: The name of the grouping used when the config names none.
 OUTLETS_ONE_BY_ONE = "each outlet on its own (no outlet grouping configured)"
 
@@ -64,14 +66,11 @@ def one_group_per_outlet(sources) -> OutletGroups:
     )
 
 
-def is_named(speaker: str, kind: str | None = None) -> bool:
-    """Whether a speaker value names someone: a registry or inferred person, organisation or
-    state, or a capitalised name of unknown kind; not an unnamed source ("a source"), a group
-    ("activists"), an unresolved noun or a pronoun."""
-    speaker = str(speaker or "").strip()
-    if not speaker or not speaker[:1].isupper():
-        return False
-    return kind is None or kind in NAMED_KINDS or kind == "unknown"
+def is_named(speaker, kind: str | None = None) -> bool:
+    """Whether a speaker value names someone (`is_named_speaker`: written as a name, not typed an
+    unnamed source, not a pronoun); `kind` is the statement's `speaker_kind`, None when the
+    table has none."""
+    return is_named_speaker(speaker, kind)
 
 
 def named_speakers(statements: pd.DataFrame) -> list[str]:

@@ -1,14 +1,19 @@
 """Named actors and unnamed sources in the analysis: which statements findings and figures show
 as actors, and the share of unnamed sources per outlet group, with its interval.
 
-A statement's speaker is
-- a named actor when the extractor typed it a person, organisation or state (`speaker_kind`,
-  quotelens.extract.speaker_types) and it is written as a name (capitalised);
-- an unnamed source when its kind is "unnamed" ("a military source", "residents", "Aleppo
-  Police Command source") or its label is a description rather than a name (lower case:
-  "media", "local sources"), whatever kind it was given;
-- otherwise (news agencies, documents, unknown) neither: counted in totals, not shown as actors.
-Without a `speaker_kind` column, the capitalisation rule alone decides.
+What counts as named is defined once, in quotelens.extract.speaker_types (`is_named_speaker`;
+docs/registry.md, "What counts as named"), and used here and by quotelens.compare.choices:
+
+- a statement's speaker is a **named actor** when the article names it: written as a name (not
+  starting with a lower-case letter, unless with a name particle: "al-Jaafari") and not typed an
+  unnamed source (`speaker_kind` "unnamed"); pronouns and day or month names never are. Named news agencies ("Reuters", "SANA") and named documents
+  count as named actors; `speaker_kind` tells them apart where a table wants people,
+  organisations and states only;
+- every other statement with a speaker is an **unnamed source**: `speaker_kind` "unnamed"
+  ("a military source", "Aleppo Police Command source", "interviewee") or a label written in
+  lower case, a description rather than a name ("media", "local sources", "state media");
+- a statement without a speaker is neither (counted in totals only).
+Without a `speaker_kind` column, the label alone decides.
 """
 
 from __future__ import annotations
@@ -17,34 +22,31 @@ import numpy as np
 import pandas as pd
 
 from quotelens.compare.once import kept_statements
+from quotelens.extract.speaker_types import is_named_speaker
 from quotelens.sentiment.estimates import FEW_ARTICLES, N_BOOTSTRAP, cluster_bootstrap_shares
 
-NAMED_KINDS = ("person", "organisation", "state")
-UNNAMED_KIND = "unnamed"
 #: Cells resting on fewer articles than this are flagged (and greyed in figures): a percentile
 #: bootstrap over 2-4 articles has too few distinct resamples to be trusted.
 MIN_ARTICLES = FEW_ARTICLES
 
 
-def _described(speakers: pd.Series) -> pd.Series:
-    """True where a speaker label starts in lower case (a description, not a name)."""
-    return speakers.fillna("").astype(str).str[:1].str.islower()
-
-
-def is_unnamed(statements: pd.DataFrame) -> pd.Series:
-    """Boolean per row: the speaker is an unnamed source (see the module docstring)."""
-    described = _described(statements["speaker"])
+def _speaker_kinds(statements: pd.DataFrame) -> pd.Series:
     if "speaker_kind" in statements.columns:
-        return (statements["speaker_kind"] == UNNAMED_KIND) | described
-    return described
+        return statements["speaker_kind"]
+    return pd.Series(None, index=statements.index, dtype=object)
 
 
 def is_named_actor(statements: pd.DataFrame) -> pd.Series:
-    """Boolean per row: the speaker is a named person, organisation or state."""
-    named = statements["speaker"].notna() & ~is_unnamed(statements)
-    if "speaker_kind" in statements.columns:
-        named &= statements["speaker_kind"].isin(NAMED_KINDS)
-    return named
+    """Boolean per row: the speaker is named (`is_named_speaker`; module docstring)."""
+    named = [is_named_speaker(s, k) for s, k in zip(statements["speaker"], _speaker_kinds(statements))]
+    return pd.Series(named, index=statements.index, dtype=bool)
+
+
+def is_unnamed(statements: pd.DataFrame) -> pd.Series:
+    """Boolean per row: the statement has a speaker and it is an unnamed source (module
+    docstring): the complement of `is_named_actor` among statements with a speaker."""
+    has_speaker = statements["speaker"].map(lambda s: isinstance(s, str) and bool(s.strip()))
+    return (has_speaker & ~is_named_actor(statements)).astype(bool)
 
 
 def named_actors(statements: pd.DataFrame) -> pd.DataFrame:

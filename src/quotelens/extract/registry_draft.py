@@ -43,6 +43,7 @@ from quotelens.extract.lexicon.speaker_heads import ORG_ROLES, PERSON_ROLES
 from quotelens.extract.lexicon.states import STATES
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.registry import build_registry, surname_forms
+from quotelens.extract.speaker_types import is_named_speaker
 
 #: Guessed kinds, in the order the summary counts them.
 GUESSES = ("person", "organisation", "state", "news agency", "unnamed source")
@@ -117,11 +118,14 @@ def _clean(word: str) -> str:
 def guess_kind(name: str, kinds: Counter, mentions: Counter) -> tuple[str, str]:
     """(guessed kind, why) for a speaker: one of GUESSES."""
     low = name.lower()
-    if not name[:1].isupper() or sum(kinds[k] for k in UNNAMED_KINDS) > sum(kinds.values()) / 2:
+    # named as every table decides it (speaker_types.is_named_speaker), by the kind most statements give
+    if not is_named_speaker(name) or sum(kinds[k] for k in UNNAMED_KINDS) > sum(kinds.values()) / 2:
         return "unnamed source", "not a name (the extractor's speaker kind)"
     if low in NEWS_AGENCIES or low in NEWS_AGENCY_NAMES or any(w in low for w in NEWS_AGENCY_WORDS) \
             or re.sub(r"\s+news$", "", low) in NEWS_AGENCIES:
         return "news agency", "a news agency's name"
+    if kinds["news_agency"] > sum(kinds.values()) / 2:
+        return "news agency", "the extractor's speaker kind"  # "Wikinews", "Deseret News"
     if _DETERMINERS.sub("", low) in STATES:
         return "state", "a state's name"
     named = Counter({k: n for k, n in kinds.items() if k in ("person", "organisation", "state")})

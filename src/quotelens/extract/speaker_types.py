@@ -13,6 +13,24 @@ Every statement's `speaker_kind` is one of SPEAKER_KINDS (docs/contracts.md):
 - `unknown`: a name nothing tells the kind of (rare: a lone capitalised word is taken for a
   surname, "Comey said").
 
+Named or unnamed (`is_named_speaker`, `speaker_type`): the one definition every table, figure
+and finding uses (quotelens.compare.speaker_types and quotelens.compare.choices call it; the rule
+is written out in docs/registry.md, "What counts as named"). A statement's speaker is
+
+- **named** when the article names it: the speaker is written as a name (`written_as_name`: not
+  starting with a lower-case letter, "Tony Blair", "Islamic State", "New Zealand", "Reuters",
+  or with a name particle, "al-Jaafari") and was not typed `unnamed`; a pronoun ("It") or a day
+  or month name ("Tuesday") is never a name;
+- an **unnamed source** otherwise: `speaker_kind` "unnamed" ("Aleppo Police Command source",
+  "unidentified person") or a label that describes rather than names, written in lower case
+  whatever its kind ("interviewee", "officials", "state media", "the study").
+
+Every statement with a speaker is one or the other. News agencies go by the same rule: a named
+outlet ("Reuters", "SANA", "Deseret News") is a named source (a reader can check what it
+reported, and a state agency speaks for its government), a described one ("state media", "the
+state-run news agency") an unnamed source; `speaker_kind` "news_agency" still tells outlets from
+other actors where a table wants actors only. Documents likewise ("the study" is unnamed).
+
 A name is typed by its words (`name_kind`): a state's name, an outlet's name or its last word
 ("News", "Times", "TV"), an organisation word ("Ministry", "University"), an acronym, a first
 name or a known surname. A description (an unnamed speaker) by its head noun
@@ -36,10 +54,14 @@ from quotelens.extract.lexicon.media_outlets import (
 )
 from quotelens.extract.lexicon.nationalities import NATIONALITY_STATE
 from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
-from quotelens.extract.lexicon.pronouns import UNRESOLVED_PRONOUN
+from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.pronouns import NON_SPEAKERS, PRONOUNS, UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.source_types import OTHER_SOURCE, SOURCE_TYPES
 from quotelens.extract.name_tokens import CALENDAR_WORD
 
+#: `speaker_type` of a named speaker and of an unnamed source (module docstring).
+NAMED_SPEAKER = "named"
+UNNAMED_SOURCE = "unnamed source"
 #: The values of the Statements table's `speaker_kind` (docs/contracts.md).
 SPEAKER_KINDS = ("person", "organisation", "state", "news_agency", "document", "unnamed", "unknown")
 _DETERMINER = re.compile(r"^(?:the|a|an|its|his|her|their|some|other|many|several)\s+", re.IGNORECASE)
@@ -191,3 +213,35 @@ def output_kind(kind: str, speaker: str, in_registry: bool) -> str:
         if typed in ("news_agency", "state") or (kind == "person" and typed == "organisation"):
             return typed
     return kind if kind in SPEAKER_KINDS else "unknown"
+
+
+def written_as_name(label: str) -> bool:
+    """Whether a speaker label is written as a name rather than a description: it does not
+    start with a lower-case letter ("Tony Blair", "3M", a name in a script without capitals),
+    or it starts with a name particle before a capitalised word ("al-Jaafari", "de Mistura");
+    "officials", "state media" and "interviewee" are descriptions."""
+    label = strip_invisible(label).strip()
+    if not label or not label[:1].islower():
+        return bool(label)
+    first = re.split(r"[\s-]", label, maxsplit=1)
+    return len(first) == 2 and first[0] in PARTICLES and first[1][:1].isupper()
+
+
+def is_named_speaker(speaker, kind=None) -> bool:
+    """Whether a statement's speaker is named (module docstring): written as a name
+    (`written_as_name`), not typed "unnamed" (`kind`, the Statements table's `speaker_kind`;
+    None or a missing value leaves the decision to the label), and not a pronoun or a day or
+    month name. False for a missing speaker."""
+    if not isinstance(speaker, str) or not written_as_name(speaker) or kind == "unnamed":
+        return False
+    label = strip_invisible(speaker).strip()
+    low = label.lower()
+    return low not in PRONOUNS and low not in NON_SPEAKERS and not CALENDAR_WORD.fullmatch(label)
+
+
+def speaker_type(speaker, kind=None) -> str:
+    """NAMED_SPEAKER or UNNAMED_SOURCE for a statement's speaker (`is_named_speaker`); "" when
+    the statement has no speaker."""
+    if not isinstance(speaker, str) or not speaker.strip():
+        return ""
+    return NAMED_SPEAKER if is_named_speaker(speaker, kind) else UNNAMED_SOURCE

@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from quotelens.extract.speaker_types import UNNAMED_SOURCE, speaker_type
 from quotelens.figures import data_label, layout
 
 TYPES = ("direct", "indirect", "mixed", "according_to")
@@ -22,10 +23,12 @@ def statements_text_check(statements: pd.DataFrame, articles: pd.DataFrame) -> i
 
 
 def by_actor(statements: pd.DataFrame) -> pd.DataFrame:
-    """One row per speaker: speaker, speaker_kind, speaker_side, in_registry, n_statements,
-    n_articles, n of each type and share_direct (0-1); sorted by n_statements (descending), then
-    speaker."""
-    cols = ["speaker", "speaker_kind", "speaker_side", "in_registry", "n_statements", "n_articles",
+    """One row per speaker: speaker, speaker_type ("named" or "unnamed source", by
+    quotelens.extract.speaker_types.speaker_type: an unnamed label such as "interviewee" or
+    "officials" is a source, never a named actor), speaker_kind, speaker_side, in_registry,
+    n_statements, n_articles, n of each type and share_direct (0-1); sorted by n_statements
+    (descending), then speaker."""
+    cols = ["speaker", "speaker_type", "speaker_kind", "speaker_side", "in_registry", "n_statements", "n_articles",
             *TYPES, "share_direct"]
     if statements.empty:
         return pd.DataFrame(columns=cols)
@@ -39,6 +42,7 @@ def by_actor(statements: pd.DataFrame) -> pd.DataFrame:
         "n_articles": g["article_id"].nunique().values,
     })
     counts = pd.crosstab(statements["speaker"], statements["type"]).reindex(columns=list(TYPES), fill_value=0)
+    out["speaker_type"] = [speaker_type(s, k) for s, k in zip(out["speaker"], out["speaker_kind"])]
     out = out.join(counts, on="speaker")
     out["share_direct"] = (out["direct"] / out["n_statements"]).round(3)
     return out.sort_values(["n_statements", "speaker"], ascending=[False, True]).reset_index(drop=True)[cols]
@@ -67,9 +71,17 @@ def lowest_confidence(statements: pd.DataFrame, n: int) -> pd.DataFrame:
     return statements.sort_values(["confidence", "article_id", "start"]).head(n)[cols].reset_index(drop=True)
 
 
+def speaker_label(speaker: str, kind: str = "") -> str:
+    """A speaker as a figure shows it: a named speaker as written (shortened,
+    quotelens.figures.data_label), an unnamed source with its type after it ("interviewee
+    (unnamed source)"), so no description reads as a name."""
+    label = data_label(speaker)
+    return label if speaker_type(speaker, kind) != UNNAMED_SOURCE else f"{label} ({UNNAMED_SOURCE})"
+
+
 def plot_by_actor(table: pd.DataFrame, n_statements: int, n_articles: int):
-    """Horizontal stacked bars of statements per speaker, split by type. Speaker names are
-    drawn as written and shortened (quotelens.figures.data_label)."""
+    """Horizontal stacked bars of statements per speaker, split by type. Speakers are drawn by
+    `speaker_label`: names as written and shortened, unnamed sources marked as such."""
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(table) + 1.6))
     data = table.iloc[::-1]
     left = pd.Series(0, index=data.index)
@@ -78,7 +90,8 @@ def plot_by_actor(table: pd.DataFrame, n_statements: int, n_articles: int):
     for t in TYPES:
         ax.barh(y, data[t], left=left, label=t)
         left = left + data[t]
-    ax.set_yticks(y, [data_label(speaker) for speaker in data["speaker"]])
+    kinds = data["speaker_kind"] if "speaker_kind" in data.columns else [None] * len(data)
+    ax.set_yticks(y, [speaker_label(speaker, kind) for speaker, kind in zip(data["speaker"], kinds)])
     ax.set_xlabel("statements (count)")
     ax.set_ylabel("speaker")
     ax.set_title(f"Statements per speaker, top {len(table)} (n = {n_statements} statements, {n_articles} articles)")
