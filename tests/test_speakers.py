@@ -308,3 +308,21 @@ def test_occupations_are_roles_and_places_are_no_persons(dev_texts):
     # a particle glued to a surname stays in the name: "Arab League chief Nabil al-Arabi urged"
     sts = extract_article_statements(dev_texts["fakes_1926479310"], "fakes_1926479310", EMPTY)
     assert "Nabil al-Arabi" in {st["speaker"] for st in sts} and "Nabil" not in {st["speaker"] for st in sts}
+
+
+def test_a_quote_with_its_own_tag_is_no_continuation_of_the_previous_speaker(dev_texts):
+    # '"We are so interested ...," team member Rodaba Noori told the press' follows a statement
+    # of the team's coach (GUM_news_afghan); FA-KES without commas: '"These reports are of
+    # great concern" Ahmet Uzumcu the head of the Organisation for the Prohibition of Chemical
+    # Weapons [OPCW] said in a statement.' follows one of activists (fakes_1923102847)
+    afghan = extract_article_statements(dev_texts["GUM_news_afghan"], "GUM_news_afghan", EMPTY)
+    st = _with_quote(afghan, "We are so interested")
+    assert st["speaker"] == "Rodaba Noori" and st["cue"] == "told"
+    fakes = extract_article_statements(dev_texts["fakes_1923102847"], "fakes_1923102847", EMPTY)
+    st = _with_quote(fakes, "These reports are of great concern")
+    assert st["speaker"] == "Ahmet Uzumcu" and st["cue"] == "said"
+    # ... and a quoted fragment closing a longer clause stays part of the mixed statement:
+    # '... resulted in "big human casualties" Homs Governor Talal Barazi said' (fakes_1914947532)
+    homs = extract_article_statements(dev_texts["fakes_1914947532"], "fakes_1914947532", EMPTY)
+    st = _with_quote(homs, "big human casualties")
+    assert st["type"] == "mixed" and st["quote"].startswith("A U.S. missile strike")

@@ -100,3 +100,15 @@ def _person_from(art, lo: int, hi: int, exact_start: bool = False) -> tuple[int,
     if exact_start and art.text[lo:best[0]].strip():
         return None
     return best
+
+
+def premodifiers_only(art, a: int, b: int) -> bool:
+    """Whether text[a:b] (characters) is at most MAX_PREMODIFIERS words that may stand before
+    a name inside its noun phrase ("team member" in "team member Rodaba Noori told")."""
+    if not art.text[a:b].strip():
+        return True
+    si = art.sentence_of(a)
+    ts = tagged_sentence(art, si, upto=b)
+    k0, k1 = bisect.bisect_left(ts.starts, a), bisect.bisect_left(ts.starts, b)
+    toks = ts.tokens[k0:k1]
+    return 0 < len(toks) <= MAX_PREMODIFIERS and all(t[3] in _PREMODIFIER_TAGS and t[0][:1].isalpha() for t in toks)

@@ -18,6 +18,7 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.according import according_phrase
 from quotelens.extract.article import CONF, ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.described_person import premodifiers_only
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.attribution_phrases import SPLIT_QUOTE_PARTICIPLES
 from quotelens.extract.lexicon.clause_words import FRAGMENT_BEFORE
@@ -138,7 +139,11 @@ def _attribution_after(art: ArticleState, q: Quote) -> Attribution | None:
         return None
     if vm and not art.in_quote(vm.start()) and verb_ok(art.text, vm):
         sm = speaker_before(art, p, vm.start())
-        if sm and not sm.negated and sm.spans and min(s for s, _ in sm.spans) - p <= 4:
+        first = min(s for s, _ in sm.spans) if sm and sm.spans else -1
+        # the speaker phrase opens the tag, maybe after premodifiers ('," team member Rodaba
+        # Noori told') when the quote opens its sentence (else it may be a mixed clause's fragment)
+        opens = not text[art.sentences[si][0]:q.open].strip() if art.sentences else False
+        if sm and not sm.negated and sm.spans and (first - p <= 4 or opens and premodifiers_only(art, p, first)):
             res = art.resolver.resolve(sm.spans)
             if res:
                 return Attribution(res, "direct_after", vm.group(), vm.start(), "direct", sm.spans, vm.end())

@@ -304,6 +304,15 @@ class ArticleEntities:
             if p not in TITLES and p not in PERSON_ROLES:
                 break
             titles.insert(0, p)
+        if not titles and i0 > 1 and toks[i0 - 1][2].endswith(","):
+            # a role set off before the name: "the head of NATO, Hoop Scheffer"
+            for _, _, t in reversed(toks[max(0, i0 - 5):i0 - 1]):
+                p = re.sub(r"['’]s$", "", t.lower())
+                if p in PERSON_ROLES:
+                    titles.append(p)
+                    break
+                if t.endswith((",", ".", ";", ":")):
+                    break
         prev_titles = list(titles)
         # function words and sentence adverbs opening the run ("If", "However"); a title stays
         # for the loop below ("Mrs"), a lone word for the test of single words ("May said")

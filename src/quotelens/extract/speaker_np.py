@@ -404,6 +404,15 @@ def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
     if found is NOT_A_SUBJECT:
         return found  # falsy: the cue is no speech verb here
     found = found if found is not None else subject_before(art.text, lo, cue)
+    if found is None:
+        # the phrase before the cue is no noun phrase ("... Chemical Weapons [OPCW] said"), but
+        # the subject may still open with a person and their description
+        person = described_person_before(art, lo, cue)
+        if person is None:
+            return None
+        between = re.findall(r"[\w']+", art.text[person[1]:cue].lower())
+        negated = any(w in NEGATORS or w.endswith("n't") for w in between)
+        return SubjectMatch([person], negated, False)
     if found:
         # "Khaled Al-Maeena, editor at large at the Saudi Gazette, said": the person named
         # first is the speaker; the phrase before the cue may be the description's tail
