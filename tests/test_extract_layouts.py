@@ -216,6 +216,21 @@ def test_an_evaluation_of_a_topic_is_no_statement(dev_articles):
     assert [(st["cue"], st["quote"]) for st in sts] == [("condemned", "the bombing as a treacherous terrorist attack")]
 
 
+def test_a_descriptor_before_the_name_is_the_speakers_not_the_content(dev_articles):
+    # FA-KES without commas: "An unknown number of jihadists were also killed Observatory
+    # director Rami Abdel Rahman said" (fakes_1923848214); "... to convene urgently National
+    # Coalition leader Ahmed al-Jarba told ..." (fakes_1926479310)
+    for article_id, content, speaker in (
+            ("fakes_1923848214", "An unknown number of jihadists were also killed", "Rami Abdel Rahman"),
+            ("fakes_1926479310", "I call on the Security Council to convene urgently", "Ahmed al-Jarba")):
+        _, sts = article(dev_articles, article_id)
+        assert any(st["quote"] == content and st["speaker"] == speaker for st in sts), (article_id, content)
+    # FA-KES 1923102966: an organisation's own name ends the content ("the Islamic State group")
+    text = ("Children were among those killed as they tried to cross the river aboard rafts to escape areas where "
+            "the Syrian regime is fighting the Islamic State group the Syrian Observatory for Human Rights said.")
+    assert run(text)[0]["quote"].endswith("fighting the Islamic State group")
+
+
 def test_cue_in_content_finds_a_span_that_starts_with_its_cue(dev_articles):
     # the measure of scripts/count_cue_in_content.py, on tables written before cue offsets existed
     text = dev_articles["000_aff2fd669e79066c"]["text"]

@@ -19,6 +19,7 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
@@ -123,7 +124,9 @@ def find_reported(art: ArticleState) -> None:
         # and a clause holding another statement's cue is that attribution, not content
         if not backward or art.cue_between(si, s0, np_start):
             continue
-        art.emit_clause(s0, np_start, res, vm.group(), "reported_backward", "indirect", v, spans=sm.spans)
+        # the descriptor before a name is the speaker's ("CLAUSE Observatory chief Rami Abdel Rahman said")
+        art.emit_clause(s0, descriptor_start(art, s0, np_start), res, vm.group(), "reported_backward", "indirect", v,
+                        spans=sm.spans)
         _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
 
 
