@@ -23,7 +23,7 @@ from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
-from quotelens.extract.speaker_np import np_after
+from quotelens.extract.np_after import np_after
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # After "According to X" a comma this close to the source ends the source's modifiers.

@@ -44,8 +44,7 @@ _QUOTE_TOKENS = frozenset(('"', "“", "”", "``", "''", "'", "‘", "’", "«
 _YEAR_OR_DAY = re.compile(r"(?:1[89]|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?")
 _MISTAGGED_NAME = frozenset(("VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ"))
 _HAS_WORD = re.compile(r"[^\W_]")
-MAX_EXTENSIONS = 4
-NP_AFTER_CHARS = 160  # a source phrase after "according to" is read this far (characters)  # prepositional phrases, modifiers and conjuncts added to one subject
+MAX_EXTENSIONS = 4  # prepositional phrases, modifiers and conjuncts added to one subject
 
 
 class _NotASubject:
@@ -272,7 +271,6 @@ def np_subject_before(art, lo: int, cue: int):
         i -= 1
     if i < lo_index:
         return None
-    spans: list[tuple[int, int]] = []
     if toks[i][3] == ",":
         return _before_comma(ts, i, lo_index, negated, passive, skipped=i < vi - 1)
     first = _np_ending_at(ts, i)
@@ -368,31 +366,6 @@ def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, 
     if head_tag in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "VBN"):
         return SubjectMatch([segment, name], negated, passive)
     return None
-
-
-def np_after(art, pos: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at character offset `pos` (before `hi`), with up to two
-    prepositional phrases after it ("the suit filed in federal court" stops at "filed"; "a
-    statement by the ministry of defence"), as a character span; None when no phrase starts
-    there."""
-    si = art.sentence_of(pos)
-    ts = tagged_sentence(art, si, upto=min(hi, pos + NP_AFTER_CHARS))
-    toks = ts.tokens
-    k = bisect.bisect_left(ts.starts, pos)
-    starting = {f: l for l, f in ts.chunk_ending.items()}
-    if k >= len(toks) or toks[k][1] >= hi or k not in starting:
-        return None
-    last = starting[k]
-    for _ in range(2):
-        j = last + 1
-        if j + 1 < len(toks) and toks[j][3] == "IN" and toks[j][0].lower() in ("of", "by", "from", "for", "at", "in") \
-                and (j + 1) in starting and toks[starting[j + 1]][2] <= hi:
-            last = starting[j + 1]
-        else:
-            break
-    if toks[last][2] > hi or not _HAS_WORD.search(art.text[toks[k][1]:toks[last][2]]):
-        return None
-    return toks[k][1], toks[last][2]
 
 
 def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
