@@ -193,9 +193,9 @@ STAGES: tuple[Stage, ...] = (
         reads=("articles", "statements"),
         reads_optional=("statements_scored", "actor_sentiment", "keywords"),
         figures=False,
-        parameters=("outlet_groups_path", "statements_eval_path", "sentiment_eval_path", "min_statements", "corpus_notes",
-                    "key_figures"),
-        input_parameters=("outlet_groups_path",),
+        parameters=("outlet_groups_path", "actors_path", "statements_eval_path", "sentiment_eval_path", "min_statements",
+                    "corpus_notes", "key_figures"),
+        input_parameters=("outlet_groups_path", "actors_path"),
     ),
 )
 
