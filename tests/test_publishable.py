@@ -21,7 +21,7 @@ from quotelens.compare.cell_plots import plot_cells, plot_group_timeline  # noqa
 from quotelens.compare.cells import cell_estimates, compare_by_column, difference_interval, headline_both, headline_sentence, with_article_column  # noqa: E402
 from quotelens.compare.once import once_per_text, set_aside_sentence  # noqa: E402
 from quotelens.compare.plots import plot_actor_mix, plot_sentiment_grid  # noqa: E402
-from quotelens.compare.quotes import quotes_for_report, representative_statements  # noqa: E402
+from quotelens.compare.quotes import named_at_statement, quotes_for_report, representative_statements  # noqa: E402
 from quotelens.compare.speaker_types import MIN_ARTICLES, is_named_actor, is_unnamed, named_actors, unnamed_finding, unnamed_share  # noqa: E402
 from quotelens.keywords import plots as kplots  # noqa: E402
 from quotelens.keywords.distinctive import keyword_table  # noqa: E402
@@ -198,6 +198,10 @@ def test_representative_statements_follow_the_rule(scored_ctx, default_articles)
         assert len(r.quote.split()) >= 6
     # direct quotes first when an actor has enough of them, and reruns choose the same rows
     assert (chosen[chosen["speaker"] == "Syrian Observatory for Human Rights"]["type"] == "direct").all()
+    # a speaker named at the statement before one resolved from "it" or "the body" (checkable at a glance)
+    named_here = named_at_statement(rows.loc[chosen["statement_id"]])
+    candidates = rows[rows["speaker"].isin(actors)]
+    assert named_here.mean() > 0.9 > named_at_statement(candidates).mean()
     pd.testing.assert_frame_equal(chosen, representative_statements(scored_ctx, top_n=5, per_actor=4))
     table = quotes_for_report(chosen)
     assert list(table.columns) == ["Speaker", "Statement", "Outlet", "Date", "Statement id"]

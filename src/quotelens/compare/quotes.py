@@ -3,12 +3,16 @@ few of their own words, chosen by a stated rule so a reader can check them again
 
 The rule (`REPRESENTATIVE_RULE`, printed in the report beside the table):
 1. Candidates are the actor's statements from articles that are not duplicates, each distinct
-   quote once (the first in date order), at least MIN_QUOTE_WORDS words long.
-2. Direct quotes come first, then reported speech with a quoted fragment, then reported speech.
-3. Within a form: highest extraction confidence first, then the quote closest in length to the
+   quote once (the first in date order; quotes differing only in punctuation or case are one),
+   at least MIN_QUOTE_WORDS words long.
+2. Statements whose speaker is named at the statement itself come first (a name as the article
+   writes it there, not "he", "it" or "the body" resolved to an earlier sentence: a reader can
+   check those at a glance, and resolution is where attribution errs most).
+3. Then direct quotes, then reported speech with a quoted fragment, then reported speech.
+4. Within a form: highest extraction confidence first, then the quote closest in length to the
    median length of the actor's candidates (neither a fragment nor a whole paragraph), then
    statement_id (so ties break the same way every run).
-4. Walking that order, a statement is taken when its article is not yet used and its outlet is
+5. Walking that order, a statement is taken when its article is not yet used and its outlet is
    not yet used; when that leaves fewer than `per_actor`, a second walk takes statements from
    unused articles of a month not yet used, then a third from any unused article.
 """
@@ -24,8 +28,9 @@ MIN_QUOTE_WORDS = 6
 FORM_ORDER = {"direct": 0, "mixed": 1, "indirect": 2, "according_to": 2}
 REPRESENTATIVE_RULE = (
     "For each actor, statements from non-duplicate articles, each quote once and at least "
-    f"{MIN_QUOTE_WORDS} words long; direct quotes first, then mixed, then reported speech; within "
-    "each, highest extraction confidence, then length closest to the actor's median; at most one "
+    f"{MIN_QUOTE_WORDS} words long; those naming the speaker at the statement itself before those whose "
+    "speaker was resolved from a pronoun or role noun; then direct quotes first, then mixed, then reported "
+    "speech; within each, highest extraction confidence, then length closest to the actor's median; at most one "
     "per article, preferring outlets and then months not yet shown."
 )
 QUOTE_COLUMNS = ["speaker", "quote", "outlet", "date", "article_id", "statement_id"]
@@ -33,15 +38,30 @@ QUOTE_COLUMNS = ["speaker", "quote", "outlet", "date", "article_id", "statement_
 
 def _candidates(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows[rows["quote"].fillna("").str.split().str.len() >= MIN_QUOTE_WORDS]
-    rows = rows.drop_duplicates("quote")
+    # each quote once, also when two outlets print it with other punctuation or case
+    words_only = rows["quote"].str.lower().str.replace(r"[\W_]+", " ", regex=True).str.strip()
+    rows = rows[~words_only.duplicated()]
     if rows.empty:
         return rows
     length = rows["quote"].str.len()
     return rows.assign(
         _form=rows["type"].map(FORM_ORDER).fillna(2),
+        _resolved=(~named_at_statement(rows)).astype(int),
         _conf=-rows["confidence"].astype(float),
         _len_gap=(length - length.median()).abs(),
-    ).sort_values(["_form", "_conf", "_len_gap", "statement_id"], kind="mergesort")
+    ).sort_values(["_resolved", "_form", "_conf", "_len_gap", "statement_id"], kind="mergesort")
+
+
+def named_at_statement(rows: pd.DataFrame) -> pd.Series:
+    """Boolean per statement: the article names the speaker at the statement itself (a mention of
+    its own, `speaker_mention`, not resolved from an earlier one: `resolved_from` -1). True for
+    every row of a table without these columns."""
+    named = pd.Series(True, index=rows.index)
+    if "speaker_mention" in rows.columns:
+        named &= rows["speaker_mention"].fillna("").astype(str).str.strip() != ""
+    if "resolved_from" in rows.columns:
+        named &= rows["resolved_from"].fillna(-1).astype(int) < 0
+    return named
 
 
 def _pick(candidates: pd.DataFrame, per_actor: int) -> list[int]:
