@@ -204,6 +204,21 @@ def test_the_content_of_an_object_verb_excludes_the_cue(dev_articles):
         assert cue_in_content(text, st) == ""
 
 
+def test_the_addressee_of_a_request_is_outside_the_content(dev_articles):
+    # guideline section 2: never the indirect object. GUM_news_asylum: "... asked the governments
+    # of South East Asia not to turn away boats of people seeking asylum"; fakes_1926479310:
+    # "... called on Damascus to give U.N. inspectors access to the site"
+    for article_id, cue, content in (("GUM_news_asylum", "asked", "not to turn away boats of people seeking asylum"),
+                                     ("fakes_1926479310", "called on", "to give U.N. inspectors access to the site")):
+        _, sts = article(dev_articles, article_id)
+        st = starting(sts, content)
+        assert st["cue"] == cue and st["cue_end"] < st["start"]
+    # a request for something keeps its whole phrase (NewsMTSC, devtest_mt)
+    sts = run('Martha Raddatz, host of ABC\'s "This Week," said the White House pointed them to Falwell Jr. when '
+              'they asked for an official to appear on the show.')
+    assert [st["quote"] for st in sts if st["cue"] == "asked"] == ["for an official to appear on the show"]
+
+
 def test_an_evaluation_of_a_topic_is_no_statement(dev_articles):
     # fakes_1926479298: "Western as well as Arab states condemned the attacks and as it was
     # crossing a red line ...": a speech verb with only an event as object (guideline, section 1

@@ -14,12 +14,17 @@ import bisect
 import re
 
 from quotelens.extract.cues import ADJUNCT
+from quotelens.extract.lexicon.directive_verbs import DIRECTIVE_LEMMAS
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
 from quotelens.extract.lexicon.syntax_words import WH_WORDS
 from quotelens.extract.tagged import tagged_sentence
 
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+# The addressee of a request and an adjunct after it ("the inspectors in a statement"): tags and length (tokens).
+_ADDRESSEE_TAGS = frozenset(("DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD",
+                             "IN", "CC"))
+_ADDRESSEE_TOKENS = 10
 # Quoted words in the complement are the speaker's ('criticized X because he was "..."').
 _QUOTE_MARK = re.compile(r"[\"“”«]")
 # "condemned the attack as a massacre": the "as" complement that makes an evaluation a statement;
@@ -107,4 +112,25 @@ def object_content(art, r: int, s1: int, lemma: str):
         return None
     if lemma in EVALUATIVE_LEMMAS and not _AS_COMPLEMENT.search(text, p, b) and not _QUOTE_MARK.search(text, p, b):
         return None  # ("condemned that ..." is read as a that-clause before this)
+    if lemma in DIRECTIVE_LEMMAS:
+        p = _after_addressee(art, p, b)
     return p, b, "reported_object"
+
+
+def _after_addressee(art, p: int, b: int) -> int:
+    """Start (characters) of the to-infinitive after the addressee of a request ("urged the
+    inspectors in a statement to go ..." -> "to go ..."), or `p` when text[p:b] does not open
+    with a noun phrase (and adjuncts) followed by "to" and a verb."""
+    ts = tagged_sentence(art, art.sentence_of(p), upto=b)
+    k = bisect.bisect_left(ts.starts, p)
+    first = k
+    while k < len(ts.tokens) and ts.tokens[k][1] < b and k - first <= _ADDRESSEE_TOKENS:
+        word, start, _, tag = ts.tokens[k]
+        if tag == "TO" and k > first and k + 1 < len(ts.tokens) and ts.tokens[k + 1][3] in ("VB", "RB"):
+            return start
+        if word.lower() == "not" and k > first and k + 1 < len(ts.tokens) and ts.tokens[k + 1][3] == "TO":
+            return start  # "asked the governments not to turn away boats"
+        if tag not in _ADDRESSEE_TAGS or k == first and tag in ("IN", "CC") and word.lower() != "to":
+            break  # "asked for an official to appear": the request is the whole phrase ("asks to X to")
+        k += 1
+    return p
