@@ -326,3 +326,14 @@ def test_a_quote_with_its_own_tag_is_no_continuation_of_the_previous_speaker(dev
     homs = extract_article_statements(dev_texts["fakes_1914947532"], "fakes_1914947532", EMPTY)
     st = _with_quote(homs, "big human casualties")
     assert st["type"] == "mixed" and st["quote"].startswith("A U.S. missile strike")
+
+
+@pytest.mark.parametrize("registry", ["empty", "default"])
+def test_a_source_after_a_clause_without_commas_is_not_the_clauses_last_name(dev_texts, registry):
+    # FA-KES strips commas: "[... in northern Syria] a monitor said Thursday." The subject is
+    # "a monitor" (the Syrian Observatory the article names next), not "Syria" (fakes_1924058042)
+    reg = EMPTY if registry == "empty" else load_registry(default_registry_path())
+    sts = extract_article_statements(dev_texts["fakes_1924058042"], "fakes_1924058042", reg)
+    st = _with_quote(sts, "At least 70 regime and rebel fighters")
+    assert st["speaker_mention"] == "a monitor" and st["quote"].endswith("in northern Syria")
+    assert st["speaker"].startswith("Syrian Observatory")

@@ -204,8 +204,11 @@ def _indefinite_apposition(ts: TaggedSentence, start: int) -> bool:
     """'The Syrian Coalition an opposition group ...': a phrase opening with "a"/"an" right
     after a capitalised phrase continues it (an apposition without commas)."""
     toks = ts.tokens
-    return (start > 0 and toks[start][0].lower() in ("a", "an") and (start - 1) in ts.chunk_ending
-            and any(t[3] in ("NNP", "NNPS") for t in toks[ts.chunk_ending[start - 1]:start]))
+    if not (start > 0 and toks[start][0].lower() in ("a", "an") and (start - 1) in ts.chunk_ending):
+        return False
+    c = ts.chunk_ending[start - 1]
+    # not after a preposition's object: "... in northern Syria a monitor said" (a new subject)
+    return any(t[3] in ("NNP", "NNPS") for t in toks[c:start]) and not (c > 0 and toks[c - 1][3] in ("IN", "TO"))
 
 
 def _subject_start(ts: TaggedSentence, first: int, last: int, lo_index: int):
