@@ -290,3 +290,25 @@ def test_missing_and_unreadable_inputs_are_found_before_anything_runs(tmp_path):
     declared = declared_parameters(qconfig.NOTEBOOKS_DIR / "01_articles.ipynb")
     assert "is empty" in input_problems("01_articles", declared, {"corpus_paths": []})[0]
     assert input_problems("01_articles", declared, {"corpus_paths": ["nope"]}, skip=("corpus_paths",)) == []
+
+
+def test_uk_style_compounds_possessives_and_pronouns_never_name_a_speaker():
+    """Issue 13 item 5 as its UK politics report met it (sentences in that corpus's style; the
+    corpus itself is not shipped): a compound around a name stays its own speaker and renames no
+    one, a possessive's spokesman is an unnamed source, "It" and "Looking" name nobody."""
+    from quotelens.compare import speaker_types
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "text": [
+        "London Assembly Conservatives said the mayor's budget was too high. Tony Blair's spokesman said the plan would work.",
+        "The Conservatives said the tax rise would hurt families. Gordon Brown said growth was strong. "
+        "\"Brown Britain is broken,\" Michael Howard said.",
+        "Looking at the figures, Mr Blair said the economy was strong. It said the talks had failed."]})
+    statements = extract_statements(articles)
+    said = dict(zip(statements["quote"], statements["speaker"]))
+    assert said["the tax rise would hurt families"] == "Conservatives"  # not "London Assembly Conservatives"
+    assert said["Brown Britain is broken"] == "Michael Howard" and said["growth was strong"] == "Gordon Brown"
+    assert said["the economy was strong"] == "Blair"
+    named = speaker_types.is_named_actor(statements)
+    by_quote = dict(zip(statements["quote"], named))
+    assert not by_quote["the plan would work"] and not by_quote["the talks had failed"]
+    assert not {s for s in statements["speaker"] if "'s" in s or s in ("It", "Looking", "Brown Britain")}
