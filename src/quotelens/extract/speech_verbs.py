@@ -3,8 +3,9 @@
 Two families decide where the statement's words are:
 - CLAUSE verbs report a clause ("said (that) CLAUSE", "warned that ..."): the quote is the clause.
 - OBJECT verbs take a noun phrase ("ruled out the possibility ...", "urged the parties to ...",
-  "described the round as useful"): the quote is the verb phrase, verb included, unless a
-  "that"-clause follows ("denied that ...").
+  "described the round as useful"): the quote is the complement after the verb, never the verb
+  (the cue), or a "that"-clause when one follows ("denied that ..."); see
+  quotelens.extract.verb_sense.object_content.
 """
 
 from __future__ import annotations

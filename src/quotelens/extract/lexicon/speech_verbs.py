@@ -33,7 +33,7 @@ make clear
 be quoted as saying
 """.split("\n")
 
-# Verbs taking a noun phrase ("ruled out the possibility ..."): the statement is the verb phrase.
+# Verbs taking a noun phrase ("ruled out the possibility ..."): the statement is the noun phrase, the verb its cue.
 OBJECT_VERBS = """
 rule out describe reject deny accuse urge call on call for condemn denounce welcome criticize criticise
 demand ask appeal blame dismiss hail praise voice express decry vow pledge promise threaten
