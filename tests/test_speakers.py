@@ -337,3 +337,13 @@ def test_a_source_after_a_clause_without_commas_is_not_the_clauses_last_name(dev
     st = _with_quote(sts, "At least 70 regime and rebel fighters")
     assert st["speaker_mention"] == "a monitor" and st["quote"].endswith("in northern Syria")
     assert st["speaker"].startswith("Syrian Observatory")
+
+
+def test_a_person_named_by_a_relation_speaks_and_he_refers_to_them(dev_texts):
+    # fakes_1923848289: "... were killed in the attack a relative told AFP. "The grooms wounds
+    # are light ..." he said." The relative is an unnamed speaker and "he" is the relative,
+    # not the medical source quoted before
+    sts = extract_article_statements(dev_texts["fakes_1923848289"], "fakes_1923848289", EMPTY)
+    told = _with_quote(sts, "Both the groom and bride were safe")
+    assert told["speaker"] == "relative" and told["speaker_kind"] == "unnamed"
+    assert _with_quote(sts, "The grooms wounds are light")["speaker"] == "relative"

@@ -4,10 +4,12 @@ organisation by role, document nouns standing for their author, and nouns that n
 Source: written for this project from the speaker phrases of the seed article, FA-KES and
 NewsMTSC ("The U.N. envoy", "a spokesman for the ministry", "the SANA reporter", "the
 bulletin"), extended from misses on the gold (data/gold/). Occupations (quotelens.extract.lexicon.
-occupations) are role words and person roles too.
+occupations) and people named by a relation (quotelens.extract.lexicon.person_nouns: "a
+relative") are role words and person roles too.
 """
 
 from quotelens.extract.lexicon.occupations import OCCUPATIONS
+from quotelens.extract.lexicon.person_nouns import PERSON_NOUNS
 
 # Lower-case words that can sit inside a speaker phrase.
 ROLE_WORDS = frozenset(
@@ -26,7 +28,7 @@ ROLE_WORDS = frozenset(
     broadcaster witness eyewitness resident activist doctor medic fighter soldier officer analyst expert
     researcher institute body team mission unit centre headquarters father mother man woman survivor
     commentator journalist editor presenter spokespeople sheikh cleric imam leadership civil""".split()
-) | OCCUPATIONS
+) | OCCUPATIONS | PERSON_NOUNS
 # Heads of a speaker phrase naming a person by role.
 PERSON_ROLES = frozenset(
     """envoy minister spokesman spokeswoman spokesperson official ambassador head chief director president
@@ -34,7 +36,7 @@ PERSON_ROLES = frozenset(
     adviser advisor diplomat representative correspondent reporter witness eyewitness resident activist
     doctor medic fighter soldier officer analyst expert researcher father mother man woman survivor
     journalist editor presenter cleric imam sheikh monitor""".split()
-) | OCCUPATIONS
+) | OCCUPATIONS | PERSON_NOUNS
 # Heads of a speaker phrase naming an organisation by kind.
 ORG_ROLES = frozenset(
     """ministry group agency government regime army military coalition council organisation organization
