@@ -22,7 +22,7 @@ from quotelens.compare import choices
 from quotelens.compare import comparisons as cmp
 from quotelens.compare import networks
 from quotelens.extract.registry import registry_from_option
-from quotelens.extract.statements import extract_statements
+from quotelens.extract.statements import extract_statements, unknown_speakers
 from quotelens.keywords.distinctive import choose_pair, keyword_table
 from quotelens.report import methods_text, run_settings
 from quotelens.report.input_checks import input_problems
@@ -212,6 +212,10 @@ def test_named_and_unnamed_have_one_definition(extracted):
         [False, False, False, True, False, True]
     assert (table.loc[table["speaker_kind"] == "unnamed", "speaker_type"] == "unnamed source").all()
     assert set(table.loc[table["speaker_type"] == "named"].index) == set(choices.named_speakers(statements))
+    # the registry candidates say the same: an unnamed source has no name to register
+    candidates = unknown_speakers(statements).set_index("speaker")
+    assert candidates.loc["interviewee", "speaker_type"] == "unnamed source"
+    assert (candidates["speaker_type"] == table.loc[candidates.index, "speaker_type"]).all()
 
 
 def test_the_two_actor_comparison_takes_the_two_most_quoted_named_actors(extracted):

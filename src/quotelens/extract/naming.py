@@ -22,7 +22,7 @@ from quotelens.extract.lexicon.media_outlets import OUTLET_FULL_NAMES
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
 from quotelens.extract.registry import name_key
-from quotelens.extract.speaker_types import is_outlet_name, outlet_short_name, output_kind, state_of
+from quotelens.extract.speaker_types import is_outlet_name, outlet_short_name, output_kind, speaker_type, state_of
 
 
 def name_speakers(text: str, statements: list[dict]) -> None:
@@ -212,9 +212,11 @@ def _is_full_name(words: list[str], key: str) -> bool:
 
 
 def unknown_speakers(statements: pd.DataFrame) -> pd.DataFrame:
-    """Speakers not in the registry, as candidates to add: speaker, key, kind, n statements,
-    n articles and example mentions; sorted by n statements (descending), then name."""
-    cols = ["speaker", "key", "speaker_kind", "n_statements", "n_articles", "mentions"]
+    """Speakers not in the registry, as candidates to add: speaker, key, speaker_type ("named",
+    a candidate, or "unnamed source", which has no name to register: quotelens.extract.
+    speaker_types.speaker_type), kind, n statements, n articles and example mentions; sorted by
+    n statements (descending), then name."""
+    cols = ["speaker", "key", "speaker_type", "speaker_kind", "n_statements", "n_articles", "mentions"]
     if statements.empty:
         return pd.DataFrame(columns=cols)
     unk = statements[~statements["in_registry"].astype(bool)]
@@ -229,4 +231,5 @@ def unknown_speakers(statements: pd.DataFrame) -> pd.DataFrame:
         "n_articles": g["article_id"].nunique().values,
         "mentions": g["speaker_mention"].agg(lambda s: "; ".join(sorted({m for m in s if m})[:5])).values,
     })
-    return out.sort_values(["n_statements", "speaker"], ascending=[False, True]).reset_index(drop=True)
+    out["speaker_type"] = [speaker_type(s, k) for s, k in zip(out["speaker"], out["speaker_kind"])]
+    return out.sort_values(["n_statements", "speaker"], ascending=[False, True]).reset_index(drop=True)[cols]
