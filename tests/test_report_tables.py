@@ -94,8 +94,10 @@ def test_the_quotes_table_keeps_its_labels():
     chosen = statements.head(3).assign(outlet="trt", date="2016-01-01", type="direct")
     html = tl.table_html(quotes_for_report(chosen))
     assert _cells(html, "th") == ["Speaker", "Statement", "Outlet", "Date", "Statement id"]
+    first = re.findall(r"<td( class=\"short\")?>", html)[:5]
+    assert first == ["", "", ' class="short"', ' class="short"', ""]  # outlet and date on one line
 
 
 def test_the_stylesheet_fits_readable_tables_to_the_page():
     assert "table.readable{max-width:100%}" in REPORT_CSS
-    assert "table.readable td.num{white-space:nowrap}" in REPORT_CSS
+    assert "table.readable td.num,table.readable td.short{white-space:nowrap}" in REPORT_CSS

@@ -123,6 +123,16 @@ def _is_number(column: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
 
 
+#: Text columns whose values are at most this long (characters: a date, an outlet's name) are
+#: never broken across lines.
+SHORT_TEXT_CHARS = 12
+
+
+def _longest(column: pd.Series) -> int:
+    return int(column.astype(str).str.len().max()) if len(column) else 0
+
+
+_SHORT = ' class="short"'  # a short text column: kept on one line (page_style)
 _NUM = ' class="num"'  # a number column: right-aligned, never broken (page_style)
 
 
@@ -187,14 +197,13 @@ def table_html(df: pd.DataFrame, label_of: Mapping[str, Callable[[object], str]]
     labels and text wrap between words, numbers stay whole."""
     shown = readable(df, label_of, decimals)
     n_text = sum(not _is_number(df[c]) for c in df.columns)
-    numeric = [i >= n_text for i in range(len(shown.columns))]
-    head = "".join(f'<th{_NUM if is_num else ""}>{html.escape(str(c))}</th>' for c, is_num in zip(shown.columns, numeric))
+    # numbers right-aligned and whole; short text (dates, outlet names) kept on one line
+    classes = [_NUM if i >= n_text else (_SHORT if _longest(shown[c]) <= SHORT_TEXT_CHARS else "")
+               for i, c in enumerate(shown.columns)]
+    head = "".join(f"<th{cls}>{html.escape(str(c))}</th>" for c, cls in zip(shown.columns, classes))
     rows = []
     for values in shown.itertuples(index=False):
-        cells = "".join(
-            f"<td{_NUM if is_num else ''}>{html.escape(str(v))}</td>"
-            for v, is_num in zip(values, numeric)
-        )
+        cells = "".join(f"<td{cls}>{html.escape(str(v))}</td>" for v, cls in zip(values, classes))
         rows.append(f"<tr>{cells}</tr>")
     body = "\n".join(rows)
     return f'<table class="readable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
