@@ -347,3 +347,11 @@ def test_a_person_named_by_a_relation_speaks_and_he_refers_to_them(dev_texts):
     told = _with_quote(sts, "Both the groom and bride were safe")
     assert told["speaker"] == "relative" and told["speaker_kind"] == "unnamed"
     assert _with_quote(sts, "The grooms wounds are light")["speaker"] == "relative"
+
+
+def test_a_single_name_with_an_age_is_a_person_pronouns_can_refer_to(dev_texts):
+    # fakes_1924058066 (commas stripped): "Ziad 13 suffered a head injury ... I was coming back
+    # from school when the first strike hit and I hid in a doorway he told AFP." "he" is Ziad,
+    # not the Observatory's director quoted two sentences before
+    sts = extract_article_statements(dev_texts["fakes_1924058066"], "fakes_1924058066", EMPTY)
+    assert _with_quote(sts, "I was coming back from school")["speaker"] == "Ziad"

@@ -37,6 +37,8 @@ from quotelens.extract.speaker_phrases import tokens
 # possessive after a name ("in John Smith's view": a person after all).
 _LOCATED = re.compile(r"\b(?:in|near|outside|across|throughout|around)\s+([A-Z][\w'’-]*(?:\.(?=\w))?(?:\s+[A-Z][\w'’-]*)?)(?![\w'’-]|\s+[A-Z])")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# an age after a name: "Ziad, 13, said" and, commas stripped, "Ziad 13 suffered"
+_AGE_AFTER = re.compile(r",\s+\d{1,2},|\s+\d{1,2}\s+[a-z]")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 
 
@@ -205,12 +207,14 @@ class ArticleEntities:
         for s, e, word, si, titles, roles, gender in pending_single:
             key = name_lookup_key(word)
             cands = self._by_key.get(key, [])
-            if len(cands) != 1 and not any(t in TITLES for t in titles):
+            aged = bool(_AGE_AFTER.match(self.text, e)) and word[:1].isupper() and not word.isupper()
+            if len(cands) != 1 and not any(t in TITLES for t in titles) and not aged:
                 continue
             if cands and len(cands) == 1:
                 ent = cands[0]
-            elif any(t in TITLES for t in titles) and word[:1].isupper() and not word.isupper():
-                # "Mr Key" with no full name in the article: the surname is the name
+            elif (any(t in TITLES for t in titles) or aged) and word[:1].isupper() and not word.isupper():
+                # "Mr Key" with no full name in the article: the surname is the name; so is a
+                # name with an age after it ("Ziad, 13, suffered", "Ziad 13 suffered")
                 ent = Entity(word, "person", gender, set(roles), strong=True)
                 self.entities.append(ent)
                 self._by_key.setdefault(key, []).append(ent)
