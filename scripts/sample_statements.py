@@ -8,7 +8,8 @@ docs/readthrough.md).
 
 The articles are loaded again from the corpus (by default the `corpus_paths` of 01_articles in
 --config) to show each statement in its text, located by its offsets: the quote between ⟦ ⟧, the
-words naming the speaker between ‹ ›, an antecedent (for "he", "the minister") marked with ^.
+words naming the speaker between ‹ ›, the cue between ⌈ ⌉ (when the table has cue offsets), an
+antecedent (for "he", "the minister") marked with ^.
 The sample is drawn as the report counts statements: each text once (statements of articles
 flagged as copies are left out unless --with-duplicates). Articles of the news gold's test split
 (data/gold/news, split "test") are never drawn: their errors must not steer changes to the
@@ -89,14 +90,19 @@ def draw(statements: pd.DataFrame, articles: pd.DataFrame, n: int, seed: int, wi
 
 def marked_context(text: str, row, width: int) -> str:
     """The text from `width` characters before the first to `width` after the last of the
-    quote and the speaker mention, with the quote in ⟦ ⟧, the mention in ‹ › and the
-    antecedent offset marked ^; cut at word boundaries, line breaks shown as " / "."""
+    quote and the speaker mention, with the quote in ⟦ ⟧, the mention in ‹ ›, the cue in ⌈ ⌉
+    (when the table has its offsets) and the antecedent offset marked ^; cut at word
+    boundaries, line breaks shown as " / "."""
     marks = [(int(row.start), "⟦"), (int(row.end), "⟧")]
     lo, hi = int(row.start), int(row.end)
     s_start, s_end = int(getattr(row, "speaker_start", -1)), int(getattr(row, "speaker_end", -1))
     if s_start >= 0:
         marks += [(s_start, "‹"), (s_end, "›")]
         lo, hi = min(lo, s_start), max(hi, s_end)
+    c_start, c_end = int(getattr(row, "cue_start", -1)), int(getattr(row, "cue_end", -1))
+    if 0 <= c_start < c_end:
+        marks += [(c_start, "⌈"), (c_end, "⌉")]
+        lo, hi = min(lo, c_start), max(hi, c_end)
     antecedent = int(getattr(row, "resolved_from", -1))
     if antecedent >= 0 and antecedent < len(text):
         marks.append((antecedent, "^"))
@@ -108,7 +114,7 @@ def marked_context(text: str, row, width: int) -> str:
         b += 1
     out, pos = [], a
     # closing marks before opening ones at one offset, so nested spans read correctly
-    for offset, mark in sorted(marks, key=lambda m: (m[0], m[1] not in "⟧›")):
+    for offset, mark in sorted(marks, key=lambda m: (m[0], m[1] not in "⟧›⌉")):
         out.append(text[pos:offset])
         out.append(mark)
         pos = offset
@@ -175,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     text_of = dict(zip(articles["article_id"].astype(str), articles["text"]))
     print(f"{len(sample)} of {left_out['pool']} statements (seed {args.seed}) from {args.statements}; left out of the pool: "
           f"{left_out['duplicates']} of articles flagged as copies, {left_out['gold_test']} of news-gold test articles")
-    print("marks: ⟦quote⟧  ‹speaker mention›  ^ antecedent\n")
+    print("marks: ⟦quote⟧  ‹speaker mention›  ⌈cue⌉  ^ antecedent\n")
     for i, row in enumerate(sample.itertuples(index=False), start=1):
         print(describe(row, text_of[str(row.article_id)], i, len(sample), args.context))
         print()

@@ -44,7 +44,12 @@ def test_sample_prints_each_statement_marked_in_its_article(seed_table, capsys):
         assert "OFFSETS DO NOT MATCH" not in block
         context = " ".join(block.split("context :", 1)[1].split())
         marked = context.split("⟦", 1)[1].split("⟧", 1)[0]
-        assert marked.replace("‹", "").replace("›", "").replace("^", "") == " ".join(row["quote"].replace("\n", " / ").split())
+        plain = marked
+        for mark in "‹›^⌈⌉":
+            plain = plain.replace(mark, "")
+        assert plain == " ".join(row["quote"].replace("\n", " / ").split())
+        if row.get("cue_start", -1) >= 0 and row["cue_end"] > row["cue_start"]:
+            assert "⌈" + " ".join(row["cue"].split()).lower() + "⌉" in context.lower()  # "According to" as written
         if row["speaker_start"] >= 0:
             assert "‹" + " ".join(row["speaker_mention"].split()) + "›" in context
     # the same table, seed and n print the same sample; another seed another one
