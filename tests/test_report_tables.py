@@ -4,6 +4,7 @@ index; cells escaped; numbers formatted; the stylesheet fits them to the page.""
 
 from __future__ import annotations
 
+import ast
 import re
 
 import pandas as pd
@@ -16,6 +17,7 @@ from quotelens.compare import findings as fnd
 from quotelens.compare.quotes import quotes_for_report
 from quotelens.report import table_labels as tl
 from quotelens.report.page_style import REPORT_CSS
+from quotelens.report.parameters import declared_parameters
 from quotelens.sentiment.scoring import score_table
 
 EVALUATION_FILES = ("docs/evaluation/statements.json", "docs/evaluation/sentiment.json")
@@ -101,3 +103,11 @@ def test_the_quotes_table_keeps_its_labels():
 def test_the_stylesheet_fits_readable_tables_to_the_page():
     assert "table.readable{max-width:100%}" in REPORT_CSS
     assert "table.readable td.num,table.readable td.short{white-space:nowrap}" in REPORT_CSS
+
+
+def test_key_figures_have_captions():
+    declared = declared_parameters(config.NOTEBOOKS_DIR / "00_report.ipynb")
+    for name in ast.literal_eval(declared["key_figures"].default):
+        caption = tl.figure_caption(name)
+        assert name in tl.FIGURE_TITLES and caption.startswith(tl.FIGURE_TITLES[name]) and f"{name}.csv" in caption
+    assert tl.figure_caption("07_new_figure") == "07 new figure (its numbers: 07_new_figure.csv)"

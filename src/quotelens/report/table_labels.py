@@ -111,6 +111,25 @@ TABLE_TITLES: dict[str, str] = {
     "table": "Summary by method",
 }
 
+#: Figure name (as `key_figures` lists it) -> the caption 00_report shows above it.
+FIGURE_TITLES: dict[str, str] = {
+    "02_statements_by_actor": "Statements per speaker, by form (unnamed sources marked)",
+    "03_sentiment_actor_means": "Mean sentiment of each named actor's statements, unnamed sources pooled, with 95% intervals",
+    "04_keywords_top_terms": "The terms that set each actor's statements apart",
+    "05_comparisons_actor_mix_by_group": "Who gets quoted in each outlet group",
+    "05_comparisons_cooccurrence_network": "Named actors quoted in the same article",
+    "05_comparisons_sentiment_cells_outlet_group": "Mean sentiment by outlet group, masked and unmasked, with 95% intervals",
+    "05_comparisons_group_timeline": "Mean sentiment per month and outlet group, with 95% intervals",
+}
+
+
+def figure_caption(name: str) -> str:
+    """The caption of figure `name` on 00_report: its FIGURE_TITLES title (else the name made
+    readable), and the file that holds its plotted numbers."""
+    title = FIGURE_TITLES.get(name) or column_label(name)
+    return f"{title} (its numbers: {name}.csv)"
+
+
 #: Intermediate counts of the statement evaluation (which gold and found statements matched),
 #: left out of the report's appendix: the scores and their n stay, the counts are in the file.
 EVALUATION_DETAIL_COLUMNS = ("matched_gold", "matched_pred", "correct_gold", "correct_pred")
