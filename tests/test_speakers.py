@@ -355,3 +355,15 @@ def test_a_single_name_with_an_age_is_a_person_pronouns_can_refer_to(dev_texts):
     # not the Observatory's director quoted two sentences before
     sts = extract_article_statements(dev_texts["fakes_1924058066"], "fakes_1924058066", EMPTY)
     assert _with_quote(sts, "I was coming back from school")["speaker"] == "Ziad"
+
+
+def test_according_to_sources_in_text_without_commas(dev_texts):
+    # "According to the observatory the jihadists were all Syrians ..." (fakes_1924058050): the
+    # source ends before the second noun phrase; "according to Syria TV" (fakes_1918150034): a
+    # state's name opening an outlet's name is the outlet, not the state (default registry)
+    reg = load_registry(default_registry_path())
+    sts = extract_article_statements(dev_texts["fakes_1924058050"], "fakes_1924058050", reg)
+    st = _with_quote(sts, "the jihadists were all")
+    assert st["speaker_mention"] == "the observatory" and st["speaker"].startswith("Syrian Observatory")
+    sts = extract_article_statements(dev_texts["fakes_1918150034"], "fakes_1918150034", reg)
+    assert _with_quote(sts, "The assault raged by the opposition")["speaker"] == "Syria TV"

@@ -21,6 +21,7 @@ from quotelens.extract.coreference import (
     recent_person_speaker, role_referent, thing_antecedent, unnamed_speaker_with_head,
 )
 from quotelens.extract.documents import document_author
+from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
@@ -34,6 +35,7 @@ from quotelens.extract.mentions import Resolution, generic_kind, head_phrase, lo
 from quotelens.extract.speaker_phrases import tokens
 from quotelens.extract.speaker_types import is_outlet_name
 
+_CAPITALISED_TAIL = re.compile(r"(?:\s+[A-Z][\w.&-]*)+")
 _OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
 
 
@@ -68,7 +70,10 @@ def speaker_candidates(resolver, a: int, b: int):
     has_person = any(resolver.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
     unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
     role = None
-    org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and resolver.registry.actors[n].kind != "person"]
+    # a state's name opening a longer proper name ("Syria TV", "USA Today") names that outlet,
+    # not the state
+    org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and resolver.registry.actors[n].kind != "person"
+                   and not _opens_proper_name(text, s, e, b, resolver.registry.actors[n].kind)]
     if head in ORG_ROLES and org_in_head and head not in PERSON_ROLES:
         # "the SANA news agency", "Russia's Defence Ministry": the organisation named in the
         # head part is the referent
@@ -247,3 +252,9 @@ def registry_monitor(resolver, pos: int) -> Resolution | None:
     res = resolver.from_actor(name, s, e, "described_organisation")
     res.resolved_from = s
     return res
+
+
+def _opens_proper_name(text: str, s: int, e: int, b: int, kind: str) -> bool:
+    """Whether the state named at text[s:e] (not its adjective) is followed, up to the phrase
+    end `b`, only by capitalised words: "Syria TV" is an outlet's name."""
+    return kind == "state" and text[s:e].lower() not in DEMONYMS and bool(_CAPITALISED_TAIL.fullmatch(text, e, b))

@@ -259,6 +259,10 @@ def phrase_after(text: str, pos: int, hi: int, apposition: bool = False,
         if lower_head and out and t[:1].isupper() and out[-1][2].islower() and out[-1][2].isalpha() \
                 and out[-1][2] not in FUNCTION_WORDS and out[-1][2] not in DETERMINERS:
             break
+        if lower_head and out and t.lower() in ("the", "a", "an") and out[-1][2].isalpha() \
+                and out[-1][2].lower() not in FUNCTION_WORDS and out[-1][2].lower() not in PREPOSITIONS \
+                and out[-1][2].lower() not in DETERMINERS:
+            break  # "according to the observatory the jihadists were ..." (commas stripped): a new phrase
         if apposition and out and t.lower() in ("the", "a", "an") and any(x[2][:1].isupper() for x in out):
             break  # "said Abu Abdel-Moneim the father of ...": the name ends before "the"
         if t.lower() in PRONOUNS:
