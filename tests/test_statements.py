@@ -72,7 +72,12 @@ def test_seed_gold_statements_all_found(seed_statements, seed_article):
     for g in gold:
         start = text.find(g["quote"])
         end = start + len(g["quote"])
-        covering = [st for st in seed_statements if st["start"] <= start and st["end"] >= end]
+        # this older gold keeps a verb+object statement's cue inside its quote ("described today as
+        # useful ..."); since issue 14 item 6 the cue has its own offsets, so a statement covers the
+        # gold span together with its cue
+        covering = [st for st in seed_statements
+                    if min(st["start"], st["cue_start"] if st["cue_start"] >= 0 else st["start"]) <= start
+                    and st["end"] >= end]
         assert covering, f"gold statement not covered: {g['quote'][:50]!r}"
         assert covering[0]["speaker"] == g["speaker"], g["quote"][:50]
         assert covering[0]["type"] == g["type"], g["quote"][:50]
