@@ -4,8 +4,8 @@
 is the statement, the verb its cue, as for every statement), `CLAUSE, X said` / `CLAUSE X said on Monday` (commas stripped),
 `CLAUSE, said X` (inverted), `X said A and added that B` (coordinated: the same speaker),
 participles (`..., adding that B`; `Reuters quoted the ministry as saying B`), and subjects
-set off by a relative clause or a long prepositional phrase. Quoted fragments inside a
-reported clause become mixed statements (`ArticleState.emit_clause`). Run a second time
+set off by a relative clause or a long prepositional phrase (where the clause after a cue is:
+`reported_clause.py`). Quoted fragments inside a reported clause become mixed statements (`ArticleState.emit_clause`). Run a second time
 inside `ArticleState.nested_speech()`, it finds reported speech nested in reported speech.
 
 Reads: an `ArticleState`. Writes: indirect (and mixed) statements into it.
@@ -18,20 +18,20 @@ import re
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
+from quotelens.extract.reported_clause import clause_after
 from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.lexicon import alternation
-from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
-from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES, OBJECT_PREPOSITIONS
+from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.pronouns import PRONOUNS
-from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
+from quotelens.extract.lexicon.speech_verbs import QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
-from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb, object_content, verb_complement
+from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
 
-_THAT = re.compile(r"\bthat\b")
 _MID_TAG_COMMA = re.compile(r"\s*,\s*")
 # A coordinated speech verb ("X said A and added ...") continues the sentence's speaker.
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but|while)\s+(?:also\s+|later\s+|then\s+)?$")
@@ -42,10 +42,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|reported|cited)\s+(.+?)\s+as\s+$")
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
 # A name right after the cue ("said Furati", "said the Observatory"), for the inverted reading.
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
-_RELAY_AFTER = re.compile(r"[^.;:\"“]{1,120}?\s+as\s+(?:saying|telling|stating)\b")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
-# "voiced (deep) hope that ...": a stance noun between an object verb and its that-clause.
-_NOUN_THAT = re.compile(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(STANCE_NOUNS)})\s*")
 
 
 def find_reported(art: ArticleState) -> None:
@@ -79,7 +76,7 @@ def find_reported(art: ArticleState) -> None:
             continue
         # where the statement would be, found before its speaker (tagging and resolution are
         # the costly steps): after the cue, before it, or (inverted) before a name after it
-        clause = _clause_after(art, vm, lemma, family, s1)
+        clause = clause_after(art, vm, lemma, family, s1)
         t0 = vm.end()
         if lemma in TELL_LEMMAS:
             mo = TELL_OBJECT.match(text, t0, s1)
@@ -256,7 +253,7 @@ def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, 
     """'X said A and added that B' / 'X gave a toll and said B': the speaker of the sentence."""
     text = art.text
     last = art.statement_before(vm.start(), si)
-    clause = _clause_after(art, vm, lemma, family, s1)
+    clause = clause_after(art, vm, lemma, family, s1)
     if clause is None:
         return
     a, b, rule = clause
@@ -276,68 +273,6 @@ def _coordinated(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, 
     art.emit_clause(a, b, res, vm.group(), "coordinated_subject", "indirect", vm.start(), spans=[span])
 
 
-def _clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: int):
-    """(start, end, rule) of the statement after the cue, or None when the cue ends its
-    clause (then the statement, if any, is before it)."""
-    text = art.text
-    r = vm.end()
-    if lemma in TELL_LEMMAS:
-        m = TELL_OBJECT.match(text, r, s1)
-        if m:
-            r = m.end()
-    # "said (on Monday / in a statement) that CLAUSE"; "voiced hope that CLAUSE"
-    window = text[r:min(s1, r + 90)]
-    tm = _THAT.search(window)
-    if tm and not re.search(r"[\"“”«»;:]", window[:tm.start()]):
-        head = window[:tm.start()]
-        if family == "clause" and (not head.strip() or only_adjuncts(head) or lemma in ("tell", "inform", "assure")):
-            return r + tm.end(), art.clause_end(r + tm.end(), s1), "reported_that"
-        if family == "object" and (not head.strip() or _NOUN_THAT.fullmatch(head)):
-            return r + tm.end(), art.clause_end(r + tm.end(), s1), "reported_that"
-    rest = text[r:s1]
-    stripped = rest.lstrip()
-    # 'blaming "terrorists" for ...'; but a name in quote marks is no statement ('the operation
-    # dubbed "Euphrates Shield"': guideline section 1, nicknames and terms)
-    opens_quote = family == "object" and stripped[:1] in ("\"", "“", "«") and lemma != "dub"
-    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)-–—" and not opens_quote:
-        return None
-    if _RELAY_AFTER.match(text, r, s1):
-        return None  # "reported residents as saying": the participle carries their words
-    if family == "object":
-        if stripped.split(None, 1)[0].lower() in OBJECT_PREPOSITIONS | {"of", "by"}:
-            return None  # "blamed on the rebels", "accused of": no object, a passive or relative use
-        return object_content(art, r, s1, lemma)
-    # skip adjuncts ("said on Wednesday the strikes ...")
-    p = r
-    while True:
-        m = ADJUNCT.match(text, p, s1)
-        if not m or m.end() == p:
-            break
-        p = m.end()
-    stripped = text[p:s1].lstrip()
-    if not stripped or stripped[0] in ",.;:!?\"“”«»'‘’)":
-        return None
-    if PART_TAIL.match(stripped) or SPEECH_ING_TAIL.match(stripped):
-        return None  # "the witness said adding that ...", "said blaming ...": the statement is before the cue
-    words = stripped.rstrip(" .").split()
-    first = words[0].lower()
-    if first in ADJUNCT_START:
-        # "said in Geneva." ends the attribution; "said at least 10 people died" does not
-        quantity = first in ("at", "more", "about", "over", "up") and len(words) > 2 and \
-            words[1].lower() in ("least", "than", "to")
-        if not quantity and (len(words) <= 6 or only_adjuncts(" ".join(words[:4]))):
-            return None
-        if not quantity and first in ("on", "in", "at", "during", "after", "before", "via", "through", "from",
-                                      "with", "by", "to", "following", "amid", "since", "until", "upon"):
-            return None
-    if first in NOT_CLAUSE or lemma in CLAUSE_ONLY:
-        # "said no." but "said no deal had been reached"; "explained how ..." is a clause;
-        # "added three goals", "conceded a penalty" are no statements
-        if verb_complement(art, p, s1) not in ("clause", "quote"):
-            return None
-    return p, art.clause_end(p, s1), "reported"
-
-
 def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, family: str) -> None:
     """'..., adding that ...' / '... saying ...': same speaker as the sentence's statement
     before the participle. 'Reuters quoted the ministry as saying ...': the one quoted."""
@@ -348,7 +283,7 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
         # "X quoted/reported Y as saying": Y, the whole phrase between the verb and "as"
         span = (qa.start(1), qa.end(1))
         res = art.resolver.resolve([span]) or generic_speaker(art, span, any_head=True)
-        clause = _clause_after(art, vm, lemma, family, s1)
+        clause = clause_after(art, vm, lemma, family, s1)
         if res is not None and clause is not None:
             art.emit_clause(clause[0], clause[1], res, vm.group(), "quoted_as_saying", "indirect", vm.start(),
                             spans=[span])
@@ -356,7 +291,7 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     prev = text[max(s0, vm.start() - 2):vm.start()]
     if not prev or not prev[-1].isspace() and prev[-1] != ",":
         return
-    clause = _clause_after(art, vm, lemma, family, s1)
+    clause = clause_after(art, vm, lemma, family, s1)
     if clause is None:
         return
     a, b, _ = clause
