@@ -19,6 +19,8 @@ venv: $(STAMP)
 report: $(STAMP)
 	$(BIN)/quotelens report --config configs/default.yaml
 
+# One unit of work per test file (files sharing a report run form one), the longest first:
+# tests/conftest.py sets both for --dist loadfile; docs/testing.md has the measurements.
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadfile --durations=15
 

@@ -9,10 +9,18 @@ Hypothesis: the "ci" profile (loaded when CI is set, as .ci/run does) derandomis
 property test, so a CI run is the same run each time and a failure can be reproduced from its
 log; locally the "dev" profile keeps hypothesis's random exploration. Both drop the per-example
 deadline: the shared 2-core machines make single-example timings meaningless.
+
+Distribution (`make test`: pytest -n auto --dist loadfile): every test file is one unit of
+work, except that the files in SHARED_UNITS, which share one report run (`smoke_report`), form
+one unit, so one worker makes the run once (pytest_xdist_make_scheduler below; xdist's own
+--dist loadgroup cannot do it under pytest 9, whose node ids ignore the group suffix xdist 3.8
+sets). Units start longest first (SLOWEST_FIRST, measured per file: docs/testing.md), so that
+neither worker is left with a long chain when the other has finished.
 """
 
 from __future__ import annotations
 
+import io
 import os
 
 import pandas as pd
@@ -46,6 +54,17 @@ def _default_statements_shared(default_load) -> pd.DataFrame:
     return extract_statements(default_load.articles, registry=default_registry_path())
 
 
+@pytest.fixture(scope="session")
+def default_statements_syria_shared(default_load) -> pd.DataFrame:
+    """Statements of the default corpus with its registry, data/actors/syria.yaml, named (as
+    configs/default.yaml does), extracted once per test process. Shared: take a copy before
+    changing it."""
+    from quotelens.extract.registry import default_registry_path, load_registry
+    from quotelens.extract.statements import extract_statements
+
+    return extract_statements(default_load.articles, registry=load_registry(default_registry_path()))
+
+
 @pytest.fixture
 def default_articles(default_load) -> pd.DataFrame:
     """A copy of the default corpus's Articles table."""
@@ -57,3 +76,107 @@ def default_statements(_default_statements_shared) -> pd.DataFrame:
     """A copy of the statements the extractor finds in the default corpus (with its registry,
     data/actors/syria.yaml)."""
     return _default_statements_shared.copy()
+
+
+# --------------------------------------------------------------------------------------------
+# Distribution over the xdist workers
+
+#: Test files that share a session fixture too costly to build twice, and the unit they form.
+SHARED_UNITS = {
+    "test_end_to_end.py": "smoke_report",  # smoke_report's double run
+    "test_report_from_pipeline.py": "smoke_report",  # ... is its usual-way run
+}
+
+#: Work units (file names, or a SHARED_UNITS unit) in the order they start, the longest first;
+#: units not listed follow in collection order. From --durations=0 per file (docs/testing.md);
+#: re-measure when a file's cost changes much.
+SLOWEST_FIRST = [
+    "smoke_report",  # test_end_to_end.py + test_report_from_pipeline.py: three report runs
+    "test_own_corpus.py",
+    "test_pipeline.py",
+    "test_hostile_report.py",
+    "test_output_folders.py",
+    "test_fuzz.py",
+    "test_target_sentiment.py",
+    "test_dask_engine.py",
+    "test_report_figures.py",
+    "test_boilerplate.py",
+    "test_sentiment_headline.py",
+    "test_report.py",
+    "test_cli_errors.py",
+    "test_publishable.py",
+    "test_pipeline_signals.py",
+    "test_statements.py",
+    "test_corpus.py",
+    "test_extract_parallel.py",
+    "test_cli_report_errors.py",
+    "test_figure_labels.py",
+    "test_comparisons.py",
+]
+
+
+def _unit_of_path(path: str) -> str:
+    """The unit of work of a test file (given as a node id's path part)."""
+    name = path.rsplit("/", 1)[-1]
+    return SHARED_UNITS.get(name, path)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Each file's tests together and in order, the units longest first (a stable sort on the
+    unit's rank, so module fixtures are still built once per file)."""
+    rank = {unit: i for i, unit in enumerate(SLOWEST_FIRST)}
+
+    def key(item):
+        unit = _unit_of_path(item.nodeid.split("::", 1)[0])
+        return rank.get(unit, rank.get(unit.rsplit("/", 1)[-1], len(rank)))
+
+    items.sort(key=key)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: known only when xdist is installed
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile with the files of SHARED_UNITS as one unit, started in collection order
+    (the order above, not xdist's default of the units with most tests first)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedRunScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _unit_of_path(nodeid.split("::", 1)[0])
+
+    config.option.loadscopereorder = False
+    return SharedRunScheduling(config, log)
+
+
+# --------------------------------------------------------------------------------------------
+# The smoke report, shared by test_end_to_end.py and test_report_from_pipeline.py
+
+
+def _snapshot(root) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def smoke_report(tmp_path_factory):
+    """configs/smoke.yaml (the seed article, every notebook) run twice into one temporary folder.
+
+    A dict: "root" (the output folder: processed/, figures/, reports/), "result" (the second
+    run's ReportResult), "first" and "second" (every file's bytes after each run, by path
+    relative to root) and "logs" (each run's progress lines). The two runs write into the same
+    folder so that the paths injected into the notebooks are the same. Files using it carry
+    pytest.mark.xdist_group("smoke_report"), so one worker runs them all and this runs once."""
+    from quotelens.report import runner as report
+
+    root = tmp_path_factory.mktemp("smoke")
+    cfg = report.load_config(config.CONFIGS_DIR / "smoke.yaml")
+    snapshots, logs, results = [], [], []
+    for _ in range(2):
+        log = io.StringIO()
+        try:
+            results.append(report.run_report(cfg, output_root=root, stream=log))
+        finally:
+            print(log.getvalue())  # shown by pytest when a test fails
+        logs.append(log.getvalue())
+        snapshots.append(_snapshot(root))
+    return {"root": root, "result": results[-1], "first": snapshots[0], "second": snapshots[1], "logs": logs}

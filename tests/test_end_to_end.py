@@ -1,8 +1,10 @@
 """End to end: the whole notebook chain on configs/smoke.yaml (the seed article), run twice.
 
 The two runs write into the same temporary folder (so the injected paths are the same); the
-bytes of every artefact after the first run are compared with those after the second. One
-double run serves every test in this module (about a minute on two cores).
+bytes of every artefact after the first run are compared with those after the second. The
+double run is tests/conftest.py's session fixture `smoke_report`, shared with
+test_report_from_pipeline.py (whose usual-way run it is): conftest makes both files one unit of
+work for xdist, so one worker makes it once (about a minute on two cores).
 """
 
 from __future__ import annotations
@@ -24,29 +26,14 @@ from quotelens.report.page_style import MAX_PAGE_CSS_BYTES
 
 pytestmark = pytest.mark.e2e
 
-SMOKE = qconfig.CONFIGS_DIR / "smoke.yaml"
 KEYWORD_COLUMNS = ["term", "n_group", "n_rest", "z"]
 COMPARED_SUFFIXES = (".ipynb", ".html", ".png", ".csv", ".parquet")
 
 
-def _snapshot(root):
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def smoke(tmp_path_factory):
-    root = tmp_path_factory.mktemp("smoke")
-    cfg = report.load_config(SMOKE)
-    snapshots, logs, results = [], [], []
-    for _ in range(2):
-        log = io.StringIO()
-        try:
-            results.append(report.run_report(cfg, output_root=root, stream=log))
-        finally:
-            print(log.getvalue())  # shown by pytest when a test fails
-        logs.append(log.getvalue())
-        snapshots.append(_snapshot(root))
-    return {"root": root, "result": results[-1], "first": snapshots[0], "second": snapshots[1], "logs": logs}
+@pytest.fixture
+def smoke(smoke_report):
+    """The smoke report's double run (conftest.smoke_report): root, result, first, second, logs."""
+    return smoke_report
 
 
 def test_every_notebook_ran(smoke):

@@ -1,8 +1,9 @@
 """`quotelens report --from-pipeline OUTDIR`: the notebooks start from a pipeline output folder.
 
 The e2e tests run `quotelens pipeline` on the smoke corpus (the seed article) into a temporary
-folder, then the whole smoke report from that folder into another one, and notebooks 01-03 the
-usual way into a third, to compare the tables and figures the two ways give.
+folder, then the whole smoke report from that folder into another one, and compare the tables
+and figures with those of the smoke report run the usual way (tests/conftest.py's
+`smoke_report`, shared with test_end_to_end.py: conftest sends both files to one worker).
 """
 
 from __future__ import annotations
@@ -29,22 +30,20 @@ FIRST_STAGES = [s.notebook for s in stages.STAGES if s.from_pipeline]
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs(tmp_path_factory, smoke_report):
     root = tmp_path_factory.mktemp("from_pipeline")
     outdir = root / "pipeline"
     # the smoke config's registry and topic words, named (the pipeline's defaults are neutral)
     run_pipeline([str(qconfig.SEEDS_DIR)], outdir, workers=1, progress=False, actors="data/actors/syria.yaml",
                  topic_words="data/sentiment/topic_words_conflict.yaml")
     cfg = report.load_config(SMOKE)
-    logs = {}
-    for name, kwargs in (("from", {"from_pipeline": outdir}), ("usual", {"only": FIRST_STAGES})):
-        log = io.StringIO()
-        try:
-            report.run_report(cfg, output_root=root / name, stream=log, **kwargs)
-        finally:
-            print(log.getvalue())  # shown by pytest when a test fails
-        logs[name] = log.getvalue()
-    return {"outdir": outdir, "from": root / "from", "usual": root / "usual", "logs": logs}
+    log = io.StringIO()
+    try:
+        report.run_report(cfg, output_root=root / "from", stream=log, from_pipeline=outdir)
+    finally:
+        print(log.getvalue())  # shown by pytest when a test fails
+    logs = {"from": log.getvalue(), "usual": smoke_report["logs"][-1]}
+    return {"outdir": outdir, "from": root / "from", "usual": smoke_report["root"], "logs": logs}
 
 
 @pytest.mark.e2e
@@ -82,7 +81,8 @@ def test_every_stage_wrote_its_tables_and_figures(runs):
 
 @pytest.mark.e2e
 def test_first_stages_give_what_the_usual_run_gives(runs):
-    """Same rows, columns and values in every table of 01-03, and byte-identical figures."""
+    """Same rows, columns and values in every table of 01-03, and byte-identical figures (of
+    every stage: the usual run is the whole smoke report)."""
     for stage in stages.STAGES:
         if not stage.from_pipeline:
             continue
