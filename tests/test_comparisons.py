@@ -252,13 +252,11 @@ def test_speaks_about_with_the_project_registry_on_the_seed(tables):
 
 
 @pytest.fixture(scope="module")
-def real_extracted(groups):
-    """Articles of the default corpus (seed + FA-KES) and the statements the extractor finds."""
-    from quotelens.load.corpus import load_corpus
-    from quotelens.extract.statements import extract_statements
-
-    articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
-    statements = extract_statements(articles, registry="data/actors/syria.yaml")  # its registry, named
+def real_extracted(groups, default_load, default_statements_syria_shared):
+    """Articles of the default corpus (seed + FA-KES) and the statements the extractor finds with
+    its registry, named (tests/conftest.py extracts them once per test process)."""
+    articles = default_load.articles.copy()
+    statements = default_statements_syria_shared.copy()
     return articles, statements, cmp.statements_in_context(statements, articles, groups)
 
 

@@ -18,17 +18,16 @@ from quotelens.compare import networks
 from quotelens.compare import plots  # noqa: E402
 from quotelens.config import PROJ_ROOT  # noqa: E402
 from quotelens.extract.registry import load_registry  # noqa: E402
-from quotelens.extract.statements import extract_statements  # noqa: E402
 from quotelens.figure_labels import excerpt, overlapping_texts, wrapped_label  # noqa: E402
-from quotelens.load.corpus import load_corpus  # noqa: E402
 
 REGISTRY = PROJ_ROOT / "data" / "actors" / "syria.yaml"
 
 
 @pytest.fixture(scope="module")
-def ctx():
-    articles = load_corpus(["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]).articles
-    statements = extract_statements(articles, registry=REGISTRY)
+def ctx(default_load, default_statements_syria_shared):
+    # the default corpus and its statements with REGISTRY, extracted once per process (conftest)
+    articles = default_load.articles.copy()
+    statements = default_statements_syria_shared.copy()
     return cmp.statements_in_context(statements, articles, cmp.load_outlet_groups(PROJ_ROOT / "data" / "outlets.yaml"))
 
 

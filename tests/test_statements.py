@@ -331,11 +331,10 @@ def test_unknown_speakers_canonicalised_across_articles():
     pd.testing.assert_frame_equal(canonicalise_unknown(raw), df)
 
 
-def test_offsets_hold_on_the_whole_default_corpus(registry):
+def test_offsets_hold_on_the_whole_default_corpus(default_load, default_statements_syria_shared):
     """text[start:end] == quote for every statement of the seed and all 804 FA-KES articles."""
-    result = load_corpus([SEED, config.FAKES_CSV])
-    articles = result.articles
-    df = extract_statements(articles, registry)
+    articles = default_load.articles  # the default corpus with its registry, extracted once (conftest)
+    df = default_statements_syria_shared
     assert len(df) > 3000
     texts = dict(zip(articles["article_id"], articles["text"]))
     bad = [(a, s, e) for a, s, e, q in df[["article_id", "start", "end", "quote"]].itertuples(index=False)
