@@ -140,3 +140,45 @@ def test_edge_cases(text):
     tags = postag.tag(toks)
     assert len(tags) == len(toks)
     assert chunk.noun_phrases([(w, s, e, t) for (w, s, e), t in zip(toks, tags)]) is not None
+
+
+def test_a_tiny_word_cache_gives_the_same_tags_and_chunks_on_the_seed():
+    """The per-word-type caches start afresh when full; tags and chunks must not change."""
+    from quotelens.text import sentence_spans
+
+    text = SEED.read_text(encoding="utf-8")
+    small_tagger = postag.Tagger(postag.load_model_file(postag.MODEL_FILE), cache_size=40)
+    small_chunker = chunk.Chunker(postag.load_model_file(chunk.MODEL_FILE), cache_size=40)
+    n = 0
+    for a, b in sentence_spans(text):
+        toks = postag.tokenize(text, a, b)
+        tags = postag.tag(toks)
+        assert small_tagger.tag(toks) == tags
+        tagged = [(w, s, e, t) for (w, s, e), t in zip(toks, tags)]
+        assert small_chunker.noun_phrases(tagged) == chunk.noun_phrases(tagged)
+        n += len(toks)
+    assert n > 400 and len(small_tagger._types) <= n
+
+
+def test_tokenizing_a_slice_equals_tokenizing_it_alone():
+    text = SEED.read_text(encoding="utf-8")
+    for lo, hi in ((0, 200), (37, 913), (len(text) // 2, len(text)), (10, 10)):
+        alone = [(w, lo + s, lo + e) for w, s, e in postag.tokenize(text[lo:hi])]
+        assert postag.tokenize(text, lo, hi) == alone
+
+
+def test_slot_sums_add_features_in_order():
+    """The tagger sums a word's feature weights in one gather; the sums must equal adding the
+    features one by one, to the last bit (a different order can flip a near tie)."""
+    import numpy as np
+
+    weights = postag.default_tagger()._w
+    for word, _, _ in postag.tokenize(SYRIA):
+        slots = postag.word_features(word)
+        expected = []
+        for features in slots:
+            v = np.zeros(weights.n_labels)
+            for f in features:
+                v = v + weights.matrix[weights.index.get(f, weights.unknown)]
+            expected.append(v)
+        assert np.array_equal(weights.slot_vectors(slots), np.array(expected))

@@ -10,7 +10,8 @@ A chunk is non-recursive: "the Syrian governmental delegation", "Bashar al-Jaafa
 phrases, relative clauses and appositions are not part of it.
 
 Speed: as in postag, every feature depends on one word, on the tags around one position, or on
-the previous two labels, so the word and tag parts are summed once per type and cached.
+the previous two labels, so the word and tag parts are summed once per type and cached (rows of
+one array, gathered per sentence); the label loop adds three numbers per token in plain floats.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
-from quotelens.extract.postag import LinearWeights, load_model_file, normalise
+from quotelens.extract.postag import LinearWeights, TypeRows, load_model_file, normalise
 
 MODEL_FILE = "np_chunker.json.gz"
 LABELS = ("B", "I", "O")
@@ -106,7 +107,7 @@ def head_of(tags: Sequence[str], first: int, last: int) -> int:
 class Chunker:
     """Greedy IOB noun-phrase chunker over (word, Penn tag) sequences."""
 
-    def __init__(self, model: dict, cache_size: int = 200_000):
+    def __init__(self, model: dict, cache_size: int = 50_000):
         self.labels: list[str] = model["labels"]
         self.tags: list[str] = model["tags"] + [PAD]
         self.meta: dict = model.get("meta", {})
@@ -124,48 +125,66 @@ class Chunker:
             [[[self._w.vector(history_features(a, b, t)) for t in self.tags] for b in names]
              for a in names]
         )
-        self._words: dict[str, np.ndarray] = {}
-        self._trigrams: dict[tuple[str, str, str], np.ndarray] = {}
+        # the same weights as Python floats: the label loop adds k = 3 numbers per token, which
+        # plain floats do faster than numpy (and to the same bits)
+        self._history_lists = self._history.tolist()
         self._cache_size = cache_size
+        self._words = TypeRows((3, k), self._compute_words, cache_size)
+        self._trigrams = TypeRows((k,), self._compute_trigrams, cache_size)
+
+    def _compute_words(self, words: Sequence[str]) -> np.ndarray:
+        slots = [fs for w in words for fs in word_slot_features(w)]
+        return self._w.slot_vectors(slots).reshape(len(words), 3, len(self.labels))
+
+    def _compute_trigrams(self, keys: Sequence[tuple[str, str, str]]) -> np.ndarray:
+        return self._w.slot_vectors([trigram_features(*key) for key in keys])
 
     def _word_vectors(self, word: str) -> np.ndarray:
-        vecs = self._words.get(word)
-        if vecs is None:
-            vecs = np.array([self._w.vector(fs) for fs in word_slot_features(word)])
-            if len(self._words) >= self._cache_size:
-                self._words.clear()
-            self._words[word] = vecs
-        return vecs
-
-    def _trigram_vector(self, key: tuple[str, str, str]) -> np.ndarray:
-        vec = self._trigrams.get(key)
-        if vec is None:
-            vec = self._trigrams[key] = self._w.vector(trigram_features(*key))
-        return vec
+        row = self._words.lookup([word])[0]
+        return self._words.array[row]  # read after lookup, which may grow the array
 
     def labels_for(self, words: Sequence[str], tags: Sequence[str]) -> list[str]:
         """B/I/O labels of one sentence."""
         n = len(words)
         if n == 0:
             return []
-        a = np.stack([self._word_vectors(w) for w in (PAD, *words, PAD)])
+        rows = self._words.lookup((PAD, *words, PAD))  # may grow the array: first
+        a = self._words.array[rows]  # (n + 2, 3, k)
         unknown = self._tag_index[PAD]
         tid = [unknown, unknown] + [self._tag_index.get(t, unknown) for t in tags] + [unknown] * 2
         tv = self._tagvec[tid]  # (n + 4, 5, k)
         pt = [PAD, *tags, PAD]
-        tri = np.stack([self._trigram_vector((pt[i], pt[i + 1], pt[i + 2])) for i in range(n)])
+        tri_rows = self._trigrams.lookup([(pt[i], pt[i + 1], pt[i + 2]) for i in range(n)])
+        tri = self._trigrams.array[tri_rows]
         static = a[1 : n + 1, 0] + a[0:n, 1] + a[2 : n + 2, 2] + tri + self._bias
         static += tv[2 : n + 2, 0] + tv[1 : n + 1, 1] + tv[3 : n + 3, 2]
         static += tv[0:n, 3] + tv[4 : n + 4, 4]
-        history = self._history
+        history = self._history_lists
+        labels = self.labels
+        if len(labels) != 3:
+            return self._labels_numpy(static, tid)
+        start = len(labels)
+        c2 = c1 = start
+        out = []
+        # greedy: the first best label of static + history, as numpy's argmax picks it
+        for i, (s0, s1, s2) in enumerate(static.tolist()):
+            h0, h1, h2 = history[c2][c1][tid[i + 2]]
+            v0, v1, v2 = s0 + h0, s1 + h1, s2 + h2
+            c = 0 if v0 >= v1 and v0 >= v2 else (1 if v1 >= v2 else 2)
+            out.append(labels[c])
+            c2, c1 = c1, c
+        return out
+
+    def _labels_numpy(self, static: np.ndarray, tid: list[int]) -> list[str]:
+        """The label loop for a model with other than three labels."""
         start = len(self.labels)
         c2 = c1 = start
         out = []
-        for i in range(n):
-            c = int((static[i] + history[c2, c1, tid[i + 2]]).argmax())
-            out.append(c)
+        for i in range(len(static)):
+            c = int((static[i] + self._history[c2, c1, tid[i + 2]]).argmax())
+            out.append(self.labels[c])
             c2, c1 = c1, c
-        return [self.labels[c] for c in out]
+        return out
 
     def noun_phrases(self, tagged: Sequence[tuple]) -> list[NounPhrase]:
         """Chunks of one tagged sentence: `tagged` is (token, start, end, tag) tuples (as

@@ -46,6 +46,7 @@ _TOKEN = re.compile(
     r"|(?P<word>\w+(?:[-'’&]\w+)*['’]?)"
     r"|(?P<punct>\.\.\.+|--+|``|''|\S)"
 )
+_WORD_GROUP = _TOKEN.groupindex["word"]
 # Words that take their period with them when one follows: titles, initials are handled apart.
 ABBREVIATIONS = frozenset(
     """mr mrs ms messrs dr prof sr jr st mt ft rev fr hon gen lt col maj capt cmdr adm brig sgt
@@ -73,9 +74,10 @@ def _split_points(word: str) -> tuple[int, ...]:
     return ()
 
 
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    """Treebank-like tokens of `text` as (token, start, end), offsets in characters, with
-    text[start:end] == token for every token (the text is never rewritten; curly quotes and
+def tokenize(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int, int]]:
+    """Treebank-like tokens of `text` (of text[lo:hi] when given, with offsets still into
+    `text`, as if that slice were tokenized alone) as (token, start, end), offsets in
+    characters, with text[start:end] == token for every token (the text is never rewritten; curly quotes and
     apostrophes stay as they are and are normalised only inside the tagger's features).
 
     Clitics split off as in UD English ("don't" -> "do" "n't", "Assad's" -> "Assad" "'s",
@@ -83,37 +85,30 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     "U.N.", "Mr.", initials ("W.") keep their period; URLs and e-mail addresses are one token.
     The text is not split into sentences: give the tagger one sentence at a time."""
     out: list[tuple[str, int, int]] = []
-    n = len(text)
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        kind = m.lastgroup
-        if kind == "word":
-            tok = m.group()
-            points = _split_points(tok)
-            if not points and end < n and text[end] == "." and (
-                (len(tok) == 1 and tok.isupper()) or tok.lower() in ABBREVIATIONS
-            ):
-                out.append((text[start : end + 1], start, end + 1))
-                continue
-            prev = start
-            for p in points:
-                out.append((text[prev : start + p], prev, start + p))
-                prev = start + p
-            out.append((text[prev:end], prev, end))
-        else:
-            out.append((m.group(), start, end))
-    # A period glued by the regex to an abbreviation also matched as the next token is skipped.
-    return _drop_overlaps(out)
-
-
-def _drop_overlaps(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Remove a token that starts inside the previous one (the '.' taken by an abbreviation)."""
-    out: list[tuple[str, int, int]] = []
+    append = out.append
+    n = len(text) if hi is None else min(hi, len(text))
     last_end = -1
-    for tok in tokens:
-        if tok[1] >= last_end:
-            out.append(tok)
-            last_end = tok[2]
+    for m in _TOKEN.finditer(text, lo, n):
+        start, end = m.span()
+        if start < last_end:
+            continue  # the '.' an abbreviation took, matched again as the next token
+        tok = m.group()
+        if m.lastindex == _WORD_GROUP:
+            points = _split_points(tok)
+            if not points:
+                if end < n and text[end] == "." and ((len(tok) == 1 and tok.isupper()) or tok.lower() in ABBREVIATIONS):
+                    end += 1
+                    tok = text[start:end]
+                append((tok, start, end))
+            else:
+                prev = start
+                for p in points:
+                    append((text[prev : start + p], prev, start + p))
+                    prev = start + p
+                append((text[prev:end], prev, end))
+        else:
+            append((tok, start, end))
+        last_end = end
     return out
 
 
@@ -185,27 +180,89 @@ def load_model_file(name: str) -> dict:
 
 
 class LinearWeights:
-    """Sparse weights {feature: [label, weight, label, weight, ...]} read as dense vectors."""
+    """Sparse weights {feature: [label, weight, label, weight, ...]} held as one dense matrix
+    (a row per feature, a column per label, and a last row of zeros for unknown features), so
+    summing a word's features is one gather and one reduction in numpy."""
 
     def __init__(self, weights: dict[str, list], n_labels: int):
-        self.weights = weights
         self.n_labels = n_labels
+        self.index: dict[str, int] = {f: i for i, f in enumerate(weights)}
+        self.unknown = len(weights)  # the row of zeros
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for i, pairs in enumerate(weights.values()):
+            labels = pairs[0::2]
+            rows.extend([i] * len(labels))
+            cols.extend(labels)
+            vals.extend(pairs[1::2])
+        self.matrix = np.zeros((len(weights) + 1, n_labels))
+        self.matrix[rows, cols] = vals
 
     def vector(self, features: Iterable[str]) -> np.ndarray:
         """Sum of the weight vectors of `features` (unknown features weigh nothing)."""
-        v = np.zeros(self.n_labels)
-        get = self.weights.get
-        for f in features:
-            pairs = get(f)
-            if pairs:
-                v[pairs[0::2]] += pairs[1::2]
-        return v
+        return self.slot_vectors([list(features)])[0]
+
+    def slot_vectors(self, slots: Sequence[Sequence[str]]) -> np.ndarray:
+        """(len(slots), n_labels): for each group of feature names, the sum of their weight
+        vectors, added one after another in the order given (so each sum equals `vector`'s to
+        the last bit; numpy's own reductions may add in another order)."""
+        get = self.index.get
+        unknown = self.unknown
+        width = max((len(fs) for fs in slots), default=1) or 1
+        rows: list[int] = []
+        for features in slots:
+            ids = [get(f, unknown) for f in features]
+            rows.extend(ids + [unknown] * (width - len(ids)))  # padded with the row of zeros
+        gathered = self.matrix[rows].reshape(len(slots), width, self.n_labels)
+        out = gathered[:, 0].copy()
+        for j in range(1, width):
+            out += gathered[:, j]
+        return out
+
+
+class TypeRows:
+    """A bounded cache of per-word-type weight blocks, kept as rows of one growing array so a
+    sentence's blocks are gathered by index (no per-sentence stacking of small arrays). When
+    `limit` types are cached the cache starts afresh, so memory stays bounded on endless
+    streams of new words (at most `limit` x the block size: 50,000 x 3.4 KB for the tagger)."""
+
+    def __init__(self, block: tuple[int, ...], compute, limit: int):
+        self._block = block
+        self._compute = compute  # list of new keys -> array (len(keys), *block)
+        self._limit = limit
+        self.rows: dict = {}
+        self.array = np.zeros((256, *block))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def lookup(self, keys: Sequence) -> np.ndarray:
+        """Row indices (into `array`) of `keys`, computing the blocks of keys not cached yet."""
+        get = self.rows.get
+        out = [get(k) for k in keys]
+        if None not in out:
+            return np.array(out, dtype=np.intp)
+        new = list(dict.fromkeys(k for k, r in zip(keys, out) if r is None))
+        if len(self.rows) + len(new) > self._limit:
+            self.rows = {}  # start afresh: every key of this call is new
+            new = list(dict.fromkeys(keys))
+        first = len(self.rows)
+        if first + len(new) > len(self.array):
+            grown = np.zeros((max(2 * len(self.array), first + len(new)), *self._block))
+            grown[:first] = self.array[:first]
+            self.array = grown
+        self.array[first:first + len(new)] = self._compute(new)
+        for k, key in enumerate(new):
+            self.rows[key] = first + k
+        get = self.rows.get
+        return np.array([get(k) for k in keys], dtype=np.intp)
 
 
 class Tagger:
     """A greedy left-to-right averaged-perceptron tagger over word types (see module doc)."""
 
-    def __init__(self, model: dict, cache_size: int = 200_000):
+    def __init__(self, model: dict, cache_size: int = 50_000):
         self.labels: list[str] = model["labels"]
         self.xpos = [lab.split("|")[0] for lab in self.labels]
         self.upos = [lab.split("|")[1] for lab in self.labels]
@@ -219,38 +276,48 @@ class Tagger:
         self._history = np.array(
             [[self._w.vector(history_features(a, b)) for b in names] for a in names]
         )
-        self._cache: dict[str, np.ndarray] = {}
+        self._history_rows = self._history.reshape(-1, k)
         self._cache_size = cache_size
+        self._types = TypeRows((N_SLOTS, k), self._compute_types, cache_size)
+
+    def _compute_types(self, words: Sequence[str]) -> np.ndarray:
+        """(len(words), N_SLOTS, n_labels) weights of word types in each slot."""
+        slots = [fs for w in words for fs in word_features(w)]
+        return self._w.slot_vectors(slots).reshape(len(words), N_SLOTS, len(self.labels))
 
     def _type_vectors(self, word: str) -> np.ndarray:
         """(N_SLOTS, n_labels) weights of one word type in each slot; cached."""
-        vecs = self._cache.get(word)
-        if vecs is None:
-            vecs = np.array([self._w.vector(fs) for fs in word_features(word)])
-            if len(self._cache) >= self._cache_size:
-                self._cache.clear()  # bounded memory for endless streams of new words
-            self._cache[word] = vecs
-        return vecs
+        row = self._types.lookup([word])[0]
+        return self._types.array[row]  # read after lookup, which may grow the array
+
+    def without_cache(self) -> "Tagger":
+        """A tagger sharing this one's weights with an empty word-type cache (to time a cold
+        start)."""
+        fresh = Tagger.__new__(Tagger)
+        fresh.__dict__.update(self.__dict__)
+        fresh._types = TypeRows((N_SLOTS, len(self.labels)), fresh._compute_types, self._cache_size)
+        return fresh
 
     def tag_ids(self, words: Sequence[str]) -> list[int]:
         """Label indices for one sentence of tokens (strings)."""
         n = len(words)
         if n == 0:
             return []
-        tv = self._type_vectors
-        a = np.stack([tv(w) for w in (*PAD_LEFT, *words, *PAD_RIGHT)])
+        rows = self._types.lookup((*PAD_LEFT, *words, *PAD_RIGHT))  # may grow the array: first
+        a = self._types.array[rows]  # (n + 4, N_SLOTS, k)
         static = a[2 : n + 2, 0] + a[1 : n + 1, 1] + a[3 : n + 3, 2] + a[0:n, 3] + a[4 : n + 4, 4]
         static += self._bias
         static[0] += a[2, 5]
-        history = self._history
+        history = self._history_rows  # row t2 * (k + 1) + t1: the weights of that tag history
         tagdict = self.tagdict
         k = len(self.labels)
+        width = k + 1
         t2 = t1 = k
         out = []
-        for i, w in enumerate(words):
+        for w, row in zip(words, static):
             t = tagdict.get(w)
             if t is None:
-                t = int((static[i] + history[t2, t1]).argmax())
+                t = int((row + history[t2 * width + t1]).argmax())
             out.append(t)
             t2, t1 = t1, t
         return out

@@ -54,7 +54,7 @@ def tagged_sentence(art, si: int, upto: int | None = None) -> TaggedSentence:
         end = s1 if upto is None else min(s1, max(upto + _READ_AHEAD_CHARS, s0 + 2 * (read_to - s0)))
         while end < s1 and not art.text[end - 1].isspace():
             end += 1
-        raw = [(w, s0 + a, s0 + b) for w, a, b in tokenize(art.text[s0:end])]
+        raw = tokenize(art.text, s0, end)
         if end < s1 and raw:
             raw.pop()  # the last token may be cut by `end`
         raw_starts = [r[1] for r in raw]
