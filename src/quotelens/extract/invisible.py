@@ -13,6 +13,7 @@ Reads: strings. Writes: strings, and offset maps into the original.
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 # U+00AD soft hyphen, U+180E Mongolian vowel separator, U+200B-U+200F zero-width space,
 # non-joiner, joiner, LRM, RLM, U+202A-U+202E embeddings and overrides, U+2060-U+2064 word
@@ -23,15 +24,18 @@ INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 
 def strip_invisible(s: str) -> str:
     """`s` without invisible format characters."""
+    if s.isascii():
+        return s  # every invisible character is outside ASCII; isascii() costs nothing
     return INVISIBLE.sub("", s) if s and INVISIBLE.search(s) else s
 
 
-def visible_text(text: str) -> tuple[str, list[int]]:
+def visible_text(text: str) -> tuple[str, Sequence[int]]:
     """`text` without invisible characters, and for each character of the result its offset in
     `text` (plus one final entry, len(text)), so a span [s, e) of the result is
-    [where[s], where[e - 1] + 1) of the original."""
+    [where[s], where[e - 1] + 1) of the original. A text without them is returned itself, with
+    a range as its offsets (no list of a million numbers for a 1 MB text)."""
     if not INVISIBLE.search(text):
-        return text, list(range(len(text) + 1))
+        return text, range(len(text) + 1)
     where = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
     where.append(len(text))
     return "".join(text[i] for i in where[:-1]), where

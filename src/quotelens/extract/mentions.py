@@ -278,12 +278,21 @@ class ArticleMentions:
         text = self.text
         others: set[str] = set()  # surnames the text gives to someone else
         dropped: set[int] = set()
+        # Registry.find's mentions are sorted and never overlap, so a bisection over their
+        # starts answers "is this offset inside a mention" (a scan per mention was quadratic)
+        starts = [m[0] for m in mentions]
+        start_set = set(starts)
+
+        def in_a_mention(pos: int) -> bool:
+            j = bisect.bisect_right(starts, pos) - 1
+            return j >= 0 and mentions[j][1] > pos
+
         for k, (s, e, name) in enumerate(mentions):
             actor = self.registry.actors[name]
             alias = text[s:e]
             after_word = re.match(r"\s+([A-Z]\w+)", text[e:e + 30])
             if actor.kind != "person" and after_word and after_word.group(1).lower() in NAME_CLOSING_WORDS \
-                    and not any(m2[0] == e or m2[0] <= after_word.start(1) + e < m2[1] for m2 in mentions):
+                    and not (e in start_set or in_a_mention(after_word.start(1) + e)):
                 # "Saudi Arabia's Civil Defense Authority": the alias opens a longer name
                 dropped.add(k)
                 continue
@@ -307,15 +316,21 @@ class ArticleMentions:
             after = re.match(r"(?:\s+[A-Z][\w'’-]*){1,3}", text[e:e + 60])
             if after and after.group().split()[-1] == alias and not any(w in own for w in after.group().split()[:-1]):
                 dropped.add(k)
+        # per actor, computed once (searching the whole text for every mention was quadratic)
+        full_names = {n2 for s2, e2, n2 in mentions if " " in text[s2:e2].strip()}
+        written_in_full: dict[str, bool] = {}
         for k, (s, e, name) in enumerate(mentions):
             alias = text[s:e]
             if k in dropped or alias not in others:
                 continue
-            actor = self.registry.actors[name]
-            named_in_full = any(" " in text[s2:e2].strip() for s2, e2, n2 in mentions if n2 == name)
-            if actor.kind != "person":
-                named_in_full = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
-            if not named_in_full and not (name in text or any(" " in a and a in text for a in actor.aliases)):
+            if name not in written_in_full:
+                actor = self.registry.actors[name]
+                named_in_full = name in full_names
+                if actor.kind != "person":
+                    named_in_full = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+                written_in_full[name] = named_in_full or name in text \
+                    or any(" " in a and a in text for a in actor.aliases)
+            if not written_in_full[name]:
                 dropped.add(k)
         return [m for k, m in enumerate(mentions) if k not in dropped]
 
