@@ -14,7 +14,10 @@ time of this process (time.process_time) and in wall-clock time:
    caches warmed on five articles first, as any long run warms them).
 Then, once, the same extraction through the process pool `quotelens extract` uses
 (quotelens.extract.parallel.extract_statements_parallel, `--workers` processes, default: the
-machine's cores), wall-clock time, and whether its table equals the one-process table.
+machine's cores), wall-clock time, the CPU seconds each worker process used (sampled with psutil
+every 0.1 s, so a pool that leaves a core idle shows), and whether its table equals the
+one-process table. The load average (os.getloadavg) is printed before and after: on a shared
+machine the ratios move with it.
 
 Peak Python memory of each step is measured in a separate pass under tracemalloc (which slows
 code down, so it is not timed). Prints articles per second, peak memory in MiB and the ratio
@@ -26,10 +29,12 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import threading
 import time
 import tracemalloc
 
 import pandas as pd
+import psutil
 
 from quotelens import config
 from quotelens.extract.parallel import default_workers, extract_statements_parallel
@@ -77,6 +82,33 @@ def peak_mib(fn) -> float:
     return peak / 2**20
 
 
+def worker_cpu_seconds(fn) -> tuple[object, dict[int, float]]:
+    """Call fn() and return its result and the CPU seconds (user + system) of each child
+    process seen while it ran (sampled every 0.1 s; a child's last 0.1 s may be missed)."""
+    seen: dict[int, float] = {}
+    done = threading.Event()
+    me = psutil.Process()
+
+    def sample() -> None:
+        while not done.is_set():
+            for child in me.children(recursive=True):
+                try:
+                    t = child.cpu_times()
+                    seen[child.pid] = t.user + t.system
+                except psutil.Error:
+                    pass
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        result = fn()
+    finally:
+        done.set()
+        sampler.join()
+    return result, seen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3, help="timed runs of each step (best is kept)")
@@ -89,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     registry = load_registry(default_registry_path())
     n = len(texts)
     n_chars = sum(len(t) for t in texts)
+    load_before = os.getloadavg()
     # warm-up: Punkt parameters, compiled patterns, the registry's word index, tagger caches
     split_all(texts[:5])
     extract_statements(articles.head(5), registry)
@@ -101,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     m_extract = peak_mib(lambda: extract_statements(articles, registry))
     workers = args.workers or default_workers()
     w0 = time.perf_counter()
-    pooled = extract_statements_parallel(articles, registry, workers=workers)
+    pooled, per_worker = worker_cpu_seconds(lambda: extract_statements_parallel(articles, registry, workers=workers))
     p_wall = time.perf_counter() - w0
     same = pooled.reset_index(drop=True).equals(statements.reset_index(drop=True))
 
@@ -117,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{TARGET_RATIO:g}x: {'met' if ratio <= TARGET_RATIO else 'not met'}), {e_cpu / s_cpu:.2f}x bare Punkt")
     print(f"wall time: {e_wall / q_wall:.2f}x in one process, {p_wall / q_wall:.2f}x with {workers} processes; "
           f"{len(statements):,} statements; pooled table {'equals' if same else 'DIFFERS FROM'} the one-process table")
+    busy = sorted(per_worker.values(), reverse=True)
+    print(f"CPU s of each worker process: {' '.join(f'{t:.2f}' for t in busy) or '-'}; load average "
+          f"{load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after ({os.cpu_count()} cores)")
     return 0 if same else 1
 
 

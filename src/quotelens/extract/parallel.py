@@ -20,7 +20,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
 
+from quotelens.extract.chunk import default_chunker
 from quotelens.extract.naming import canonicalise_unknown
+from quotelens.extract.postag import default_tagger
 from quotelens.extract.registry import Registry, as_registry
 from quotelens.extract.statements import extract_statements
 
@@ -61,6 +63,10 @@ def extract_statements_parallel(articles: pd.DataFrame, registry=None, workers: 
     if workers <= 1:
         return extract_statements(articles, reg)
     articles = articles.reset_index(drop=True)
+    # load the tagger and chunker models here, once: the forked workers share them (about 0.5 s
+    # of CPU and 30 MB each that every worker would otherwise spend on its own copy)
+    default_tagger()
+    default_chunker()
     parts: list[pd.DataFrame] = []
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(reg,)) as pool:
         pending: deque = deque()
