@@ -66,6 +66,9 @@ CASES = {
     "registry is a folder": (["extract", "a.jsonl", "-o", "out.csv", "--actors", "seed"], ["is a folder"]),
     "conflicting column mapping": (["extract", "a.jsonl", "-o", "out.csv", "--columns", "text=a,text=b"],
                                    ["mapped twice"]),
+    # /proc takes no new files, even from root, for whom os.access says yes to everything
+    "output folder takes no files": (["extract", "a.jsonl", "-o", "/proc/statements.parquet"], ["/proc"]),
+    "pipeline output folder takes no files": (["pipeline", "a.jsonl", "-o", "/proc/quotelens_out"], ["/proc"]),
     "sentiment output is the input": (["sentiment", "a.jsonl", "-o", "a.jsonl"], ["also an input"]),
     "sentiment output suffix": (["sentiment", "a.jsonl", "-o", "scored.xlsx"], ["'.xlsx'"]),
     "keywords output is a folder": (["keywords", "a.jsonl", "-o", "seed"], ["keywords"]),

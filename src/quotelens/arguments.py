@@ -9,6 +9,7 @@ written or deleted first. The command line and the pipeline call these before lo
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -68,8 +69,19 @@ def _writable_parent(p: Path, what: str) -> None:
         parent = parent.parent
     if not parent.is_dir():
         raise UsageError(f"{what} {p}: {parent} is a file, not a folder")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(f"{what} {p}: cannot write in {parent} (permission denied)")
+    _probe_write(parent, p, what)
+
+
+def _probe_write(folder: Path, p: Path, what: str) -> None:
+    """Create and remove one empty file in `folder`: os.access alone is not enough, since root
+    passes it everywhere, even on read-only mounts and in /proc, and the work would fail at the end."""
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{what} {p}: cannot write in {folder} (permission denied)")
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".quotelens-write-probe-", suffix=".tmp"):
+            pass
+    except OSError as err:
+        raise UsageError(f"{what} {p}: cannot write in {folder} ({err.strerror or err})") from None
 
 
 def output_file(path: str | os.PathLike, suffixes: Iterable[str], inputs: Iterable[str | os.PathLike] = (),
@@ -110,8 +122,7 @@ def output_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] =
         if p == source or _same_file(p, source) or _inside(p, source) or _inside(source, p):
             raise UsageError(f"{what} {p}: overlaps the input {source}; choose a separate folder")
     if p.exists():
-        if not os.access(p, os.W_OK | os.X_OK):
-            raise UsageError(f"{what} {p}: cannot write in it (permission denied)")
+        _probe_write(p, p, what)
     else:
         _writable_parent(p, what)
     return p
