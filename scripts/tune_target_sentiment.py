@@ -3,7 +3,7 @@
 
 Validation: grouped 5-fold cross-validation by article (`targets.article_key`), nested for the
 sentence tone: in each outer fold the training part's tones are out of fold within it and the
-held-out part's tones come from a headline model fitted on the whole training part, exactly as
+held-out part's tones come from sentence models (headline, n-gram) fitted on the whole training part, exactly as
 the shipped model is built and then used. Leave one source out (AllSides / POLUSA) is printed for
 the chosen setting as a check on news from another collection.
 
@@ -34,13 +34,14 @@ C_GRID = (0.03, 0.1, 0.3)
 
 def fold_features(rows: pd.DataFrame, train: np.ndarray, held: np.ndarray):
     """Features of one outer fold: training part with out-of-fold tones inside it, held-out
-    part with tones from a headline fitted on the whole training part."""
+    part with tones from sentence models (headline, n-gram) fitted on the whole training part."""
     part = rows.iloc[train]
     groups = part["sentence_id"].map(targets.article_key).to_numpy()
     train_tones = targets.out_of_fold_tones(part["sentence"], part["label"], groups)
     headline = constrained.fit(constrained.TextParts.of(part["sentence"].tolist()), part["label"].to_numpy())
+    ngram_model = model.fit("ngram", part["sentence"].tolist(), part["label"].to_numpy())
     held_rows = rows.iloc[held]
-    held_tones = targets.headline_tones(held_rows["sentence"], headline)
+    held_tones = targets.sentence_tones(held_rows["sentence"], headline, ngram_model)
     a = targets.target_features_of(part["sentence"], part["start"], part["end"], train_tones)
     b = targets.target_features_of(held_rows["sentence"], held_rows["start"], held_rows["end"], held_tones)
     return a, b

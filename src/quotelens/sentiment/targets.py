@@ -6,16 +6,17 @@ NewsMTSC (Hamborg and Donnay 2021) labels each target mention negative, neutral 
 
 Model: a multinomial logistic regression (scikit-learn, lbfgs, balanced class weights, L2) over
 the features of `target_features` (lexicon valences by place and distance, the target's role and
-form, the sentence's tone from the headline model) and at most `N_WORDS` target-specific words
+form, the sentence's tone from the headline and the n-gram model) and at most `N_WORDS` target-specific words
 (`target_features.window_words`, each seen with `MIN_DOCUMENTS` training targets or more, chosen
 by chi-squared association with the labels). The dense features are multiplied by `DENSE_SCALE`
 before fitting, which divides their L2 penalty by its square: they carry prior knowledge (the
 lexicons), the words must earn their weight.
 
-Training: NewsMTSC train.jsonl only. The sentence tone a training target sees is out of fold
-(`out_of_fold_tones`: the headline model refitted without the target's article, grouped
-`TONE_FOLDS`-fold), so the regression learns how far to trust the tone on sentences the headline
-has not seen, as at scoring time. Hyper-parameters: scripts/tune_target_sentiment.py (grouped
+Training: NewsMTSC train.jsonl only. The sentence tones a training target sees (the headline's
+and the n-gram model's, `target_features.SENTENCE_TONES`) are out of fold (`out_of_fold_tones`:
+both sentence models refitted without the target's article, grouped `TONE_FOLDS`-fold), so the
+regression learns how far to trust them on sentences the sentence models have not seen, as at
+scoring time. Hyper-parameters: scripts/tune_target_sentiment.py (grouped
 cross-validation on train by article; docs/evaluation/sentiment.md).
 
 Units: `score` = P(positive) - P(negative), on [-1, 1]; `label` the most probable class. The
@@ -47,7 +48,7 @@ from quotelens.sentiment import model as sentence_models
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.tables import atomic_path
 
-MODEL_VERSION = "1"  # bump when the features, hyper-parameters or fitting change
+MODEL_VERSION = "2"  # bump when the features, hyper-parameters or fitting change (2: the n-gram model's tone)
 N_WORDS = 300  # target-specific words kept (scripts/tune_target_sentiment.py, one-standard-error rule)
 REGULARISATION_C = 0.03  # inverse L2 strength (same script and rule)
 DENSE_SCALE = 4.0  # dense columns are multiplied by this before fitting (penalty / 16)
@@ -111,25 +112,49 @@ def headline_tones(texts, headline: constrained.HeadlineModel) -> np.ndarray:
     return headline.tone(parts.lexicon_rows(), headline.ngram_matrix(parts.tokens))
 
 
+def ngram_tones(texts, ngram_model: sentence_models.SentenceModel) -> np.ndarray:
+    """The n-gram sentence model's log-odds of positive over negative and its P(neutral) (0-1)
+    for each text, shape (n, 2); probabilities are clipped at 1e-9 before the logarithm."""
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, 2))
+    p = ngram_model.probabilities(texts)
+    classes = list(ngram_model.classifier.classes_)
+    positive, negative = p[:, classes.index(1)], p[:, classes.index(-1)]
+    log_odds = np.log(np.maximum(positive, 1e-9)) - np.log(np.maximum(negative, 1e-9))
+    return np.column_stack([log_odds, p[:, classes.index(0)]])
+
+
+def sentence_tones(texts, headline: constrained.HeadlineModel, ngram_model: sentence_models.SentenceModel) -> np.ndarray:
+    """`target_features.SENTENCE_TONES` of each text, shape (n, 3): the headline's tone, the
+    n-gram model's log-odds and P(neutral)."""
+    texts = list(texts)
+    return np.column_stack([headline_tones(texts, headline), ngram_tones(texts, ngram_model)]).reshape(len(texts), 3)
+
+
 def out_of_fold_tones(texts, labels, groups, folds: int = TONE_FOLDS) -> np.ndarray:
-    """Each row's sentence tone from a headline model fitted without the row's group (article),
-    grouped `folds`-fold; the rows are (sentence, target) pairs, as the headline is fitted."""
+    """Each row's `sentence_tones` from sentence models fitted without the row's group
+    (article), grouped `folds`-fold; the rows are (sentence, target) pairs, as the sentence
+    models are fitted. Shape (n, 3)."""
     from sklearn.model_selection import GroupKFold
 
     texts, labels = list(texts), np.asarray(labels)
     parts = constrained.TextParts.of(texts)
-    tones = np.zeros(len(texts))
+    tones = np.zeros((len(texts), 3))
     for train, held in GroupKFold(n_splits=folds).split(texts, labels, groups=np.asarray(groups)):
         headline = constrained.fit(parts.subset(train), labels[train])
         held_parts = parts.subset(held)
-        tones[held] = headline.tone(held_parts.lexicon_rows(), headline.ngram_matrix(held_parts.tokens))
+        tones[held, 0] = headline.tone(held_parts.lexicon_rows(), headline.ngram_matrix(held_parts.tokens))
+        ngram_model = sentence_models.fit("ngram", [texts[i] for i in train], labels[train])
+        tones[held, 1:] = ngram_tones([texts[i] for i in held], ngram_model)
     return tones
 
 
 def target_features_of(texts, starts, ends, tones) -> tuple[np.ndarray, list[set[str]]]:
     """Dense features (n targets x len(DENSE_FEATURES)) and window words of targets given as
-    parallel sequences: the sentence, the target's character offsets in it, the sentence's tone.
-    Each distinct sentence is tagged once."""
+    parallel sequences: the sentence, the target's character offsets in it, the sentence's
+    `target_features.SENTENCE_TONES` (rows of `sentence_tones`). Each distinct sentence is
+    tagged once."""
     parsed: dict[str, target_features.ParsedSentence] = {}
     dense, words = [], []
     for text, start, end, tone in zip(texts, starts, ends, tones):
@@ -137,7 +162,7 @@ def target_features_of(texts, starts, ends, tones) -> tuple[np.ndarray, list[set
         if sentence is None:
             sentence = parsed[text] = target_features.parse(text)
         where = target_features.view(sentence, int(start), int(end))
-        dense.append(target_features.dense_row(sentence, where, float(tone)))
+        dense.append(target_features.dense_row(sentence, where, tone))
         words.append(target_features.window_words(sentence, where))
     width = len(target_features.DENSE_FEATURES)
     return np.asarray(dense, dtype=np.float64).reshape(len(dense), width), words
@@ -240,7 +265,7 @@ def score_targets(texts, starts, ends, model: TargetModel | None = None,
     model = model or load_target_model()
     headline = headline or sentence_models.load_headline()
     unique = sorted(set(texts))
-    tone_of = dict(zip(unique, headline_tones(unique, headline)))
+    tone_of = dict(zip(unique, sentence_tones(unique, headline, sentence_models.load_models()["ngram"])))
     tones = [tone_of[t] for t in texts]
     dense, words = target_features_of(texts, starts, ends, tones)
     p = model.probabilities(dense, words) if len(texts) else np.zeros((0, 3))
@@ -248,7 +273,7 @@ def score_targets(texts, starts, ends, model: TargetModel | None = None,
         "score": p[:, 2] - p[:, 0],
         "label": np.asarray(CLASSES)[p.argmax(axis=1)] if len(texts) else np.zeros(0, dtype=int),
         "p_negative": p[:, 0], "p_neutral": p[:, 1], "p_positive": p[:, 2],
-        "tone": np.asarray(tones, dtype=np.float64),
+        "tone": np.asarray([t[0] for t in tones], dtype=np.float64),
     })
 
 
