@@ -1,12 +1,12 @@
-"""Readable labels for the tables 00_report shows: column names and coded values as a reader of
-the report would say them ("Statements scored" for `n_scored`, "reported speech" for
-`indirect`, "VADER (vaderSentiment package)" for `vader_package`), numbers formatted for reading,
-no index, every cell escaped, laid out to fit the page width.
+"""The tables of every report page in readable form: column names and coded values as a reader
+of the report would say them ("Statements scored" for `n_scored`, "reported speech" for
+`indirect`; the labels are data in report.column_labels), numbers rounded for reading, no index,
+every cell escaped, laid out to fit the page width, long tables shortened by a stated rule
+(`shown_table`, which the notebooks call for every table they display).
 
-The labels are data (the three mappings below), so a new column gets its label here, in one
-place; a column without one is still shown, with its underscores turned into spaces. The tables
-keep their internal names everywhere else (CSV files, Parquet tables, notebooks 01-06), where
-code reads them.
+A column without a label is still shown, with its underscores turned into spaces (and
+tests/test_report_tables.py fails). The tables keep their internal names everywhere else (CSV
+files, Parquet tables, the notebooks' code), where code reads them.
 """
 
 from __future__ import annotations
@@ -16,88 +16,7 @@ from typing import Callable, Mapping
 
 import pandas as pd
 
-#: Column name -> label. Counts say what they count; shares and means give their scale.
-COLUMN_LABELS: dict[str, str] = {
-    # outlet summary (compare.comparisons.outlet_summary)
-    "outlet_group": "Outlet group",
-    "source": "Outlet",
-    "n_articles": "Articles",
-    "n_articles_quoting": "Articles with statements",
-    "n_statements": "Statements",
-    "statements_per_article": "Statements per article",
-    "n_speakers": "Speakers",
-    "n_direct": "Direct quotes",
-    "n_mixed": "Mixed (reported, with a quoted fragment)",
-    "n_reported": "Reported speech",
-    "share_direct": "Share of direct quotes (0-1)",
-    "n_scored": "Statements scored",
-    "mean_sentiment": "Mean sentiment (-1 to 1)",
-    # statement extraction against the gold (scripts/evaluate_statements.py)
-    "threshold": "Span overlap at least",
-    "type": "Statement type",
-    "n_gold": "Gold statements",
-    "n_pred": "Statements found",
-    "matched_gold": "Gold statements found",
-    "matched_pred": "Found statements in the gold",
-    "correct_gold": "Gold statements found with their speaker",
-    "correct_pred": "Found statements with the gold speaker",
-    "quote_precision": "Quote precision",
-    "quote_recall": "Quote recall",
-    "quote_f1": "Quote F1",
-    "pair_precision": "Quote and speaker precision",
-    "pair_recall": "Quote and speaker recall",
-    "pair_f1": "Quote and speaker F1",
-    "attribution_accuracy": "Speaker right (share of found quotes)",
-    # sentiment against human labels (scripts/evaluate_sentiment.py)
-    "method": "Method",
-    "file": "Test set",
-    "unit": "Unit",
-    "masking": "Topic words",
-    "n": "n",
-    "accuracy": "Accuracy",
-    "macro_f1": "Macro-F1",
-    "pearson_r": "Pearson r",
-    "set": "Rating set",
-    # the summary table of docs/evaluation/sentiment.json ("mt", "rw": NewsMTSC's two devtest sets)
-    "mt F1 sentence": "Macro-F1, sentences (multiple-target set)",
-    "mt F1 target": "Macro-F1, targets (multiple-target set)",
-    "mt accuracy target": "Accuracy, targets (multiple-target set)",
-    "mt r sentence": "Pearson r, sentences (multiple-target set)",
-    "rw F1 sentence": "Macro-F1, sentences (real-world set)",
-    "rw F1 target": "Macro-F1, targets (real-world set)",
-    "rw accuracy target": "Accuracy, targets (real-world set)",
-    "rw r sentence": "Pearson r, sentences (real-world set)",
-    "amazon r": "Pearson r, Amazon reviews",
-    "movie r": "Pearson r, movie reviews",
-    "tweets r": "Pearson r, tweets",
-}
-
-#: Column name -> {coded value -> label}; values not listed are shown as they are.
-VALUE_LABELS: dict[str, dict[str, str]] = {
-    "type": {
-        "all": "all",
-        "direct": "direct quote",
-        "indirect": "reported speech",
-        "mixed": "mixed",
-        "according_to": "according to",
-    },
-    "method": {
-        "vader": "VADER (NLTK)",
-        "vader_package": "VADER (vaderSentiment package)",
-        "afinn": "AFINN",
-        "ngram": "n-gram model",
-        "ensemble": "ensemble (the headline score)",
-        "ensemble_old": "ensemble before issue 15",
-        "lexicon_mean": "mean of the standardised lexicons",
-        "target": "sentiment towards each target",
-    },
-    "file": {
-        "devtest_mt.jsonl": "NewsMTSC devtest, multiple targets",
-        "devtest_rw.jsonl": "NewsMTSC devtest, real-world sample",
-    },
-    "masking": {"masked": "masked", "unmasked": "not masked"},
-    "set": {"amazon": "Amazon reviews", "movie": "movie reviews", "tweets": "tweets"},
-}
+from quotelens.report.column_labels import COLUMN_DECIMALS, COLUMN_LABELS, VALUE_LABELS
 
 #: Evaluation table key (findings.evaluation_tables) -> title.
 TABLE_TITLES: dict[str, str] = {
@@ -183,13 +102,19 @@ def _numbers(values: pd.Series, decimals: int, plain: bool) -> pd.Series:
     return values.map(lambda v: "" if pd.isna(v) else form.format(v))
 
 
+def unlabelled_columns(df: pd.DataFrame, labels: Mapping[str, str] | None = None) -> list[str]:
+    """The columns of `df` that have no label (in `labels` or COLUMN_LABELS)."""
+    return [str(c) for c in df.columns if c not in (labels or {}) and c not in COLUMN_LABELS]
+
+
 def readable(df: pd.DataFrame, label_of: Mapping[str, Callable[[object], str]] | None = None,
-             decimals: int = 3) -> pd.DataFrame:
+             decimals: int = 3, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """`df` as a reader sees it: the columns that say what a row is (text) before the numbers,
     each group in its own order; coded values replaced by VALUE_LABELS (and by `label_of`, e.g.
     {"outlet_group": groups.label_of}); every number as text (whole-number columns as integers,
-    other numbers with `decimals` decimals, missing values empty); columns renamed by
-    `column_label`; index dropped. Rows and their order are kept."""
+    other numbers with COLUMN_DECIMALS or else `decimals` decimals, missing values empty); lists
+    joined by commas; columns renamed by `labels` (this table's own, e.g. the two ends of a
+    network link) or else `column_label`; index dropped. Rows and their order are kept."""
     out = df.reset_index(drop=True)
     out = out[[c for c in out.columns if not _is_number(out[c])] + [c for c in out.columns if _is_number(out[c])]].copy()
     mappers = dict(label_of or {})
@@ -197,32 +122,84 @@ def readable(df: pd.DataFrame, label_of: Mapping[str, Callable[[object], str]] |
         if col in mappers:
             out[col] = out[col].map(lambda v, f=mappers[col]: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else f(v))
         elif col in VALUE_LABELS:
-            labels = VALUE_LABELS[col]
-            out[col] = out[col].map(lambda v, labels=labels: labels.get(v, v) if isinstance(v, str) else v)
+            codes = VALUE_LABELS[col]
+            out[col] = out[col].map(lambda v, codes=codes: codes.get(v, v) if isinstance(v, str) else v)
         if pd.api.types.is_bool_dtype(out[col]):
             out[col] = out[col].map({True: "yes", False: "no"})
         elif pd.api.types.is_integer_dtype(out[col]):
             out[col] = out[col].map(lambda v: "" if pd.isna(v) else f"{int(v)}")
         elif pd.api.types.is_float_dtype(out[col]):
-            out[col] = _numbers(out[col], decimals, col in _PLAIN_NUMBER_COLUMNS)
-    out.columns = [column_label(c) for c in out.columns]
+            out[col] = _numbers(out[col], COLUMN_DECIMALS.get(col, decimals), col in _PLAIN_NUMBER_COLUMNS)
+        elif pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d").where(out[col].notna(), "")
+        else:
+            out[col] = out[col].map(_cell_text)
+    out.columns = [(labels or {}).get(c) or column_label(c) for c in out.columns]
     return out
 
 
+def _cell_text(value: object) -> object:
+    """A text cell: lists and arrays joined by commas, missing values empty."""
+    if isinstance(value, (list, tuple, set)) or hasattr(value, "tolist") and not isinstance(value, str):
+        items = value.tolist() if hasattr(value, "tolist") else list(value)
+        return ", ".join(map(str, items)) if isinstance(items, list) else str(items)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return value
+
+
 def table_html(df: pd.DataFrame, label_of: Mapping[str, Callable[[object], str]] | None = None,
-               decimals: int = 3) -> str:
+               decimals: int = 3, labels: Mapping[str, str] | None = None) -> str:
     """`readable(df)` as an HTML table without index, every cell and label escaped, with the
     class `readable` that the report's stylesheet (report.page_style) fits to the page width:
     labels and text wrap between words, numbers stay whole."""
-    shown = readable(df, label_of, decimals)
+    shown_df = readable(df, label_of, decimals, labels)
     n_text = sum(not _is_number(df[c]) for c in df.columns)
     # numbers right-aligned and whole; short text (dates, outlet names) kept on one line
-    classes = [_NUM if i >= n_text else (_SHORT if _longest(shown[c]) <= SHORT_TEXT_CHARS else "")
-               for i, c in enumerate(shown.columns)]
-    head = "".join(f"<th{cls}>{html.escape(str(c))}</th>" for c, cls in zip(shown.columns, classes))
+    classes = [_NUM if i >= n_text else (_SHORT if _longest(shown_df.iloc[:, i]) <= SHORT_TEXT_CHARS else "")
+               for i in range(len(shown_df.columns))]
+    head = "".join(f"<th{cls}>{html.escape(str(c))}</th>" for c, cls in zip(shown_df.columns, classes))
     rows = []
-    for values in shown.itertuples(index=False):
+    for values in shown_df.itertuples(index=False):
         cells = "".join(f"<td{cls}>{html.escape(str(v))}</td>" for v, cls in zip(values, classes))
         rows.append(f"<tr>{cells}</tr>")
     body = "\n".join(rows)
     return f'<table class="readable">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+
+
+#: Rows a page shows of one table by default: the rest are counted under it and are in its file.
+MAX_SHOWN_ROWS = 15
+
+
+class ShownTable:
+    """A table as a report page shows it: `_repr_html_` for the page (Jupyter, nbconvert), the
+    same rows as plain text for a console."""
+
+    def __init__(self, html_text: str, text: str) -> None:
+        self.html = html_text
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def shown_table(df: pd.DataFrame, *, label_of: Mapping[str, Callable[[object], str]] | None = None,
+          labels: Mapping[str, str] | None = None, decimals: int = 3, max_rows: int = MAX_SHOWN_ROWS,
+          rows_in: str | None = None, title: str | None = None) -> ShownTable:
+    """`df` for `display()` in a notebook: `table_html` of its first `max_rows` rows (0: all),
+    with a line under it when rows were left out ("First 15 of 212 rows; all of them in
+    `rows_in`"), and an optional bold `title` above it. `rows_in` names the file (or section)
+    that holds every row; the saved tables themselves are never changed."""
+    head = df if not max_rows or len(df) <= max_rows else df.head(max_rows)
+    parts = [f"<p><b>{html.escape(title)}</b></p>"] if title else []
+    parts.append(table_html(head, label_of, decimals, labels))
+    note = ""
+    if len(head) < len(df):
+        where = f"; all of them in {rows_in}" if rows_in else f"; {len(df) - len(head)} more not shown"
+        note = f"First {len(head)} of {len(df)} rows{where}."
+        parts.append(f'<p class="table-note">{html.escape(note)}</p>')
+    text = readable(head, label_of, decimals, labels).to_string(index=False) if len(head.columns) else "(no columns)"
+    return ShownTable("\n".join(parts), "\n".join(filter(None, [title, text, note])))
