@@ -31,6 +31,7 @@ import yaml
 from quotelens import config
 from quotelens.load.corpus import load_corpus
 from quotelens.tables import read_table
+from quotelens.yaml_files import load_yaml
 
 NEWS_GOLD_ARTICLES = config.GOLD_DIR / "news" / "articles.jsonl"
 NEEDED = ("statement_id", "article_id", "speaker", "quote", "start", "end")
@@ -46,7 +47,7 @@ def corpus_paths_of(config_path: str) -> list[str]:
     if not path.exists():
         raise InputError(f"{config_path}: no such config")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
         paths = data["notebooks"]["01_articles"]["corpus_paths"]
     except (yaml.YAMLError, KeyError, TypeError) as exc:
         raise InputError(f"{config_path}: no notebooks.01_articles.corpus_paths ({exc.__class__.__name__})") from exc
