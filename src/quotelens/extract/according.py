@@ -17,6 +17,7 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
 from quotelens.extract.lexicon import alternation
+from quotelens.extract.lexicon.accordance_nouns import ACCORDANCE_NOUNS
 from quotelens.extract.lexicon.clause_words import NOT_SOURCES
 from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
 from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_NOUNS
@@ -33,6 +34,8 @@ _ACC_PREFIX = re.compile(
     rf"(?:(?:a|the)\s+)?(?:(?:new|latest|preliminary)\s+)?(?:{alternation(SOURCE_PREFIX_NOUNS)})\s+"
     r"(?:by|from|of|issued\s+by|close\s+to|for|with)\s+"
 )
+_CONJUNCT_AFTER = re.compile(r"\s+and\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*")
+_SOURCE_PREPOSITIONS = frozenset(("on", "of", "from", "by", "in", "at", "for", "about", "with"))
 # Lower-case sources with up to two modifiers ("local activists", "state media").
 _LOWER_SOURCE = re.compile(rf"(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(LOWER_CASE_SOURCES)})\b")
 
@@ -109,6 +112,9 @@ def find_according_to(art: ArticleState) -> None:
         span = according_phrase(art, m.end(), s1)
         if span is None:
             continue
+        conjunct = _CONJUNCT_AFTER.match(text, span[1], s1)  # "detailed information [and coordinates]"
+        if _basis_for_acting(text[span[0]:conjunct.end() if conjunct else span[1]]):
+            continue
         res = art.resolver.resolve([span])
         if res is None:
             res = generic_speaker(art, span, any_head=True)
@@ -134,6 +140,19 @@ def find_according_to(art: ArticleState) -> None:
                 a = s0 + lead.end()
         art.emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
         art.used_cues.add(m.start())
+
+
+def _basis_for_acting(phrase: str) -> bool:
+    """'according to type location flight patterns', 'according to detailed information and
+    coordinates on ISIS movements', 'according to the rules': a rule or criterion one acts
+    on, not a source (a noun of lexicon/accordance_nouns.py before the phrase's first
+    preposition, in any of its conjuncts)."""
+    words = re.findall(r"[\w-]+", phrase.lower())
+    for i, w in enumerate(words):
+        if w in _SOURCE_PREPOSITIONS and i > 0:
+            words = words[:i]
+            break
+    return any(w in ACCORDANCE_NOUNS for w in words)
 
 
 def _inner_speaker_before(art: ArticleState, s0: int, acc: int) -> bool:

@@ -187,10 +187,10 @@ def _registry_person_with_role(resolver, head: str, pos: int) -> Resolution | No
     return None
 
 
-def unnamed_speaker_with_head(resolver, head: str, pos: int) -> Resolution | None:
-    """The unnamed speaker before offset `pos`, within the LOOKBACK_SENTENCES sentences before,
-    whose description has the head `head` ("a senior U.S. official" for "the official"), or
-    None."""
+def unnamed_speaker_with_head(resolver, head: str, pos: int, kinds: tuple[str, ...] = ("unnamed",)) -> Resolution | None:
+    """The unnamed speaker (of one of `kinds`) before offset `pos`, within the
+    LOOKBACK_SENTENCES sentences before, whose description has the head `head` ("a senior U.S.
+    official" for "the official", "Military sources" for "the sources"), or None."""
     ents = resolver.entities
     si = ents.sentence_of(pos)
     lo = ents.sentence_starts[max(0, si - LOOKBACK_SENTENCES)] if ents.sentence_starts else 0
@@ -198,7 +198,7 @@ def unnamed_speaker_with_head(resolver, head: str, pos: int) -> Resolution | Non
         if at < lo:
             break
         words = res.speaker.lower().split()
-        if res.kind == "unnamed" and words and words[-1] == head and not res.how.startswith("pronoun"):
+        if res.kind in kinds and words and words[-1] == head and not res.how.startswith("pronoun"):
             return Resolution(res.speaker, "", res.start, res.end, res.kind, res.side, res.gender, "same_description",
                               res.start if res.start >= 0 else at, res.in_registry)
     return None

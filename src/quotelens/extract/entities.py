@@ -208,13 +208,18 @@ class ArticleEntities:
             key = name_lookup_key(word)
             cands = self._by_key.get(key, [])
             aged = bool(_AGE_AFTER.match(self.text, e)) and word[:1].isupper() and not word.isupper()
+            if not aged and roles and set(roles) & PERSON_ROLES and is_known_first_name(word):
+                # a first name given a person's role ("Ahmed a resident of the west of the
+                # city said", "Fatima, a nurse,"): a person the article introduces by first name
+                aged = word[:1].isupper() and not word.isupper()
             if len(cands) != 1 and not any(t in TITLES for t in titles) and not aged:
                 continue
             if cands and len(cands) == 1:
                 ent = cands[0]
             elif (any(t in TITLES for t in titles) or aged) and word[:1].isupper() and not word.isupper():
                 # "Mr Key" with no full name in the article: the surname is the name; so is a
-                # name with an age after it ("Ziad, 13, suffered", "Ziad 13 suffered")
+                # name with an age after it ("Ziad, 13, suffered", "Ziad 13 suffered") or a first
+                # name with a person noun in apposition ("Ahmed a resident of ... said")
                 ent = Entity(word, "person", gender, set(roles), strong=True)
                 self.entities.append(ent)
                 self._by_key.setdefault(key, []).append(ent)

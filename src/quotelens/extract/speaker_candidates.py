@@ -191,7 +191,14 @@ def speaker_candidates(resolver, a: int, b: int):
         if _OF_NAME.match(text, head_end, b):
             group_end = b  # "opponents of Syrian President Bashar al-Assad": whose group it is stays
         group = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[a:group_end].strip(), flags=re.IGNORECASE)
-        yield 2, Resolution(lower_first(group), phrase, a, b, "group", "", None, "generic")
+        earlier = unnamed_speaker_with_head(resolver, head, a, kinds=("group", "unnamed")) \
+            if definite and group.lower() == head else None
+        if earlier is not None and earlier.speaker.lower() != head:
+            # "Military sources said ... the sources said": the group described before
+            yield 2, Resolution(earlier.speaker, phrase, a, b, earlier.kind, earlier.side, None,
+                                f"role:{earlier.how}", earlier.start, earlier.in_registry)
+        else:
+            yield 2, Resolution(lower_first(group), phrase, a, b, "group", "", None, "generic")
     for s, res in people:
         if res not in in_head:
             yield 3, res

@@ -5,7 +5,7 @@ Resolution) and the role words written next to speakers' names ("U.N. spokesman 
 Nesirky"), and answers the questions role nouns ask of it: who spoke last before an offset
 (`recent_first`), which registry actor or remembered speaker holds a role phrase
 (`role_holder`, "the U.N. envoy", "Iran's foreign minister"), which side a phrase names
-(`side_of`), and what to call an unnamed person ("an Aleppo Police Command source",
+(`side_of`), and what to call an unnamed person ("a source at Aleppo Police Command",
 `unnamed_name`). quotelens.extract.resolution builds on it.
 
 Reads: an article's text and the actor registry. Writes: `Resolution` records; offsets are
@@ -139,36 +139,32 @@ class SpeakerHistory(ArticleMentions):
         return ""
 
     def unnamed_name(self, unnamed: str, a: int, b: int, reg) -> str:
-        """A name for an unnamed person: the role with its organisation in front, so "a source
-        at Aleppo Police Command" and "an Aleppo Police Command source" are one speaker; an
-        organisation named in the registry gets its canonical name; places ("in Lattakia") go."""
-        m = re.match(r"^(.*?)\s+(at|for|of|with|from|in)\s+(?:the\s+)?(.+)$", unnamed)
-        if not m:
-            words = unnamed.split()
-            modifier = " ".join(words[:-1]).lower()
-            if len(words) >= 2 and modifier.split()[-1] in GENERIC_ORG_HEADS and self.registry is not None:
-                # "a UK-based monitor spokesperson": a description of an organisation in front
-                # of the role refers back to that organisation, like "a spokesperson for the
-                # UK-based monitor"
-                res = self.role_holder(modifier, a)
-                if res is not None and res.kind in ("organisation", "state"):
-                    return f"{res.speaker} {words[-1]}"
-            return unnamed
-        head, prep, rest = m.groups()
-        if prep == "in":
-            return head
-        org = rest
-        for s, e, name in reg:
-            if self.text[s:e] in rest and self.registry.actors[name].kind != "person":
-                org = name
-                break
-        else:
+        """A name for an unnamed person: the description as the article gives it, without its
+        determiner ("source at Aleppo Police Command", "official from the autonomous
+        administration", "medical source in Hasakeh city": the news gold guideline, section 3).
+        Rearranging it around the preposition ("Aleppo Police Command source") garbled phrases
+        whose head is not the role ("Ahmed a resident of the west of the city"). Only a
+        description of an organisation ("a UK-based monitor spokesperson", "a spokesperson for
+        the UK-based monitor") is replaced by the organisation it refers back to."""
+        m = re.match(r"^(.*?)\s+(at|for|of|with|from)\s+(?:the\s+)?(.+)$", unnamed)
+        if m:
+            head, _, rest = m.groups()
             low = rest.lower()
-            # only a description ("the UK-based monitor") refers back; a proper name
-            # ("Daraa Police Command") is kept as written
             proper = any(w[:1].isupper() and "-" not in w for w in rest.split())
             if not proper and (low.split()[-1] in ORG_ROLES or low.split()[-1] in GENERIC_ORG_HEADS):
+                # only a description ("a spokesperson for the UK-based monitor") refers back to
+                # the organisation the article named; a proper name is kept as written
                 res = self.role_holder(low, a)
                 if res is not None:
-                    org = res.speaker
-        return f"{org} {head}"
+                    return f"{res.speaker} {head}"
+            return unnamed
+        words = unnamed.split()
+        modifier = " ".join(words[:-1]).lower()
+        if len(words) >= 2 and modifier.split()[-1] in GENERIC_ORG_HEADS and self.registry is not None:
+            # "a UK-based monitor spokesperson": a description of an organisation in front
+            # of the role refers back to that organisation, like "a spokesperson for the
+            # UK-based monitor"
+            res = self.role_holder(modifier, a)
+            if res is not None and res.kind in ("organisation", "state"):
+                return f"{res.speaker} {words[-1]}"
+        return unnamed

@@ -32,7 +32,7 @@ from quotelens.extract.lexicon.syntax_words import (
     AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, SUBJECT_BOUNDARY_WORDS,
     NEGATIVE_DETERMINERS, TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
 )
-from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS
+from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS, TELL_LEMMAS
 from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
 from quotelens.extract.tagged import TaggedSentence, tagged_sentence
 
@@ -120,6 +120,30 @@ def _time_word(ts: TaggedSentence, i: int) -> bool:
     return False
 
 
+_TIME_PREPOSITIONS = frozenset(("on", "in", "last", "this", "early", "late", "mid", "earlier"))
+
+
+def _before_time_adjunct(ts: TaggedSentence, i: int, lo_index: int) -> int:
+    """The last token before a time adjunct that ends at token `i` and stands between the
+    subject and the cue ("The ministry on August 24 stated", "Officials on Monday said",
+    "The group last week said"), or `i` when there is none. The adjunct is a run of dates
+    (weekdays, months, day numbers, years, time nouns) opened by a time preposition, or a
+    weekday or time noun alone ("Trump Monday said")."""
+    toks = ts.tokens
+    j = i
+    while j >= lo_index and (_is_date_word(toks[j][0], toks[j][3]) or toks[j][0].lower() in TIME_NOUNS):
+        j -= 1
+    if j == i or j < lo_index:
+        return i
+    if toks[j][0].lower() in _TIME_PREPOSITIONS:
+        j -= 1
+    elif not (toks[j + 1][0].lower() in WEEKDAYS or toks[j + 1][0].lower() in TIME_NOUNS):
+        return i  # "Syria 2015 said"? no adjunct without a preposition or a day word
+    if j < lo_index or toks[j][3] not in _NOUN_TAGS or toks[j][3] == "CD":
+        return i  # the adjunct must follow the subject's noun
+    return j
+
+
 def _is_date_word(word: str, tag: str) -> bool:
     """A weekday, month, year or day number at the start of a chunk."""
     if tag == "CD":
@@ -137,10 +161,19 @@ def _boundary_before(ts: TaggedSentence, i: int, lo_index: int, weak: bool = Tru
     word, _, _, tag = ts.tokens[i - 1]
     if weak and (tag in _NOUN_TAGS or tag in _ADVERB_TAGS or tag in ("-RRB-", ")")):
         return True
+    if tag in ("VBD", "VBZ", "VBP") and _reports_clause(word):
+        return True  # "The Observatory said medical sources in the town reported": a clause's subject
     return (tag in (",", ":", "``", "''", "-LRB-", "HYPH", "NFP") or word in _QUOTE_TOKENS
             or word.lower() in SUBJECT_BOUNDARY_WORDS or word.lower() in CLAUSE_PREPOSITIONS
             or tag in ("WDT", "WP", "CC")
             or word in ("--", "—", "–", "-", ";", ":"))
+
+
+def _reports_clause(word: str) -> bool:
+    """A finite speech verb that reports a clause ("said", "reported", not "told": its next noun
+    phrase is the addressee), so the noun phrase after it opens the reported clause."""
+    lemma, family = speech_verbs.verb_table().get(word.lower(), ("", ""))
+    return family == "clause" and lemma not in TELL_LEMMAS
 
 
 def _steps(ts: TaggedSentence, first: int, lo_index: int) -> list[tuple[int, bool]]:
@@ -272,6 +305,9 @@ def np_subject_before(art, lo: int, cue: int):
         elif not (tag in _ADVERB_TAGS or tag == "MD" or (low in AUXILIARY_VERBS and tag not in ("NNP", "NNPS"))):
             break
         i -= 1
+    if i < lo_index:
+        return None
+    i = _before_time_adjunct(ts, i, lo_index)
     if i < lo_index:
         return None
     if toks[i][3] == ",":
