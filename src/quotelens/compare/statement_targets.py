@@ -11,7 +11,10 @@ ends with it.
 
 The sentiment towards each: `quotelens.sentiment.targets.score_targets` on the sentence of the
 quote that holds the mention (quotelens.text.sentence_spans), unmasked: what the statement says
-a target did is exactly what its sentiment is about, so topic words stay.
+a target did is exactly what its sentiment is about, so topic words stay. A cue right before the
+content is read with its first sentence ("accused | the army of shelling ..."): since the scored
+span leaves the cue out (issue 14 item 6), the verb that carries the speaker's stance towards the
+target would otherwise be lost.
 """
 
 from __future__ import annotations
@@ -111,36 +114,59 @@ def registry_affiliations(path: str | os.PathLike) -> dict[str, tuple[str, ...]]
     return out
 
 
+def cue_leads(ctx: pd.DataFrame) -> list[str]:
+    """Per statement, the cue and a space when the cue stands right before the content (at most
+    two characters between them, as in "accused the army ..."), else "". Needs the columns cue,
+    cue_end and start; a table without them gets "" everywhere."""
+    if not {"cue", "cue_end", "start"} <= set(ctx.columns):
+        return [""] * len(ctx)
+    leads = []
+    for cue, cue_end, start in zip(ctx["cue"], ctx["cue_end"], ctx["start"]):
+        known = isinstance(cue, str) and cue != "" and not pd.isna(cue_end) and not pd.isna(start)
+        adjacent = known and 0 <= int(cue_end) <= int(start) <= int(cue_end) + 2
+        leads.append(cue + " " if adjacent else "")
+    return leads
+
+
 def find_targets(ctx: pd.DataFrame, aliases: Mapping[str, Iterable[str]], names_in_text: bool = False) -> pd.DataFrame:
     """The target mentions inside each statement's quote: one row per mention with
     statement_id (the row index when the table has none), article_id, speaker, target
     (canonical name), mention (as written), target_start/target_end (offsets into the article
     text: the statement's `start` plus the offset in the quote), found_by, is_speaker (the
     target is the statement's own speaker), and for scoring `sentence` (the quote's sentence
-    holding the mention) with `sentence_start`/`sentence_end` (the mention's offsets in it)."""
+    holding the mention, with the cue in front of the first one: `cue_leads`) with
+    `sentence_start`/`sentence_end` (the mention's offsets in it, characters)."""
     for column in ("article_id", "speaker", "quote", "start"):
         if column not in ctx.columns:
             raise ValueError(f"find_targets: the statements table has no column {column!r}")
     pattern, alias_to_actor = alias_pattern(aliases)
     ids = ctx["statement_id"] if "statement_id" in ctx.columns else pd.Series(ctx.index.astype(str), index=ctx.index)
     rows, text_names = [], []
-    for sid, article_id, speaker, quote, start in zip(ids, ctx["article_id"], ctx["speaker"], ctx["quote"], ctx["start"]):
+    for sid, article_id, speaker, quote, start, lead in zip(ids, ctx["article_id"], ctx["speaker"], ctx["quote"],
+                                                            ctx["start"], cue_leads(ctx)):
         quote = "" if quote is None or (isinstance(quote, float) and quote != quote) else str(quote)
         for s_start, s_end in sentence_spans(quote):
             sentence = quote[s_start:s_end]
-            taken = []
+            taken, first = [], len(rows)
             for m in (pattern.finditer(sentence) if pattern is not None else ()):
                 taken.append((m.start(1), m.end(1)))
                 rows.append([sid, article_id, speaker, alias_to_actor[m.group(1)], m.group(1), FOUND_BY_ALIAS,
                              sentence, m.start(1), m.end(1), int(start) + s_start])
-            if not names_in_text:
-                continue
-            for a, b in name_spans(sentence):
-                if any(a < e and b > s for s, e in taken):
-                    continue
-                text_names.append(sentence[a:b])
-                rows.append([sid, article_id, speaker, sentence[a:b], sentence[a:b], FOUND_BY_NAME,
-                             sentence, a, b, int(start) + s_start])
+            if names_in_text:
+                for a, b in name_spans(sentence):
+                    if any(a < e and b > s for s, e in taken):
+                        continue
+                    text_names.append(sentence[a:b])
+                    rows.append([sid, article_id, speaker, sentence[a:b], sentence[a:b], FOUND_BY_NAME,
+                                 sentence, a, b, int(start) + s_start])
+            if s_start == 0 and lead:
+                # the first sentence is scored with its cue in front; the mention's offsets in the
+                # scored sentence move by the cue's length, its offsets in the article do not
+                for row in rows[first:]:
+                    row[6] = lead + row[6]
+                    row[7] += len(lead)
+                    row[8] += len(lead)
+                    row[9] -= len(lead)
     frame = pd.DataFrame(rows, columns=["statement_id", "article_id", "speaker", "target", "mention", "found_by",
                                         "sentence", "sentence_start", "sentence_end", "offset"])
     if names_in_text and len(frame):
