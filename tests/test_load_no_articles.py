@@ -102,6 +102,11 @@ def test_pipeline_exits_2_with_one_line_naming_the_rejected_table(tmp_path):
     line = _one_line_exit_2(_run("pipeline", str(ALL_REJECTED), "-o", str(out), "--workers", "1", cwd=tmp_path))
     assert line.startswith("quotelens pipeline: ") and EXPECTED in line
     assert line.endswith(f"(listed in {out / 'rejected.parquet'})")
+    # the folder stays, and a report built from it is refused before any notebook
+    report = tmp_path / "report"
+    line = _one_line_exit_2(_run("report", "--from-pipeline", str(out), "--output", str(report), cwd=tmp_path))
+    assert "the pipeline run loaded no articles (5 records read, 5 rejected" in line
+    assert not report.exists()
 
 
 def test_report_on_the_corpus_exits_2_before_any_notebook(tmp_path):
