@@ -199,5 +199,5 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
 #: Column name -> decimals shown, where the default (3) says more than the number holds.
 COLUMN_DECIMALS: dict[str, int] = {
     "z": 2, "chi2": 1, "g2": 1, "score": 2, "similarity": 2, "confidence": 2, "mean_confidence": 2,
-    "stability": 2, "mean_stability": 2, "share_at_least_0_8": 2,
+    "stability": 2, "mean_stability": 2, "share_at_least_0_8": 2, "statements_per_article": 1,
 }

@@ -59,6 +59,7 @@ table.readable{max-width:100%}
 table.readable th,table.readable td{text-align:left;overflow-wrap:break-word;padding:.3em .45em}
 table.readable th.num,table.readable td.num{text-align:right}
 table.readable td.num,table.readable td.short{white-space:nowrap}
+p.table-note{font-size:13px;color:#555;margin-top:0}
 .dataframe tbody tr th{vertical-align:top}
 .highlight .c,.highlight .c1,.highlight .cm,.highlight .ch,.highlight .cs,.highlight .cp{color:#408080;font-style:italic}
 .highlight .k,.highlight .kn,.highlight .kc,.highlight .kd,.highlight .kr,.highlight .ow{color:#008000;font-weight:bold}
