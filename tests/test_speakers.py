@@ -432,3 +432,17 @@ def test_a_date_between_the_subject_and_the_cue_is_no_speaker(dev_texts):
     sts = extract_article_statements(dev_texts["fakes_1962495738"], "fakes_1962495738", reg)
     st = _with_quote(sts, "the US-led coalition was perpetrating war crimes")
     assert "Foreign" in st["speaker"] and st["speaker_kind"] in ("organisation", "state")
+
+
+def test_a_participle_after_a_message_reports_the_message(dev_texts):
+    # A participle right after a message noun, without a comma, is a reduced relative clause:
+    # fakes_1926479215 (dev) "The U.N. Security Council said ... it is seeking clarity on reports
+    # suggesting that Syrian regime forces killed 1300 people": the reports', not the Council's;
+    # fakes_1924058047 (dev) "It said the army had sent text messages to residents and fighters in
+    # the east urging rebels to lay down their weapons": the army's (the sender), not SANA's
+    sts = extract_article_statements(dev_texts["fakes_1926479215"], "fakes_1926479215", EMPTY)
+    st = _with_quote(sts, "Syrian regime forces killed 1300 people")
+    assert st["speaker"] == "reports" and st["cue"] == "suggesting"
+    sts = extract_article_statements(dev_texts["fakes_1924058047"], "fakes_1924058047", EMPTY)
+    st = next(s for s in sts if s["quote"].startswith("to lay down their weapons"))
+    assert st["speaker_mention"] == "the army" and st["cue"] == "urging"

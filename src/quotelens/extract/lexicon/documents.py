@@ -19,3 +19,13 @@ DOCUMENT_NAME_WORDS = frozenset("study report survey index review inquiry census
 # Document nouns a later definite document noun can refer back to ("said in a statement ...
 # the statement said", "... The claim said").
 DOCUMENT_MENTION = r"(?i:statement|report|letter|claim|communiqu[eé]|bulletin|study|declaration)"
+# Verbs that send or publish a message: "X sent a voice message assuring ...", "the army had sent
+# text messages ... urging ...": the message's words are the sender's.
+PUBLISHING_VERBS = frozenset(
+    """sent send sends issued issue issues released release releases published publish publishes
+    posted post posts broadcast broadcasts distributed distribute distributes circulated dropped
+    delivered aired""".split()
+)
+# Messages a participle can report as a reduced relative clause ("a voice message assuring",
+# "reports suggesting that", "leaflets urging"), beyond DOCUMENT_WORDS.
+MESSAGE_WORDS = DOCUMENT_WORDS | frozenset("video videos leaflet leaflets banner banners sms".split())
