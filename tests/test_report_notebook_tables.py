@@ -188,3 +188,12 @@ def test_long_tables_are_shortened_by_the_stated_rule(context):
     full = tl.shown_table(behind, max_rows=0)._repr_html_()
     assert full.count("<tr>") == len(behind) + 1 and "First" not in full
     assert repr(shown).splitlines()[0].split()[0] == "Article"  # the plain text has the labels too
+
+
+def test_tables_name_outlets_as_the_grouping_writes_them(context):
+    fakes, groups, ctx = context
+    assert groups.outlet_name("ahram") == groups.outlet_name(" AHRAM ") == "Ahram Online (Al-Ahram)"
+    assert groups.outlet_name("an outlet not in the grouping") == "an outlet not in the grouping"
+    html = tl.shown_table(cmp.statements_behind(ctx), label_of={"source": groups.outlet_name}, max_rows=0)._repr_html_()
+    names = {groups.outlet_name(s) for s in fakes["source"].dropna()}
+    assert len(names) >= 3 and all(f">{tl.html.escape(n)}<" in html for n in names)

@@ -67,6 +67,13 @@ class OutletGroups:
         hit = self.outlets.loc[self.outlets["source"] == key, "group"]
         return str(hit.iloc[0]) if len(hit) else UNGROUPED
 
+    def outlet_name(self, source) -> str:
+        """The outlet's name as the grouping writes it ("Al-Ahram" for "ahram"); the source
+        value itself for an outlet the grouping does not list."""
+        hit = self.outlets.loc[self.outlets["source"] == normalise_source(source), "name"]
+        name = hit.iloc[0] if len(hit) else None
+        return str(name) if isinstance(name, str) and name.strip() else str(source)
+
     def label_of(self, group: str) -> str:
         """The display label of a group id (the id itself for UNGROUPED / UNKNOWN_SOURCE)."""
         hit = self.groups.loc[self.groups["group"] == group, "group_label"]
