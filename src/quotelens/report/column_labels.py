@@ -191,6 +191,7 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
         "devtest_rw.jsonl": "NewsMTSC devtest, real-world sample",
     },
     "masking": {"masked": "masked", "unmasked": "not masked"},
+    "speaker_kind": {"news_agency": "news agency", "unnamed": "unnamed source"},
     "measure": {"likelihood_ratio": "likelihood ratio (Dunning)", "pmi": "PMI (bits)"},
     "set": {"amazon": "Amazon reviews", "movie": "movie reviews", "tweets": "tweets"},
 }
