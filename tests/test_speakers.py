@@ -446,3 +446,14 @@ def test_a_participle_after_a_message_reports_the_message(dev_texts):
     sts = extract_article_statements(dev_texts["fakes_1924058047"], "fakes_1924058047", EMPTY)
     st = next(s for s in sts if s["quote"].startswith("to lay down their weapons"))
     assert st["speaker_mention"] == "the army" and st["cue"] == "urging"
+
+
+def test_a_name_before_an_organisation_noun_is_that_organisation(default_load):
+    # fakes_1923848251 (not in the gold): "the Tahrir al-Sham jihadist alliance denounced the
+    # ceasefire talks ... "This aggression ..." it said": the alliance is an organisation (it was
+    # typed a person), so "it" is the alliance, not "Syrias" two sentences before
+    aid, text = _fakes_text(default_load, "1923848251")
+    sts = extract_article_statements(text, aid, EMPTY)
+    pledged = _with_quote(sts, "to keep fighting government forces")
+    assert pledged["speaker"] == "Tahrir al-Sham" and pledged["speaker_kind"] == "organisation"
+    assert _with_quote(sts, "This aggression and crimes")["speaker"] == "Tahrir al-Sham"

@@ -36,6 +36,16 @@ from quotelens.extract.name_tokens import (
 from quotelens.extract.speaker_types import is_outlet_name
 
 # a particle joined to a capitalised word ("al-Arabi")
+# An organisation noun after a name, with at most one lower-case modifier ("jihadist alliance"),
+# and the word after it (a person's role there makes the phrase a person: "rebel group commander").
+_GROUP_HEAD_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?([a-z]+)\b(?:\s+([\w-]+))?")
+# Organisation words that also modify a person or place after a name ("Assad government forces"
+# names forces, "Damascus police" a place's police): only group nouns count here.
+_NOT_GROUP_HEADS = frozenset(("government", "regime", "forces", "force", "army", "police", "media", "news",
+                              "press", "house", "states", "nations", "international", "daily", "post",
+                              "authorities", "authority", "service", "services", "office", "hospital",
+                              "bank", "court", "embassy", "republic", "revolution", "command", "center",
+                              "centre", "administration", "channel", "radio", "television"))
 GLUED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 
 
@@ -176,6 +186,14 @@ def name_in_run(ents, si, toks, i0, i1):
         return ("organisation", start, end, joined, si, titles, roles, None)
     if joined in ents.places or PLACE_ADJECTIVE.fullmatch(low[0]) or any(MODIFIER_SUFFIX.search(w) for w in low):
         return None
+    group_head = _GROUP_HEAD_AFTER.match(text, end)
+    nxt = group_head.group(2) or "" if group_head else ""
+    if group_head and group_head.group(1) in ORG_WORDS and group_head.group(1) not in _NOT_GROUP_HEADS \
+            and len(names) >= 2 and not nxt[:1].isupper() and nxt.lower() not in PERSON_ROLES:
+        # "the Tahrir al-Sham jihadist alliance": a name before an organisation noun names that
+        # organisation (not "the Reuters news agency reporter", nor "State news agency SANA",
+        # where the name after the noun is the organisation's)
+        return ("organisation", start, end, joined, si, titles, roles | {group_head.group(1)}, None)
     if any(w in STATE_NAMES for w in names) or any(w in GROUP_WORDS for w in low):
         return None
     g_title = next((title_gender(t) for t in titles if title_gender(t)), None)

@@ -221,6 +221,10 @@ class ArticleMentions:
                 continue  # "Thu Aug": a dateline
             if len(words) >= 2 and not was_titled and self.article_place(" ".join(words)):
                 continue  # "New York said ... in New York": a place the article names is no person
+            if len(words) >= 2 and self.organisation_named_at(run[0][0], run[-1][1]):
+                # "the Tahrir al-Sham jihadist alliance": the article's reading of the name
+                yield run[0][0], run[-1][1], " ".join(words), "organisation"
+                continue
             if len(words) >= 2 or was_titled or key in self.unknown_names:
                 full = self.unknown_names.get(key, "")
                 name = " ".join(words)
@@ -237,6 +241,11 @@ class ArticleMentions:
     def person_named_at(self, s: int, e: int) -> bool:
         """Whether the article's reading of its names (SpeakerResolver, which knows them) makes
         text[s:e] a mention of a person; never, for the registry mentions alone."""
+        return False
+
+    def organisation_named_at(self, s: int, e: int) -> bool:
+        """Whether the article's reading of its names makes text[s:e] exactly a mention of an
+        organisation; never, for the registry mentions alone."""
         return False
 
     def _given_names_before(self, s: int) -> list[str]:

@@ -80,6 +80,12 @@ class SpeakerResolver(SpeakerHistory):
         m = self.entities.mention_at(s, e)
         return m is not None and m.entity.kind == "person" and m.start <= s and e <= m.end
 
+    def organisation_named_at(self, s: int, e: int) -> bool:
+        """Whether text[s:e] is exactly a mention of an organisation the article names
+        ("Tahrir al-Sham" in "the Tahrir al-Sham jihadist alliance")."""
+        m = self.entities.mention_at(s, e)
+        return m is not None and m.entity.kind == "organisation" and m.start == s and m.end == e
+
     def in_content(self, pos: int) -> bool:
         """Whether character offset `pos` lies inside the content of one of the article's
         statements (`content_spans`)."""
