@@ -409,6 +409,10 @@ def test_unnamed_labels_keep_the_articles_wording_and_a_first_name_with_a_role_i
     # "he" after it too (the label was "government-controlled west of the city Ahmed a resident")
     sts = extract_article_statements(dev_texts["fakes_1926478952"], "fakes_1926478952", EMPTY)
     assert _with_quote(sts, "a woman was killed and three other civilians")["speaker"] == "source at Aleppo Police Command"
+    # fakes_1923848289 (dev): "according to an AFP photographer at the scene": where they stood
+    # is no part of the label
+    sts = extract_article_statements(dev_texts["fakes_1923848289"], "fakes_1923848289", EMPTY)
+    assert _with_quote(sts, "Rows of seats in the wedding hall")["speaker"] == "AFP photographer"
     aid, text = _fakes_text(default_load, "1926479355")
     sts = extract_article_statements(text, aid, EMPTY)
     home = _with_quote(sts, "his home in the Syria quarter")

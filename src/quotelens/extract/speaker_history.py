@@ -22,6 +22,8 @@ from quotelens.extract.lexicon.speaker_heads import GENERIC_ORG_HEADS, ORG_ROLES
 from quotelens.extract.mentions import ArticleMentions, Resolution
 from quotelens.extract.registry import Registry
 
+# "an AFP photographer at the scene", "a witness on the spot": a circumstance, not a description.
+_AT_THE_SCENE = re.compile(r"\s+(?:at|on)\s+the\s+(?:scene|spot)$", re.IGNORECASE)
 _APPOSITION_ROLE = re.compile(r",?\s+(?:the|a|an)\s+([\w-]+)")  # "Abu Abdel-Moneim, the father"
 
 
@@ -146,6 +148,7 @@ class SpeakerHistory(ArticleMentions):
         whose head is not the role ("Ahmed a resident of the west of the city"). Only a
         description of an organisation ("a UK-based monitor spokesperson", "a spokesperson for
         the UK-based monitor") is replaced by the organisation it refers back to."""
+        unnamed = _AT_THE_SCENE.sub("", unnamed)  # where they stood is no part of who they are
         m = re.match(r"^(.*?)\s+(at|for|of|with|from)\s+(?:the\s+)?(.+)$", unnamed)
         if m:
             head, _, rest = m.groups()
