@@ -172,8 +172,9 @@ MAX_SHOWN_ROWS = 15
 
 
 class ShownTable:
-    """A table as a report page shows it: `_repr_html_` for the page (Jupyter, nbconvert), the
-    same rows as plain text for a console."""
+    """A table as a report page shows it: `_repr_html_` for the page (Jupyter, nbconvert), and
+    a one-line description as plain text (the notebook file stores both; the rows are in the
+    HTML once, which keeps the report folder small)."""
 
     def __init__(self, html_text: str, text: str) -> None:
         self.html = html_text
@@ -201,5 +202,6 @@ def shown_table(df: pd.DataFrame, *, label_of: Mapping[str, Callable[[object], s
         where = f"; all of them in {rows_in}" if rows_in else f"; {len(df) - len(head)} more not shown"
         note = f"First {len(head)} of {len(df)} rows{where}."
         parts.append(f'<p class="table-note">{html.escape(note)}</p>')
-    text = readable(head, label_of, decimals, labels).to_string(index=False) if len(head.columns) else "(no columns)"
-    return ShownTable("\n".join(parts), "\n".join(filter(None, [title, text, note])))
+    columns = "; ".join((labels or {}).get(c) or column_label(c) for c in df.columns)
+    text = f"{title + ': ' if title else ''}table of {len(head)} rows ({columns}). {note}".strip()
+    return ShownTable("\n".join(parts), text)
