@@ -29,19 +29,19 @@ from quotelens.extract.described_person import described_person_before
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.syntax_words import (
-    AUXILIARY_VERBS, BE_FORMS, CALENDAR_WORDS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, SUBJECT_BOUNDARY_WORDS,
-    NEGATIVE_DETERMINERS, TIME_MODIFIERS, TIME_NOUNS, WEEKDAYS, 
+    AUXILIARY_VERBS, BE_FORMS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, NEGATIVE_DETERMINERS,
+    SUBJECT_BOUNDARY_WORDS,
 )
 from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS, TELL_LEMMAS
 from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
 from quotelens.extract.tagged import TaggedSentence, tagged_sentence
+from quotelens.extract.time_adjuncts import before_time_adjunct, is_date_word, time_word
 
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP", "CD"))
 _VERB_TAGS = frozenset(("VB", "VBD", "VBZ", "VBP", "VBN", "VBG"))
 _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _ADVERB_TAGS = frozenset(("RB", "RBR", "RBS"))
 _QUOTE_TOKENS = frozenset(('"', "“", "”", "``", "''", "'", "‘", "’", "«", "»"))
-_YEAR_OR_DAY = re.compile(r"(?:1[89]|20)\d\d|[0-3]?\d(?:st|nd|rd|th)?")
 _MISTAGGED_NAME = frozenset(("VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJ"))
 _HAS_WORD = re.compile(r"[^\W_]")
 MAX_EXTENSIONS = 4  # prepositional phrases, modifiers and conjuncts added to one subject
@@ -72,7 +72,7 @@ def _np_ending_at(ts: TaggedSentence, i: int) -> int | None:
     first = ts.chunk_ending.get(i, i)
     while first < i and not _HAS_WORD.search(toks[first][0]):
         first += 1
-    while first < i and (toks[first][3] in ("WDT", "WP", "WP$") or _is_date_word(toks[first][0], toks[first][3])):
+    while first < i and (toks[first][3] in ("WDT", "WP", "WP$") or is_date_word(toks[first][0], toks[first][3])):
         first += 1
     particle = False
     while first > 0 and toks[first - 1][0].lower() in PARTICLES and (
@@ -105,50 +105,7 @@ def _adjectival(ts: TaggedSentence, vi: int) -> bool:
     if vi == 0 or toks[vi - 1][3] not in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT", "POS", "PRP$"):
         return False  # after a comma, an auxiliary or an adverb it is a verb ("X, ..., described today")
     nxt_word, _, _, nxt_tag = toks[vi + 1]
-    return (nxt_tag in ("NN", "NNS") and not _time_word(ts, vi + 1)) or nxt_word.lower() == "by"
-
-
-def _time_word(ts: TaggedSentence, i: int) -> bool:
-    """Whether token `i` heads a time adjunct, not a subject: a weekday or time noun, or a
-    month after a number or "last/this/next/early/late" ("last September"). A month name
-    alone before a speech verb is a name ("May added", Theresa May)."""
-    low = ts.tokens[i][0].lower()
-    if low in TIME_NOUNS or low in WEEKDAYS:
-        return True
-    if low in CALENDAR_WORDS:
-        return i > 0 and (ts.tokens[i - 1][3] == "CD" or ts.tokens[i - 1][0].lower() in TIME_MODIFIERS)
-    return False
-
-
-_TIME_PREPOSITIONS = frozenset(("on", "in", "last", "this", "early", "late", "mid", "earlier"))
-
-
-def _before_time_adjunct(ts: TaggedSentence, i: int, lo_index: int) -> int:
-    """The last token before a time adjunct that ends at token `i` and stands between the
-    subject and the cue ("The ministry on August 24 stated", "Officials on Monday said",
-    "The group last week said"), or `i` when there is none. The adjunct is a run of dates
-    (weekdays, months, day numbers, years, time nouns) opened by a time preposition, or a
-    weekday or time noun alone ("Trump Monday said")."""
-    toks = ts.tokens
-    j = i
-    while j >= lo_index and (_is_date_word(toks[j][0], toks[j][3]) or toks[j][0].lower() in TIME_NOUNS):
-        j -= 1
-    if j == i or j < lo_index:
-        return i
-    if toks[j][0].lower() in _TIME_PREPOSITIONS:
-        j -= 1
-    elif not (toks[j + 1][0].lower() in WEEKDAYS or toks[j + 1][0].lower() in TIME_NOUNS):
-        return i  # "Syria 2015 said"? no adjunct without a preposition or a day word
-    if j < lo_index or toks[j][3] not in _NOUN_TAGS or toks[j][3] == "CD":
-        return i  # the adjunct must follow the subject's noun
-    return j
-
-
-def _is_date_word(word: str, tag: str) -> bool:
-    """A weekday, month, year or day number at the start of a chunk."""
-    if tag == "CD":
-        return bool(_YEAR_OR_DAY.fullmatch(word))
-    return word.lower() in CALENDAR_WORDS
+    return (nxt_tag in ("NN", "NNS") and not time_word(ts, vi + 1)) or nxt_word.lower() == "by"
 
 
 def _boundary_before(ts: TaggedSentence, i: int, lo_index: int, weak: bool = True) -> bool:
@@ -307,13 +264,13 @@ def np_subject_before(art, lo: int, cue: int):
         i -= 1
     if i < lo_index:
         return None
-    i = _before_time_adjunct(ts, i, lo_index)
+    i = before_time_adjunct(ts, i, lo_index)
     if i < lo_index:
         return None
     if toks[i][3] == ",":
         return _before_comma(ts, i, lo_index, negated, passive, skipped=i < vi - 1)
     first = _np_ending_at(ts, i)
-    if first is None or first < lo_index or _time_word(ts, i):
+    if first is None or first < lo_index or time_word(ts, i):
         return None
     found = _subject_start(ts, first, i, lo_index)
     if toks[first][0].lower() in NEGATIVE_DETERMINERS or (first > 0 and toks[first - 1][0].lower() in NEGATIVE_DETERMINERS):
