@@ -21,7 +21,7 @@ is written out in docs/registry.md, "What counts as named"). A statement's speak
   starting with a lower-case letter, "Tony Blair", "Islamic State", "New Zealand", "Reuters",
   or with a name particle, "al-Jaafari") and was not typed `unnamed`; a pronoun ("It") or a day
   or month name ("Tuesday") is never a name;
-- an **unnamed source** otherwise: `speaker_kind` "unnamed" ("Aleppo Police Command source",
+- an **unnamed source** otherwise: `speaker_kind` "unnamed" ("source at Aleppo Police Command",
   "unidentified person") or a label that describes rather than names, written in lower case
   whatever its kind ("interviewee", "officials", "state media", "the study").
 
