@@ -2,7 +2,7 @@
 tests that keep places, days and capitalised common words from becoming speakers.
 
 `ArticleMentions` is the memory of names that speaker resolution (quotelens.extract.resolution)
-builds on. Reads: an article's text and the actor registry. Writes: mentions as (start, end,
+builds on; the registry's mentions without namesakes come from quotelens.extract.namesakes. Reads: an article's text and the actor registry. Writes: mentions as (start, end,
 canonical name) with offsets in characters, and `Resolution` records.
 """
 
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from quotelens.extract.gender import is_known_first_name, is_known_surname
-from quotelens.extract.invisible import strip_invisible, visible_text
+from quotelens.extract.invisible import strip_invisible
 from quotelens.extract.lexicon.calendar import DAY
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
 from quotelens.extract.lexicon.countries import STATE_NAMES
@@ -24,7 +24,7 @@ from quotelens.extract.lexicon.groups import GROUP_WORDS
 from quotelens.extract.lexicon.media_outlets import RELAY_WORDS
 from quotelens.extract.lexicon.non_actors import NON_ACTOR_WORDS
 from quotelens.extract.lexicon.occupations import OCCUPATIONS
-from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, NAME_CLOSING_WORDS, ORG_WORDS
+from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.places import MODIFIER_SUFFIX, PLACE_ADJECTIVE
 from quotelens.extract.lexicon.pronouns import NON_SPEAKERS
@@ -32,6 +32,7 @@ from quotelens.extract.lexicon.sentence_openers import CLAUSE_OPENERS, SENTENCE_
 from quotelens.extract.lexicon.speaker_heads import DOCUMENT_HEADS, GENERIC_ORG_HEADS, ORG_ROLES, ROLE_WORDS
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.name_tokens import CALENDAR_WORD
+from quotelens.extract.namesakes import registry_mentions, without_namesakes
 from quotelens.extract.registry import Registry, name_key
 from quotelens.extract.speaker_phrases import QUOTED_NAME, clean_token, tokens
 from quotelens.extract.speaker_types import name_kind
@@ -68,9 +69,9 @@ class ArticleMentions:
         self.registry = registry
         self.unknown_names: dict[str, str] = {}  # name_key -> longest form seen in the article
         self._lower_words: set[str] | None = None  # lower-case words of the text, built on demand
-        mentions = _registry_mentions(text, registry) if registry is not None else []
+        mentions = registry_mentions(text, registry) if registry is not None else []
         # a registry surname never takes a person the text names with another first name
-        self.mentions = self._without_namesakes(mentions)
+        self.mentions = without_namesakes(text, mentions, registry, self.common_word)
         self.mention_starts = [m[0] for m in self.mentions]
 
     def registry_in(self, a: int, b: int) -> list[tuple[int, int, str]]:
@@ -248,101 +249,6 @@ class ArticleMentions:
         organisation; never, for the registry mentions alone."""
         return False
 
-    def _given_names_before(self, s: int) -> list[str]:
-        """The capitalised words right before offset `s` that can be a person's given names
-        ("Ken" in "Ken Clarke", "Mohamed El-Hassan" in "Mohamed El-Hassan Mohamed"), in text
-        order; [] when the word before is a title, a role, an organisation word, a place or
-        common word, a registry alias or not capitalised ("Foreign Secretary Clarke",
-        "Yesterday Clarke", "Aleppo Fahd")."""
-        words = list(re.finditer(r"([A-Z][\w'’-]*)\s+", self.text[max(0, s - 60):s]))
-        out: list[str] = []
-        pos = s - min(s, 60)
-        expect_end = s - pos  # each word must end where the next begins
-        for m in reversed(words):
-            if m.end() != expect_end:
-                break
-            w = strip_invisible(m.group(1))
-            low = w.lower()
-            if low in TITLES or low in ROLE_WORDS or low in ORG_WORDS or low in COMMON_WORDS \
-                    or low in CLAUSE_OPENERS or w in SENTENCE_ADVERBS or low in DEMONYMS or self.common_word(w) \
-                    or bool(DAY.fullmatch(w)) or w in self.registry.alias_to_actor \
-                    or (self.registry.places and w in self.registry.places):
-                break
-            out.insert(0, w)
-            expect_end = m.start()
-            if len(out) == 3:
-                break
-        return out
-
-    def _without_namesakes(self, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """`mentions` without those of registry persons that the text gives to someone else (issue
-        13): a bare surname alias right after a different given name ("Ken Clarke" is not the
-        registry's Charles Clarke, "Mohamed El-Hassan Mohamed" not its Ahmed Mohamed) or opening
-        such a name; and, in an article that never names the registry person in full, every bare
-        surname once someone else with it is named ("Suzanne Johnson ... Johnson said" is not
-        Boris Johnson). The mentions dropped are read as the article's own names
-        (quotelens.extract.entities)."""
-        if not mentions or self.registry is None:
-            return mentions
-        text = self.text
-        others: set[str] = set()  # surnames the text gives to someone else
-        dropped: set[int] = set()
-        # Registry.find's mentions are sorted and never overlap, so a bisection over their
-        # starts answers "is this offset inside a mention" (a scan per mention was quadratic)
-        starts = [m[0] for m in mentions]
-        start_set = set(starts)
-
-        def in_a_mention(pos: int) -> bool:
-            j = bisect.bisect_right(starts, pos) - 1
-            return j >= 0 and mentions[j][1] > pos
-
-        for k, (s, e, name) in enumerate(mentions):
-            actor = self.registry.actors[name]
-            alias = text[s:e]
-            after_word = re.match(r"\s+([A-Z]\w+)", text[e:e + 30])
-            if actor.kind != "person" and after_word and after_word.group(1).lower() in NAME_CLOSING_WORDS \
-                    and not (e in start_set or in_a_mention(after_word.start(1) + e)):
-                # "Saudi Arabia's Civil Defense Authority": the alias opens a longer name
-                dropped.add(k)
-                continue
-            if " " in alias.strip() or alias == name:
-                continue
-            own = {w for a in (name, *actor.aliases) for w in a.split()} - {alias}
-            given = self._given_names_before(s)
-            if actor.kind != "person":
-                # "Valeska Paris": a city standing for its state ("Paris" for France) after a
-                # given name is a person's surname
-                if given and not any(w in own or w in STATE_NAMES or PLACE_ADJECTIVE.fullmatch(w.lower())
-                                     for w in given):
-                    others.add(alias)
-                    dropped.add(k)
-                continue
-            if given and not any(w in own for w in given):
-                others.add(alias)
-                dropped.add(k)
-                continue
-            # "Mohamed El-Hassan Mohamed": the surname opens a longer name ending in itself
-            after = re.match(r"(?:\s+[A-Z][\w'’-]*){1,3}", text[e:e + 60])
-            if after and after.group().split()[-1] == alias and not any(w in own for w in after.group().split()[:-1]):
-                dropped.add(k)
-        # per actor, computed once (searching the whole text for every mention was quadratic)
-        full_names = {n2 for s2, e2, n2 in mentions if " " in text[s2:e2].strip()}
-        written_in_full: dict[str, bool] = {}
-        for k, (s, e, name) in enumerate(mentions):
-            alias = text[s:e]
-            if k in dropped or alias not in others:
-                continue
-            if name not in written_in_full:
-                actor = self.registry.actors[name]
-                named_in_full = name in full_names
-                if actor.kind != "person":
-                    named_in_full = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
-                written_in_full[name] = named_in_full or name in text \
-                    or any(" " in a and a in text for a in actor.aliases)
-            if not written_in_full[name]:
-                dropped.add(k)
-        return [m for k, m in enumerate(mentions) if k not in dropped]
-
     def article_place(self, name: str) -> bool:
         """Whether the article itself writes `name` as a place (a resolver that tracks the
         article's names answers; here: never)."""
@@ -376,15 +282,6 @@ class ArticleMentions:
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.text))
         return tok.lower() in self._lower_words
-
-
-def _registry_mentions(text: str, registry: Registry) -> list[tuple[int, int, str]]:
-    """Registry mentions of `text` (Registry.find), found in the text without invisible
-    characters ("de Mi<ZWSP>stura" is "de Mistura"), with offsets into `text` itself."""
-    visible, where = visible_text(text)
-    if visible is text:
-        return registry.find(text)
-    return [(where[s], where[e - 1] + 1, name) for s, e, name in registry.find(visible)]
 
 
 def lower_first(name: str) -> str:
