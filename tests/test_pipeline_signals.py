@@ -40,7 +40,12 @@ def corpus(tmp_path_factory) -> Path:
 def _start(corpus: Path, out: Path) -> subprocess.Popen:
     command = [str(Path(sys.executable).with_name("quotelens")), "pipeline", str(corpus), "-o", str(out),
                "--workers", "2", "--chunk-size", "10"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # A job started from a terminal has Ctrl-C at its default action. A process whose parent
+    # ignores SIGINT inherits SIG_IGN, and Python then keeps ignoring it (the full suite once
+    # ran this test from such a worker: the pipeline finished and exited 0), so the child's
+    # disposition is set as a shell would set it for a foreground job.
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _workers(proc: subprocess.Popen) -> list[psutil.Process]:
