@@ -10,7 +10,7 @@ docs/registry.md, "What counts as named"), and used here and by quotelens.compar
   count as named actors; `speaker_kind` tells them apart where a table wants people,
   organisations and states only;
 - every other statement with a speaker is an **unnamed source**: `speaker_kind` "unnamed"
-  ("a military source", "Aleppo Police Command source", "interviewee") or a label written in
+  ("a military source", "source at Aleppo Police Command", "interviewee") or a label written in
   lower case, a description rather than a name ("media", "local sources", "state media");
 - a statement without a speaker is neither (counted in totals only).
 Without a `speaker_kind` column, the label alone decides.
