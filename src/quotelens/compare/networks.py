@@ -29,8 +29,14 @@ from quotelens.figure_labels import place_node_labels, wrapped_label
 # --------------------------------------------------------------------------------------------
 
 
+#: Speaker kinds (Statements' `speaker_kind`) never counted as "quoted together": a news agency
+#: or an outlet quoted as a source relays what others said; it is not an actor quoted beside them.
+NOT_QUOTED_TOGETHER = ("news_agency",)
+
+
 def cooccurrence_edges(ctx: pd.DataFrame, min_articles: int = 1, once_per_text: bool = True,
-                       linked_pairs: Iterable[tuple[str, str]] = ()) -> pd.DataFrame:
+                       linked_pairs: Iterable[tuple[str, str]] = (),
+                       left_out_kinds: Iterable[str] = NOT_QUOTED_TOGETHER) -> pd.DataFrame:
     """Who is quoted alongside whom: one row per unordered pair of distinct speakers quoted in
     the same article. Columns source, target (source < target alphabetically), `weight` (number
     of articles quoting both) and `article_ids` (sorted list). Pairs in fewer than min_articles
@@ -39,8 +45,12 @@ def cooccurrence_edges(ctx: pd.DataFrame, min_articles: int = 1, once_per_text: 
     once_per_text: duplicate articles are set aside (compare.once). linked_pairs: (organisation,
     its spokesperson or director) pairs, in either order, that are not counted: quoting an
     organisation and the person speaking for it says nothing about who is quoted alongside whom
-    (`speaks_for_pairs` reads them from a registry's `speaks_for` key)."""
+    (`speaks_for_pairs` reads them from a registry's `speaks_for` key). left_out_kinds:
+    statements whose `speaker_kind` is one of these are not counted (default: news agencies,
+    NOT_QUOTED_TOGETHER); a table without `speaker_kind` keeps every statement."""
     ctx = kept_statements(ctx, once_per_text)
+    if "speaker_kind" in ctx.columns:
+        ctx = ctx[~ctx["speaker_kind"].isin(tuple(left_out_kinds))]
     linked = {tuple(sorted(pair)) for pair in linked_pairs}
     pairs: dict[tuple[str, str], set[str]] = {}
     for article_id, speakers in ctx.groupby("article_id")["speaker"]:
