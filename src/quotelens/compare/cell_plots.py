@@ -29,11 +29,13 @@ def _whisker(ax, x, y, low, high, colour, marker="o", horizontal=True):
         ax.plot(x, y, marker, mfc="white", color=colour, ms=5)
 
 
-def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min_articles: int = MIN_ARTICLES):
+def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min_articles: int = MIN_ARTICLES,
+               masking: bool = True):
     """Dot-and-whisker per cell of `cells` (compare.cells.cell_estimates with one `by` column):
     the masked mean (blue) and the unmasked mean (orange) with their 95% intervals, each row
     labelled with its n of statements and articles; rows with `few_articles` grey and labelled
-    "n < min_articles articles"."""
+    "n < min_articles articles". Without `masking` (no topic-word list in this run) the two
+    means are the same, so one mean is drawn, labelled unmasked."""
     if cells.empty:
         raise ValueError(f"no cells to plot for {by!r}")
     data = cells.reset_index(drop=True)
@@ -41,7 +43,7 @@ def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min
     for i, row in data.iterrows():
         thin = bool(row["few_articles"])
         _whisker(ax, row["mean"], i - 0.12, row["ci_low"], row["ci_high"], THIN_COLOUR if thin else MASKED_COLOUR)
-        if np.isfinite(row["mean_unmasked"]):
+        if masking and np.isfinite(row["mean_unmasked"]):
             _whisker(ax, row["mean_unmasked"], i + 0.12, row["unmasked_low"], row["unmasked_high"],
                      THIN_COLOUR if thin else UNMASKED_COLOUR, marker="s")
         if thin:
@@ -53,7 +55,8 @@ def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min
     ax.invert_yaxis()
     ax.axvline(0, color="0.6", lw=0.8)
     ax.set_xlim(-1, 1)
-    ax.set_xlabel("mean sentiment (-1 to +1); dots: topic words masked (headline), squares: unmasked; bars: 95% "
+    markers = "dots: topic words masked (headline), squares: unmasked" if masking else "unmasked (no topic-word masking)"
+    ax.set_xlabel(f"mean sentiment (-1 to +1); {markers}; bars: 95% "
                   f"article-cluster bootstrap; grey: fewer than {min_articles} articles", fontsize=8)
     ax.set_title(title or f"Mean sentiment by {by}")
     layout(fig)

@@ -108,14 +108,29 @@ def headline_both(scored: pd.DataFrame, **options) -> dict:
     return {c: (row[c].item() if hasattr(row[c], "item") else row[c]) for c in CELL_COLUMNS if c != "few_articles"}
 
 
-def headline_sentence(both: dict) -> str:
+def headline_sentence(both: dict, masking: bool = True) -> str:
     """The headline mean stated with its unmasked value beside it (intervals left out when the
-    statements come from one article)."""
+    statements come from one article). masking: whether a topic-word list was masked in this
+    run (03_sentiment's settings); off, the mean is stated once, as unmasked."""
     def interval(low: float, high: float, lead: str) -> str:
         return f" ({lead}{low:+.2f} to {high:+.2f})" if np.isfinite(low) else ""
 
     articles = "1 article" if both["n_articles"] == 1 else f"{both['n_articles']} articles"
+    if not masking:
+        return (f"Mean sentiment over {both['n_statements']} statements from {articles} is "
+                f"{both['mean_unmasked']:+.2f}{interval(both['unmasked_low'], both['unmasked_high'], '95% CI ')}, "
+                "on a scale from -1 to +1; statements are scored unmasked (topic-word masking was off).")
     return (f"Mean sentiment over {both['n_statements']} statements from {articles} is "
             f"{both['mean']:+.2f}{interval(both['ci_low'], both['ci_high'], '95% CI ')} with topic words masked and "
             f"{both['mean_unmasked']:+.2f}{interval(both['unmasked_low'], both['unmasked_high'], '')} unmasked, "
             f"on a scale from -1 to +1.")
+
+
+#: The columns of `cell_estimates` that compare masked with unmasked means.
+UNMASKED_COLUMNS = ("mean_unmasked", "unmasked_low", "unmasked_high", "masking_shift")
+
+
+def cells_shown(cells: pd.DataFrame, masking: bool) -> pd.DataFrame:
+    """`cells` as a table to show: with masking off (no topic-word list in this run) the
+    unmasked columns repeat the means and the shift is 0, so they are left out."""
+    return cells if masking else cells.drop(columns=[c for c in UNMASKED_COLUMNS if c in cells.columns])

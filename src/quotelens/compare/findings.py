@@ -94,6 +94,7 @@ def findings(
     once_per_text: bool = True,
     linked_pairs=(),
     n_boot: int | None = None,
+    masking: bool = True,
 ) -> list[str]:
     """The main findings as plain sentences, every number computed from the tables. Sentences
     whose data is missing are replaced by a sentence saying so.
@@ -102,7 +103,10 @@ def findings(
     (compare.once). Speakers named in findings are named actors; unnamed sources are one
     category, stated with its share per outlet group (per outlet without groups) and 95%
     article-cluster bootstrap intervals (`n_boot` resamples, default estimates.N_BOOTSTRAP).
-    linked_pairs: organisation-spokesperson pairs the co-quotation finding does not count."""
+    linked_pairs: organisation-spokesperson pairs the co-quotation finding does not count; news
+    agencies are left out of it too (networks.NOT_QUOTED_TOGETHER: they relay others).
+    masking: whether topic-word masking was on in this run (report.run_settings.masking_on);
+    off, sentiment is stated as unmasked, with no masked value beside it."""
     out: list[str] = []
     cf = corpus_facts(articles)
     set_aside = None
@@ -155,29 +159,31 @@ def findings(
                 f"({int(first['n_statements'])} of {total} statements{' each' if len(tied) > 1 else ''}, "
                 f"{_pct(first['n_statements'], total)})."
             )
-    out.extend(_sentiment_findings(named, min_statements, n_boot=n_boot, everyone=ctx))
+    out.extend(_sentiment_findings(named, min_statements, n_boot=n_boot, everyone=ctx, masking=masking))
     out.extend(_keyword_findings(keywords, sf["top_speakers"]))
     edges = networks.cooccurrence_edges(named, once_per_text=False, linked_pairs=linked_pairs)
     if len(edges):
         e = edges.iloc[0]
-        out.append(f"The pair of named actors quoted together most often is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
+        out.append(f"The pair of named actors quoted together most often (news agencies, which relay others, not counted) "
+                   f"is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
     return out
 
 
 def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10, n_boot: int | None = None,
-                        everyone: pd.DataFrame | None = None) -> list[str]:
+                        everyone: pd.DataFrame | None = None, masking: bool = True) -> list[str]:
     """The corpus headline, then the lowest and highest mean sentiment among the top_n
     most-quoted speakers with at least min_statements scored statements (the extremes over all
     speakers are dominated by rarely quoted ones, whose means rest on few statements); each
     mean with its 95% article-cluster interval and, beside it, the unmasked mean (compare.cells).
-    The headline is over `everyone` (all statements, default `ctx`)."""
+    The headline is over `everyone` (all statements, default `ctx`). Without `masking` the
+    means are the unmasked ones and no second value is given."""
     if "sentiment" not in ctx.columns:
         return ["Sentiment was not scored in this run (statements_scored.parquet is missing)."]
     options = {"once_per_text": False} if n_boot is None else {"once_per_text": False, "n_boot": n_boot}
     out = []
     everyone = ctx if everyone is None else everyone
     if "sentiment_unmasked" in everyone.columns and everyone["sentiment"].notna().any():
-        out.append(headline_sentence(headline_both(everyone, **options)))
+        out.append(headline_sentence(headline_both(everyone, **options), masking=masking))
     top = ctx[ctx["speaker"].isin(cmp.top_speakers(ctx, top_n))]
     g = cell_estimates(top, "speaker", **options)
     g = g[g["n_statements"] >= min_statements].sort_values(["mean", "speaker"], kind="mergesort")
@@ -187,12 +193,13 @@ def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10,
 
     def described(row) -> str:
         interval = "" if not np.isfinite(row["ci_low"]) else f", 95% CI {row['ci_low']:+.2f} to {row['ci_high']:+.2f}"
-        unmasked = "" if not np.isfinite(row["mean_unmasked"]) else f"; {row['mean_unmasked']:+.2f} unmasked"
+        unmasked = "" if not masking or not np.isfinite(row["mean_unmasked"]) else f"; {row['mean_unmasked']:+.2f} unmasked"
         return f"{_possessive(row['speaker'])} ({row['mean']:+.2f}{interval}{unmasked}; n={int(row['n_statements'])})"
 
+    scale = "on -1 to 1, topic words masked" if masking else "on -1 to 1, unmasked"
     out.append(
         f"Among the {top_n} most quoted named actors ({len(g)} with at least {min_statements} scored statements), the lowest mean "
-        f"sentiment (on -1 to 1, topic words masked) is {described(low)} and the highest {described(high)}."
+        f"sentiment ({scale}) is {described(low)} and the highest {described(high)}."
     )
     return out
 

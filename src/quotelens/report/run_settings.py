@@ -111,3 +111,15 @@ def sentiment_settings(scorer, topic_words_path: str, dictionary_paths: Iterable
         "masked_labels_changed": flipped,
         "dictionaries": dictionaries,
     }
+
+
+def masking_on(settings: dict[str, dict[str, Any]], scored: pd.DataFrame | None = None) -> bool:
+    """Whether topic-word masking was on in this run: 03_sentiment's record (a list with terms
+    configured); without a record (03 did not run in this folder), whether any statement of
+    `scored` had a topic word masked (its `masked_terms`). False when neither tells."""
+    record = settings.get("03_sentiment")
+    if record:
+        return bool(record.get("topic_words_path")) and bool(record.get("topic_words_terms"))
+    if scored is not None and "masked_terms" in scored.columns:
+        return bool((scored["masked_terms"].fillna("") != "").any())
+    return False
