@@ -153,3 +153,47 @@ def limitation_sentences(ctx: pd.DataFrame, articles: pd.DataFrame, settings: di
                        "and some statement layouts are harder to find in them.")
     out.extend(str(note) for note in corpus_notes if str(note).strip())
     return out
+
+
+#: The news-gold scores, written by scripts/evaluate_statements.py beside the file 00_report's
+#: `statements_eval_path` names (docs/evaluation/statements_news.json).
+NEWS_GOLD_FILE = "statements_news.json"
+
+
+def _summary_row(doc: dict, registry: str) -> dict | None:
+    rows = [r for r in doc.get("summary") or [] if isinstance(r, dict)
+            and (r.get("set"), r.get("split"), r.get("registry"), r.get("source")) == ("news", "test", registry, "all")]
+    return rows[0] if rows else None
+
+
+def news_gold_sentences(doc: dict | None) -> list[str]:
+    """How well the statement extractor did on the project's news gold (its test split, all
+    sources), with the project's example actor registry and with none, from the news-gold
+    evaluation file (NEWS_GOLD_FILE); scores are F1 on 0-1. [] when the file or its rows are
+    missing."""
+    if not isinstance(doc, dict):
+        return []
+    with_registry, without = _summary_row(doc, "default"), _summary_row(doc, "empty")
+    if not with_registry or not without:
+        return []
+    articles = ((doc.get("test") or {}).get("empty") or {}).get("registry", {}).get("n_articles")
+    where = f"{without['n_gold']} gold statements" + (f" in {articles} articles" if articles else "")
+    return [f"The statement extractor's accuracy was measured on the project's news gold (its test split, {where}, "
+            f"set aside while the rules were tuned), not on this corpus: quote F1 {without['quote_f1_03']:.2f} "
+            f"(spans overlapping by 0.3 or more); quote and speaker together (pair F1) {without['pair_f1_registry']:.2f} "
+            f"with no actor registry and {with_registry['pair_f1_registry']:.2f} with the project's example registry."]
+
+
+def evaluation_notes(notes: Iterable[str], actors_path: str | None) -> list[str]:
+    """The "key: value" notes of an evaluation file as shown for this run: the registry the
+    evaluation used is named only when it is this run's registry (`actors_path`, 00_report's
+    parameter); otherwise the note says it was the project's example registry, not this run's."""
+    own = qconfig.resolve(actors_path) if actors_path and str(actors_path).strip() else None
+    out = []
+    for note in notes:
+        key, _, value = str(note).partition(": ")
+        if key == "actors" and (own is None or qconfig.resolve(value) != own):
+            run = "this run used none" if own is None else "this run used another"
+            value = f"the project's example registry ({run})"
+        out.append(f"{key}: {value}")
+    return out
