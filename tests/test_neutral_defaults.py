@@ -284,6 +284,73 @@ def test_limitations_are_counted_from_the_run(extracted):
     assert not any(DEFAULT_CORPUS_WORDS.search(n) for n in notes[:-1])
 
 
+def test_sentiment_findings_say_masked_only_when_masking_was_on(extracted, tmp_path):
+    """00_report's findings follow the run's masking setting (issue 13 item 3): off, the means
+    are stated once, as unmasked; on, masked with the unmasked value beside it."""
+    from quotelens.compare import findings
+
+    articles, statements = extracted
+    groups = choices.outlet_groups("", articles)
+    for topic_words in ("", "data/sentiment/topic_words_conflict.yaml"):
+        scorer = scorer_from_options(None, topic_words, [])
+        scored = score_table(statements, text_column="quote", scorer=scorer)
+        folder = tmp_path / (topic_words and "on" or "off")
+        run_settings.record(folder, "03_sentiment", run_settings.sentiment_settings(scorer, topic_words, [], scored))
+        masking = run_settings.masking_on(run_settings.read(folder), scored)
+        assert masking == bool(topic_words)
+        assert run_settings.masking_on({}, scored) == masking  # without 03's record, as the table shows
+        ctx = cmp.statements_in_context(scored, articles, groups)
+        text = " ".join(findings.findings(ctx, articles, groups, min_statements=5, n_boot=20, masking=masking))
+        claims = re.findall(r"topic words masked|with topic words masked|\bmasked\b", text.replace("unmasked", ""))
+        if topic_words:
+            assert "with topic words masked and" in text and "unmasked" in text
+        else:
+            assert not claims, claims
+            assert "statements are scored unmasked (topic-word masking was off)" in text and "(on -1 to 1, unmasked)" in text
+            assert not re.search(r"; [+-]\d\.\d\d unmasked", text)  # no second value beside each mean
+
+
+def test_news_agencies_are_not_quoted_together(extracted):
+    """The co-quotation finding and 05's network count actors, not the outlets relaying them
+    (issue 13 item 3): on GUM and FA-KES with no registry, pairs with a news agency are left out."""
+    from quotelens.compare import findings
+    from quotelens.compare.speaker_types import named_actors
+
+    articles, statements = extracted
+    groups = choices.outlet_groups("", articles)
+    ctx = cmp.statements_in_context(statements, articles, groups)
+    agencies = set(ctx.loc[ctx["speaker_kind"] == "news_agency", "speaker"])
+    named = named_actors(ctx)
+    every_pair = networks.cooccurrence_edges(named, left_out_kinds=())
+    with_agency = every_pair["source"].isin(agencies) | every_pair["target"].isin(agencies)
+    assert with_agency.any()  # AFP, ABC News ... are quoted beside others in these articles
+    edges = networks.cooccurrence_edges(named)
+    assert len(edges) and not (edges["source"].isin(agencies) & edges["target"].isin(agencies)).any()
+    only_agency = {s for s, k in ctx.groupby("speaker")["speaker_kind"] if set(k) == {"news_agency"}}
+    assert only_agency and not (edges["source"].isin(only_agency) | edges["target"].isin(only_agency)).any()
+    pair = next(s for s in findings.findings(ctx, articles, groups, n_boot=20) if s.startswith("The pair of named actors"))
+    e = edges.iloc[0]
+    assert f"is {e['source']} and {e['target']} (" in pair and "news agencies" in pair
+    top = every_pair.iloc[0]
+    assert {top["source"], top["target"]} & agencies  # before: the top pair held an agency
+
+
+def test_the_evaluation_names_the_default_registry_only_when_the_run_used_it():
+    """00_report's appendix: the extractor's accuracy on the news gold with and without a
+    registry, and the evaluation's registry file named only for a run that used it."""
+    news = json.loads((qconfig.PROJ_ROOT / "docs" / "evaluation" / methods_text.NEWS_GOLD_FILE).read_text(encoding="utf-8"))
+    rows = {r["registry"]: r for r in news["summary"] if (r["set"], r["split"], r["source"]) == ("news", "test", "all")}
+    sentence = " ".join(methods_text.news_gold_sentences(news))
+    assert f"{rows['empty']['pair_f1_registry']:.2f} with no actor registry" in sentence
+    assert f"{rows['default']['pair_f1_registry']:.2f} with the project's example registry" in sentence
+    assert f"quote F1 {rows['empty']['quote_f1_03']:.2f}" in sentence and not DEFAULT_CORPUS_WORDS.search(sentence)
+    assert methods_text.news_gold_sentences(None) == [] and methods_text.news_gold_sentences({"summary": []}) == []
+    notes = ["gold: data/gold/statements.jsonl", "actors: data/actors/syria.yaml"]
+    assert methods_text.evaluation_notes(notes, "") == [notes[0], "actors: the project's example registry (this run used none)"]
+    assert methods_text.evaluation_notes(notes, "/elsewhere/uk.yaml")[1] == "actors: the project's example registry (this run used another)"
+    assert methods_text.evaluation_notes(notes, "data/actors/syria.yaml") == notes
+
+
 def test_missing_and_unreadable_inputs_are_found_before_anything_runs(tmp_path):
     declared = declared_parameters(qconfig.NOTEBOOKS_DIR / "03_sentiment.ipynb")
     bad = tmp_path / "words.yaml"
