@@ -485,3 +485,52 @@ def test_a_pronoun_contraction_without_its_apostrophe_is_no_name(default_load, d
     words = default_statements_syria_shared[["speaker", "speaker_mention"]].stack().str.split().explode()
     assert words.notna().sum() > 5000
     assert not set(words.dropna().str.lower()) & PRONOUN_CONTRACTIONS
+
+
+def test_a_place_inside_the_speakers_description_is_no_speaker(default_load):
+    # Issue 14 item 3 (places speak only with a speech verb of their own). FA-KES articles not
+    # in the gold, commas lost: the place is the object of a preposition inside a relative
+    # clause or a prepositional phrase of the real speaker, who was the Syrian government
+    cases = [
+        ("1923848194", "the air force", "The Syrian Observatory for Human Rights which monitors violence in Syria said"),
+        ("1924058125", "the attack killed 5", "The monitoring group which relies on activists inside Syria said"),
+        ("1924058200", "213 civilians", "The Observatory which relies on a network of contacts inside Syria said"),
+        ("1923848313", "28 rebels had been killed", "The group with a network of sources inside Syria said"),
+    ]
+    for number, quote, sentence in cases:
+        aid, text = _fakes_text(default_load, number)
+        assert sentence in text
+        sts = extract_article_statements(text, aid, load_registry(default_registry_path()))
+        st = _with_quote(sts, quote)
+        assert st["speaker"] == "Syrian Observatory for Human Rights", (number, st["speaker"])
+        assert "Syria" not in st["speaker_mention"].split() or st["speaker_mention"].startswith("The ")
+
+
+def test_a_monitor_in_a_place_is_the_monitor(dev_texts):
+    # fakes_1926479310 (dev): "The Britain-based Observatory which relies on a vast network of
+    # activists on the ground and medics said": the Observatory, not the medics of its clause.
+    # The prepositional object alone ("... killed a monitor in northern Syria said") is no
+    # speaker either: the noun phrase it modifies is
+    sts = extract_article_statements(dev_texts["fakes_1926479310"], "fakes_1926479310", EMPTY)
+    st = _with_quote(sts, "the army operation was aimed at the recapture")
+    assert st["speaker"] == "Syrian Observatory for Human Rights"
+    reg = load_registry(default_registry_path())
+    st = extract_article_statements("Twenty people were killed a monitor in northern Syria said.", "t", reg)[0]
+    assert st["speaker_mention"] == "a monitor" and st["speaker"] != "Syrian government"
+    st = extract_article_statements("Twelve civilians died a network of sources inside Syria said.", "t", reg)[0]
+    assert st["speaker_mention"] == "a network of sources"
+
+
+def test_a_place_in_the_default_corpus_rarely_speaks_after_a_preposition(default_statements_syria_shared, default_load):
+    # Over the default corpus, statements given to a state named right after a locative
+    # preposition ("in", "inside", "within", "near", "across"): 14 before this rule (of 338
+    # state-typed statements), 2 after, both participles the rule does not reach ('OCHA ...
+    # aid distribution within Syria stating', '... in Syria blaming Kurdish militia')
+    texts = default_load.articles.set_index("article_id")["text"]
+    st = default_statements_syria_shared
+    states = st[st["speaker_kind"] == "state"]
+    after = 0
+    for row in states.itertuples():
+        words = texts[row.article_id][max(0, int(row.speaker_start) - 30):int(row.speaker_start)].split()
+        after += bool(words) and words[-1].lower() in ("in", "inside", "within", "near", "across")
+    assert len(states) > 250 and after <= 2

@@ -29,6 +29,7 @@ from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
+from quotelens.extract.object_heads import head_before_object, inside_relative_clause, is_place
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
 from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
@@ -105,8 +106,21 @@ def find_reported(art: ArticleState) -> None:
             continue
         if sm is not None and sm.maybe_object:
             # the tagger's phrase may be an object ("in Syria said"): a relative clause, the
-            # word-list walk or the sentence's opening name comes first
-            sm = subject_before(text, s0, v) or _relative_subject(art, s0, v) or _sentence_subject(art, vm, s0, s1) or sm
+            # word-list walk or the sentence's opening name comes first; then the noun phrase a
+            # place's prepositional phrase modifies ("a monitor in northern Syria said"), never
+            # the place (only a place: without commas a name after a preposition may open a new
+            # subject, "... in Aleppo Ibrahim Abu Leith told")
+            head = head_before_object(art, s0, *sm.spans[0]) if is_place(art, sm.spans[0]) else None
+            walked = subject_before(text, s0, v)
+            if walked is not None and ((head is not None and walked.spans[0][0] >= sm.spans[0][0])
+                                       or inside_relative_clause(text, s0, walked.spans[0][0])):
+                walked = None  # the walk stopped at an object ("inside Syria said", "which relies on ... Syria said")
+            head_sm = SubjectMatch([head], sm.negated, sm.passive, True) if head is not None else None
+            sm = walked or _relative_subject(art, s0, v) or _sentence_subject(art, vm, s0, s1) or head_sm or sm
+        elif sm and inside_relative_clause(text, s0, sm.spans[0][0]):
+            # "the Observatory which monitors violence in Syria said": the tagger took the
+            # relative clause's words for a noun phrase; the antecedent is the subject
+            sm = _relative_subject(art, s0, v) or sm
         if sm is None:
             sm = _relative_subject(art, s0, v)
         if sm is None:

@@ -23,7 +23,7 @@ from quotelens.extract.coreference import (
 from quotelens.extract.documents import document_author
 from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
-from quotelens.extract.lexicon.grammar_words import PREPOSITIONS
+from quotelens.extract.lexicon.grammar_words import MODIFYING_PREPOSITIONS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
 from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, OUTLET_HEADS, RELAY_WORDS
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
@@ -36,6 +36,7 @@ from quotelens.extract.speaker_phrases import tokens
 from quotelens.extract.speaker_types import is_outlet_name
 
 _CAPITALISED_TAIL = re.compile(r"(?:\s+[A-Z][\w.&-]*)+")
+_WHOSE_PREPOSITIONS = frozenset(("of", "for", "with"))  # name whose or whom the head is, not where
 _OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
 
 
@@ -64,9 +65,13 @@ def speaker_candidates(resolver, a: int, b: int):
     # ("a spokesman for the Syria Civil Defense") and only modify the head
     head_end = b
     for s, e, t in tokens(text, a, b)[1:]:
-        if t.lower() in PREPOSITIONS or t.lower() in RELAY_WORDS:
+        if t.lower() in PREPOSITIONS or t.lower() in MODIFYING_PREPOSITIONS or t.lower() in RELAY_WORDS:
             head_end = s
             break
+    # a place in a prepositional phrase ("The group with a network of sources inside Syria")
+    # only locates the head: it is no candidate, and the head resolves as if it were absent
+    reg = [(s, e, n) for s, e, n in reg
+           if not (s >= head_end and resolver.registry.actors[n].kind == "state" and _located_by(text, head_end, s))]
     has_person = any(resolver.registry.actors[n].kind == "person" for s, _, n in reg if s < head_end) if reg else False
     unnamed = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase, flags=re.IGNORECASE)
     role = None
@@ -232,6 +237,8 @@ def speaker_candidates(resolver, a: int, b: int):
             ent = resolver.entities.lookup(name)
             if ent is not None and ent.kind == "organisation":
                 name, kind_ = ent.name, "organisation"
+        if kind_ == "state" and s >= head_end:
+            continue  # a place in a prepositional phrase is no speaker
         if kind_ != "person":
             yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
     if head in GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:
@@ -244,6 +251,14 @@ def speaker_candidates(resolver, a: int, b: int):
     if head in GROUP_WORDS or head in ROLE_WORDS:
         yield 8, Resolution(lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
 
+
+
+def _located_by(text: str, head_end: int, s: int) -> bool:
+    """Whether the last preposition between `head_end` and `s` (characters) places the head
+    ("inside", "in", "near"), rather than saying whose it is ("a spokesman for the Syrian
+    government", "the ministry of ...")."""
+    preps = [w for w in re.findall(r"[a-z]+", text[head_end:s].lower()) if w in MODIFYING_PREPOSITIONS]
+    return bool(preps) and preps[-1] not in _WHOSE_PREPOSITIONS
 
 
 def registry_monitor(resolver, pos: int) -> Resolution | None:

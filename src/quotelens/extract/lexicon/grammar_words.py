@@ -12,6 +12,9 @@ DETERMINERS = frozenset("the a an his her its their this that these those".split
 PREPOSITIONS = frozenset("of for to at in on from with".split())
 # Prepositions whose object is a place or thing, not a subject ("Residents in eastern Aleppo").
 OBJECT_PREPOSITIONS = frozenset("in at from near outside inside around across into on over against".split())
+# Prepositions whose object only modifies the noun before it, never the subject of a verb after
+# it ("a monitor in northern Syria said", "a network of sources inside Syria said").
+MODIFYING_PREPOSITIONS = OBJECT_PREPOSITIONS | frozenset("of for with within near throughout along".split())
 # Words that may stand between a subject and its speech verb.
 AUX = frozenset(
     """has have had also previously earlier later again repeatedly reportedly then already further separately
