@@ -18,7 +18,7 @@ from quotelens.extract.lexicon.attribution_phrases import (
 )
 from quotelens.extract.lexicon.calendar import DAYS_PATTERN
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
-from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE
+from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE, NON_SPEECH_OBJECTS
 
 # Any form of a speech verb, as a whole lower-case word (group "verb").
 VERB = speech_verbs.verb_pattern()
@@ -28,7 +28,7 @@ ADJUNCT = re.compile(
     rf"\s*(?:(?:late|early)\s+)?(?:on|last|this|earlier|later|next)\s+{DAYS_PATTERN}(?:\s+(?:night|morning|evening|afternoon))?"
     rf"|\s*{DAYS_PATTERN}\b"
     r"|\s*in\s+(?:a|an|his|her|its|their|the)\s+(?:[\w.-]+\s+){0,2}?"
-    rf"(?:{alternation(SPEECH_OCCASIONS)})"
+    rf"(?:{alternation(SPEECH_OCCASIONS)})s?\b"  # a whole word: "post" is not the start of "posted"
     r"(?:\s+(?:on|with|to|in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
     rf"|\s*(?:{alternation(ATTRIBUTION_ADVERBS)})\b"
 )
@@ -58,12 +58,31 @@ PART_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternati
 SPEECH_ING_TAIL = re.compile(rf"\s*(?:(?:on\s+)?\w+day\s+|last\s+\w+\s+)?(?:{alternation(_ING_FORMS)})\b")
 
 
+_CLAUSE_VERBS = frozenset("was is were are had has have would will could can might may".split())
+
+
+def _object_noun(text: str, pos: int) -> str:
+    """The first of the next five words after `pos` (characters) that can head a noun
+    object: "lives" in "claimed more than 300,000 lives"; "" when a clause opens first
+    ("claimed that ..."), lower case."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", text[pos:pos + 80])[:6]]
+    for k, low in enumerate(words[:5]):
+        if low in ("that", "to", "responsibility", "credit"):
+            return ""
+        if low in ("lives", "life"):
+            # "claimed his life was in danger": the subject of a clause, a statement after all
+            return "" if k + 1 < len(words) and words[k + 1] in _CLAUSE_VERBS else low
+    return ""
+
+
 def verb_ok(text: str, vm: re.Match) -> bool:
     """Whether the speech-verb match `vm` in `text` is a verb here: base forms that are more
     often nouns ("the UN report") count only after a modal or pronoun, and plural-looking forms
     followed by "of", "have" ... ("Western states blamed") are nouns."""
     form = re.sub(r"\s+", " ", vm.group())
     lemma, _ = speech_verbs.lookup(form)
+    if lemma in NON_SPEECH_OBJECTS and _object_noun(text, vm.end()) in NON_SPEECH_OBJECTS[lemma]:
+        return False  # "claimed the lives of 20 people", "claimed more than 300,000 lives"
     if form.endswith("s") and form != lemma and lemma not in BASE_ANYWHERE:
         # "Western states blamed", "Initial reports of": a plural noun, not a verb
         nxt = text[vm.end():vm.end() + 25].split()

@@ -44,6 +44,9 @@ deplore lament question dispute dub characterize characterise
 TELL_LEMMAS = frozenset(("tell", "inform", "assure", "brief"))
 # Lemmas whose base form is a verb wherever it stands ("they say", "urge").
 BASE_ANYWHERE = frozenset(("say", "tell", "warn", "insist", "claim", "deny", "urge", "stress", "argue", "accuse"))
+# Objects that make a speech verb no speech act: a disaster "claimed the lives of 20 people",
+# an attack "claimed 20 lives" (lemma -> object nouns).
+NON_SPEECH_OBJECTS = {"claim": frozenset(("lives", "life"))}
 # Words after which any other base form is a verb ("will report"), not a noun ("the report").
 BASE_OK_BEFORE = frozenset("will would could can may might must should did does do to they we i you who".split())
 # Forms of speech verbs that are also common nouns ("the reports", "his remarks"): only for
