@@ -142,8 +142,11 @@ def test_pages_show_no_markup_as_text(smoke):
     assert len(pages) == 2 * len(smoke["result"].ran) + 1
     found = {p.name: markup_in_text(rendered_text(p.read_text(encoding="utf-8"))) for p in pages}
     assert {name: f for name, f in found.items() if f} == {}
-    tables = sum(p.read_text(encoding="utf-8").count('class="dataframe"') for p in pages)
-    assert tables > 10  # the pages do show pandas tables, each of which brought a <style scoped>
+    # the pages do show tables: the package's readable tables (report.table_labels, class
+    # "readable") and any pandas table left, each of which would bring a <style scoped>
+    tables = sum(p.read_text(encoding="utf-8").count(marker) for p in pages
+                 for marker in ('<table class="readable"', 'class="dataframe"'))
+    assert tables > 10
 
 
 def test_pages_embed_each_figure_once_with_one_small_stylesheet(smoke):

@@ -64,7 +64,7 @@ def check_folder(outdir: str | os.PathLike) -> tuple[Path, dict]:
         missing = [p for p in parts if not (base / p).is_file()]
         if missing:
             raise PipelineFolderError(f"{shown}: manifest lists {len(parts)} parts but {base.name}/{missing[0]} is missing ({len(missing)} missing)")
-    if manifest.get("articles") == 0:
+    if manifest.get("articles") == 0 and manifest.get("read", 0) > 0:
         # the pipeline itself ends with exit 2 here; a report of zero articles would only fail later
         read, rejected = manifest.get("read", 0), manifest.get("rejected", 0)
         raise PipelineFolderError(f"{shown}: the pipeline run loaded no articles ({read} records read, {rejected} "
