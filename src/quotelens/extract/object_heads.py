@@ -19,6 +19,11 @@ from quotelens.extract.tagged import tagged_sentence
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "CD"))
 _MODIFIER_TAGS = frozenset(("VBN", "VBG", "JJ"))  # "based in", "operating across", "familiar with"
 _WHICH_WHO = re.compile(r"\s(?:which|who)\s")
+_FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
+_AUXILIARIES = frozenset("has have had is are was were will would".split())
+_PRE_PLACE_WORDS = frozenset("both all the northern southern eastern western central".split())  # before a place's name
+_WHOSE = frozenset(("of", "for", "with"))  # say whose or whom the head is, not where it is
+_QUOTES = frozenset(('"', "“", "”", "``", "''"))
 MAX_STEPS = 3  # prepositional phrases climbed over ("a network of sources inside Syria": two)
 
 
@@ -77,3 +82,49 @@ def inside_relative_clause(text: str, s0: int, start: int) -> bool:
     # tagger read as a noun: "which monitors violence in Syria said")
     first = text[start:start + 30].split()[:1]
     return bool(first) and first[0].islower() and first[0] not in DETERMINERS and first[0] not in PRONOUNS
+
+
+def participle_host(art, lo: int, start: int, cue: int) -> tuple[str, tuple[int, int]] | None:
+    """Where a place (the phrase starting at `start`, characters) that is the object of a
+    preposition inside a participle phrase belongs, when the tagger took it for the subject of
+    the cue at `cue`: ("noun", span) when the participle modifies a noun before it ("The
+    coalition targeting the jihadists in both Syria and Iraq reported": the coalition's
+    span), ("verb", span) when the cue is itself a participle after a clause ("OCHA has
+    reaffirmed its commitment to aid within Syria stating": the clause's finite verb, whose
+    subject the participle takes; the span is that verb's). None otherwise; no further left than `lo`."""
+    ts = tagged_sentence(art, art.sentence_of(start), upto=cue + 1)
+    toks = ts.tokens
+    k = bisect.bisect_left(ts.starts, start)
+    vi = bisect.bisect_left(ts.starts, cue)
+    lo_index = bisect.bisect_left(ts.starts, lo)
+    if k >= len(toks) or vi >= len(toks) or toks[vi][1] != cue:
+        return None
+    j = k - 1
+    while j > lo_index and toks[j][3] in ("DT", "PDT", "JJ", "CC") and toks[j][0].lower() in _PRE_PLACE_WORDS:
+        j -= 1  # "in both Syria and Iraq", "across all Syria"
+    if j <= lo_index or toks[j][0].lower() not in MODIFYING_PREPOSITIONS or toks[j][0].lower() in _WHOSE:
+        return None
+    between = toks[lo_index:j]
+    if any(t[3] in (",", ":") or t[0] in _QUOTES for t in between[-12:]):
+        return None  # a comma or quote: another clause, not one plain phrase
+    if toks[vi][3] == "VBG":
+        # the cue is a participle: its subject is the clause's before it (the finite verb
+        # nearest it, after an auxiliary when there is one)
+        for f in range(j - 1, lo_index, -1):
+            if toks[f][3] in _FINITE_TAGS:
+                g = f
+                while g + 1 < j and toks[g + 1][3] in ("VBN", "VBG", "RB") and toks[g][0].lower() in _AUXILIARIES:
+                    g += 1  # "has reaffirmed": the main verb
+                return "verb", (toks[g][1], toks[g][2])
+        return None
+    # the cue is finite: a participle modifying the noun before it, with no finite verb between
+    for p in range(j - 1, lo_index, -1):
+        tag = toks[p][3]
+        if tag in _FINITE_TAGS:
+            return None
+        if tag in ("VBG", "VBN") and toks[p - 1][3] in _NOUN_TAGS:
+            first = ts.chunk_ending.get(p - 1, p - 1)
+            if first < lo_index:
+                return None
+            return "noun", (toks[first][1], toks[p - 1][2])
+    return None
