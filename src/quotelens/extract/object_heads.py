@@ -14,6 +14,7 @@ import re
 
 from quotelens.extract.lexicon.grammar_words import DETERMINERS, MODIFYING_PREPOSITIONS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
+from quotelens.extract.speaker_phrases import SubjectMatch
 from quotelens.extract.tagged import tagged_sentence
 
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "CD"))
@@ -127,4 +128,42 @@ def participle_host(art, lo: int, start: int, cue: int) -> tuple[str, tuple[int,
             if first < lo_index:
                 return None
             return "noun", (toks[first][1], toks[p - 1][2])
+    return None
+
+
+def participle_subject(art, lo: int, cue: int, found: SubjectMatch, clause_subject) -> SubjectMatch:
+    """`found`, unless it is a place after a preposition inside a participle phrase: then the
+    noun the participle modifies ("The coalition targeting the jihadists in Syria reported"),
+    or, when the cue is the participle, the subject of the clause before it ("OCHA has
+    reaffirmed its commitment to aid within Syria stating"). `clause_subject(art, lo, end)` finds
+    the subject of the clause that ends at `end` (speaker_np.np_subject_before, passed in: that
+    module calls this one). Offsets are characters into the article text."""
+    host = participle_host(art, lo, found.spans[0][0], cue)
+    if host is None or not is_place(art, found.spans[0]):
+        return found
+    kind, span = host
+    if kind == "noun":
+        return SubjectMatch([span], found.negated, found.passive, False)
+    clause = clause_subject(art, lo, span[0])
+    if not clause or clause.negated or clause.passive:
+        return found
+    subject = clause.spans[0]
+    if clause.maybe_object:
+        # "suspending operations in Syria OCHA has reaffirmed": without commas the place
+        # closing an opening phrase is glued to the name that begins the clause
+        subject = name_after_place(art, subject)
+        if subject is None:
+            return found
+    return SubjectMatch([subject], found.negated, found.passive, False)
+
+
+def name_after_place(art, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The capitalised name after a leading place in the phrase at `span` (characters):
+    "Syria OCHA" gives "OCHA"; None when the phrase opens with no place or no name follows."""
+    words = list(re.finditer(r"\S+", art.text[span[0]:span[1]]))
+    for n in range(1, len(words)):
+        rest = (span[0] + words[n].start(), span[1])
+        if words[n].group()[:1].isupper() and is_place(art, (span[0], span[0] + words[n - 1].end())) \
+                and not is_place(art, rest):
+            return rest
     return None

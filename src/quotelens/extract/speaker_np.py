@@ -33,7 +33,7 @@ from quotelens.extract.lexicon.syntax_words import (
     SUBJECT_BOUNDARY_WORDS,
 )
 from quotelens.extract.lexicon.speech_verbs import NOUN_HOMOGRAPHS, TELL_LEMMAS
-from quotelens.extract.object_heads import is_place, participle_host
+from quotelens.extract.object_heads import participle_subject
 from quotelens.extract.speaker_phrases import SubjectMatch, subject_before
 from quotelens.extract.tagged import TaggedSentence, tagged_sentence
 from quotelens.extract.time_adjuncts import before_time_adjunct, is_date_word, time_word
@@ -384,7 +384,7 @@ def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
         negated = any(w in NEGATORS or w.endswith("n't") for w in between)
         return SubjectMatch([person], negated, False)
     if found:
-        found = _participle_subject(art, lo, cue, found)
+        found = participle_subject(art, lo, cue, found, np_subject_before)
     if found:
         # "Khaled Al-Maeena, editor at large at the Saudi Gazette, said": the person named
         # first is the speaker; the phrase before the cue may be the description's tail
@@ -394,38 +394,3 @@ def speaker_before(art, lo: int, cue: int) -> SubjectMatch | None:
             found = SubjectMatch(spans, found.negated, found.passive, found.maybe_object)
     return found
 
-
-def _participle_subject(art, lo: int, cue: int, found: SubjectMatch) -> SubjectMatch:
-    """`found`, unless it is a place after a preposition inside a participle phrase: then the
-    noun the participle modifies ("The coalition targeting the jihadists in Syria reported"),
-    or, when the cue is the participle, the subject of the clause before it ("OCHA has
-    reaffirmed its commitment to aid within Syria stating")."""
-    host = participle_host(art, lo, found.spans[0][0], cue)
-    if host is None or not is_place(art, found.spans[0]):
-        return found
-    kind, span = host
-    if kind == "noun":
-        return SubjectMatch([span], found.negated, found.passive, False)
-    clause = np_subject_before(art, lo, span[0])
-    if not clause or clause.negated or clause.passive:
-        return found
-    subject = clause.spans[0]
-    if clause.maybe_object:
-        # "suspending operations in Syria OCHA has reaffirmed": without commas the place
-        # closing an opening phrase is glued to the name that begins the clause
-        subject = _name_after_place(art, subject)
-        if subject is None:
-            return found
-    return SubjectMatch([subject], found.negated, found.passive, False)
-
-
-def _name_after_place(art, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The capitalised name after a leading place in the phrase at `span` (characters):
-    "Syria OCHA" gives "OCHA"; None when the phrase opens with no place or no name follows."""
-    words = list(re.finditer(r"\S+", art.text[span[0]:span[1]]))
-    for n in range(1, len(words)):
-        rest = (span[0] + words[n].start(), span[1])
-        if words[n].group()[:1].isupper() and is_place(art, (span[0], span[0] + words[n - 1].end())) \
-                and not is_place(art, rest):
-            return rest
-    return None
