@@ -1,8 +1,8 @@
 """Shared test set-up: the hypothesis profiles and the default corpus, loaded and extracted once.
 
 The default corpus (the seed + FA-KES, as configs/default.yaml reads it) is used by many test
-files; loading it takes about a second and extracting its statements several, so it is done once
-per test process (per xdist worker) here. Fixtures hand out copies where a test could change the
+files; loading it takes about a second and extracting its statements about 7 CPU-s, so it is done
+once per test run here, by whichever xdist worker needs it first (the other reads its pickle). Fixtures hand out copies where a test could change the
 table, so no test sees another's edits.
 
 Hypothesis: the "ci" profile (loaded when CI is set, as .ci/run does) derandomises every
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import io
 import os
+import pickle
+import time
 
 import pandas as pd
 import pytest
@@ -37,32 +39,64 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 DEFAULT_CORPUS = ["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]
 
 
+def _once_for_all_workers(tmp_path_factory, name: str, compute):
+    """compute() made once per test run and shared by every xdist worker through a pickle in
+    the run's common temporary folder (the first worker to take the lock file computes, the
+    others wait for the pickle and read it: about 0.01 s for the default corpus's statements).
+    Without xdist, compute() is simply called. If the computing worker fails it gives the lock
+    up, so a waiting worker computes (and shows the failure) itself."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return compute()
+    shared = tmp_path_factory.getbasetemp().parent  # one folder per run, above each worker's
+    result, lock = shared / f"{name}.pickle", shared / f"{name}.lock"
+    while True:
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:  # another worker computes it: wait for its pickle
+            if result.exists():
+                return pickle.loads(result.read_bytes())
+            time.sleep(0.1)
+            continue
+        try:
+            value = compute()
+        except BaseException:
+            lock.unlink()
+            raise
+        partial = shared / f"{name}.pickle.{os.getpid()}.tmp"
+        partial.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, result)  # whole or absent: a waiting worker never reads half a file
+        return value
+
+
 @pytest.fixture(scope="session")
-def default_load():
-    """LoadResult of the default corpus (805 articles), loaded once per test process."""
+def default_load(tmp_path_factory):
+    """LoadResult of the default corpus (805 articles), loaded once per test run. Shared: take
+    a copy before changing its tables."""
     from quotelens.load.corpus import load_corpus
 
-    return load_corpus([config.resolve(p) for p in DEFAULT_CORPUS])
+    return _once_for_all_workers(tmp_path_factory, "default_load",
+                                 lambda: load_corpus([config.resolve(p) for p in DEFAULT_CORPUS]))
 
 
 @pytest.fixture(scope="session")
-def _default_statements_shared(default_load) -> pd.DataFrame:
-    from quotelens.extract.registry import default_registry_path
-    from quotelens.extract.statements import extract_statements
-
-    # the default corpus's registry, named: the library's own default is no registry
-    return extract_statements(default_load.articles, registry=default_registry_path())
-
-
-@pytest.fixture(scope="session")
-def default_statements_syria_shared(default_load) -> pd.DataFrame:
+def default_statements_syria_shared(default_load, tmp_path_factory) -> pd.DataFrame:
     """Statements of the default corpus with its registry, data/actors/syria.yaml, named (as
-    configs/default.yaml does), extracted once per test process. Shared: take a copy before
-    changing it."""
+    configs/default.yaml does; the library's own default is no registry), extracted once per
+    test run. Shared: take a copy before changing it."""
     from quotelens.extract.registry import default_registry_path, load_registry
     from quotelens.extract.statements import extract_statements
 
-    return extract_statements(default_load.articles, registry=load_registry(default_registry_path()))
+    def extract() -> pd.DataFrame:
+        return extract_statements(default_load.articles, registry=load_registry(default_registry_path()))
+
+    return _once_for_all_workers(tmp_path_factory, "default_statements_syria", extract)
+
+
+@pytest.fixture(scope="session")
+def _default_statements_shared(default_statements_syria_shared) -> pd.DataFrame:
+    """The same table under the name test_publishable.py uses (it was a second extraction,
+    with the registry named by its path: the same 5,145 rows)."""
+    return default_statements_syria_shared
 
 
 @pytest.fixture
@@ -72,10 +106,10 @@ def default_articles(default_load) -> pd.DataFrame:
 
 
 @pytest.fixture
-def default_statements(_default_statements_shared) -> pd.DataFrame:
+def default_statements(default_statements_syria_shared) -> pd.DataFrame:
     """A copy of the statements the extractor finds in the default corpus (with its registry,
     data/actors/syria.yaml)."""
-    return _default_statements_shared.copy()
+    return default_statements_syria_shared.copy()
 
 
 # --------------------------------------------------------------------------------------------
