@@ -100,9 +100,14 @@ def _outlet_name(name: str) -> str:
     return name
 
 
+# A definite description: the article or a possessive pronoun ("his spokesman said ... U.N.
+# spokesman Stephane Dujarric said": the spokesman of someone named, so one known person).
+_DEFINITE = re.compile(r"(?:the|his|her|its|their)\s")
+
+
 def name_forward_roles(text: str, statements: list[dict]) -> None:
     """"... the provincial governor said. Governor Talal al-Barazi told AFP ...": a definite
-    role noun that no earlier actor holds names the person introduced with that role word
+    role noun ("the governor", "his spokesman") that no earlier actor holds names the person introduced with that role word
     in the next two sentences, as that person's next statement shows; then organisations
     described before they are named (`name_described_organisations`). `statements` (sorted by
     start, speaker columns filled in) are updated in place."""
@@ -111,8 +116,8 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
         if st["speaker_kind"] != "unnamed" or not st["rule"].endswith("+unnamed") or st["speaker_start"] < 0:
             continue
         before = text[max(0, st["speaker_start"] - 30):st["speaker_start"]]
-        if not (mention.startswith("the ") or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
-            continue  # "a spokesman" is anyone; "the (provincial) governor" is someone known
+        if not (_DEFINITE.match(mention) or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
+            continue  # "a spokesman" is anyone; "the (provincial) governor", "his spokesman" someone known
         role = mention.split()[-1]
         if role not in PERSON_ROLES:
             continue
