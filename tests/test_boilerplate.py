@@ -35,9 +35,10 @@ NEWS_GOLD = config.PROJ_ROOT / "data" / "gold" / "news"
 
 
 @pytest.fixture(scope="module")
-def corpus() -> pd.DataFrame:
-    """The default corpus (seed + FA-KES) as loaded, indexed by article_id."""
-    return load_corpus([config.SEEDS_DIR, config.FAKES_CSV]).articles.set_index("article_id", drop=False)
+def corpus(default_load) -> pd.DataFrame:
+    """The default corpus (seed + FA-KES) as loaded (conftest.py's shared load), indexed by
+    article_id."""
+    return default_load.articles.set_index("article_id", drop=False)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +52,13 @@ def not_gold(corpus, gold_articles) -> pd.DataFrame:
     gold_ids = {i.removeprefix("fakes_") for i in gold_articles}
     fakes = corpus[corpus["source"].notna()]
     return fakes[~fakes["article_id"].str.replace(r"_\d+$", "", regex=True).isin(gold_ids)]
+
+
+@pytest.fixture(scope="module")
+def not_gold_spans(not_gold) -> dict[str, list]:
+    """furniture_spans of every article of not_gold, computed here (not read from the loaded
+    furniture column) once for the tests below that check them (about 1 CPU-s per pass)."""
+    return {a.article_id: furniture_spans(a.text, a.title, a.source) for a in not_gold.itertuples(index=False)}
 
 
 def first_sentence(text: str, start: int) -> tuple[int, int]:
@@ -94,11 +102,11 @@ def test_headline_and_dateline_repeats_are_marked_and_the_first_sentence_is_not(
     assert kinds <= {s.kind for s in spans if s.end <= start}
 
 
-def test_every_fakes_article_outside_the_gold_starts_its_body_after_the_repeated_headline(not_gold):
+def test_every_fakes_article_outside_the_gold_starts_its_body_after_the_repeated_headline(not_gold, not_gold_spans):
     # Where the body repeats its title word for word at the top, the repeat is furniture.
     for _, article in not_gold.iterrows():
         text, title = article["text"], article["title"]
-        spans = furniture_spans(text, title, article["source"])
+        spans = not_gold_spans[article["article_id"]]
         start, end = body_bounds(text, spans)
         assert 0 <= start <= end <= len(text)
         at = text.find(title) if len(title.split()) >= 4 else -1
@@ -124,11 +132,11 @@ MARKERS = {
 
 
 @pytest.mark.parametrize("name", list(MARKERS))
-def test_page_furniture_markers_are_inside_furniture(not_gold, name):
+def test_page_furniture_markers_are_inside_furniture(not_gold, not_gold_spans, name):
     found = 0
     for _, article in not_gold.iterrows():
         text = article["text"]
-        spans = furniture_spans(text, article["title"], article["source"])
+        spans = not_gold_spans[article["article_id"]]
         for m in re.finditer(MARKERS[name], text):
             found += 1
             assert is_furniture(spans, m.start(), m.end(), text), (article["article_id"], text[m.start() - 60:m.end() + 60])
