@@ -18,11 +18,19 @@ from quotelens.extract.lexicon.attribution_phrases import (
 )
 from quotelens.extract.lexicon.calendar import DAYS_PATTERN
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
+from quotelens.extract.lexicon.figure_verbs import FIGURE_NOUNS, FIGURE_VERB_FORMS, PERFECT_AUXILIARIES
 from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE, NON_SPEECH_OBJECTS
 
 # Any form of a speech verb, as a whole lower-case word (group "verb").
 VERB = speech_verbs.verb_pattern()
 ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+")
+# A verb that reports a source's figure only with a figure noun as its object ("put the death
+# toll at 58", "had given a toll of 34"): a cue of the object family, found apart from VERB.
+_FIGURE_LEMMA = {form: lemma for lemma, forms in FIGURE_VERB_FORMS.items() for form in forms}
+FIGURE_VERB = re.compile(rf"(?<![\w-])(?P<verb>{alternation(sorted(_FIGURE_LEMMA, key=lambda f: (-len(f), f)))})"
+                         rf"(?=\s+(?:[\w-]+\s+){{0,4}}?(?:{alternation(FIGURE_NOUNS)})\b)")
+# "had (initially) given": the word before the verb, an adverb in -ly skipped.
+_AUX_BEFORE = re.compile(r"\b([\w'’]+)\s+(?:[a-z]+ly\s+)?$")
 # Adjuncts between a verb and its clause ("said on Wednesday the strikes ...").
 ADJUNCT = re.compile(
     rf"\s*(?:(?:late|early)\s+)?(?:on|last|this|earlier|later|next)\s+{DAYS_PATTERN}(?:\s+(?:night|morning|evening|afternoon))?"
@@ -75,12 +83,34 @@ def _object_noun(text: str, pos: int) -> str:
     return ""
 
 
+def cue_lemma(form: str) -> tuple[str, str]:
+    """(lemma, family) of a matched cue form: a speech verb (VERB) or a figure verb (FIGURE_VERB,
+    family "object")."""
+    form = re.sub(r"\s+", " ", form.lower())
+    if form in _FIGURE_LEMMA:
+        return _FIGURE_LEMMA[form], "object"
+    return speech_verbs.lookup(form)
+
+
+def _figure_verb_ok(text: str, vm: re.Match) -> bool:
+    """A figure verb reports a figure unless the figure is denied ("gave no figure") or
+    "given" is the preposition ("given the toll, ..."; the verb follows has/had/having)."""
+    if re.match(r"\s+no\b", text[vm.end():vm.end() + 5]):
+        return False
+    if vm.group() != "given":
+        return True
+    prev = _AUX_BEFORE.search(text, max(0, vm.start() - 30), vm.start())
+    return prev is not None and prev.group(1).lower() in PERFECT_AUXILIARIES
+
+
 def verb_ok(text: str, vm: re.Match) -> bool:
     """Whether the speech-verb match `vm` in `text` is a verb here: base forms that are more
     often nouns ("the UN report") count only after a modal or pronoun, and plural-looking forms
     followed by "of", "have" ... ("Western states blamed") are nouns."""
     form = re.sub(r"\s+", " ", vm.group())
-    lemma, _ = speech_verbs.lookup(form)
+    lemma, _ = cue_lemma(form)
+    if lemma in FIGURE_VERB_FORMS:
+        return _figure_verb_ok(text, vm)
     if lemma in NON_SPEECH_OBJECTS and _object_noun(text, vm.end()) in NON_SPEECH_OBJECTS[lemma]:
         return False  # "claimed the lives of 20 people", "claimed more than 300,000 lives"
     if form.endswith("s") and form != lemma and lemma not in BASE_ANYWHERE:

@@ -13,13 +13,16 @@ Reads: an `ArticleState`. Writes: indirect (and mixed) statements into it.
 
 from __future__ import annotations
 
+import heapq
 import re
 
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
 from quotelens.extract.reported_clause import clause_after
-from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts, verb_ok
+from quotelens.extract.cues import (
+    ADJUNCT, FIGURE_VERB, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, cue_lemma, only_adjuncts, verb_ok,
+)
 from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
@@ -62,8 +65,8 @@ def find_reported(art: ArticleState) -> None:
     if art.nesting:
         # only verbs inside a reported statement can start a nested one
         matches = (vm for a, b in art.reported_spans() for vm in VERB.finditer(text, a, b))
-    else:
-        matches = VERB.finditer(text)
+    else:  # speech verbs and figure verbs ("put the death toll at 58"), in text order
+        matches = heapq.merge(VERB.finditer(text), FIGURE_VERB.finditer(text), key=lambda m: m.start())
     for vm in matches:
         v = vm.start()
         if v in art.used_cues or art.in_quote(v) or not verb_ok(art.text, vm):
@@ -71,7 +74,7 @@ def find_reported(art: ArticleState) -> None:
         si = art.sentence_of(v)
         s0, s1 = art.sentences[si]
         form = re.sub(r"\s+", " ", vm.group())
-        lemma, family = speech_verbs.lookup(form)
+        lemma, family = cue_lemma(form)
         if lemma in QUOTE_TAG_ONLY:
             continue
         if form.endswith("ing") and not form.endswith("as saying"):
@@ -201,7 +204,7 @@ def _sentence_subject(art: ArticleState, vm: re.Match, s0: int, s1: int):
         return None
     nxt = text[vm.end():s1].split(None, 1)
     if nxt and nxt[0].lower() not in ADJUNCT_START and nxt[0].lower() != "that" \
-            and speech_verbs.lookup(vm.group())[0] not in TELL_LEMMAS \
+            and cue_lemma(vm.group())[0] not in TELL_LEMMAS \
             and phrase_after(text, vm.end(), s1) is not None:
         return None  # "... said the Observatory": inverted, handled elsewhere
     res = art.resolver.resolve([span])
@@ -221,7 +224,7 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
     nxt = text[vm.end():s1].split(None, 1)
     if not nxt or nxt[0].lower() in ADJUNCT_START or nxt[0].lower() == "that":
         return False
-    if speech_verbs.lookup(vm.group())[0] in TELL_LEMMAS:
+    if cue_lemma(vm.group())[0] in TELL_LEMMAS:
         return False  # "told Reuters ...": who is told never speaks
     span = phrase_after(text, vm.end(), s1, apposition=True)
     if span is None:

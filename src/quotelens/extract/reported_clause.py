@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from quotelens.extract.article import ArticleState
-from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, only_adjuncts
+from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
+from quotelens.extract.lexicon.figure_verbs import FIGURE_VERB_FORMS
 from quotelens.extract.lexicon.grammar_words import OBJECT_PREPOSITIONS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, TELL_LEMMAS
 from quotelens.extract.verb_sense import object_content, verb_complement
@@ -54,7 +55,14 @@ def clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: i
     if family == "object":
         if stripped.split(None, 1)[0].lower() in OBJECT_PREPOSITIONS | {"of", "by"}:
             return None  # "blamed on the rebels", "accused of": no object, a passive or relative use
-        return object_content(art, r, s1, lemma)
+        found = object_content(art, r, s1, lemma)
+        if found is not None and lemma in FIGURE_VERB_FORMS:
+            # "The monitor which earlier gave a toll of 20 in the strikes said ...": the figure
+            # ends before the subject's own speech verb
+            nxt = VERB.search(text, found[0], found[1])
+            if nxt is not None:
+                found = (found[0], nxt.start(), found[2])
+        return found
     # skip adjuncts ("said on Wednesday the strikes ...")
     p = r
     while True:
