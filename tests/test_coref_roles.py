@@ -9,6 +9,7 @@ import json
 import pytest
 
 from quotelens import config
+from quotelens.extract.home_state import article_state, in_name_list
 from quotelens.extract.registry import build_registry, default_registry_path, load_registry
 from quotelens.extract.statements import extract_article_statements
 
@@ -40,3 +41,31 @@ def test_a_possessive_role_is_the_person_named_with_that_role_next(dev_texts, re
     st = _with_quote(sts, "appalled by the chilling military escalation")
     assert st["speaker_mention"] == "his spokesman"
     assert st["speaker"] == "Stephane Dujarric"
+
+
+@pytest.mark.parametrize("registry", [EMPTY, None], ids=["empty", "default"])
+def test_the_government_is_the_state_the_article_is_about(dev_texts, registry):
+    # GUM_news_questionnaire (UK asylum questionnaires): "the government recommending ...".
+    # Syria is named only in a list ("from Afghanistan, Eritrea, Libya, Syria and Yemen"), which
+    # made the registry's government role point to the Syrian government
+    reg = registry or load_registry(default_registry_path())
+    text = dev_texts["GUM_news_questionnaire"]
+    sts = extract_article_statements(text, "GUM_news_questionnaire", reg)
+    for words in ("must be completed in English", "online translation tools"):
+        st = _with_quote(sts, words)
+        assert st["speaker"] == "United Kingdom", (words, st["speaker"], st["rule"])
+    listed = text.index("Syria and Yemen")
+    assert in_name_list(text, listed, listed + len("Syria"))
+    assert article_state(text) == "United Kingdom"
+
+
+def test_the_government_without_registry_in_fakes_is_syria(default_load):
+    # FA-KES articles outside the news gold, without a registry: "The government denies the use
+    # of chemical weapons" (1923102872), "His government declared a 1300-ton stockpile"
+    # (1924058139, after "Assad agreed"): the Syrian state, not a bare "government"
+    arts = default_load.articles.set_index(default_load.articles["article_id"].astype(str))
+    for number, words in (("1923102872", "the use of chemical weapons"), ("1924058139", "1300-ton stockpile")):
+        text = arts.loc[number, "text"]
+        st = _with_quote(extract_article_statements(text, number, EMPTY), words)
+        assert st["speaker_mention"].lower().endswith("government")
+        assert st["speaker"] == "Syria" and st["speaker_kind"] == "state", (number, st["speaker"])

@@ -17,6 +17,7 @@ import unicodedata
 
 import pandas as pd
 
+from quotelens.extract.home_state import article_state
 from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.media_outlets import OUTLET_FULL_NAMES
 from quotelens.extract.lexicon.particles import PARTICLES
@@ -32,6 +33,7 @@ def name_speakers(text: str, statements: list[dict]) -> None:
     in) are updated in place."""
     name_forward_roles(text, statements)
     name_lead_sources(text, statements)
+    name_the_government(text, statements)
     type_speakers(statements)
 
 
@@ -69,6 +71,21 @@ def name_lead_sources(text: str, statements: list[dict]) -> None:
             if first_named > st["speaker_start"] and not roles:
                 _adopt(st, later, "next_speaker")
             break
+
+
+def name_the_government(text: str, statements: list[dict]) -> None:
+    """"... the government recommending ..." in an article about the United Kingdom: a
+    government that no actor of the registry holds is the government of the state the article
+    is about (quotelens.extract.home_state.article_state), named as that state; left as it is
+    when the article is about no one state. `statements` (one article) are updated in place."""
+    state = None
+    for st in statements:
+        if st["in_registry"] or st["speaker"].lower() != "government":
+            continue
+        state = state or article_state(text)
+        if state is None:
+            return
+        st.update(speaker=state, speaker_kind="state", rule=st["rule"] + ":article_state")
 
 
 def type_speakers(statements: list[dict]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from quotelens.extract.home_state import in_name_list
 from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.speaker_heads import GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES
 from quotelens.extract.mentions import ArticleMentions, Resolution
@@ -110,7 +111,8 @@ class SpeakerHistory(ArticleMentions):
             k = bisect.bisect_left(self.mention_starts, pos) - 1
             while k >= 0:
                 s, e, name = self.mentions[k]
-                if name in names and name in self.registry.actors:
+                # (not a name listed among others: "from Afghanistan, Eritrea, Libya, Syria and Yemen")
+                if name in names and name in self.registry.actors and not in_name_list(self.text, s, e):
                     return self.from_actor(name, s, e, "last_mention")
                 k -= 1
             if len(names) == 1:
