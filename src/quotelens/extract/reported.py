@@ -24,6 +24,7 @@ from quotelens.extract.cues import (
     ADJUNCT, FIGURE_VERB, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, cue_lemma, only_adjuncts, verb_ok,
 )
 from quotelens.extract.descriptors import descriptor_start
+from quotelens.extract.joint_speakers import joint_speaker
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
 from quotelens.extract.lexicon.documents import MESSAGE_WORDS, PUBLISHING_VERBS
@@ -132,7 +133,8 @@ def find_reported(art: ArticleState) -> None:
             continue
         if sm.negated or sm.passive:
             continue
-        res = art.resolver.resolve(sm.spans)
+        # "The United States and Russia announced": one statement of both
+        res = joint_speaker(art, si, sm.spans) or art.resolver.resolve(sm.spans)
         if res is None:
             res = _fallback(art, sm.spans)
         if res is None:
