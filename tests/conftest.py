@@ -99,6 +99,29 @@ def _default_statements_shared(default_statements_syria_shared) -> pd.DataFrame:
     return default_statements_syria_shared
 
 
+#: small_default_corpus: the first FA-KES rows, and a later article whose speaker 'Hamza
+#: al-Khatib' is the 'Hamza Khatib' of two of them (FA-KES rows 55 and 74), so that, as in the
+#: whole corpus, an unknown speaker's names are made one across chunks.
+SMALL_FIRST_ROWS = 120
+SMALL_LATER_IDS = ["1924058094"]
+SMALL_FAKES_ROWS = SMALL_FIRST_ROWS + len(SMALL_LATER_IDS)
+
+
+@pytest.fixture(scope="session")
+def small_default_corpus(tmp_path_factory) -> list:
+    """The default corpus's two inputs, smaller: the seed folder and SMALL_FAKES_ROWS FA-KES
+    articles (every column, written as a CSV of the original's rows, in the original's order).
+    For tests that compare two ways of processing one corpus (chunked and in memory, two
+    engines): the 805 articles cost about 7 CPU-s per pass and show those tests nothing these
+    real ones do not."""
+    path = tmp_path_factory.mktemp("small_default") / "fakes_head.csv"
+    fakes = pd.read_csv(config.FAKES_CSV, dtype=str, keep_default_na=False)
+    later = fakes.index[SMALL_FIRST_ROWS:][fakes["unit_id"].iloc[SMALL_FIRST_ROWS:].isin(SMALL_LATER_IDS)]
+    assert len(later) == len(SMALL_LATER_IDS)
+    fakes.loc[list(fakes.index[:SMALL_FIRST_ROWS]) + list(later)].to_csv(path, index=False)
+    return [config.SEEDS_DIR, path]
+
+
 @pytest.fixture
 def default_articles(default_load) -> pd.DataFrame:
     """A copy of the default corpus's Articles table."""

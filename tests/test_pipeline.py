@@ -1,5 +1,5 @@
-"""The chunked pipeline (quotelens.scale.pipeline): same statements as the in-memory path on the
-default corpus, resumable after a failure with byte-identical output, independent of the
+"""The chunked pipeline (quotelens.scale.pipeline): same statements as the in-memory path on a
+real corpus (the seed + 121 FA-KES articles: conftest's small_default_corpus), resumable after a failure with byte-identical output, independent of the
 worker count, no partial files, ids and schemas made consistent across chunks, aggregates
 equal to the notebooks' estimates, and the command line."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +22,9 @@ from quotelens.load.corpus import load_corpus
 from quotelens.keywords.distinctive import keyword_table
 from quotelens.sentiment.estimates import actor_estimates
 
-DEFAULT_CORPUS = ["seeds", "data/raw/fa-kes/FA-KES-Dataset.csv"]
-CHUNK = 150  # 805 articles -> the seed's part plus 6 FA-KES parts
+from conftest import SMALL_FAKES_ROWS
+
+CHUNK = 24  # 121 FA-KES articles -> the seed's part plus 6 FA-KES parts; 122 rows -> 6 row groups
 # The default corpus's registry and topic words, named: the pipeline's and process_articles's
 # own defaults are neutral (no registry, no masking); these runs compare the two paths with them.
 SYRIA = {"actors": "data/actors/syria.yaml", "topic_words": "data/sentiment/topic_words_conflict.yaml"}
@@ -46,25 +48,26 @@ def digests(outdir: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def clean_run(tmp_path_factory):
+def clean_run(tmp_path_factory, small_default_corpus):
     outdir = tmp_path_factory.mktemp("clean")
-    result = pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=2, chunk_size=CHUNK, progress=False, **SYRIA)
+    result = pipeline.run_pipeline(small_default_corpus, outdir, workers=2, chunk_size=CHUNK, progress=False, **SYRIA)
     return outdir, result
 
 
 @pytest.fixture(scope="module")
-def in_memory():
-    articles = load_corpus(DEFAULT_CORPUS).articles
+def in_memory(small_default_corpus):
+    articles = load_corpus(small_default_corpus).articles
     return articles, pipeline.process_articles(articles, *_syria())
 
 
 def test_chunked_output_equals_in_memory_path(clean_run, in_memory):
     outdir, result = clean_run
     articles, expected = in_memory
-    assert len(result.parts) == 7 and result.articles == len(articles) == 805
+    assert len(result.parts) == 1 + math.ceil(SMALL_FAKES_ROWS / CHUNK)
+    assert result.articles == len(articles) == 1 + SMALL_FAKES_ROWS
     assert result.read == result.articles + result.rejected
     got = pipeline.read_statements(outdir)
-    assert len(got) > 3000
+    assert len(got) > 600  # 5,145 statements in the 805 articles, 1,061 in these 122 at 0d97b02
     pd.testing.assert_frame_equal(got, expected)
     # corpus-wide steps really were needed: the seed's part lacks FA-KES's columns on its own,
     # and unknown speakers were renamed across chunks
@@ -80,7 +83,8 @@ def test_offsets_index_the_stored_articles(clean_run):
     assert all(texts[a][s:e] == q for a, q, s, e in st.itertuples(index=False))
 
 
-def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, tmp_path, monkeypatch):
+def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, small_default_corpus, tmp_path,
+                                                                     monkeypatch):
     clean_dir, _ = clean_run
     outdir = tmp_path / "resumed"
     real = pipeline.process_articles
@@ -94,7 +98,7 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
 
     monkeypatch.setattr(parts, "process_articles", failing)
     with pytest.raises(pipeline.PipelineError, match=r"articles/part-00001-0001\.parquet.*simulated crash"):
-        pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
+        pipeline.run_pipeline(small_default_corpus, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
     # after the crash: the first two parts and their markers, nothing partial, no manifest
     written = sorted(p.name for p in (outdir / "statements").glob("*.parquet"))
     assert written == ["part-00000-0000.parquet", "part-00001-0000.parquet"]
@@ -108,7 +112,7 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
     # a leftover temporary file (as a killed writer would leave) is removed, never read
     (outdir / "statements" / ".part-00001-0001.parquet.abc.tmp").write_bytes(b"partial")
     monkeypatch.setattr(parts, "process_articles", real)
-    result = pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
+    result = pipeline.run_pipeline(small_default_corpus, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
     assert result.units_skipped == 2 and result.parts_skipped == 2
     assert not list(outdir.rglob("*.tmp"))
     # finished parts were not recomputed (their files only conformed in place, if at all)
@@ -121,7 +125,7 @@ def test_interrupted_run_resumes_and_matches_clean_run_byte_for_byte(clean_run, 
     assert digests(outdir) == digests(clean_dir)
 
     # a rerun of a finished run does no work and changes nothing
-    again = pipeline.run_pipeline(DEFAULT_CORPUS, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
+    again = pipeline.run_pipeline(small_default_corpus, outdir, workers=1, chunk_size=CHUNK, progress=False, **SYRIA)
     assert again.parts_skipped == len(again.parts) and again.units_skipped == 2
     assert digests(outdir) == digests(clean_dir)
 
@@ -202,8 +206,8 @@ def test_bad_arguments():
 
 @pytest.fixture(scope="module")
 def one_big_parquet(tmp_path_factory, in_memory):
-    """The default corpus (as loaded, all columns) written as ONE Parquet file with row groups
-    of CHUNK rows, and the in-memory path on that file."""
+    """The corpus of in_memory (as loaded, all columns) written as ONE Parquet file with row
+    groups of CHUNK rows, and the in-memory path on that file."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -218,11 +222,12 @@ def test_one_parquet_file_is_read_row_group_by_row_group(one_big_parquet, tmp_pa
     import pyarrow.parquet as pq
 
     path, loaded, _ = one_big_parquet
-    assert pq.ParquetFile(path).metadata.num_row_groups == 6  # 805 rows in groups of 150
+    rows = len(loaded.articles)
+    assert pq.ParquetFile(path).metadata.num_row_groups == 6  # 122 rows in groups of 24
     units = pipeline.plan_units([path], CHUNK)
     assert [u.row_groups for u in units] == [(g,) for g in range(6)]
-    assert [u.rows for u in units] == [(lo, min(lo + CHUNK, 805)) for lo in range(0, 805, CHUNK)]
-    # the worker of unit 2 asks the file for row group 2 only, and gets rows 301-450
+    assert [u.rows for u in units] == [(lo, min(lo + CHUNK, rows)) for lo in range(0, rows, CHUNK)]
+    # the worker of unit 2 asks the file for row group 2 only, and gets rows 49-72
     asked = []
     real = pq.ParquetFile.iter_batches
 
@@ -235,20 +240,22 @@ def test_one_parquet_file_is_read_row_group_by_row_group(one_big_parquet, tmp_pa
     assert asked == [[2]]
     assert marker["rows"] == [CHUNK] and marker["read"] == CHUNK and marker["row_groups"] == [2]
     part = pd.read_parquet(tmp_path / "articles" / marker["parts"][0])
-    assert part["origin"].tolist() == loaded.articles["origin"].iloc[300:450].tolist()
-    assert part["origin"].iloc[0].endswith("corpus.parquet:row 301")
+    assert part["origin"].tolist() == loaded.articles["origin"].iloc[2 * CHUNK:3 * CHUNK].tolist()
+    assert part["origin"].iloc[0].endswith(f"corpus.parquet:row {2 * CHUNK + 1}")
     # row groups smaller than a chunk are joined; one larger than a chunk is streamed in batches
     assert [u.row_groups for u in pipeline.plan_units([path], 2 * CHUNK)] == [(0, 1), (2, 3), (4, 5)]
     asked.clear()
-    big = pipeline.load_unit(pipeline.plan_units([path], 100)[1], tmp_path / "small", 100)
-    assert asked == [[1]] and big["rows"] == [100, 50] and len(big["parts"]) == 2
+    small = CHUNK * 2 // 3  # chunks of 16 rows: row group 1 (24 rows) is read as 16 + 8
+    big = pipeline.load_unit(pipeline.plan_units([path], small)[1], tmp_path / "small", small)
+    assert asked == [[1]] and big["rows"] == [small, CHUNK - small] and len(big["parts"]) == 2
 
 
 def test_one_parquet_file_chunked_equals_in_memory_path(one_big_parquet, tmp_path):
     path, loaded, expected = one_big_parquet
     outdir = tmp_path / "big"
     result = pipeline.run_pipeline([path], outdir, workers=2, chunk_size=CHUNK, progress=False, **SYRIA)
-    assert (result.read, result.articles, result.rejected, len(result.parts)) == (805, 805, 0, 6)
+    rows = 1 + SMALL_FAKES_ROWS
+    assert (result.read, result.articles, result.rejected, len(result.parts)) == (rows, rows, 0, 6)
     pd.testing.assert_frame_equal(pipeline.read_statements(outdir), expected)
     pd.testing.assert_frame_equal(pipeline.read_articles(outdir),
                                   loaded.articles.drop(columns=list(pipeline.CORPUS_WIDE_COLUMNS)))
