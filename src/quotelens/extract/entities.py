@@ -29,6 +29,7 @@ from quotelens.extract.entity_runs import names_in_run, run_from
 from quotelens.extract.gender import is_known_first_name
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES, ROLE_WORDS
 from quotelens.extract.lexicon.titles import TITLES
+from quotelens.extract.mentions import lower_words as article_lower_words
 from quotelens.extract.name_tokens import name_lookup_key
 from quotelens.extract.speaker_phrases import tokens
 
@@ -72,7 +73,8 @@ class ArticleEntities:
     """The named entities of one article (see the module docstring)."""
 
     def __init__(self, text: str, sentences: list[tuple[int, int]], quote_spans: list[tuple[int, int]],
-                 covered: list[tuple[int, int]] = (), places: frozenset[str] = frozenset()):
+                 covered: list[tuple[int, int]] = (), places: frozenset[str] = frozenset(),
+                 lower_words: set[str] | None = None):
         self.text = text
         self.sentence_starts = [s for s, _ in sentences]
         self.quote_spans = sorted(quote_spans)
@@ -84,7 +86,9 @@ class ArticleEntities:
         # only by its shape (no first name, title or apposition) that is one is no person
         self.located = {m.group(1) for m in _LOCATED.finditer(text)
                         if not _POSSESSIVE_AFTER.match(text, m.end()) and not _POSSESSIVE_END.search(m.group(1))}
-        self.lower_words = set(re.findall(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])", text))
+        # the article's lower-case words (quotelens.extract.mentions.lower_words; the resolver
+        # passes the set it already has)
+        self.lower_words = lower_words if lower_words is not None else article_lower_words(text)
         self.entities: list[Entity] = []
         self.mentions: list[NameMention] = []
         self.acronyms: dict[str, Entity] = {}

@@ -14,6 +14,7 @@ offsets in characters.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from quotelens.extract.gender import first_name_gender, is_known_first_name, is_known_surname, title_gender
 from quotelens.extract.invisible import strip_invisible
@@ -47,6 +48,15 @@ _NOT_GROUP_HEADS = frozenset(("government", "regime", "forces", "force", "army",
                               "bank", "court", "embassy", "republic", "revolution", "command", "center",
                               "centre", "administration", "channel", "radio", "television"))
 GLUED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
+_POSSESSIVE_TAIL = re.compile(r"['’]s?[,;:.)\"”]*$")  # "Brown's", "Assad's," end a name
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_ARTICLE_ALIF = re.compile(r"(?i)(?:al|el)-\w")
+_ROLE_SUFFIX = re.compile(r"['’]s$")
+_LOWER_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+# Tokens repeat across an article and a corpus: cleaning one is a pure function of its text,
+# so it is computed once per token type (bounded, like the tagger's word-type cache).
+_clean = lru_cache(maxsize=65536)(clean_name_token)
 
 
 def run_from(toks, i):
@@ -63,16 +73,16 @@ def run_from(toks, i):
         if j > i and t.startswith(("(", "[")):
             break  # "World Health Organisation (WHO)": the acronym is not part of the name
         connector = t in ("of", "for", "and") and j + 1 < n and capitalised(toks[j + 1][2]) \
-            and any(clean_name_token(x[2]).lower() in ORG_WORDS or clean_name_token(x[2]).lower() in INSTITUTION_WORDS
+            and any(_clean(x[2]).lower() in ORG_WORDS or _clean(x[2]).lower() in INSTITUTION_WORDS
                     for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
         # a particle joined to a capitalised word is a name word itself ("Nabil al-Arabi")
-        glued = j > i and bool(GLUED_PARTICLE.match(clean_name_token(t)))
-        if not (capitalised(t) or connector or glued or (is_particle(clean_name_token(t)) and j + 1 < n
+        glued = j > i and bool(GLUED_PARTICLE.match(_clean(t)))
+        if not (capitalised(t) or connector or glued or (is_particle(_clean(t)) and j + 1 < n
                                                                and capitalised(toks[j + 1][2]))):
             break
         j += 1
         raw = strip_invisible(t)
-        if re.search(r"['’]s?[,;:.)\"”]*$", raw) and len(raw) > 2:
+        if _POSSESSIVE_TAIL.search(raw) and len(raw) > 2:
             break  # a possessive ends the name ("Brown's Britain")
         quoted_name = raw[:1] in "\"“" and j < n and capitalised(toks[j][2])  # the "Cham" TV network
         if raw.endswith((",", ";", ":", ")", "”", "\"")) and not quoted_name:
@@ -84,13 +94,18 @@ def run_from(toks, i):
 def capitalised(tok: str) -> bool:
     """Whether a token opens with a capital letter (edge punctuation and invisible characters
     aside)."""
+    first = tok[:1]
+    if first.islower():
+        return False  # most tokens: neither edge punctuation nor invisible, so the answer
+    if first.isupper():
+        return True
     t = strip_invisible(tok.lstrip(EDGE_PUNCT))
     return bool(t) and t[0].isupper()
 
 def names_in_run(ents, si, toks, i0, i1) -> list[tuple]:
     """The names of a run: an organisation's name directly followed by a person's is two
     names ("Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd" without commas)."""
-    words = [clean_name_token(t).lower() for _, _, t in toks[i0:i1]]
+    words = [_clean(t).lower() for _, _, t in toks[i0:i1]]
     org_at = [k for k, w in enumerate(words) if w in ORG_WORDS or w in INSTITUTION_WORDS]
     if org_at and org_at[-1] < len(words) - 2 and words[org_at[-1] + 1] not in ("of", "for", "and"):
         cut = i0 + org_at[-1] + 1
@@ -102,12 +117,12 @@ def name_in_run(ents, si, toks, i0, i1):
     """Classify the run toks[i0:i1]: ("person"|"organisation"|"state", start, end, name, si,
     titles, roles, gender), ("single", start, end, word, si, titles, roles, gender) or None."""
     text = ents.text
-    words = [(s, e, clean_name_token(t)) for s, e, t in toks[i0:i1]]
+    words = [(s, e, _clean(t)) for s, e, t in toks[i0:i1]]
     words = [(s, s + len(w) if text.startswith(w, s) else e, w) for s, e, w in words if w]
     # possessive and invisible characters off the last word
     if words:
         s, e, w = words[-1]
-        bare = re.sub(r"['’]s?$", "", w)
+        bare = _POSSESSIVE_END.sub("", w)
         words[-1] = (s, s + len(bare) if text.startswith(bare, s) else e, bare)
     titles: list[str] = []
     # titles right before the run ("Foreign Minister" in "Foreign Minister Sergei Lavrov"),
@@ -120,7 +135,7 @@ def name_in_run(ents, si, toks, i0, i1):
     if not titles and i0 > 1 and toks[i0 - 1][2].endswith(","):
         # a role set off before the name: "the head of NATO, Hoop Scheffer"
         for _, _, t in reversed(toks[max(0, i0 - 5):i0 - 1]):
-            p = re.sub(r"['’]s$", "", t.lower())
+            p = _ROLE_SUFFIX.sub("", t.lower())
             if p in PERSON_ROLES:
                 titles.append(p)
                 break
@@ -149,7 +164,7 @@ def name_in_run(ents, si, toks, i0, i1):
         # "Homs Governor Talal Barazi": the name starts after the last title
         titles += [w.lower() for _, _, w in words[:inner[-1] + 1]]
         words = words[inner[-1] + 1:]
-    if len(words) >= 2 and not is_org and re.match(r"(?i)(?:al|el)-\w", words[0][2]):
+    if len(words) >= 2 and not is_org and _ARTICLE_ALIF.match(words[0][2]):
         words = words[1:]  # "Al-Atareb Fahd" (a place, commas stripped): no given name starts with al-
     if not words or any(ents.covered_at(s) for s, _, _ in words):
         return None
@@ -174,7 +189,7 @@ def name_in_run(ents, si, toks, i0, i1):
         return ("document", start, end, joined, si, titles, roles | {low[-1]}, None)
     if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low) or is_outlet_name(joined) \
             or (len(names) >= 2 and names[-1] == "State"):  # "Islamic State"
-        tail = re.match(r"\s+([a-z]+)\b", text[end:end + 20])
+        tail = _LOWER_AFTER.match(text[end:end + 20])
         if tail and tail.group(1) in ORG_WORDS:
             # "Idlib News network", "Cham TV network": a lower-case organisation word closes the name
             end += tail.end()

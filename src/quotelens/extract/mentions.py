@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotelens.extract.gender import is_known_first_name, is_known_surname
 from quotelens.extract.invisible import strip_invisible
@@ -40,6 +41,15 @@ from quotelens.extract.speaker_types import name_kind
 _DETERMINER_START = re.compile(r"^(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
 _ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu)-")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+# Cleaning a token is a pure function of its text and tokens repeat: once per token type.
+_clean_token = lru_cache(maxsize=65536)(clean_token)
+
+
+def lower_words(text: str) -> set[str]:
+    """The lower-case words of `text` (hyphenated words and words glued to digits left out)."""
+    return set(_LOWER_WORD.findall(text))
 
 
 @dataclass
@@ -110,14 +120,14 @@ class ArticleMentions:
         org_ahead = [False] * len(toks)
         reach = False
         for k in range(len(toks) - 1, -1, -1):
-            word = clean_token(toks[k][2].rstrip(","))
+            word = _clean_token(toks[k][2].rstrip(","))
             if not word[:1].isupper() or toks[k][2].endswith(","):
                 reach = word.lower() in ORG_WORDS and word[:1].isupper()
             else:
                 reach = reach or word.lower() in ORG_WORDS or word.lower() in INSTITUTION_WORDS
             org_ahead[k] = reach and word[:1].isupper()
         for k, (s, e, t) in enumerate(toks):
-            t2 = clean_token(t.rstrip(","))
+            t2 = _clean_token(t.rstrip(","))
             if t2[:1] in "\"“" and QUOTED_NAME.fullmatch(t2):
                 s, t2 = s + 1, t2[1:-1]  # "Cham" in the opposition "Cham" TV network
             low = t2.lower()
@@ -126,15 +136,15 @@ class ArticleMentions:
             # a common word opens a name after a title ("Mrs May", "Mr Brown") or as the first
             # word of a state's name ("New Zealand", "South Korea", "United States")
             opens_name = titled or org_ahead[k] \
-                or (k + 1 < len(toks) and f"{t2} {clean_token(toks[k + 1][2])}" in STATE_NAMES) \
+                or (k + 1 < len(toks) and f"{t2} {_clean_token(toks[k + 1][2])}" in STATE_NAMES) \
                 or (t2 == "New" and k + 1 < len(toks) and toks[k + 1][2][:1].isupper()) \
                 or (t2[:1].isupper() and self.person_named_at(s, s + len(t2)))
-            nxt = clean_token(toks[k + 1][2]) if k + 1 < len(toks) else ""
+            nxt = _clean_token(toks[k + 1][2]) if k + 1 < len(toks) else ""
             # "the U.N. in August said": an acronym of a title ("U.N. envoy") with no role or
             # name after it is the organisation's name
             acronym_name = acronym and low in TITLES and not (nxt[:1].isupper() or nxt.lower() in ROLE_WORDS)
             # a title or an occupation is no part of a name ("Mets Poet Frank Messina")
-            is_name = (t2[:1].isupper() or low in PARTICLES or re.match(r"^(?:al|el|bin|ibn|abu)-", low)) \
+            is_name = (t2[:1].isupper() or low in PARTICLES or _PARTICLE_PREFIX.match(low)) \
                 and (low not in TITLES and low not in OCCUPATIONS or low in DEMONYMS or acronym_name or org_ahead[k]) and not (t2 in SENTENCE_ADVERBS and not cur and not opens_name) \
                 and low not in DETERMINERS \
                 and not in_reg and (low not in NON_SPEAKERS or acronym) \
@@ -155,7 +165,7 @@ class ArticleMentions:
                     runs.append((cur, titled))
                     cur = []
                 titled = low in TITLES or low in OCCUPATIONS
-            if (t.endswith(",") or (is_name and re.search(r"['’]s$", t) and k + 1 < len(toks)
+            if (t.endswith(",") or (is_name and _POSSESSIVE_S.search(t) and k + 1 < len(toks)
                                     and toks[k + 1][2][:1].isupper())) and cur:
                 # a comma ends a name, and so does a possessor before another name ("Saudi
                 # Arabia's Civil Defense Authority")
@@ -279,9 +289,14 @@ class ArticleMentions:
         ("Mortar shells ...", "Another group ..."), not a name."""
         if not tok[:1].isupper() or tok.isupper() or len(tok) < 3 or tok.lower() in PARTICLES:
             return False
+        return tok.lower() in self.lower_words
+
+    @property
+    def lower_words(self) -> set[str]:
+        """The lower-case words of the article (`lower_words`), found once."""
         if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
-        return tok.lower() in self._lower_words
+            self._lower_words = lower_words(self.text)
+        return self._lower_words
 
 
 def lower_first(name: str) -> str:

@@ -66,7 +66,7 @@ class SpeakerResolver(SpeakerHistory):
         if self._entities is None:
             places = self.registry.places if self.registry is not None else frozenset()
             self._entities = ArticleEntities(self.text, self.sentences or [(0, len(self.text))], self.quote_spans,
-                                             [(s, e) for s, e, _ in self.mentions], places)
+                                             [(s, e) for s, e, _ in self.mentions], places, self.lower_words)
         return self._entities
 
     def article_place(self, name: str) -> bool:
