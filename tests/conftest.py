@@ -23,7 +23,10 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import subprocess
+import sys
 import time
+import warnings
 
 import pandas as pd
 import pytest
@@ -133,6 +136,43 @@ def default_statements(default_statements_syria_shared) -> pd.DataFrame:
     """A copy of the statements the extractor finds in the default corpus (with its registry,
     data/actors/syria.yaml)."""
     return default_statements_syria_shared.copy()
+
+
+# --------------------------------------------------------------------------------------------
+# The command line in the test's own process
+
+#: Warnings Python does not print by default (the interpreter's default filters).
+_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+@pytest.fixture
+def cli_in_process(monkeypatch, capsys):
+    """run(*args, cwd=folder) -> subprocess.CompletedProcess: `quotelens args` as cli.main run
+    from `folder` in this process, with the exit status and stderr the interpreter would give
+    (an uncaught SystemExit's code; a message code is printed and means status 1; the warnings
+    it would print). A fresh `python -m quotelens.cli` costs about 2 CPU-s of imports (7 for
+    `report`); keep one such run per command where the entry point itself is the question."""
+    from quotelens import cli
+
+    def run(*args: str, cwd) -> subprocess.CompletedProcess:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()  # drop what came before
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                status = cli.main([str(a) for a in args])
+            except SystemExit as exc:
+                if exc.code is None or isinstance(exc.code, int):
+                    status = exc.code or 0
+                else:
+                    print(exc.code, file=sys.stderr)
+                    status = 1
+        out, err = capsys.readouterr()
+        shown = [w for w in caught if not issubclass(w.category, _HIDDEN_WARNINGS)]
+        err += "".join(f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}\n" for w in shown)
+        return subprocess.CompletedProcess(list(args), status, out, err)
+
+    return run
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 nothing read, written or deleted first (issues 13 and 16).
 
 Each case runs on real data (the seed article and a few FA-KES rows). Every case runs the
-command line's main() in the test's process, as the interpreter would run it (an uncaught
-SystemExit turned into the exit status; warnings a user would see counted as stderr lines), and
+command line's main() in the test's process, as the interpreter would run it (conftest's
+cli_in_process: an uncaught SystemExit turned into the exit status; warnings a user would see
+counted as stderr lines), and
 one case per command also runs the real `quotelens` entry point in a fresh process, so what is
 checked is what a user sees; a fresh process costs about 2 CPU-s of imports, which 19 cases paid
 before.
@@ -16,7 +17,6 @@ import hashlib
 import json
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -28,32 +28,6 @@ from quotelens.config import FAKES_CSV, SEEDS_DIR
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "quotelens.cli", *args], cwd=cwd, capture_output=True, text=True)
-
-
-#: Warnings Python does not print by default (the interpreter's default filters).
-_HIDDEN_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
-
-
-def _run_in_process(*args: str, cwd: Path, monkeypatch, capsys) -> subprocess.CompletedProcess:
-    """cli.main(args) run from cwd, with the exit status and stderr the interpreter would give:
-    an uncaught SystemExit's code (a message code is printed and means status 1), and the
-    warnings it would print on stderr."""
-    monkeypatch.chdir(cwd)
-    capsys.readouterr()  # drop what came before
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            status = cli.main(list(args))
-        except SystemExit as exc:
-            if exc.code is None or isinstance(exc.code, int):
-                status = exc.code or 0
-            else:
-                print(exc.code, file=sys.stderr)
-                status = 1
-    out, err = capsys.readouterr()
-    shown = [w for w in caught if not issubclass(w.category, _HIDDEN_WARNINGS)]
-    err += "".join(f"{w.filename}:{w.lineno}: {w.category.__name__}: {w.message}\n" for w in shown)
-    return subprocess.CompletedProcess(list(args), status, out, err)
 
 
 def _digest(path: Path) -> str:
@@ -120,10 +94,10 @@ IN_A_FRESH_PROCESS = ["output is the input", "pipeline output folder takes no fi
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_user_mistake_is_one_line_and_exit_2(corpus, case, monkeypatch, capsys):
+def test_user_mistake_is_one_line_and_exit_2(corpus, case, cli_in_process):
     args, words = CASES[case]
     before = {p: _digest(p) for p in corpus.rglob("*") if p.is_file()}
-    proc = _run_in_process(*args, cwd=corpus, monkeypatch=monkeypatch, capsys=capsys)
+    proc = cli_in_process(*args, cwd=corpus)
     _user_error(proc, *words)
     after = {p: _digest(p) for p in corpus.rglob("*") if p.is_file()}
     assert after == before  # nothing written, replaced or deleted

@@ -13,19 +13,20 @@ from quotelens import config
 from quotelens.extract.parallel import default_workers, extract_statements_parallel
 from quotelens.extract.registry import default_registry_path, load_registry
 from quotelens.extract.statements import extract_statements
-from quotelens.load.corpus import load_corpus
 
 
 @pytest.fixture(scope="module")
-def fakes():
-    return load_corpus(config.FAKES_CSV).articles.head(240)
+def fakes(default_load):
+    """The first 120 FA-KES articles of the default corpus (conftest's shared load)."""
+    articles = default_load.articles
+    return articles[articles["source"].notna()].head(120).reset_index(drop=True)
 
 
 def test_pool_equals_one_process_on_fakes(fakes):
     registry = load_registry(default_registry_path())
     one = extract_statements(fakes, registry)
-    # 240 articles in chunks of 40: six tasks over two processes
-    pooled = extract_statements_parallel(fakes, registry, workers=2, chunk_size=40)
+    # 120 articles in chunks of 20: six tasks over two processes
+    pooled = extract_statements_parallel(fakes, registry, workers=2, chunk_size=20)
     assert len(one) > 500
     pd.testing.assert_frame_equal(pooled.reset_index(drop=True), one.reset_index(drop=True))
     # rows follow the articles' input order
@@ -40,13 +41,12 @@ def test_one_worker_and_small_corpora_skip_the_pool(fakes):
     assert default_workers() >= 1
 
 
-def test_extract_command_workers_option(tmp_path):
+def test_extract_command_workers_option(tmp_path, cli_in_process):
     out = tmp_path / "s.jsonl"
     seed = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
     done = subprocess.run([sys.executable, "-m", "quotelens.cli", "extract", str(seed), "-o", str(out),
                            "--workers", "2"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert len(pd.read_json(out, lines=True)) >= 10
-    bad = subprocess.run([sys.executable, "-m", "quotelens.cli", "extract", str(seed), "-o", str(tmp_path / "x.jsonl"),
-                          "--workers", "0"], capture_output=True, text=True)
+    bad = cli_in_process("extract", str(seed), "-o", str(tmp_path / "x.jsonl"), "--workers", "0", cwd=tmp_path)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "--workers" in bad.stderr

@@ -8,13 +8,14 @@ missing: paywalled.jsonl (Wikinews titles and URLs from GUM; line 1 without a te
 with an empty text, line 3 with a text but the date "Monday last week") and feed_export.csv
 (two rows whose text is empty or blank). Each test below failed on the code before the fix
 (the commands exited 0 with "read 5 = loaded 0 + rejected 5"; the report ran three notebooks
-and failed in 04_keywords with an IndexError).
+and failed in 04_keywords with an IndexError). The commands run in the test's process
+(conftest's cli_in_process, with the status and stderr the interpreter would give): a fresh
+process per command is test_cli_errors.py's question, and cost 2-7 CPU-s of imports each here.
 """
 
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,6 @@ ALL_REJECTED = BAD / "all_rejected"
 #: What the message says about the catalogue folder's records, file by file.
 EXPECTED = ("5 records read, all rejected: 2 in feed_export.csv (lines 2, 3: missing text), "
             "3 in paywalled.jsonl (lines 1, 2: missing text; line 3: unparseable date 'Monday last week')")
-
-
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "quotelens.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
 def _one_line_exit_2(proc: subprocess.CompletedProcess) -> str:
@@ -91,27 +88,27 @@ def test_many_rejections_are_summarised_on_one_line(tmp_path):
     assert "lines 1, 2, 3, 4, 5 and 495 more: missing text" in message
 
 
-def test_extract_exits_2_with_one_line_and_writes_nothing(tmp_path):
-    line = _one_line_exit_2(_run("extract", str(ALL_REJECTED), "-o", str(tmp_path / "s.jsonl"), cwd=tmp_path))
+def test_extract_exits_2_with_one_line_and_writes_nothing(tmp_path, cli_in_process):
+    line = _one_line_exit_2(cli_in_process("extract", str(ALL_REJECTED), "-o", str(tmp_path / "s.jsonl"), cwd=tmp_path))
     assert line.startswith("quotelens extract: ") and EXPECTED in line
     assert not (tmp_path / "s.jsonl").exists()
 
 
-def test_pipeline_exits_2_with_one_line_naming_the_rejected_table(tmp_path):
+def test_pipeline_exits_2_with_one_line_naming_the_rejected_table(tmp_path, cli_in_process):
     out = tmp_path / "out"
-    line = _one_line_exit_2(_run("pipeline", str(ALL_REJECTED), "-o", str(out), "--workers", "1", cwd=tmp_path))
+    line = _one_line_exit_2(cli_in_process("pipeline", str(ALL_REJECTED), "-o", str(out), "--workers", "1", cwd=tmp_path))
     assert line.startswith("quotelens pipeline: ") and EXPECTED in line
     assert line.endswith(f"(listed in {out / 'rejected.parquet'})")
     # the folder stays, and a report built from it is refused before any notebook
     report = tmp_path / "report"
-    line = _one_line_exit_2(_run("report", "--from-pipeline", str(out), "--output", str(report), cwd=tmp_path))
+    line = _one_line_exit_2(cli_in_process("report", "--from-pipeline", str(out), "--output", str(report), cwd=tmp_path))
     assert "the pipeline run loaded no articles (5 records read, 5 rejected" in line
     assert not report.exists()
 
 
-def test_report_on_the_corpus_exits_2_before_any_notebook(tmp_path):
+def test_report_on_the_corpus_exits_2_before_any_notebook(tmp_path, cli_in_process):
     out = tmp_path / "report"
-    line = _one_line_exit_2(_run("report", "--corpus", str(ALL_REJECTED), "--output", str(out), cwd=tmp_path))
+    line = _one_line_exit_2(cli_in_process("report", "--corpus", str(ALL_REJECTED), "--output", str(out), cwd=tmp_path))
     assert line.startswith("quotelens report: --corpus: ") and EXPECTED in line
     assert not out.exists()
 
