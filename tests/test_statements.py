@@ -678,3 +678,24 @@ def test_coordinated_sources_are_one_joint_speaker(default_load, registry):
             "boy's religion and name were not a factor.")
     st = extract_article_statements(text, "t", None)[0]
     assert st["speaker"] == "Irving Independent School District and Irving Police Department"
+
+
+def test_a_tag_followed_by_an_adverbial_clause_closes_the_statement_before_it(default_load, registry):
+    # "CLAUSE the president said before a meeting with his Cabinet" (1926479223) and "CLAUSE a
+    # State Department spokeswoman said while acknowledging ..." (1926479384), FA-KES articles not
+    # in the gold: an adverbial after the tag ends the attribution; the statement is before it
+    for number, words, speaker in (("1926479223", "Even as we have been spending", "Barack Obama"),
+                                   ("1926479384", "Obama has directed U.S. intelligence agencies",
+                                    "State Department spokeswoman")):
+        aid, text = _default_article(default_load, number)
+        st = next(st for st in extract_article_statements(text, aid, registry) if st["quote"].startswith(words))
+        assert st["speaker"] == speaker and st["rule"].startswith("reported_backward")
+    # a dev article's sentence (fakes_1926479066): "... the Observatory added without giving details"
+    text = ("The attack appeared to have been carried out by Islamic brigades fighting Assad the Observatory said. "
+            "The blast killed government soldiers and other forces fighting alongside them the Observatory added "
+            "without giving details.")
+    assert any(st["quote"] == "The blast killed government soldiers and other forces fighting alongside them"
+               for st in extract(text, registry))
+    # a participle before a time adverbial is no tag (1923848189: "the iftar meal observed during Ramadan")
+    aid, text = _default_article(default_load, "1923848189")
+    assert not [st for st in extract_article_statements(text, aid, registry) if st["cue"] == "observed"]

@@ -26,7 +26,7 @@ from quotelens.extract.cues import (
 from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.joint_speakers import joint_speaker
 from quotelens.extract.lexicon import alternation
-from quotelens.extract.lexicon.clause_words import ADJUNCT_START
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START, TAIL_ADJUNCT_START
 from quotelens.extract.lexicon.documents import MESSAGE_WORDS, PUBLISHING_VERBS
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
@@ -100,6 +100,10 @@ def find_reported(art: ArticleState) -> None:
         backward = family != "object" and (not tail.strip() or only_adjuncts(tail) or PART_TAIL.match(tail) is not None
                                            or SPEECH_ING_TAIL.match(tail) is not None
                                            or tail.lstrip().startswith((",", "\"", "“", "'")))
+        # "CLAUSE the Observatory added without giving details": only a source named or
+        # referred to ("the iftar meal observed during Ramadan" is no tag)
+        by_adjunct = not backward and clause is None and _adjunct_tail(text, s0, v, tail)
+        backward = backward or by_adjunct
         if clause is None and not backward and not _may_be_inverted(text, vm, s1, lemma):
             continue
         sm = speaker_before(art, s0, v)
@@ -147,12 +151,21 @@ def find_reported(art: ArticleState) -> None:
         # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters";
         # an object verb reports no clause before it ("The company said it would appeal"),
         # and a clause holding another statement's cue is that attribution, not content
-        if not backward or art.cue_between(si, s0, np_start):
+        if not backward or art.cue_between(si, s0, np_start) or by_adjunct and res.how == "generic":
             continue
         # the descriptor before a name is the speaker's ("CLAUSE Observatory chief Rami Abdel Rahman said")
         art.emit_clause(s0, descriptor_start(art, s0, np_start), res, vm.group(), "reported_backward", "indirect", v,
                         spans=sm.spans)
         _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
+
+
+def _adjunct_tail(text: str, s0: int, v: int, tail: str) -> bool:
+    """'CLAUSE the Observatory added without giving details', 'CLAUSE envoy X said after the
+    council met ...': an adverbial after a cue that reports no clause after it ends the
+    attribution, so the statement is before it (at least four words of it, characters `s0`
+    to the cue at `v`)."""
+    words = tail.split()
+    return bool(words) and words[0].lower() in TAIL_ADJUNCT_START and len(text[s0:v].split()) >= 6
 
 
 def _may_be_inverted(text: str, vm: re.Match, s1: int, lemma: str) -> bool:

@@ -11,6 +11,10 @@ ADJUNCT_START = frozenset(
     "on in at during after before late early last this earlier later via through from with by to when while as "
     "following about over under amid since until upon".split()
 )
+# First words of an adverbial after a tag that ends the attribution ("the Observatory added
+# without giving details", "X said after the council met"): the statement is before the tag.
+# Subordinators and time prepositions only: "responded with military force" is no tag.
+TAIL_ADJUNCT_START = frozenset("without after before when while following during upon".split())
 # First words after a speech verb that start no reported clause ("said so", "asked why").
 NOT_CLAUSE = frozenset("so nothing something anything yes no goodbye hello thanks sorry what how why "
                        "whether if".split())
