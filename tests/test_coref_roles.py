@@ -69,3 +69,22 @@ def test_the_government_without_registry_in_fakes_is_syria(default_load):
         st = _with_quote(extract_article_statements(text, number, EMPTY), words)
         assert st["speaker_mention"].lower().endswith("government")
         assert st["speaker"] == "Syria" and st["speaker_kind"] == "state", (number, st["speaker"])
+
+
+def test_a_role_matched_by_its_last_word_keeps_its_modifiers(default_load):
+    # FA-KES articles outside the news gold, default registry: a role phrase matched only by
+    # its head ("group", "ministry") went to the registry actor holding the head, whatever the
+    # words in front: "the jihadist group said" (after "IS has been trying ...") and "the
+    # US-based rights group" (Human Rights Watch) were the Britain-based Syrian Observatory,
+    # "The Syrian interior ministry" the Syrian Foreign Ministry
+    reg = load_registry(default_registry_path())
+    arts = default_load.articles.set_index(default_load.articles["article_id"].astype(str))
+    cases = [("1923848171", "it had shot down a regime MiG warplane", "jihadist group", "Islamic State"),
+             ("1919191766", None, "US-based rights group", "Human Rights Watch"),
+             ("1923102965", None, "Syrian interior ministry", "interior ministry")]
+    for number, words, mention, speaker in cases:
+        sts = extract_article_statements(arts.loc[number, "text"], number, reg)
+        st = _with_quote(sts, words) if words else next(s for s in sts if mention in s["speaker_mention"])
+        assert mention in st["speaker_mention"]
+        assert st["speaker"] != "Syrian Observatory for Human Rights" and speaker in st["speaker"], (number, st["speaker"])
+        assert "Foreign" not in st["speaker"]

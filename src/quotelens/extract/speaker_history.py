@@ -19,6 +19,7 @@ import re
 
 from quotelens.extract.home_state import in_name_list
 from quotelens.extract.lexicon.demonyms import DEMONYMS
+from quotelens.extract.lexicon.role_modifiers import NEUTRAL_ROLE_MODIFIERS
 from quotelens.extract.lexicon.speaker_heads import GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES
 from quotelens.extract.mentions import ArticleMentions, Resolution
 from quotelens.extract.registry import Registry
@@ -90,6 +91,10 @@ class SpeakerHistory(ArticleMentions):
         for n in range(len(words), 0, -1):
             role = " ".join(words[-n:])
             names = set(self.registry.role_to_actors.get(role, ())) | self.roles_seen.get(role, set())
+            if n < len(words):
+                # matched by its last words only: the words left out must fit the actor
+                names = {x for x in names if x not in self.registry.actors
+                         or self._modifiers_fit(self.registry.actors[x], words[:-n])}
             if side and names:
                 # "Iran's foreign minister", "the Russian defence ministry spokesman": only
                 # actors of that side; a single one is the referent even if not yet mentioned
@@ -128,6 +133,22 @@ class SpeakerHistory(ArticleMentions):
                     k += 1
         return None
 
+    def _modifiers_fit(self, actor, modifiers: list[str]) -> bool:
+        """Whether the words in front of a role ("militant" of "militant group", "britain-based"
+        of "britain-based observatory") can describe the registry `actor`: each is a side word,
+        a neutral modifier (lexicon.role_modifiers) or a word of the actor's name, aliases or
+        roles. Words up to the last article are not the role's ("Sunday a monitor")."""
+        cut = max((i + 1 for i, w in enumerate(modifiers) if w in ("a", "an", "the")), default=0)
+        own = set()
+        for phrase in (actor.name, *actor.aliases, *actor.roles):
+            own.update(w.strip("(),") for w in phrase.lower().split())
+        for w in modifiers[cut:]:
+            bare = re.sub(r"['’]?s$", "", w)  # a possessive, also FA-KES's "observatorys"
+            if w in own or bare in own or w in NEUTRAL_ROLE_MODIFIERS or self.side_of([w]):
+                continue
+            return False
+        return True
+
     def side_of(self, words: list[str]) -> str:
         """The side a role phrase names by a demonym or a state ("russian", "iran's", "u.s."),
         or ""."""
@@ -160,7 +181,7 @@ class SpeakerHistory(ArticleMentions):
                 # only a description ("a spokesperson for the UK-based monitor") refers back to
                 # the organisation the article named; a proper name is kept as written
                 res = self.role_holder(low, a)
-                if res is not None:
+                if res is not None and res.start < a:  # back, not to a name inside the phrase
                     return f"{res.speaker} {head}"
             return unnamed
         words = unnamed.split()
