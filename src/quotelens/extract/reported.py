@@ -27,12 +27,12 @@ from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.joint_speakers import joint_speaker
 from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START, TAIL_ADJUNCT_START
-from quotelens.extract.lexicon.documents import MESSAGE_WORDS, PUBLISHING_VERBS
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
+from quotelens.extract.message_speakers import message_speaker
 from quotelens.extract.object_heads import head_before_object, inside_relative_clause, is_place
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
 from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb
@@ -49,14 +49,6 @@ _WITH_BEFORE = re.compile(r"\bwith\s+$")
 # A name right after the cue ("said Furati", "said the Observatory"), for the inverted reading.
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
-# A message noun before a participle ("a voice message assuring", "reports suggesting", "text
-# messages to residents and fighters in the east urging").
-_MESSAGE_BEFORE = re.compile(rf"\b({alternation(MESSAGE_WORDS)})\b(?:\s+[\w-]+){{0,7}}\s+$", re.IGNORECASE)
-# The message's sender: a publishing verb up to three words before the message noun.
-_PUBLISHED = re.compile(rf"\b({alternation(PUBLISHING_VERBS)})\s+(?:[\w-]+\s+){{0,3}}$")
-# The message as a topic ("clarity on reports suggesting"): a preposition before its noun phrase.
-_THAT_WORD = re.compile(r"\bthat\s")
-_ABOUT_BEFORE = re.compile(r"\b(?:on|about|over|amid)\s+((?:[\w-]+\s+){0,2})$")
 
 
 def find_reported(art: ArticleState) -> None:
@@ -336,7 +328,7 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     if clause is None:
         return
     a, b, _ = clause
-    message = _message_speaker(art, s0, vm.start()) if prev[-1] != "," else None
+    message = message_speaker(art, s0, vm.start()) if prev[-1] != "," else None
     if message is not None:
         art.emit_clause(a, b, message[0], vm.group(), "participle_message", "indirect", vm.start(), spans=message[1])
         return
@@ -370,34 +362,6 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     # clashes have erupted ... claiming at least 10 killed" is no speech
     if res is not None and res.how.split(":")[0] in ("name", "unknown_name", "role", "pronoun"):
         art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
-
-
-def _message_speaker(art: ArticleState, s0: int, v: int):
-    """(resolution, speaker spans) for a participle that reports what a message says, as a
-    reduced relative clause without a comma: 'X sent a voice message assuring residents that
-    ...' (the sender, the subject of the publishing verb), 'seeking clarity on reports
-    suggesting that ...' (the reports, an unnamed source); None otherwise. The message noun
-    is at most six words before the participle (offset `v`), with no verb or punctuation between."""
-    text = art.text
-    m = _MESSAGE_BEFORE.search(text, max(s0, v - 90), v)
-    if m is None or VERB.search(text, m.end(), v) or art.in_quote(m.start()):
-        return None
-    sender = _PUBLISHED.search(text, max(s0, m.start() - 50), m.start())
-    if sender is not None:
-        # the sender's phrase starts after a complementiser ("X told ARA News that Y sent ...")
-        lo = max([s0] + [t.end() for t in _THAT_WORD.finditer(text, s0, sender.start(1))])
-        sm = speaker_before(art, lo, sender.start(1))
-        if not sm or sm.negated or sm.passive or sm.maybe_object:
-            return None
-        res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
-        return None if res is None else (res, sm.spans)
-    about = _ABOUT_BEFORE.search(text, max(s0, m.start() - 40), m.start())
-    if about is not None:
-        span = (about.start(1), m.end(1))
-        # "reports" is a source here, though a capitalised "Reports" opening a line is no actor
-        bare = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", text[span[0]:span[1]], flags=re.IGNORECASE)
-        return Resolution(bare, text[span[0]:span[1]], span[0], span[1], "group", "", None, "generic"), [span]
-    return None
 
 
 def _evaluation_subject(art: ArticleState, s0: int, pos: int):
