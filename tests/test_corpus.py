@@ -44,8 +44,10 @@ def reconciled(result: LoadResult) -> LoadResult:
 
 
 @pytest.fixture(scope="module")
-def default_corpus() -> LoadResult:
-    return reconciled(load_corpus(DEFAULT_CORPUS))
+def default_corpus(default_load) -> LoadResult:
+    """The default corpus as conftest loads it once for the test run (load_corpus of the same
+    two paths: test_ids_are_stable_and_repeated_ids_suffixed loads it again and compares)."""
+    return reconciled(default_load)
 
 
 # --- the seed format -------------------------------------------------------------------------

@@ -12,8 +12,6 @@ import gzip
 import hashlib
 import importlib
 import json
-import subprocess
-import sys
 import tracemalloc
 import warnings
 import zlib
@@ -138,9 +136,9 @@ def test_a_folder_without_inputs_is_an_error_naming_what_was_skipped():
     assert len(err.value.skipped) == 3
 
 
-def test_extract_on_a_folder_without_inputs_exits_2_with_one_line(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "quotelens.cli", "extract", str(BAD / "only_unsupported"),
-                           "-o", str(tmp_path / "x.csv")], capture_output=True, text=True, cwd=tmp_path)
+def test_extract_on_a_folder_without_inputs_exits_2_with_one_line(tmp_path, cli_in_process):
+    # in this process (a fresh process per command is test_cli_errors.py's question)
+    proc = cli_in_process("extract", str(BAD / "only_unsupported"), "-o", str(tmp_path / "x.csv"), cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     assert "Traceback" not in proc.stderr
     [line] = proc.stderr.strip().splitlines()
