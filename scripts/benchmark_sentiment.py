@@ -22,8 +22,9 @@ from quotelens import config
 from quotelens.sentiment import lexicons
 from quotelens.sentiment.masking import TopicMask, load_topic_words
 from quotelens.sentiment.newsmtsc import load_newsmtsc
-from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, vader_with_evidence
+from quotelens.sentiment.scoring import Scorer
 from quotelens.sentiment.targets import load_target_model, score_targets
+from quotelens.sentiment.vader_pass import nltk_analyzer, package_analyzer, vader_with_evidence
 
 
 def _best_rates(cases, texts, repeat: int) -> list[tuple[str, float]]:
@@ -57,7 +58,7 @@ def main(argv=None) -> int:
     def targets_of(ts):
         chosen = [(t, s, e) for t in ts for s, e in sorted(spans[t])]
         return score_targets([c[0] for c in chosen], [c[1] for c in chosen], [c[2] for c in chosen])
-    package, nltk_port = _package_vader(), _nltk_vader()
+    package, nltk_port = package_analyzer(), nltk_analyzer()
     no_mask = TopicMask("none", ())
     afinn = lexicons.afinn()
     from afinn import Afinn

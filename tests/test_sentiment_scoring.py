@@ -15,7 +15,8 @@ from quotelens.sentiment import evaluation, lexicons
 from quotelens.sentiment import model as model_mod
 from quotelens.sentiment.masking import DEFAULT_TOPIC_WORDS, load_topic_words
 from quotelens.sentiment.newsmtsc import load_newsmtsc
-from quotelens.sentiment.scoring import Scorer, _nltk_vader, _package_vader, score_table, vader_with_evidence
+from quotelens.sentiment.scoring import Scorer, score_table
+from quotelens.sentiment.vader_pass import nltk_analyzer, package_analyzer, vader_with_evidence
 
 SEED = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
 
@@ -42,7 +43,7 @@ def rw_sentences():
 
 
 def test_vader_loads_offline_from_the_project_lexicon():
-    analyzer = _nltk_vader()
+    analyzer = nltk_analyzer()
     assert nltk.data.path[0] == str(config.NLTK_DATA_DIR)
     assert (config.NLTK_DATA_DIR / "sentiment" / "vader_lexicon.zip").exists()
     assert len(analyzer.lexicon) > 7000
@@ -50,7 +51,7 @@ def test_vader_loads_offline_from_the_project_lexicon():
 
 
 def test_evidence_pass_gives_nltk_compound_exactly(rw_sentences):
-    analyzer = _nltk_vader()
+    analyzer = nltk_analyzer()
     for sentence in rw_sentences[:300]:
         compound, evidence = vader_with_evidence(sentence)
         assert compound == analyzer.polarity_scores(sentence)["compound"]
@@ -60,8 +61,8 @@ def test_evidence_pass_gives_nltk_compound_exactly(rw_sentences):
 
 def test_nltk_and_package_score_the_seed_headline_negation_differently(seed_text):
     headline = _quote(seed_text, "No breakthrough, no breakdown, no one walking out")
-    nltk_score = _nltk_vader().polarity_scores(headline)["compound"]
-    package_score = _package_vader().polarity_scores(headline)["compound"]
+    nltk_score = nltk_analyzer().polarity_scores(headline)["compound"]
+    package_score = package_analyzer().polarity_scores(headline)["compound"]
     assert nltk_score < -0.5  # NLTK counts each "no" as a negative word
     assert 0 < package_score < 0.3  # vaderSentiment 3.3.2 reads "no" before a word as negation
     scored = Scorer(methods=("vader", "vader_package", "ensemble")).score([headline]).iloc[0]

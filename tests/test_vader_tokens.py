@@ -1,4 +1,4 @@
-"""The fast VADER tokenisation (scoring.words_and_emoticons) gives NLTK SentiText's tokens
+"""The fast VADER tokenisation (vader_pass.words_and_emoticons) gives NLTK SentiText's tokens
 exactly, on NewsMTSC sentences, FA-KES article text and crafted punctuation cases."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from nltk.sentiment.vader import SentiText
 from quotelens import config
 from quotelens.load.corpus import load_corpus
 from quotelens.sentiment.newsmtsc import load_newsmtsc
-from quotelens.sentiment.scoring import _nltk_vader, vader_with_evidence, words_and_emoticons
+from quotelens.sentiment.vader_pass import nltk_analyzer, vader_with_evidence, words_and_emoticons
 
 CRAFTED = [
     "cat, ,cat !!cat cat!?!? 'cat' \"cat\" cat. -cat- ::cat",
@@ -22,12 +22,12 @@ CRAFTED = [
 
 
 def _nltk_tokens(text: str) -> list[str]:
-    c = _nltk_vader().constants
+    c = nltk_analyzer().constants
     return SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
 
 
 def _fast_tokens(text: str) -> list[str]:
-    c = _nltk_vader().constants
+    c = nltk_analyzer().constants
     return words_and_emoticons(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION)
 
 
@@ -47,7 +47,7 @@ def test_fakes_articles_and_scores():
     texts = load_corpus(config.FAKES_CSV).articles["text"].tolist()[:150]
     for text in texts:
         assert _fast_tokens(text) == _nltk_tokens(text)
-    analyzer = _nltk_vader()
+    analyzer = nltk_analyzer()
     for text in texts[:40]:
         assert vader_with_evidence(text)[0] == analyzer.polarity_scores(text)["compound"]
 

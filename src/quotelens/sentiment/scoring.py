@@ -31,10 +31,7 @@ import pandas as pd
 from quotelens.sentiment import constrained, lexicons
 from quotelens.sentiment import model as models_mod
 from quotelens.sentiment.masking import TopicMask, load_topic_words
-# Re-exported: scripts and tests import these from here.
-from quotelens.sentiment.vader_pass import nltk_analyzer as _nltk_vader
-from quotelens.sentiment.vader_pass import package_analyzer as _package_vader
-from quotelens.sentiment.vader_pass import vader_with_evidence, words_and_emoticons  # noqa: F401
+from quotelens.sentiment.vader_pass import package_analyzer, vader_with_evidence
 
 DEFAULT_METHODS = ("vader", "afinn", "ngram", "ensemble")
 ALL_METHODS = DEFAULT_METHODS + ("vader_package", "ensemble_old")
@@ -111,7 +108,7 @@ class Scorer:
             out["vader"] = np.array([p[0] for p in pairs], dtype=float)
             out["evidence_vader"] = [_format_evidence(p[1]) for p in pairs]
         if "vader_package" in self.methods:
-            analyzer = _package_vader()
+            analyzer = package_analyzer()
             out["vader_package"] = np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=float)
         if "afinn" in self.methods:
             out["afinn"] = np.array([lexicons.normalise(sum(m.valence for m in ms)) for ms in afinn_matches])
