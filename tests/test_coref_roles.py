@@ -10,6 +10,7 @@ import pytest
 
 from quotelens import config
 from quotelens.extract.home_state import article_state, in_name_list
+from quotelens.extract.name_variants import edit_distance, max_edits
 from quotelens.extract.registry import build_registry, default_registry_path, load_registry
 from quotelens.extract.statements import extract_article_statements
 
@@ -88,3 +89,22 @@ def test_a_role_matched_by_its_last_word_keeps_its_modifiers(default_load):
         assert mention in st["speaker_mention"]
         assert st["speaker"] != "Syrian Observatory for Human Rights" and speaker in st["speaker"], (number, st["speaker"])
         assert "Foreign" not in st["speaker"]
+
+
+def test_a_misspelt_surname_is_the_person_it_nearly_names(dev_texts, default_load):
+    # GUM_news_warhol writes "K.C. Maurer ... said Maurer" and later "said Mauer", "Kathryn
+    # Waters said" and later "Water said"; GUM_news_iodine "Lydia Buchtmann" and "Ms Bauchtman";
+    # FA-KES 1924058108 (outside the gold) "Activist Ahed Sileybi said ... Siheybi said"
+    warhol = extract_article_statements(dev_texts["GUM_news_warhol"], "GUM_news_warhol", EMPTY)
+    assert _with_quote(warhol, "are required to exhibit their donated")["speaker"] == "Maurer"
+    assert _with_quote(warhol, "everybody knows Andy Warhol's name")["speaker"] == "Kathryn Waters"
+    iodine = extract_article_statements(dev_texts["GUM_news_iodine"], "GUM_news_iodine", EMPTY)
+    st = _with_quote(iodine, "sufficient iodine added into the food supply")
+    assert st["speaker_mention"] == "Bauchtman" and st["speaker"] == "Lydia Buchtmann"
+    arts = default_load.articles.set_index(default_load.articles["article_id"].astype(str))
+    sts = extract_article_statements(arts.loc["1924058108", "text"], "1924058108", EMPTY)
+    st = _with_quote(sts, "the war planes targeted those civilians")
+    assert st["speaker_mention"] == "Siheybi" and st["speaker"] == "Ahed Sileybi"
+    # short surnames never merge (one letter tells too many of them apart: "Hamd", "Hama")
+    assert max_edits("Hamd") == 0 and max_edits("Mauer") == 1 and max_edits("Bauchtman") == 2
+    assert edit_distance("bauchtman", "buchtmann", 2) == 2 and edit_distance("hamad", "hamid", 0) == 1

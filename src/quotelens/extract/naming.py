@@ -22,17 +22,20 @@ from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.media_outlets import OUTLET_FULL_NAMES
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
+from quotelens.extract.name_variants import merge_spelling_variants
 from quotelens.extract.registry import name_key
 from quotelens.extract.speaker_types import is_outlet_name, outlet_short_name, output_kind, speaker_type, state_of
 
 
 def name_speakers(text: str, statements: list[dict]) -> None:
     """The last step of speaker resolution in one article: name speakers from later in the
-    article (`name_forward_roles`), then type every speaker and give states and outlets the
+    article (`name_forward_roles`), give a misspelt surname the name it stands for
+    (quotelens.extract.name_variants), then type every speaker and give states and outlets the
     name they go by (`type_speakers`). `statements` (sorted by start, speaker columns filled
     in) are updated in place."""
     name_forward_roles(text, statements)
     name_lead_sources(text, statements)
+    merge_spelling_variants(text, statements)
     name_the_government(text, statements)
     type_speakers(statements)
 
