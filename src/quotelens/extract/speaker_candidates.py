@@ -25,6 +25,7 @@ from quotelens.extract.lexicon.demonyms import DEMONYMS
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
 from quotelens.extract.lexicon.grammar_words import MODIFYING_PREPOSITIONS, PREPOSITIONS
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
+from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, OUTLET_HEADS, RELAY_WORDS
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.speaker_heads import (
@@ -38,6 +39,10 @@ from quotelens.extract.speaker_types import is_outlet_name
 _CAPITALISED_TAIL = re.compile(r"(?:\s+[A-Z][\w.&-]*)+")
 _WHOSE_PREPOSITIONS = frozenset(("of", "for", "with"))  # name whose or whom the head is, not where
 _OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian President ..."
+# between the runs: "of"/"for", maybe words the name finder left out ("for [Health] Statistics")
+_OF_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+_ORG_HEADS = ORG_WORDS | INSTITUTION_WORDS
 
 
 def speaker_candidates(resolver, a: int, b: int):
@@ -101,7 +106,7 @@ def speaker_candidates(resolver, a: int, b: int):
         if author is not None:
             yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
                                 "role:document", author.start, author.in_registry)
-    names = list(resolver.unregistered_names(a, b, reg, head_end))
+    names = _joined_names(text, list(resolver.unregistered_names(a, b, reg, head_end)), reg)
     # People in the head part: the one nearest the end of it is the head ("Obama campaign
     # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
     people = []
@@ -251,6 +256,29 @@ def speaker_candidates(resolver, a: int, b: int):
     if head in GROUP_WORDS or head in ROLE_WORDS:
         yield 8, Resolution(lower_first(unnamed), phrase, a, b, generic_kind(unnamed), "", None, "generic")
 
+
+
+def _joined_names(text: str, names: list[tuple[int, int, str, str]], reg) -> list[tuple[int, int, str, str]]:
+    """Capitalised runs joined across "of"/"for" when the first ends in an organisation word:
+    "Syrian Center" + "Policy Research" is the "Syrian Center for Policy Research", "National
+    Center" + "Health Statistics" the "National Center for Health Statistics", not a person
+    "Policy Research" and a place. Runs are (start, end, name, kind), characters into `text`;
+    a registry mention between two runs keeps them apart ("the Peoples Council of Syria Hadiya
+    Khalaf Abbas": Syria, then the person)."""
+    out: list[tuple[int, int, str, str]] = []
+    joined = False  # the last run is an organisation's name joined across "of"/"for"
+    for run in names:
+        if out:
+            s, e, name, _ = out[-1]
+            between = not any(e <= rs < run[0] for rs, _, _ in reg)
+            if between and ((_OF_FOR.fullmatch(text, e, run[0]) and (joined or name.split()[-1].lower() in _ORG_HEADS))
+                            or (joined and _AND.fullmatch(text, e, run[0]))):  # "of Foreign Affairs and Expatriates"
+                out[-1] = (s, run[1], text[s:run[1]], "organisation")
+                joined = True
+                continue
+        out.append(run)
+        joined = False
+    return out
 
 
 def _located_by(text: str, head_end: int, s: int) -> bool:
