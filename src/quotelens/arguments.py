@@ -128,6 +128,18 @@ def output_folder(path: str | os.PathLike, inputs: Iterable[str | os.PathLike] =
     return p
 
 
+def unusable_folders(folders: dict[str, Path]) -> list[str]:
+    """One line per output folder in `folders` ({what: path}, e.g. a report's processed_dir,
+    figures_dir and reports_dir) that cannot be one (see `output_folder`); [] when all can."""
+    problems = []
+    for what, folder in folders.items():
+        try:
+            output_folder(folder, what=what)
+        except UsageError as exc:
+            problems.append(str(exc))
+    return problems
+
+
 def column_mapping(items: list[str] | None) -> dict[str, str]:
     """Parse `--columns id=unit_id,text=article_content` (the option may be given several
     times) into {"id": "unit_id", ...}; a malformed pair or a name mapped twice is a UsageError."""

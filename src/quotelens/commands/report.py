@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotelens.arguments import UsageError, output_folder
+from quotelens import config as qconfig
+from quotelens.arguments import UsageError, output_folder, unusable_folders
+from quotelens.report.config import ReportConfigError, load_config, output_dirs
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -40,12 +42,22 @@ def report_command(args: argparse.Namespace) -> int:
         except PipelineFolderError as exc:
             print(f"quotelens report: --from-pipeline: {exc}", file=sys.stderr)
             return 2
-    # Imported here: papermill and nbconvert are slow to import and only `report` needs them.
-    from quotelens.report.runner import NotebookFailedError, ReportConfigError, run_report
+    # The config and its output folders are checked before the runner is imported (papermill,
+    # nbformat's jsonschema, nbconvert, matplotlib and nltk take about 5 CPU seconds): a mistake
+    # there is a one-line answer at once. The runner checks them again (for its other callers).
+    try:
+        cfg = load_config(config or "configs/default.yaml")
+    except ReportConfigError as exc:
+        print(f"quotelens report: {exc}", file=sys.stderr)
+        return 2
+    unusable = unusable_folders(output_dirs(cfg, output_root))
+    if unusable:
+        raise UsageError(f"report: {qconfig.relative(cfg.path)}: nothing was run: {'; '.join(unusable)}")
+    # Imported here, for the reason above; only `report` needs the runner.
+    from quotelens.report.runner import NotebookFailedError, run_report
 
     try:
-        run_report(config or "configs/default.yaml", only=args.only, from_pipeline=args.from_pipeline,
-                   output_root=output_root, cache_dir=cache_dir)
+        run_report(cfg, only=args.only, from_pipeline=args.from_pipeline, output_root=output_root, cache_dir=cache_dir)
     except ReportConfigError as exc:
         print(f"quotelens report: {exc}", file=sys.stderr)
         return 2

@@ -38,7 +38,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 
 from quotelens import config as qconfig
-from quotelens.arguments import UsageError, output_folder
+from quotelens.arguments import unusable_folders
 from quotelens.figures import remove_unwritten_figures, stage_figures
 from quotelens.report import input_checks, pipeline_input
 from quotelens.report.config import (
@@ -172,7 +172,7 @@ def plan(
             raise ReportConfigError(f"--from-pipeline: {exc}") from None
     nb_dir = qconfig.resolve(notebooks_dir) if notebooks_dir is not None else qconfig.NOTEBOOKS_DIR
     dirs = output_dirs(cfg, output_root)
-    unusable = _unusable_folders(dirs)
+    unusable = unusable_folders(dirs)
     if unusable:
         raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run: {'; '.join(unusable)}")
     common = {k: _portable(dirs[k]) for k in COMMON_PARAMETERS}
@@ -214,18 +214,6 @@ def plan(
     if problems:
         raise ReportConfigError(f"{qconfig.relative(cfg.path)}: nothing was run:\n  " + "\n  ".join(problems))
     return runs, skipped
-
-
-def _unusable_folders(dirs: dict[str, Path]) -> list[str]:
-    """One line per output folder (processed_dir, figures_dir, reports_dir) that cannot be one:
-    an existing file, a path under a file, or a folder that cannot be written."""
-    problems = []
-    for key, folder in dirs.items():
-        try:
-            output_folder(folder, what=key)
-        except UsageError as exc:
-            problems.append(str(exc))
-    return problems
 
 
 # --------------------------------------------------------------------------------------------
