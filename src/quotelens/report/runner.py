@@ -2,8 +2,10 @@
 
 One Python process drives the whole chain through papermill's API (importing papermill and
 starting the first kernel are the slow parts; parallel kernels can collide on ports), one
-notebook after another in the order of the stage declaration (quotelens.stages), each in a
-fresh `python3` kernel whose working directory is the project root. Parameters come from a
+notebook after another in the order of the stage declaration (quotelens.stages), all in one
+`python3` kernel whose working directory is the project root, reset between notebooks to the
+state it had when it started (quotelens.report.shared_kernel: each notebook's outputs are those
+of a kernel of its own, without paying a kernel start and the imports for each). Parameters come from a
 YAML config (quotelens.report.config) and are checked against each notebook's parameters cell
 (quotelens.report.parameters) before anything runs.
 
@@ -41,6 +43,7 @@ from quotelens import config as qconfig
 from quotelens.arguments import unusable_folders
 from quotelens.figures import remove_unwritten_figures, stage_figures
 from quotelens.report import input_checks, pipeline_input
+from quotelens.report.shared_kernel import KERNEL_ARGUMENTS, KERNEL_ENV, KERNEL_NAME, SharedKernel
 from quotelens.report.config import (
     CONFIG_KEYS,
     DEFAULT_CONFIG,
@@ -83,15 +86,6 @@ __all__ = [
     "render_index", "run_report", "type_matches", "write_index",
 ]
 
-KERNEL_NAME = "python3"
-# The kernel's own log is noise on a terminal that shows one line per notebook: ipykernel warns
-# about unencrypted TCP at start, and logs "KeyboardInterrupt caught" when jupyter_client's
-# shutdown interrupts it. Cell outputs, warnings and errors included, still go to the notebook.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
-# Kernels inherit this environment: a fixed string-hash seed makes the iteration order of sets
-# (and of anything built from them) the same in every run. Code should still sort explicitly;
-# this keeps an order that slipped through from changing the report between runs.
-KERNEL_ENV = {"PYTHONHASHSEED": "0"}
 
 
 class NotebookFailedError(RuntimeError):
@@ -295,6 +289,19 @@ def run_report(
     renderer = HtmlRenderer()
     kernel_env = {**KERNEL_ENV, **({qconfig.CACHE_ENV: str(Path(cache_dir).absolute())} if cache_dir is not None else {})}
     started = time.perf_counter()
+    with SharedKernel(KERNEL_NAME, KERNEL_ARGUMENTS, cwd=qconfig.PROJ_ROOT) as kernel, _kernel_environment(kernel_env):
+        _run_notebooks(runs, cfg, dirs, kernel, renderer, result, stream)
+    write_index(reports_dir, list(cfg.notebooks), cfg.name)
+    result.total_seconds = time.perf_counter() - started
+    print(f"  total: {len(result.ran)} notebook(s) in {result.total_seconds:.1f} s; index: {qconfig.relative(reports_dir / 'index.html')}", file=stream, flush=True)
+    return result
+
+
+def _run_notebooks(runs: list[PlannedRun], cfg: ReportConfig, dirs: dict[str, Path], kernel: SharedKernel,
+                   renderer: HtmlRenderer, result: ReportResult, stream: TextIO) -> None:
+    """Execute `runs` in order in `kernel`, saving and rendering each; raise NotebookFailedError
+    at the first that fails."""
+    reports_dir = dirs["reports_dir"]
     for i, run in enumerate(runs, 1):
         print(f"  [{i}/{len(runs)}] {run.name:<16}", end="", file=stream, flush=True)
         t0 = time.perf_counter()
@@ -309,18 +316,17 @@ def run_report(
             executed = Path(tmp) / f"{run.name}.ipynb"
             error: Exception | None = None
             try:
-                with _kernel_environment(kernel_env):
-                    papermill.execute_notebook(
-                        str(run.input_path),
-                        str(executed),
-                        parameters=run.parameters,
-                        kernel_name=KERNEL_NAME,
-                        cwd=str(qconfig.PROJ_ROOT),
-                        progress_bar=False,
-                        log_output=False,
-                        record_timing=False,
-                        extra_arguments=KERNEL_ARGUMENTS,
-                    )
+                papermill.execute_notebook(
+                    str(run.input_path),
+                    str(executed),
+                    parameters=run.parameters,
+                    kernel_name=KERNEL_NAME,
+                    km=kernel.manager_for_next_notebook([r.input_path for r in runs]),
+                    cwd=str(qconfig.PROJ_ROOT),
+                    progress_bar=False,
+                    log_output=False,
+                    record_timing=False,
+                )
             except Exception as exc:  # noqa: BLE001 - reported with the notebook's name below
                 error = exc
             if not executed.is_file():
@@ -337,7 +343,3 @@ def run_report(
             raise NotebookFailedError(run.name, _failure_message(run, error, nb, reports_dir / f"{run.name}.ipynb"), reports_dir / f"{run.name}.ipynb") from error
         result.ran.append(run.name)
         print(f" {seconds:6.1f} s", file=stream, flush=True)
-    write_index(reports_dir, list(cfg.notebooks), cfg.name)
-    result.total_seconds = time.perf_counter() - started
-    print(f"  total: {len(result.ran)} notebook(s) in {result.total_seconds:.1f} s; index: {qconfig.relative(reports_dir / 'index.html')}", file=stream, flush=True)
-    return result
