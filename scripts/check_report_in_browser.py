@@ -18,7 +18,8 @@ For each page (default: every .html page of the reports folder, index.html first
    entity left encoded ("&lt;"): quotelens.report.html_audit.markup_in_text;
 5. measures the page: its size, the CSS inlined in it (at most MAX_CSS_BYTES) and whether an
    embedded image appears more than once in it (a figure is embedded once per page);
-6. saves a screenshot of the top of the page (1280 x 1600 CSS pixels) to --screenshots.
+6. saves a screenshot of the top of the page (1280 x 1600 CSS pixels) to --screenshots, and
+   with --text-dir the text a reader sees (step 4) as <page>.txt, to read the page as text.
 
 The whole reports folder must stay within --max-folder-mb (6 MB by default, the limit for
 the default report). Prints one block per page and a summary; exits 1 when a check fails.
@@ -339,6 +340,7 @@ async def check_live(ws_url: str, page: Path, screenshot: Path) -> tuple[list[st
         "text_chars": state["text_chars"],
         "title": state["title"],
         "markup_in_text": len(markup),
+        "reader_text": state["reader_text"],
     }
     return problems, counts
 
@@ -380,10 +382,12 @@ def folder_bytes(reports_dir: Path) -> int:
     return sum(p.stat().st_size for p in reports_dir.rglob("*") if p.is_file())
 
 
-def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str, max_folder_mb: float = MAX_FOLDER_MB) -> tuple[str, bool]:
+def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str, max_folder_mb: float = MAX_FOLDER_MB,
+        text_dir: Path | None = None) -> tuple[str, bool]:
     lines = []
     ok = True
-    with tempfile.TemporaryDirectory(prefix="quotelens-chromium-") as profile:
+    # Chromium may still write to its profile while it exits: a leftover file is no failure of the report
+    with tempfile.TemporaryDirectory(prefix="quotelens-chromium-", ignore_cleanup_errors=True) as profile:
         proc, ws_url = start_chromium(binary, Path(profile))
         version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip()
         lines.append(f"browser: {version} (headless, proxy to nowhere, no DNS)")
@@ -421,6 +425,9 @@ def run(reports_dir: Path, pages: list[str], screenshots: Path, binary: str, max
                     f"title {lcounts['title']!r}"
                 )
                 lines.append(f"screenshot: {shot.relative_to(PROJ_ROOT) if shot.is_relative_to(PROJ_ROOT) else shot}")
+                if text_dir is not None:  # the text a reader sees, to read the page as text
+                    text_dir.mkdir(parents=True, exist_ok=True)
+                    (text_dir / (page.stem + ".txt")).write_text(lcounts["reader_text"], encoding="utf-8")
                 if problems:
                     ok = False
                     lines += [f"FAIL: {p}" for p in problems]
@@ -445,13 +452,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screenshots", default="build/screenshots", help="folder for the PNG screenshots (git-ignored build/ by default)")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "chromium", help="Chromium binary")
     parser.add_argument("--record", default=None, help="also write the report to this file (e.g. docs/browser_check.md)")
+    parser.add_argument("--text-dir", default=None,
+                        help="also save the text a reader sees on each page (code aside) as DIR/<page>.txt, to read it")
     args = parser.parse_args(argv)
     reports_dir = (PROJ_ROOT / args.reports_dir).resolve()
     screenshots = (PROJ_ROOT / args.screenshots).resolve()
     if not shutil.which(args.chromium):
         print(f"{args.chromium}: not found; install it with `apt-get install -y chromium`", file=sys.stderr)
         return 2
-    text, ok = run(reports_dir, args.page or report_pages(reports_dir), screenshots, args.chromium, args.max_folder_mb)
+    text_dir = (PROJ_ROOT / args.text_dir).resolve() if args.text_dir else None
+    text, ok = run(reports_dir, args.page or report_pages(reports_dir), screenshots, args.chromium, args.max_folder_mb, text_dir)
     print(text, end="")
     if args.record:
         record = PROJ_ROOT / args.record

@@ -41,7 +41,7 @@ def test_findings_state_numbers_from_the_tables(tables):
     assert "The corpus holds 6 articles from 4 outlets, published 2016-04-23 to 2017-05-02 (1 without a date)." in text
     assert "19 statements were extracted from 6 of 6 articles (100%), made by 9 distinct speakers" in text
     assert "26% are direct quotes" in text  # 5 of 19
-    assert "Staffan de Mistura (8, 42%)" in text
+    assert "Staffan de Mistura (8 statements, 42%)" in text
     assert "In Opposition and Gulf media, the most quoted named speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
     assert "Sentiment was not scored" in text
     assert "the most quoted named speakers, tied, are Russia, United States and World Health Organization (1 of 3 statements each, 33%)" in text

@@ -24,6 +24,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FixedFormatter, FuncFormatter
 
 from quotelens import stages
+from quotelens.report.column_labels import LEGEND_LABELS
 from quotelens.tables import write_bytes, write_table
 
 # Fixed metadata so a rerun writes byte-identical PNGs.
@@ -88,6 +89,7 @@ def save_figure(fig, data: pd.DataFrame, name: str, figures_dir: str | os.PathLi
         raise ValueError(f"figure {name!r}: no data to plot; nothing saved")
     figures_dir = Path(figures_dir)
     buf = io.BytesIO()
+    readable_legends(fig)
     literal_text(fig)
     fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata=PNG_METADATA)
     png = write_bytes(figures_dir / f"{stem}.png", buf.getvalue())
@@ -178,6 +180,24 @@ def literal_text(fig) -> None:
                     original = formatter.format_ticks
                     formatter.format_ticks = lambda values, _f=original: [escape_dollars(str(v)) for v in _f(values)]
                     formatter._dollars_escaped = True
+
+
+def readable_legends(fig) -> None:
+    """Legends of codes in words (in place): a legend whose title is a key of
+    report.column_labels.LEGEND_LABELS ("type", "form", "method") gets that title in words and
+    its entries' codes replaced ("according_to" -> "according to", "vader" -> "VADER (NLTK)").
+    Legends of names (speakers, outlets) have other titles or none and are left as they are."""
+    legends = [ax.get_legend() for ax in fig.axes] + list(getattr(fig, "legends", []))
+    for legend in legends:
+        if legend is None:
+            continue
+        title = legend.get_title()
+        words = LEGEND_LABELS.get(title.get_text())
+        if words is None:
+            continue
+        title.set_text(words[0])
+        for text in legend.get_texts():
+            text.set_text(words[1].get(text.get_text(), text.get_text()))
 
 
 def close(fig) -> None:

@@ -10,6 +10,8 @@ and label it "n < MIN"). Statements of duplicate articles are set aside by defau
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -73,6 +75,21 @@ def compare_by_column(scored: pd.DataFrame, articles: pd.DataFrame, column: str,
     corpus = arts.groupby(column).size()
     out.insert(1, "n_articles_corpus", out[column].map(corpus).fillna(0).astype(int))
     return out
+
+
+def column_value_labels(column: str, spec: dict | None) -> tuple[str, Callable[[object], str]]:
+    """(name, label_of) for an article column compared by `compare_by_column`, from a config
+    entry `spec` = {"name": what the column is, "values": {value: what it means}} (e.g. FA-KES's
+    `labels`: {"name": "FA-KES credibility label", "values": {0: "not credible", 1:
+    "credible"}}). A value is looked up as given, then as text ("1" for 1); without a spec, or
+    for a value it does not list, the column's name and the value as written."""
+    spec = spec or {}
+    values = {str(k): str(v) for k, v in (spec.get("values") or {}).items()}
+
+    def label_of(value) -> str:
+        return values.get(str(value), str(value))
+
+    return str(spec.get("name") or column), label_of
 
 
 def difference_interval(scored: pd.DataFrame, column: str, a, b, score_column: str = "sentiment",

@@ -208,14 +208,20 @@ def _aggregate(ctx: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out.reset_index()
 
 
-def quoting_by(ctx: pd.DataFrame, by: str = "source", once_per_text: bool = True) -> pd.DataFrame:
+def quoting_by(ctx: pd.DataFrame, by: str = "source", once_per_text: bool = True,
+               unnamed_apart: bool = False) -> pd.DataFrame:
     """Who gets quoted by each outlet (or group, when by="outlet_group"): one row per (by,
     speaker) with `n_statements`, `n_articles` (articles quoting the speaker), `n_direct`,
     `n_mixed`, `n_reported`, `share_direct` (0-1), `n_scored` and `mean_sentiment` (mean of the
     headline score on [-1, 1] over the n_scored statements; NaN without scores), and `share_of_by`
     (the speaker's share of that outlet's statements, 0-1). Sorted by `by`, then by n descending.
-    once_per_text: statements of duplicate articles are set aside (compare.once)."""
+    once_per_text: statements of duplicate articles are set aside (compare.once).
+    unnamed_apart: the statements of unnamed sources ("activists", "a military source", GUM's
+    "interviewee"; compare.speaker_types) are one row, UNNAMED_SOURCES, not speakers of their own,
+    as the report's figures show them."""
     ctx = _fill_keys(kept_statements(ctx, once_per_text), [by])
+    if unnamed_apart:
+        ctx = ctx.assign(speaker=ctx["speaker"].where(~is_unnamed(ctx), UNNAMED_SOURCES))
     out = _aggregate(ctx, [by, "speaker"])
     totals = out.groupby(by)["n_statements"].transform("sum")
     out["share_of_by"] = out["n_statements"] / totals
@@ -228,7 +234,8 @@ def outlet_summary(ctx: pd.DataFrame, articles: pd.DataFrame, by: str = "source"
                    once_per_text: bool = True) -> pd.DataFrame:
     """One row per outlet (by="source") or group (by="outlet_group"): `n_articles` in the corpus,
     `n_articles_quoting` (with at least one statement), `n_statements`, `statements_per_article`,
-    `n_speakers`, form counts and `share_direct`, `n_scored`, `mean_sentiment` ([-1, 1]).
+    `n_speakers`, form counts and `share_direct`, `n_scored`, `mean_sentiment` ([-1, 1]). Rows
+    with most statements first (ties by id), UNKNOWN_SOURCE and UNGROUPED last.
     once_per_text: duplicate articles and their statements are set aside (compare.once)."""
     if once_per_text and "duplicate_of" in articles.columns:
         ctx = kept_statements(ctx, True, articles)
@@ -248,7 +255,11 @@ def outlet_summary(ctx: pd.DataFrame, articles: pd.DataFrame, by: str = "source"
     out["statements_per_article"] = out["n_statements"] / out["n_articles"].replace(0, np.nan)
     cols = [by, "n_articles", "n_articles_quoting", "n_statements", "statements_per_article", "n_speakers"]
     cols += [f"n_{f}" for f in FORMS] + ["share_direct", "n_scored", "mean_sentiment"]
-    return out[cols].sort_values(by, kind="mergesort").reset_index(drop=True)
+    # most statements first (ties by id), rows without an outlet or group last: a reader scans by
+    # size, and ids ("alalam", "government_allies") are not what the page shows
+    last = out[by].isin([UNKNOWN_SOURCE, UNGROUPED])
+    out = out.assign(_last=last).sort_values(["_last", "n_statements", by], ascending=[True, False, True], kind="mergesort")
+    return out[cols].reset_index(drop=True)
 
 
 def _fill_keys(df: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:

@@ -21,7 +21,8 @@ from quotelens.compare import comparisons as cmp
 from quotelens.compare import networks
 from quotelens.compare.cells import cell_estimates, headline_both, headline_sentence
 from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
-from quotelens.compare.speaker_types import is_unnamed, named_actors, unnamed_finding, unnamed_share
+from quotelens.compare.speaker_types import MIN_ARTICLES, is_unnamed, named_actors, unnamed_finding, unnamed_share
+from quotelens.sentiment.estimates import cluster_bootstrap_shares
 
 
 def _pct(part: float, whole: float) -> str:
@@ -132,13 +133,13 @@ def findings(
         f"{_pct(f['direct'], n)} are direct quotes, {_pct(f['reported'], n)} reported speech and "
         f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
     )
-    top = ", ".join(f"{_who(s)} ({k}, {_pct(k, n)})" for s, k in sf["top_speakers"])
+    top = ", ".join(f"{_who(s)} ({k} statements, {_pct(k, n)})" for s, k in sf["top_speakers"])  # n says what it counts
+    options = {} if n_boot is None else {"n_boot": n_boot}
     out.append(f"The most quoted named actors are {top}.")
     if sf["n_unnamed"]:
         out.append(f"Unnamed sources (“a source”, “activists”, “residents” ...) make "
                    f"{sf['n_unnamed']} of the {n} statements ({_pct(sf['n_unnamed'], n)}); they are counted as one category, not as actors.")
         by = "outlet_group" if groups is not None else "source"
-        options = {} if n_boot is None else {"n_boot": n_boot}
         shares = unnamed_share(ctx, by, once_per_text=False, **options)
         if len(shares) >= 2:
             out.append(unnamed_finding(shares, by, groups.label_of if groups is not None else None))
@@ -150,14 +151,22 @@ def findings(
             total = int(rows["n_statements"].sum())
             if total < min_statements:
                 continue
-            total = int((ctx["outlet_group"] == group).sum())
+            inside = ctx[ctx["outlet_group"] == group]
+            total = len(inside)
             first = rows.iloc[0]
             tied = rows[rows["n_statements"] == first["n_statements"]]["speaker"].tolist()
             who = f"speaker is {_who(first['speaker'])}" if len(tied) == 1 else f"speakers, tied, are {_join([_who(t) for t in tied])}"
+            # the share's 95% interval from resampling the group's articles, as every compared share;
+            # none from fewer than MIN_ARTICLES articles, whose resamples are too few to trust
+            interval = ""
+            if inside["article_id"].nunique() >= MIN_ARTICLES:
+                _, low, high = cluster_bootstrap_shares((inside["speaker"] == first["speaker"]).astype(int), inside["article_id"],
+                                                        values=(1,), key=("top speaker", group), **options)[1]
+                interval = f", 95% CI {_pct(low, 1)}-{_pct(high, 1)}"
             out.append(
                 f"In {groups.label_of(group)}, the most quoted named {who} "
                 f"({int(first['n_statements'])} of {total} statements{' each' if len(tied) > 1 else ''}, "
-                f"{_pct(first['n_statements'], total)})."
+                f"{_pct(first['n_statements'], total)}{interval})."
             )
     out.extend(_sentiment_findings(named, min_statements, n_boot=n_boot, everyone=ctx, masking=masking))
     out.extend(_keyword_findings(keywords, sf["top_speakers"]))

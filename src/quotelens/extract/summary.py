@@ -8,6 +8,7 @@ import pandas as pd
 
 from quotelens.extract.speaker_types import UNNAMED_SOURCE, speaker_type
 from quotelens.figures import data_label, layout
+from quotelens.report.column_labels import VALUE_LABELS
 
 TYPES = ("direct", "indirect", "mixed", "according_to")
 
@@ -103,10 +104,13 @@ def plot_by_actor(table: pd.DataFrame, n_statements: int, n_articles: int):
 def plot_by_type(table: pd.DataFrame, n_articles: int):
     """Bars of statements per type."""
     fig, ax = plt.subplots(figsize=(6, 3.5))
-    ax.bar(table["type"], table["n_statements"], color="#4c72b0")
-    for x, v in zip(table["type"], table["n_statements"]):
+    # the types in words ("reported speech", not "indirect"), as the report's tables show them
+    names = [VALUE_LABELS["type"].get(t, t) for t in table["type"]]
+    ax.bar(names, table["n_statements"], color="#4c72b0")
+    for x, v in zip(names, table["n_statements"]):
         ax.annotate(str(v), (x, v), ha="center", va="bottom")
-    ax.set_xlabel("statement type")
+    ax.margins(y=0.12)  # room for the count above the tallest bar
+    ax.set_xlabel("statement form")
     ax.set_ylabel("statements (count)")
     ax.set_title(f"Statements per type (n = {int(table['n_statements'].sum())} statements, {n_articles} articles)")
     layout(fig)

@@ -185,6 +185,9 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
         "ensemble_old": "ensemble before issue 15",
         "lexicon_mean": "mean of the standardised lexicons",
         "target": "sentiment towards each target",
+        # the summary table of docs/evaluation/sentiment.json names its rows with code spans
+        "sentiment towards each target (`target_sentiment`)": "sentiment towards each target",
+        "headline (`sentiment`, constrained ensemble)": "headline score (constrained ensemble)",
     },
     "file": {
         "devtest_mt.jsonl": "NewsMTSC devtest, multiple targets",
@@ -194,6 +197,74 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
     "speaker_kind": {"news_agency": "news agency", "unnamed": "unnamed source"},
     "measure": {"likelihood_ratio": "likelihood ratio (Dunning)", "pmi": "PMI (bits)"},
     "set": {"amazon": "Amazon reviews", "movie": "movie reviews", "tweets": "tweets"},
+}
+
+
+#: Legends whose entries are codes, by the legend's title: title -> (the title as words, the
+#: entries' codes as words). quotelens.figures.save_figure applies them to every figure, so a
+#: legend titled "method" reads "VADER (NLTK)", not "vader"; an entry not listed keeps its text.
+LEGEND_LABELS: dict[str, tuple[str, dict[str, str]]] = {
+    "type": ("statement form", VALUE_LABELS["type"]),
+    "form": ("statement form", {"direct": "direct quote", "mixed": "reported speech with a quoted fragment",
+                                "reported": 'reported speech (and "according to")'}),
+    "method": ("sentiment method", VALUE_LABELS["method"]),
+}
+
+#: The first part of a statement's `rule` (`pass+resolution`, quotelens.extract): which layout the
+#: statement was found in, as a reader would say it. report.table_labels.rule_label joins it with
+#: RULE_SPEAKER_LABELS; a pass not listed is shown as written.
+RULE_PASS_LABELS: dict[str, str] = {
+    "direct_after": "direct quote, speaker after it",
+    "direct_before": "direct quote, speaker before it",
+    "direct_colon": "direct quote after a colon",
+    "direct_dash": "direct quote, speaker after a dash",
+    "direct_split": "second part of a split direct quote",
+    "direct_according": 'direct quote, "according to" the speaker',
+    "mixed_that": "reported speech with a quoted fragment",
+    "quote_fragment": "quoted fragment in the speaker's sentence",
+    "quote_continues": "direct quote continued from the paragraph before",
+    "interview_answer": "answer in an interview",
+    "reported": "reported speech, speaker before the verb",
+    "reported_that": 'reported speech in a "that" clause',
+    "reported_object": 'reported speech, the verb\'s object ("denied responsibility")',
+    "reported_backward": "reported speech, speaker after the words",
+    "reported_inverted": 'reported speech, verb before the speaker ("said the army")',
+    "mid_sentence_tag": "reported speech, attribution inside the sentence",
+    "according_to": '"according to" the speaker',
+    "participle": 'reported speech after a participle ("..., saying")',
+    "coordinated": 'a further clause of the same speaker ("and added that")',
+    "coordinated_subject": "reported speech of one of two joined speakers",
+    "quoted_as_saying": '"quoted as saying"',
+}
+
+#: The second part of a statement's `rule`: how its speaker was found (quotelens.extract's
+#: Resolution.how). A part not listed is shown as written.
+RULE_SPEAKER_LABELS: dict[str, str] = {
+    "name": "named there (registry actor)",
+    "unknown_name": "named there",
+    "generic": 'described there ("activists")',
+    "unnamed": 'unnamed source described there ("a military source")',
+    "pronoun:last_speaker": "a pronoun, taken as the last speaker",
+    "pronoun:last_mention": "a pronoun, taken as the last person or body named",
+    "pronoun:last_name": "a pronoun, taken as the last name",
+    "pronoun:sentence_subject": "a pronoun, taken as the subject of the sentence",
+    "pronoun_unresolved": "a pronoun left unresolved",
+    "role:last_speaker": 'a role noun ("the minister"), taken as the last speaker',
+    "role:last_mention": 'a role noun ("the minister"), taken as the last actor named',
+    "role:next_mention": 'a role noun, taken as the name that follows it',
+    "role:role_of_side": "a role noun, taken as the registry's holder of that role",
+    "role:document": "a document, taken as its author",
+    "role:last_outlet": "an outlet's reporter, taken as the outlet",
+    "role:sentence_subject": "a role noun, taken as the subject of the sentence",
+    "unnamed:next_speaker": "an unnamed source, taken as the speaker named next",
+    "named_document": "a document named earlier",
+    "role:described_organisation": "a description, taken as the organisation it describes",
+    "pronoun:salient": "a pronoun, taken as the actor most in view",
+}
+
+#: The family of a speaker part not listed above (the part before ":"), for codes added later.
+RULE_SPEAKER_FAMILIES: dict[str, str] = {
+    "pronoun": "a pronoun", "role": "a role noun or description", "unnamed": "an unnamed source",
 }
 
 

@@ -16,6 +16,8 @@ import pandas as pd
 from quotelens import config as qconfig
 from quotelens.compare import comparisons as cmp
 from quotelens.compare.choices import is_named
+from quotelens.compare.once import once_per_text
+from quotelens.report.column_labels import VALUE_LABELS
 
 #: Kinds of speaker (Statements contract) that stand for no named actor.
 UNNAMED_KINDS = ("unnamed", "group", "unresolved")
@@ -75,7 +77,9 @@ def sentiment_sentences(settings: dict[str, dict[str, Any]]) -> list[str]:
     s = settings.get("03_sentiment")
     if not s:
         return [f"Sentiment: {_missing('03_sentiment')}."]
-    out = [f"Sentiment methods: {', '.join(s['methods'])}; {s['statements_scored']} statements scored."]
+    # the methods in words ("VADER (NLTK)", "n-gram model"), as the tables name them
+    methods = ", ".join(VALUE_LABELS["method"].get(m, m) for m in s["methods"])
+    out = [f"Sentiment methods: {methods}; {s['statements_scored']} statements scored."]
     if not s.get("topic_words_path") or not s.get("topic_words_terms"):
         out.append("Topic-word masking: off (no topic-word list configured); statements are scored as written.")
     else:
@@ -115,8 +119,10 @@ def limitation_sentences(ctx: pd.DataFrame, articles: pd.DataFrame, settings: di
                          corpus_notes: Iterable[str] = ()) -> list[str]:
     """The limits this run shows, each with its count: statements without a named speaker, the
     share attributed to registry actors (or that there was no registry), copies, articles
-    without a date or outlet, articles without paragraph breaks; then `corpus_notes` as given."""
+    without a date or outlet, articles without paragraph breaks; then `corpus_notes` as given.
+    Statements are counted as the findings count them, each text once (compare.once)."""
     out = []
+    ctx, set_aside = once_per_text(ctx, articles)
     n = len(ctx)
     if n:
         kinds = ctx["speaker_kind"] if "speaker_kind" in ctx.columns else pd.Series(None, index=ctx.index)
@@ -135,8 +141,9 @@ def limitation_sentences(ctx: pd.DataFrame, articles: pd.DataFrame, settings: di
     if n_articles:
         copies = int(articles["duplicate_of"].notna().sum()) if "duplicate_of" in articles.columns else 0
         if copies:
-            out.append(f"{_of(copies, n_articles)} articles are exact or near copies of another; their statements "
-                       "are counted again (as readers met them) unless drop_duplicates is set.")
+            out.append(f"{_of(copies, n_articles)} articles are exact or near copies of another; their "
+                       f"{set_aside['statements']} statements are set aside, so each text is counted once (the "
+                       "statements table keeps them, marked in its duplicate_of column).")
         dates = pd.to_datetime(articles["date"], errors="coerce") if "date" in articles.columns else pd.Series(pd.NaT, index=articles.index)
         undated = int(dates.isna().sum())
         if undated:
@@ -153,6 +160,26 @@ def limitation_sentences(ctx: pd.DataFrame, articles: pd.DataFrame, settings: di
                        "and some statement layouts are harder to find in them.")
     out.extend(str(note) for note in corpus_notes if str(note).strip())
     return out
+
+
+def keyword_counts_sentence(counts: dict, by: str) -> str:
+    """The row counts of a keyword table (quotelens.keywords.distinctive: `counts`) as a sentence:
+    statements read, used and skipped (no `by` value, no term), groups, distinct terms and their
+    occurrences, articles; keys missing from `counts` are left out."""
+    c = {k: int(v) for k, v in counts.items() if isinstance(v, (int, float))}
+    if not {"input_rows", "used_rows"} <= set(c):
+        return ""
+    skipped = []
+    if c.get("skipped_no_group"):
+        skipped.append(f"{c['skipped_no_group']} without a {by.replace('_', ' ')}")
+    if c.get("skipped_no_terms"):
+        skipped.append(f"{c['skipped_no_terms']} without any term (stop words only)")
+    text = f"{_of(c['used_rows'], c['input_rows'])} statements used" + (f" ({'; '.join(skipped)} skipped)" if skipped else "")
+    parts = [f"{c['groups']} groups by {by.replace('_', ' ')}" if "groups" in c else "",
+             f"{c['terms']} distinct terms" + (f" ({c['term_occurrences']} occurrences)" if "term_occurrences" in c else "")
+             if "terms" in c else "",
+             f"{c['articles']} articles" if "articles" in c else ""]
+    return text + "".join(f"; {p}" for p in parts if p) + "."
 
 
 #: The news-gold scores, written by scripts/evaluate_statements.py beside the file 00_report's

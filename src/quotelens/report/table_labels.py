@@ -12,11 +12,15 @@ files, Parquet tables, the notebooks' code), where code reads them.
 from __future__ import annotations
 
 import html
+import os
+from pathlib import Path
 from typing import Callable, Mapping
 
 import pandas as pd
 
-from quotelens.report.column_labels import COLUMN_DECIMALS, COLUMN_LABELS, VALUE_LABELS
+from quotelens import config
+from quotelens.report.column_labels import (COLUMN_DECIMALS, COLUMN_LABELS, RULE_PASS_LABELS, RULE_SPEAKER_FAMILIES,
+                                            RULE_SPEAKER_LABELS, VALUE_LABELS)
 
 #: Evaluation table key (findings.evaluation_tables) -> title.
 TABLE_TITLES: dict[str, str] = {
@@ -74,6 +78,46 @@ _SHORT = ' class="short"'  # a short text column: kept on one line (page_style)
 _NUM = ' class="num"'  # a number column: right-aligned, never broken (page_style)
 
 
+def rule_label(code: object) -> object:
+    """A statement's `rule` code ("reported_backward+pronoun:last_speaker") as words: "reported
+    speech, speaker after the words; speaker: a pronoun, taken as the last speaker". A rule
+    without a speaker part (the statement continues an earlier one's speaker) gives the layout
+    alone; parts not in column_labels' lists are shown with spaces for underscores; a non-text
+    value as it is."""
+    if not isinstance(code, str) or not code:
+        return code
+    layout, _, how = code.partition("+")
+    words = RULE_PASS_LABELS.get(layout) or layout.replace("_", " ")
+    return f"{words}; speaker: {_speaker_rule_label(how)}" if how else words
+
+
+def _speaker_rule_label(how: str) -> str:
+    """The speaker part of a rule in words: RULE_SPEAKER_LABELS, else the family of a code
+    column_labels does not list yet ("role:described_organisation" -> "a role noun or
+    description, taken as described organisation"), never an underscore."""
+    if how in RULE_SPEAKER_LABELS:
+        return RULE_SPEAKER_LABELS[how]
+    family, _, detail = how.partition(":")
+    start = RULE_SPEAKER_FAMILIES.get(family, family.replace("_", " "))
+    return f"{start}, taken as {detail.replace('_', ' ')}" if detail else start
+
+
+#: Columns whose coded values are turned into words by a function (their codes are composed).
+VALUE_LABEL_FUNCTIONS: dict[str, Callable[[object], object]] = {"rule": rule_label}
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """A file as a report page names it: relative to the project root when inside it
+    ("data/processed/default/statements.parquet"); else, for an output folder elsewhere
+    (`quotelens report --output DIR`), its folder and name ("processed/statements.parquet", the
+    folder beside the reports folder), never a machine's absolute path."""
+    relative = config.relative(path)
+    if not Path(relative).is_absolute():
+        return relative
+    p = Path(relative)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
+
+
 def column_label(name: str) -> str:
     """The label of column `name`: COLUMN_LABELS, else the name with underscores as spaces and
     its first letter capitalised."""
@@ -121,6 +165,8 @@ def readable(df: pd.DataFrame, label_of: Mapping[str, Callable[[object], str]] |
     for col in out.columns:
         if col in mappers:
             out[col] = out[col].map(lambda v, f=mappers[col]: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else f(v))
+        elif col in VALUE_LABEL_FUNCTIONS:
+            out[col] = out[col].map(VALUE_LABEL_FUNCTIONS[col])
         elif col in VALUE_LABELS:
             codes = VALUE_LABELS[col]
             out[col] = out[col].map(lambda v, codes=codes: codes.get(v, v) if isinstance(v, str) else v)
