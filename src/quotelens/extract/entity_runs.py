@@ -172,9 +172,11 @@ def name_in_run(ents, si, toks, i0, i1):
     low = [w.lower() for w in names]
     start, end = words[0][0], words[-1][1]
     joined = " ".join(names)
-    roles, gender = apposition_roles(text, end)
-    acronym = ACRONYM_AFTER.match(text, end)
+    # The apposition after the name (its role words and gender) is read only where a result
+    # carries it: most runs are capitalised common words and places that name no one. `end`
+    # does not move before then.
     if joined in STATE_NAMES:
+        roles, _ = apposition_roles(text, end)
         return ("state", start, end, joined, si, titles, roles, None)
     if len(names) >= 2 and all(CALENDAR_WORD.fullmatch(w) for w in names):
         return None  # "Thu Aug", "March": a dateline, not a name
@@ -186,9 +188,12 @@ def name_in_run(ents, si, toks, i0, i1):
         return None
     if len(names) >= 2 and low[-1] in DOCUMENT_NAME_WORDS and not is_org_word_before(low[:-1]):
         # "the Australian National Iodine Nutrition Study": a document the article names
+        roles, _ = apposition_roles(text, end)
         return ("document", start, end, joined, si, titles, roles | {low[-1]}, None)
     if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low) or is_outlet_name(joined) \
             or (len(names) >= 2 and names[-1] == "State"):  # "Islamic State"
+        roles, _ = apposition_roles(text, end)
+        acronym = ACRONYM_AFTER.match(text, end)
         tail = _LOWER_AFTER.match(text[end:end + 20])
         if tail and tail.group(1) in ORG_WORDS:
             # "Idlib News network", "Cham TV network": a lower-case organisation word closes the name
@@ -201,13 +206,14 @@ def name_in_run(ents, si, toks, i0, i1):
         return ("organisation", start, end, joined, si, titles, roles, None)
     if joined in ents.places or PLACE_ADJECTIVE.fullmatch(low[0]) or any(MODIFIER_SUFFIX.search(w) for w in low):
         return None
-    group_head = _GROUP_HEAD_AFTER.match(text, end)
+    group_head = _GROUP_HEAD_AFTER.match(text, end) if len(names) >= 2 else None
     nxt = group_head.group(2) or "" if group_head else ""
     if group_head and group_head.group(1) in ORG_WORDS and group_head.group(1) not in _NOT_GROUP_HEADS \
             and len(names) >= 2 and not nxt[:1].isupper() and nxt.lower() not in PERSON_ROLES:
         # "the Tahrir al-Sham jihadist alliance": a name before an organisation noun names that
         # organisation (not "the Reuters news agency reporter", nor "State news agency SANA",
         # where the name after the noun is the organisation's)
+        roles, _ = apposition_roles(text, end)
         return ("organisation", start, end, joined, si, titles, roles | {group_head.group(1)}, None)
     if any(w in STATE_NAMES for w in names) or any(w in GROUP_WORDS for w in low):
         return None
@@ -226,11 +232,14 @@ def name_in_run(ents, si, toks, i0, i1):
             # names; the month ("in May", "May 7") and other common words are not
             if w.isupper() or titled or (not MONTH_USE.search(
                     text, max(0, start - 12), min(len(text), end + 4)) and ents.knows_key(name_lookup_key(w))):
+                roles, gender = apposition_roles(text, end)
                 return ("single", start, end, w, si, titles, roles, g_title or gender)
             return None
+        roles, gender = apposition_roles(text, end)
         return ("single", start, end, w, si, titles, roles, g_title or gender)
     if is_particle(names[0]):
         # "Van der Berg said": a surname with its particle, the person's full name is elsewhere
+        roles, gender = apposition_roles(text, end)
         return ("single", start, end, joined, si, titles, roles, g_title or gender)
     if len(names) > 4 or names[-1].lower() in ents.lower_words and not is_known_surname(names[-1]):
         return None
@@ -245,6 +254,7 @@ def name_in_run(ents, si, toks, i0, i1):
     g_name = first_name_gender(first)
     if first.isupper() or first.lower() in ents.lower_words and not is_known_first_name(first):
         return None  # "Heavy Fighting", "BEIRUT Syrian": a common word or capitals open no person's name
+    roles, gender = apposition_roles(text, end)
     strong = bool(titles) or bool(roles) or is_known_first_name(first) or bool(AGE.match(text, end))
     if not strong and joined in ents.located:
         return None  # "New York said ... in New York": a place
