@@ -104,6 +104,21 @@ def test_subjects_found_by_the_tagger_newsmtsc():
     assert [st["speaker"] for st in sts] == ["Theresa May", "Theresa May"]
 
 
+def test_an_indefinite_apposition_describes_the_speaker_before_it_newsmtsc():
+    # NewsMTSC train.jsonl: "X, a longtime detractor of Pope Benedict, claims" was Benedict, "Judge
+    # Julie Robinson, a George W. Bush appointee, accused" was George P. Bush: the phrase before an
+    # indefinite apposition is the speaker, the apposition only describes it
+    st = starting(run("One, the Italian liturgist Andrea Grillo, a longtime detractor of Pope Benedict, claims that the "
+                      "former pope has behaved in a “scandalous way” by writing the afterword."), "the former pope")
+    assert st["speaker"] == "Andrea Grillo"
+    st = starting(run("Federal Chief District Judge Julie Robinson, a George W. Bush appointee, accused Kobach of "
+                      "engaging in \"gamesmanship\" and skirting her orders."), "Kobach")
+    assert st["speaker"] == "Julie Robinson"
+    # a name whose words the tagger reads as common words stays whole before the apposition
+    st = run("Human Rights Watch, a New York-based group, said the attack was unlawful.")[0]
+    assert st["speaker"] == "Human Rights Watch"
+
+
 # --- layouts -------------------------------------------------------------------------------------
 
 def test_continuation_after_any_statement(dev_articles):

@@ -351,6 +351,9 @@ def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, 
     name_first, maybe_object = _plain_start(ts, name_first, k - 1, lo_index)
     if maybe_object:
         return None
+    while name_first > lo_index and _capitalised(toks[name_first][0]) and _capitalised(toks[name_first - 1][0]) \
+            and toks[name_first - 1][3] in ("JJ", "NN", "NNS"):
+        name_first -= 1  # a name's words the tagger read as common words: "Human Rights Watch, a group,"
     name = (toks[name_first][1], toks[k - 1][2])
     segment = (toks[seg_first][1], toks[seg_last][2])
     seg_tags = [t[3] for t in toks[seg_first:seg_last + 1]]
@@ -361,7 +364,9 @@ def _before_comma(ts: TaggedSentence, comma: int, lo_index: int, negated: bool, 
     if any(t in _FINITE_TAGS for t in seg_tags):
         return None  # a clause, not an apposition
     if head_tag in ("DT", "PRP$", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "VBN"):
-        return SubjectMatch([segment, name], negated, passive)
+        # an indefinite apposition describes the phrase before it ("X, an NGO, said": X)
+        indefinite = head_word.lower() in ("a", "an")
+        return SubjectMatch([name, segment] if indefinite else [segment, name], negated, passive)
     return None
 
 
