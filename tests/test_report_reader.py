@@ -20,7 +20,7 @@ from quotelens.compare import choices  # noqa: E402
 from quotelens.compare import comparisons as cmp  # noqa: E402
 from quotelens.compare import findings as fnd  # noqa: E402
 from quotelens.compare.cell_plots import plot_cells  # noqa: E402
-from quotelens.compare.cells import column_value_labels, compare_by_column  # noqa: E402
+from quotelens.compare.cells import cell_estimates, column_value_labels, compare_by_column  # noqa: E402
 from quotelens.compare.once import once_per_text  # noqa: E402
 from quotelens.compare.speaker_types import is_unnamed  # noqa: E402
 from quotelens.compare import plots as cplots  # noqa: E402
@@ -209,6 +209,10 @@ def test_outlet_tables_list_the_largest_first_and_no_outlet_last(scored_ctx_read
         assert summary[by].iloc[-1] == cmp.UNKNOWN_SOURCE  # the seed article has no outlet
         counts = summary["n_statements"].iloc[:-1].tolist()
         assert counts == sorted(counts, reverse=True) and len(counts) >= 4, summary[[by, "n_statements"]]
+        cells = cmp.largest_first(cell_estimates(scored_ctx_reader, by, n_boot=20), by)  # 05's sentiment cells
+        assert [v for v in cells[by] if v != cmp.UNKNOWN_SOURCE] == [v for v in summary[by] if v != cmp.UNKNOWN_SOURCE]
+    code = "\n".join(c for _, c in _code(config.NOTEBOOKS_DIR / "05_comparisons.ipynb"))
+    assert "cmp.largest_first(cell_estimates(ctx, by" in code  # were sorted by id ("ahram", "alalam", ...)
 
 
 @pytest.fixture(scope="module")

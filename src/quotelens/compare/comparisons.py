@@ -255,11 +255,16 @@ def outlet_summary(ctx: pd.DataFrame, articles: pd.DataFrame, by: str = "source"
     out["statements_per_article"] = out["n_statements"] / out["n_articles"].replace(0, np.nan)
     cols = [by, "n_articles", "n_articles_quoting", "n_statements", "statements_per_article", "n_speakers"]
     cols += [f"n_{f}" for f in FORMS] + ["share_direct", "n_scored", "mean_sentiment"]
-    # most statements first (ties by id), rows without an outlet or group last: a reader scans by
-    # size, and ids ("alalam", "government_allies") are not what the page shows
-    last = out[by].isin([UNKNOWN_SOURCE, UNGROUPED])
-    out = out.assign(_last=last).sort_values(["_last", "n_statements", by], ascending=[True, False, True], kind="mergesort")
-    return out[cols].reset_index(drop=True)
+    return largest_first(out[cols], by)
+
+
+def largest_first(table: pd.DataFrame, by: str, count: str = "n_statements") -> pd.DataFrame:
+    """`table` (one row per outlet or group in column `by`) with most `count` first, ties by
+    `by`, rows without an outlet or group (UNKNOWN_SOURCE, UNGROUPED) last, index reset: a reader
+    scans by size, and ids ("alalam", "government_allies") are not what the page shows."""
+    last = table[by].isin([UNKNOWN_SOURCE, UNGROUPED])
+    ordered = table.assign(_last=last).sort_values(["_last", count, by], ascending=[True, False, True], kind="mergesort")
+    return ordered.drop(columns="_last").reset_index(drop=True)
 
 
 def _fill_keys(df: pd.DataFrame, keys: Iterable[str]) -> pd.DataFrame:
