@@ -59,8 +59,8 @@ def test_targets_of_opposite_polarity_in_one_sentence_are_told_apart(file):
     pairs = pairs.assign(score=targets.score_targets(pairs["sentence"], pairs["start"], pairs["end"])["score"].to_numpy())
     negative = pairs[pairs["label"] == -1].set_index("line")["score"]
     positive = pairs[pairs["label"] == 1].set_index("line")["score"].reindex(negative.index)
-    assert (positive > negative).mean() >= 0.7  # measured: 0.80 (mt), 0.80 (rw)
-    assert ((positive > 0) & (negative < 0)).mean() >= 0.15  # measured: 0.22 (mt), 0.40 (rw)
+    assert (positive > negative).mean() >= 0.7  # measured (model version 2): 0.76 (mt), 0.80 (rw)
+    assert ((positive > 0) & (negative < 0)).mean() >= 0.15  # measured (model version 2): 0.30 (mt), 0.60 (rw)
 
 
 def test_target_sentiment_one_call_per_text():
