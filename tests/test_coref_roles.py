@@ -9,10 +9,12 @@ import json
 import pytest
 
 from quotelens import config
+from quotelens.extract.article import ArticleState
+from quotelens.extract.coreference import person_gender
 from quotelens.extract.home_state import article_state, in_name_list
 from quotelens.extract.name_variants import edit_distance, max_edits
 from quotelens.extract.registry import build_registry, default_registry_path, load_registry
-from quotelens.extract.statements import extract_article_statements
+from quotelens.extract.statements import extract_article_statements, run_passes
 
 NEWS_ARTICLES = config.GOLD_DIR / "news" / "articles.jsonl"
 EMPTY = build_registry([])
@@ -108,3 +110,19 @@ def test_a_misspelt_surname_is_the_person_it_nearly_names(dev_texts, default_loa
     # short surnames never merge (one letter tells too many of them apart: "Hamd", "Hama")
     assert max_edits("Hamd") == 0 and max_edits("Mauer") == 1 and max_edits("Bauchtman") == 2
     assert edit_distance("bauchtman", "buchtmann", 2) == 2 and edit_distance("hamad", "hamid", 0) == 1
+
+
+def test_a_pronoun_never_takes_a_person_of_the_other_gender(dev_texts):
+    # GUM_news_expo: "Image: Nick Moreau. ... a cosplayer going by the name "The Katherinator".
+    # She was outside ...": "She" went to Nick Moreau through the last-name fallback, which
+    # ignored gender. GUM_news_warhol: "Wilkins explained Warhol's obsession ... began when he
+    # first collected head shots": "he" went to the speaker Kristen Wilkins, whose gender (her
+    # first name, "Kristen Wilkins, curator ...") the speaker's record did not carry
+    for doc, pronoun, words, not_him in (("GUM_news_expo", "she", "She was outside the building", "Nick Moreau"),
+                                         ("GUM_news_warhol", "he", "he first collected head shots", "Kristen Wilkins")):
+        text = dev_texts[doc]
+        art = ArticleState(text, doc, EMPTY)
+        run_passes(art, [])
+        res = art.resolver.antecedent(pronoun, text.index(words))
+        assert res is None or res.speaker != not_him, (doc, res)
+        assert person_gender(art.resolver, not_him) == ("m" if pronoun == "she" else "f")

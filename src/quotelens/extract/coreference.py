@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from quotelens.extract.gender import name_gender
 from quotelens.extract.lexicon.groups import GROUP_WORDS, PLURAL_ORG_HEADS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.mentions import Resolution
@@ -83,7 +84,7 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
                 out.append((s, res, None))
     for at, res in resolver.history:
         if lo <= at < hi and res.kind in ("person", "unnamed") and not res.how.startswith("pronoun_unresolved"):
-            gender = res.gender or resolver.known_gender(res.speaker)
+            gender = res.gender or resolver.known_gender(res.speaker) or person_gender(resolver, res.speaker)
             start = res.start if lo <= res.start < hi else at
             out.append((start, Resolution(res.speaker, res.mention, res.start, res.end, res.kind, res.side, gender,
                                           res.how, res.resolved_from, res.in_registry), None))
@@ -94,6 +95,17 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
             seen.add(c[1].speaker)
             uniq.append(c)
     return uniq
+
+
+def person_gender(resolver, name: str) -> str | None:
+    """"m" or "f" for a person `name` of the article: the gender its entity was given (a title,
+    an earlier pronoun), or its first name's ("Kristen Wilkins" is "she" even when she spoke
+    as "Wilkins"); None when neither tells. `resolver` is the article's SpeakerResolver."""
+    ent = resolver.entities.lookup(name)
+    if ent is not None and ent.kind == "person" and ent.gender:
+        return ent.gender
+    words = name.split()
+    return name_gender(words) if len(words) >= 2 and words[0][:1].isupper() else None
 
 
 def thing_antecedent(resolver, pronoun: str, pos: int, kinds: tuple[str, ...] | None = None) -> Resolution | None:

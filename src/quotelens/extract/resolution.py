@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 import re
 
-from quotelens.extract.coreference import person_antecedent, thing_antecedent
+from quotelens.extract.coreference import person_antecedent, person_gender, thing_antecedent
 from quotelens.extract.entities import ArticleEntities
 from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
@@ -158,7 +158,8 @@ class SpeakerResolver(SpeakerHistory):
         want, gender = PRONOUNS[pronoun]
         if want == "person":
             # an unnamed person ("a military source") can be "he" or "she" too
-            return res.kind in ("person", "unnamed", "unknown") and (res.gender is None or res.gender == gender)
+            known = res.gender or (person_gender(self, res.speaker) if res.kind == "person" else None)
+            return res.kind in ("person", "unnamed", "unknown") and (known is None or known == gender)
         if want == "thing":
             return res.kind in ("organisation", "state")
         return res.kind in ("organisation", "state", "group")
@@ -212,6 +213,8 @@ class SpeakerResolver(SpeakerHistory):
                     continue  # "Human Rights" in "Syrian Observatory for Human Rights": part of a name
                 if self.not_a_speaker(m.group()) or PLACE_ADJECTIVE.fullmatch(words[0].lower()):
                     continue  # "Eastern Ghouta", "Southern Aleppo": a place
+                if person_gender(self, m.group()) not in (None, PRONOUNS[pronoun][1]):
+                    continue  # "She" is not "Nick Moreau"
                 if _NAME_TAIL_BEFORE.search(self.text, max(0, m.start() - 5), m.start()):
                     continue  # the tail of an organisation's name ("... for Human Rights")
                 best = m
