@@ -40,12 +40,17 @@ from typing import Callable
 
 import pandas as pd
 
+from quotelens.extract.article import ArticleState
 from quotelens.extract.evaluate import speakers_agree
+from quotelens.extract.lexicon.pronouns import PRONOUNS
+from quotelens.extract.lexicon.speaker_heads import ORG_ROLES, PERSON_ROLES
 from quotelens.extract.news_gold import is_common_noun_phrase, is_pronoun
+from quotelens.extract.statements import run_passes
 
 COREF_FIELDS = ("article_id", "entity", "etype", "start", "end", "words", "head_pos", "names")
 KINDS = ("pronoun", "role_noun")
 MIN_OVERLAP = 0.5  # overlap / union of characters for a mention that is not an exact match
+_DEFINITE = ("the", "his", "her", "its", "their")
 
 
 def load_coreference(path: str | os.PathLike) -> pd.DataFrame:
@@ -165,3 +170,96 @@ def summary_json(summary: pd.DataFrame) -> list[dict]:
     """The summary rows as JSON-ready dicts (NaN accuracy as None)."""
     return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in rec.items()}
             for rec in summary.to_dict("records")]
+
+
+def check_mentions(articles: pd.DataFrame, coref: pd.DataFrame, registry=None,
+                   canonical: Callable[[str], str] | None = None) -> pd.DataFrame:
+    """Every pronoun and role noun GUM marks for a named person or organisation outside quote
+    marks, resolved by the extractor, whether or not it speaks: a wider sample than the
+    speakers' mentions of `check_statements`. Each GUM article is extracted first (so the
+    resolver knows the speakers), then each mention is resolved where it stands: "he", "she",
+    "it", "they" (head a pronoun) by the resolver's antecedent rule, and a definite common-noun
+    phrase (the, his, her, its, their) whose head is a person or organisation role word ("the mayor", "the company", head a
+    noun, `is_common_noun_phrase`) as a speaker phrase. One row per mention: article_id,
+    split, kind, mention, start, speaker ("" when unresolved), names, status ("right",
+    "wrong", "unresolved", "no_name"); right as in `check_statements`."""
+    id_col = "article_id" if "article_id" in articles.columns else "id"
+    canon = canonical or (lambda name: name)
+    rows = []
+    for doc, mentions in coref.groupby("article_id"):
+        match = articles[articles[id_col].astype(str) == str(doc)]
+        if match.empty:
+            continue
+        rec = match.iloc[0]
+        text = rec["text"]
+        title = rec["title"] if isinstance(rec.get("title"), str) else ""
+        art = ArticleState(text, str(doc), registry, title=title or None)
+        run_passes(art, [title] if title else [])
+        resolver = art.resolver
+        mentions = mentions.reset_index(drop=True)
+        for m in mentions.itertuples(index=False):
+            words = text[m.start:m.end]
+            if m.etype not in ("person", "organization") or resolver.entities.in_quote(m.start):
+                continue
+            if m.head_pos == "PRON" and words.lower() in PRONOUNS:
+                kind = "pronoun"
+            elif m.head_pos == "NOUN" and is_common_noun_phrase(words) and words.split()[0].lower() in _DEFINITE \
+                    and _role_head(words) in PERSON_ROLES | ORG_ROLES:
+                # definite only: "a writer", "an artist" describe, they do not refer back
+                kind = "role_noun"
+            else:
+                continue
+            names = entity_names(mentions, int(m.entity), text)
+            if kind == "pronoun":
+                res = resolver.antecedent(words.lower(), m.start)
+            else:
+                res = resolver.resolve([(m.start, m.end)], pronouns=False)
+            speaker = res.speaker if res is not None else ""
+            if not names:
+                status = "no_name"
+            elif not speaker:
+                status = "unresolved"
+            else:
+                status = "right" if any(speakers_agree(canon(speaker), canon(n)) for n in names) else "wrong"
+            rows.append({"article_id": str(doc), "split": rec.get("split", ""), "kind": kind, "mention": words,
+                         "start": int(m.start), "speaker": speaker, "names": " | ".join(names), "status": status})
+    return pd.DataFrame(rows, columns=["article_id", "split", "kind", "mention", "start", "speaker", "names", "status"])
+
+
+def _role_head(phrase: str) -> str:
+    """The head word of a common-noun phrase, lower case: the last word before the first
+    preposition ("the head of the monitor" -> "head")."""
+    head = ""
+    for word in phrase.split()[1:]:
+        if word.lower() in ("of", "in", "at", "from", "for", "by", "with", "on", "to"):
+            break
+        head = word
+    return head.lower().strip(",.")
+
+
+def summarise_mentions(checked: pd.DataFrame) -> pd.DataFrame:
+    """Counts and accuracy per split (dev, test, all) and kind for `check_mentions`: n,
+    no_name, unresolved, scored (right + wrong + unresolved: a mention left unresolved counts
+    as a miss), right, accuracy = right / scored (NaN if none)."""
+    rows = []
+    for split in ("dev", "test", "all"):
+        part = checked if split == "all" else checked[checked["split"] == split]
+        for kind in KINDS:
+            k = part[part["kind"] == kind]["status"]
+            scored = int(k.isin(["right", "wrong", "unresolved"]).sum())
+            right = int((k == "right").sum())
+            rows.append({"split": split, "kind": kind, "n": len(k), "no_name": int((k == "no_name").sum()),
+                         "unresolved": int((k == "unresolved").sum()), "scored": scored, "right": right,
+                         "accuracy": right / scored if scored else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def format_mentions_summary(summary: pd.DataFrame, title: str) -> str:
+    """A summary table from `summarise_mentions` as plain text (accuracy in percent)."""
+    lines = [title, f"{'split':<6}{'mention':<11}{'n':>5}{'no name':>9}{'unresolved':>12}{'scored':>8}"
+                    f"{'right':>7}{'accuracy':>10}"]
+    for r in summary.itertuples(index=False):
+        acc = "-" if math.isnan(r.accuracy) else f"{100 * r.accuracy:.1f}"
+        kind = "role noun" if r.kind == "role_noun" else r.kind
+        lines.append(f"{r.split:<6}{kind:<11}{r.n:>5}{r.no_name:>9}{r.unresolved:>12}{r.scored:>8}{r.right:>7}{acc:>10}")
+    return "\n".join(lines) + "\n"
