@@ -25,7 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from quotelens.extract.entity_runs import names_in_run, run_from
+from quotelens.extract.entity_runs import capitalised, names_in_run, run_from
 from quotelens.extract.gender import is_known_first_name
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES, ROLE_WORDS
 from quotelens.extract.lexicon.titles import TITLES
@@ -195,10 +195,12 @@ class ArticleEntities:
         runs = []
         for si, (s0, s1) in enumerate(sentences):
             toks = tokens(self.text, s0, s1)
+            # a run opens at a capitalised token: go straight to each (run_from would skip
+            # the tokens before it one by one)
             i = 0
-            while i < len(toks):
-                run, i = run_from(toks, i)
-                if run:
+            for k in [k for k, tok in enumerate(toks) if not tok[2][0].islower() and capitalised(tok[2])]:
+                if k >= i:
+                    run, i = run_from(toks, k)
                     runs.append((si, toks, run))
         pending_single = []
         for si, toks, (i0, i1) in runs:

@@ -57,6 +57,7 @@ _LOWER_AFTER = re.compile(r"\s+([a-z]+)\b")
 # Tokens repeat across an article and a corpus: cleaning one is a pure function of its text,
 # so it is computed once per token type (bounded, like the tagger's word-type cache).
 _clean = lru_cache(maxsize=65536)(clean_name_token)
+_is_particle = lru_cache(maxsize=65536)(is_particle)
 
 
 def run_from(toks, i):
@@ -77,7 +78,7 @@ def run_from(toks, i):
                     for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
         # a particle joined to a capitalised word is a name word itself ("Nabil al-Arabi")
         glued = j > i and bool(GLUED_PARTICLE.match(_clean(t)))
-        if not (capitalised(t) or connector or glued or (is_particle(_clean(t)) and j + 1 < n
+        if not (capitalised(t) or connector or glued or (_is_particle(_clean(t)) and j + 1 < n
                                                                and capitalised(toks[j + 1][2]))):
             break
         j += 1
@@ -237,15 +238,15 @@ def name_in_run(ents, si, toks, i0, i1):
             return None
         roles, gender = apposition_roles(text, end)
         return ("single", start, end, w, si, titles, roles, g_title or gender)
-    if is_particle(names[0]):
+    if _is_particle(names[0]):
         # "Van der Berg said": a surname with its particle, the person's full name is elsewhere
         roles, gender = apposition_roles(text, end)
         return ("single", start, end, joined, si, titles, roles, g_title or gender)
     if len(names) > 4 or names[-1].lower() in ents.lower_words and not is_known_surname(names[-1]):
         return None
-    if names[-1].endswith("s") and not is_known_surname(names[-1]) and not is_particle(names[-2]):
+    if names[-1].endswith("s") and not is_known_surname(names[-1]) and not _is_particle(names[-2]):
         return None  # "London Assembly Conservatives": a plural is a group, not a person
-    known = [k for k, w in enumerate(names[:-1]) if is_known_first_name(w) and not is_particle(w)]
+    known = [k for k, w in enumerate(names[:-1]) if is_known_first_name(w) and not _is_particle(w)]
     if known and known[0] > 0 and not is_known_first_name(names[0]):
         # "History Winston Churchill": a word in front of a first name is not part of the name
         start, names = words[known[0]][0], names[known[0]:]
