@@ -724,3 +724,24 @@ def test_an_organisation_named_across_of_or_for_keeps_its_whole_name(default_loa
                           ("The Union of Rationalist Atheists and Agnostics said the sentence was historic.",
                            "Union of Rationalist Atheists and Agnostics")):
         assert extract_article_statements(text, "t", None)[0]["speaker"] == speaker
+
+
+def test_a_participle_after_a_trailing_tag_opens_no_reported_clause(default_load, registry):
+    # FA-KES (no commas), articles not in the news gold: "The battle in Latakia has killed some 300
+    # fighters on both sides the Observatory said including 180 army and paramilitary troops"
+    # (1923848317) and "... that killed more than 1400 people Human Rights Watch said on Tuesday
+    # contradicting repeated denials" (1926479220): the statement is the clause before the tag,
+    # not the participle phrase after it
+    for number, words, tail in (("1923848317", "The battle in Latakia has killed some 300 fighters", "including 180"),
+                                ("1926479220", "Evidence strongly suggests", "contradicting repeated")):
+        aid, text = _default_article(default_load, number)
+        sts = extract_article_statements(text, aid, registry)
+        st = next(st for st in sts if st["quote"].startswith(words))
+        assert st["rule"].startswith("reported_backward")
+        assert not [st for st in sts if st["quote"].startswith(tail)]
+    # a gerund object after a verb whose clause has no room before the speaker stays the
+    # statement (1962495634: "health workers aiding 3600 patients also reported experiencing
+    # similar symptoms"), and "everything" is no participle (1924058139: "Assad declared everything")
+    for number, words in (("1962495634", "experiencing similar symptoms"), ("1924058139", "everything in 2013")):
+        aid, text = _default_article(default_load, number)
+        assert any(st["quote"].startswith(words) for st in extract_article_statements(text, aid, registry))

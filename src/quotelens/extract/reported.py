@@ -136,10 +136,13 @@ def find_reported(art: ArticleState) -> None:
         if res is None:
             continue
         np_start = min(s for s, _ in sm.spans)
-        if clause is not None:
+        if clause is not None and not (family == "clause" and _participle_after(text, clause[0], s0, np_start)
+                                       and not art.cue_between(si, s0, np_start)):
             a, b, rule = clause
             art.emit_clause(a, b, res, vm.group(), rule, "indirect", v, spans=sm.spans)
             continue
+        backward = backward or clause is not None  # 'CLAUSE the statement said destroying IS structures'
+        by_adjunct = by_adjunct or clause is not None
         # backward: "CLAUSE, X said" / "CLAUSE X said on Monday" / "CLAUSE X told Reuters";
         # an object verb reports no clause before it ("The company said it would appeal"),
         # and a clause holding another statement's cue is that attribution, not content
@@ -149,6 +152,16 @@ def find_reported(art: ArticleState) -> None:
         art.emit_clause(s0, descriptor_start(art, s0, np_start), res, vm.group(), "reported_backward", "indirect", v,
                         spans=sm.spans)
         _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
+
+
+def _participle_after(text: str, a: int, s0: int, np_start: int) -> bool:
+    """'Coalition forces "successfully engaged multiple targets" throughout Raqa the statement
+    said destroying IS structures' (text without commas): a participle right after the cue
+    opens no reported clause when a clause of six words or more stands before the speaker;
+    the statement is that clause ('He said getting a deal was vital' keeps its clause)."""
+    first = text[a:a + 30].split(None, 1)
+    return bool(first) and first[0].endswith("ing") and not first[0].endswith(("thing", "during")) \
+        and first[0][:1].islower() and len(text[s0:np_start].split()) >= 6
 
 
 def _adjunct_tail(text: str, s0: int, v: int, tail: str) -> bool:
