@@ -46,17 +46,24 @@ def tagged_sentence(art, si: int, upto: int | None = None) -> TaggedSentence:
     s0, s1 = art.sentences[si]
     entry = art.tagged.get(si)
     if entry is None:
-        entry = art.tagged[si] = [[], [], TaggedSentence([], [], {}), s0]
-    raw, raw_starts, ts, read_to = entry
+        # raw tokens, their starts, the tagged prefix, how far raw reaches; every token of
+        # text[s0:tok_end] and tok_end (characters)
+        entry = art.tagged[si] = [[], [], TaggedSentence([], [], {}), s0, [], s0]
+    raw, raw_starts, ts, read_to, read, tok_end = entry
     if read_to < s1 and (upto is None or upto + _READ_AHEAD_CHARS > read_to):
         # tokenize what is needed (the part before a cue), at a space, plus a margin
         # read at least twice as far as before, so a sentence is tokenized O(1) times overall
         end = s1 if upto is None else min(s1, max(upto + _READ_AHEAD_CHARS, s0 + 2 * (read_to - s0)))
         while end < s1 and not art.text[end - 1].isspace():
             end += 1
-        raw = tokenize(art.text, s0, end)
-        if end < s1 and raw:
-            raw.pop()  # the last token may be cut by `end`
+        if end > tok_end and (tok_end == s0 or art.text[tok_end - 1].isspace()):
+            # no token crosses a space, so the tokens read before are those of the longer
+            # prefix: tokenize only what follows them
+            read = read + tokenize(art.text, tok_end, end)
+        else:
+            read = tokenize(art.text, s0, end)
+        entry[4], entry[5] = read, end
+        raw = read[:-1] if end < s1 and read else read  # the last token may be cut by `end`
         raw_starts = [r[1] for r in raw]
         entry[0], entry[1], entry[3] = raw, raw_starts, end if end >= s1 else (raw[-1][2] if raw else s0)
     n = len(raw)
