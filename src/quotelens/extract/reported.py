@@ -19,14 +19,14 @@ import re
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
-from quotelens.extract.reported_clause import clause_after
+from quotelens.extract.reported_clause import adjunct_tail, clause_after, participle_after_tag
 from quotelens.extract.cues import (
     ADJUNCT, FIGURE_VERB, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, cue_lemma, only_adjuncts, verb_ok,
 )
 from quotelens.extract.descriptors import descriptor_start
 from quotelens.extract.joint_speakers import joint_speaker
 from quotelens.extract.lexicon import alternation
-from quotelens.extract.lexicon.clause_words import ADJUNCT_START, TAIL_ADJUNCT_START
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START
 from quotelens.extract.lexicon.evaluative_verbs import EVALUATIVE_LEMMAS
 from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.pronouns import PRONOUNS
@@ -94,7 +94,7 @@ def find_reported(art: ArticleState) -> None:
                                            or tail.lstrip().startswith((",", "\"", "“", "'")))
         # "CLAUSE the Observatory added without giving details": only a source named or
         # referred to ("the iftar meal observed during Ramadan" is no tag)
-        by_adjunct = not backward and clause is None and _adjunct_tail(text, s0, v, tail)
+        by_adjunct = not backward and clause is None and adjunct_tail(text, s0, v, tail)
         backward = backward or by_adjunct
         if clause is None and not backward and not _may_be_inverted(text, vm, s1, lemma):
             continue
@@ -136,7 +136,7 @@ def find_reported(art: ArticleState) -> None:
         if res is None:
             continue
         np_start = min(s for s, _ in sm.spans)
-        if clause is not None and not (family == "clause" and _participle_after(text, clause[0], s0, np_start)
+        if clause is not None and not (family == "clause" and participle_after_tag(text, clause[0], s0, np_start)
                                        and not art.cue_between(si, s0, np_start)):
             a, b, rule = clause
             art.emit_clause(a, b, res, vm.group(), rule, "indirect", v, spans=sm.spans)
@@ -152,25 +152,6 @@ def find_reported(art: ArticleState) -> None:
         art.emit_clause(s0, descriptor_start(art, s0, np_start), res, vm.group(), "reported_backward", "indirect", v,
                         spans=sm.spans)
         _second_half(art, s0, np_start, t0, s1, res, vm.group(), v, sm.spans)
-
-
-def _participle_after(text: str, a: int, s0: int, np_start: int) -> bool:
-    """'Coalition forces "successfully engaged multiple targets" throughout Raqa the statement
-    said destroying IS structures' (text without commas): a participle right after the cue
-    opens no reported clause when a clause of six words or more stands before the speaker;
-    the statement is that clause ('He said getting a deal was vital' keeps its clause)."""
-    first = text[a:a + 30].split(None, 1)
-    return bool(first) and first[0].endswith("ing") and not first[0].endswith(("thing", "during")) \
-        and first[0][:1].islower() and len(text[s0:np_start].split()) >= 6
-
-
-def _adjunct_tail(text: str, s0: int, v: int, tail: str) -> bool:
-    """'CLAUSE the Observatory added without giving details', 'CLAUSE envoy X said after the
-    council met ...': an adverbial after a cue that reports no clause after it ends the
-    attribution, so the statement is before it (at least four words of it, characters `s0`
-    to the cue at `v`)."""
-    words = tail.split()
-    return bool(words) and words[0].lower() in TAIL_ADJUNCT_START and len(text[s0:v].split()) >= 6
 
 
 def _may_be_inverted(text: str, vm: re.Match, s1: int, lemma: str) -> bool:

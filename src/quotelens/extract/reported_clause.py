@@ -13,7 +13,7 @@ import re
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ADJUNCT, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, only_adjuncts
 from quotelens.extract.lexicon import alternation
-from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS
+from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, STANCE_NOUNS, TAIL_ADJUNCT_START
 from quotelens.extract.lexicon.figure_verbs import FIGURE_VERB_FORMS
 from quotelens.extract.lexicon.grammar_words import OBJECT_PREPOSITIONS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, TELL_LEMMAS
@@ -92,3 +92,22 @@ def clause_after(art: ArticleState, vm: re.Match, lemma: str, family: str, s1: i
         if verb_complement(art, p, s1) not in ("clause", "quote"):
             return None
     return p, art.clause_end(p, s1), "reported"
+
+
+def participle_after_tag(text: str, a: int, s0: int, np_start: int) -> bool:
+    """'Coalition forces "successfully engaged multiple targets" throughout Raqa the statement
+    said destroying IS structures' (text without commas): a participle right after the cue
+    opens no reported clause when a clause of six words or more stands before the speaker;
+    the statement is that clause ('He said getting a deal was vital' keeps its clause)."""
+    first = text[a:a + 30].split(None, 1)
+    return bool(first) and first[0].endswith("ing") and not first[0].endswith(("thing", "during")) \
+        and first[0][:1].islower() and len(text[s0:np_start].split()) >= 6
+
+
+def adjunct_tail(text: str, s0: int, v: int, tail: str) -> bool:
+    """'CLAUSE the Observatory added without giving details', 'CLAUSE envoy X said after the
+    council met ...': an adverbial after a cue that reports no clause after it ends the
+    attribution, so the statement is before it (at least six words before the cue, characters `s0`
+    to the cue at `v`)."""
+    words = tail.split()
+    return bool(words) and words[0].lower() in TAIL_ADJUNCT_START and len(text[s0:v].split()) >= 6
