@@ -305,3 +305,17 @@ def test_findings_say_what_their_numbers_count(scored_ctx_reader, default_load):
     assert len(parts) == 5 and all(re.fullmatch(r"\d+ statements, \d+%", p) for p in parts), top
     per_group = [s for s in said if ", the most quoted named speaker is " in s]
     assert len(per_group) == 4 and all(re.search(r"\(\d+ of \d+ statements, \d+%, 95% CI \d+%-\d+%\)\.$", s) for s in per_group), per_group
+
+
+def test_interviews_show_three_answers_named_as_less_certain(gum_ctx):
+    # GUM's interviews: every answer of an interviewee is in one article and has no reporting
+    # verb, so none is in the rule's first tier; each actor still gets 3 examples, all named
+    chosen = representative_statements(gum_ctx, top_n=5, per_actor=4)
+    interviewed = chosen[chosen["statement_id"].str.startswith("GUM_interview")]
+    assert len(interviewed) >= 9 and interviewed.groupby("speaker").size().eq(3).all()
+    rules = gum_ctx.set_index("statement_id").loc[interviewed["statement_id"], "rule"]
+    answers = interviewed[rules.str.startswith("interview_answer").to_numpy()]
+    assert len(answers) >= 6 and not answers["trusted"].any()
+    notes = " ".join(example_notes(chosen))
+    assert all(sid in notes for sid in answers["statement_id"]) and "none of its" in notes and "only 0" not in notes
+    assert tl.rule_label("interview_answer+interviewee") == "answer in an interview; speaker: the interviewee the interview names at its start"

@@ -73,7 +73,8 @@ REPRESENTATIVE_RULE = (
     "then mixed, then reported speech; within each, highest extraction confidence, then length closest to the "
     "actor's median; at most one per article, preferring outlets and then months not yet shown, among the "
     "statements named beside the verb and whole before any other; other statements only to show at least "
-    f"{MIN_PER_ACTOR} per actor, and then named under the table."
+    f"{MIN_PER_ACTOR} per actor (from one article only when the actor is quoted in fewer), and then named under "
+    "the table."
 )
 QUOTE_COLUMNS = ["speaker", "quote", "outlet", "date", "article_id", "statement_id"]
 
@@ -171,7 +172,8 @@ def _pick(candidates: pd.DataFrame, per_actor: int, min_per_actor: int) -> list[
     """Rows of `candidates` (in the rule's order) by walks: up to `per_actor` among the trusted
     ones (named beside the verb, whole statements); only when that gives fewer than
     `min_per_actor`, more from the others up to `min_per_actor`. Each walk takes a new outlet,
-    then a new month, then any row, never two from one article."""
+    then a new month, then any row, never two from one article; only an actor quoted in fewer
+    articles than `min_per_actor` gets more than one of an article, in the rule's order."""
     chosen: list[int] = []
     articles: set = set()
     outlets: set = set()
@@ -193,6 +195,12 @@ def _pick(candidates: pd.DataFrame, per_actor: int, min_per_actor: int) -> list[
                 articles.add(r.article_id)
                 outlets.add(r.source)
                 months.add(r.month)
+    # an actor quoted in fewer articles than min_per_actor (an interview) may show two of one article
+    for i in candidates.index:
+        if len(chosen) >= min(min_per_actor, per_actor):
+            break
+        if i not in chosen:
+            chosen.append(i)
     return chosen
 
 
@@ -241,7 +249,8 @@ def example_notes(chosen: pd.DataFrame) -> list[str]:
             continue
         first = rows.iloc[0]
         one = len(weaker) == 1
-        notes.append(f"{actor}: only {first['n_trusted']} of its {first['n_candidates']} candidate statements name it by its "
+        have = f"only {first['n_trusted']} of its" if first["n_trusted"] else "none of its"
+        notes.append(f"{actor}: {have} {first['n_candidates']} candidate statements name it by its "
                      f"own name beside the reporting verb in a whole statement, so {len(weaker)} shown here "
                      f"({', '.join(weaker['statement_id'])}) {'comes' if one else 'come'} from the rest of the rule's order "
                      f"and {'is' if one else 'are'} less certain: read {'it' if one else 'them'} against the article.")

@@ -260,6 +260,7 @@ RULE_SPEAKER_LABELS: dict[str, str] = {
     "named_document": "a document named earlier",
     "role:described_organisation": "a description, taken as the organisation it describes",
     "pronoun:salient": "a pronoun, taken as the actor most in view",
+    "interviewee": "the interviewee the interview names at its start",
 }
 
 #: The family of a speaker part not listed above (the part before ":"), for codes added later.
