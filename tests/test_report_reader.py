@@ -319,3 +319,17 @@ def test_interviews_show_three_answers_named_as_less_certain(gum_ctx):
     notes = " ".join(example_notes(chosen))
     assert all(sid in notes for sid in answers["statement_id"]) and "none of its" in notes and "only 0" not in notes
     assert tl.rule_label("interview_answer+interviewee") == "answer in an interview; speaker: the interviewee the interview names at its start"
+
+
+def test_keyword_findings_list_only_terms_stable_under_resampling(scored_ctx_reader):
+    table = keyword_table(scored_ctx_reader, "speaker", n_boot=20, min_count=2, top_k=10).table
+    speaker = "Rami Abdel Rahman"
+    said = fnd._keyword_findings(table, [(speaker, 1)])
+    assert said and "at least 50% of the article resamples" in said[0]
+    shown = re.findall(r"“([^”]+)”", said[0])
+    rows = table[(table["speaker"] == speaker) & table["term"].isin(shown)]
+    assert len(rows) == len(shown) and ((rows["stability"] >= 0.5) | rows["stability"].isna()).all()
+    # a higher z does not bring in an unstable term (Rami Abdel Rahman's "jayrud" at 0.4 was listed)
+    unstable = table.assign(stability=0.2).iloc[:1].assign(speaker=speaker, z=99.0, term="unstable term")
+    again = fnd._keyword_findings(pd.concat([table, unstable]), [(speaker, 1)])
+    assert "unstable term" not in again[0]

@@ -22,6 +22,7 @@ from quotelens.compare import networks
 from quotelens.compare.cells import cell_estimates, headline_both, headline_sentence
 from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
 from quotelens.compare.speaker_types import MIN_ARTICLES, is_unnamed, named_actors, unnamed_finding, unnamed_share
+from quotelens.keywords.plots import MIN_STABILITY, stable_terms
 from quotelens.sentiment.estimates import cluster_bootstrap_shares
 
 
@@ -218,11 +219,14 @@ def _keyword_findings(keywords: pd.DataFrame | None, top_speakers: list[tuple[st
         return []
     out = []
     for speaker, _ in top_speakers[:2]:
-        rows = keywords[(keywords["speaker"] == speaker) & (keywords["z"] > 0)]
+        # only terms stable under resampling articles, as the keyword figures show them
+        rows = stable_terms(keywords[(keywords["speaker"] == speaker) & (keywords["z"] > 0)])
         rows = rows.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").head(5)
         if len(rows):
             terms = ", ".join(f"“{t}”" for t in rows["term"])
-            out.append(f"Terms that most set {_possessive(speaker)} statements apart (Monroe et al. log-odds z): {terms}.")
+            stable = (f"; only terms that stay among the actor's top terms in at least {MIN_STABILITY:.0%} of the article "
+                      "resamples" if "stability" in rows.columns and rows["stability"].notna().any() else "")
+            out.append(f"Terms that most set {_possessive(speaker)} statements apart (Monroe et al. log-odds z{stable}): {terms}.")
     return out
 
 
