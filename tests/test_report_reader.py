@@ -333,3 +333,13 @@ def test_keyword_findings_list_only_terms_stable_under_resampling(scored_ctx_rea
     unstable = table.assign(stability=0.2).iloc[:1].assign(speaker=speaker, z=99.0, term="unstable term")
     again = fnd._keyword_findings(pd.concat([table, unstable]), [(speaker, 1)])
     assert "unstable term" not in again[0]
+
+
+def test_appendix_names_test_sets_and_methods_in_words():
+    doc, _ = fnd.read_evaluation(config.PROJ_ROOT / "docs/evaluation/sentiment.json")
+    said = fnd.sentiment_headline(doc)
+    assert said and all(s.startswith("NewsMTSC devtest, ") for s in said), said
+    assert not any(code in s for s in said for code in (".jsonl", "vader alone", "_")), said
+    assert any("for VADER (NLTK) alone" in s and ", sentences, n=" in s for s in said)
+    shown = tl.readable(pd.DataFrame(doc["table"]))  # the summary by method: no code spans
+    assert not shown.apply(lambda c: c.astype(str).str.contains("`")).any().any()

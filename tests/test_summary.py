@@ -103,6 +103,6 @@ def test_evaluation_layouts_are_read_defensively():
     doc = {"dataset": "x", "results": [{"method": "vader", "macro_f1": 0.5, "file": "a"}, {"method": "ensemble", "macro_f1": 0.7, "file": "a"}]}
     tables, notes = summary.evaluation_tables(doc)
     assert [n for n, _ in tables] == ["results"] and notes == ["dataset: x"]
-    assert summary.sentiment_headline(doc) == ["NewsMTSC a: macro-F1 0.70 for the ensemble against 0.50 for vader alone."]
+    assert summary.sentiment_headline(doc) == ["NewsMTSC a: macro-F1 0.70 for the ensemble (the headline score) against 0.50 for VADER (NLTK) alone."]
     assert summary.statements_headline({"full": {"metrics": [{"threshold": 0.3}]}}) == []
     assert summary.sentiment_headline({"results": "none"}) == []

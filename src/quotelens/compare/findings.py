@@ -23,6 +23,7 @@ from quotelens.compare.cells import cell_estimates, headline_both, headline_sent
 from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
 from quotelens.compare.speaker_types import MIN_ARTICLES, is_unnamed, named_actors, unnamed_finding, unnamed_share
 from quotelens.keywords.plots import MIN_STABILITY, stable_terms
+from quotelens.report.column_labels import VALUE_LABELS
 from quotelens.sentiment.estimates import cluster_bootstrap_shares
 
 
@@ -317,8 +318,13 @@ def sentiment_headline(doc: dict, baseline: str = "vader", headline: str = "ense
         by = rows.set_index("method")["macro_f1"]
         if baseline in by and headline in by:
             n = int(rows["n"].iloc[0]) if "n" in rows.columns else None
-            where = ", ".join(str(k) for k in key) + (f", n={n}" if n is not None else "")
-            out.append(f"NewsMTSC {where}: macro-F1 {_f(by[headline])} for the {headline} against {_f(by[baseline])} for {baseline} alone.")
+            # file and method codes in words ("devtest_mt.jsonl" -> "NewsMTSC devtest, multiple targets")
+            names = [VALUE_LABELS.get(k, {}).get(str(v), str(v)) for k, v in zip(keys, key)]
+            where = ", ".join(names) + (f", n={n}" if n is not None else "")
+            where = where if where.startswith("NewsMTSC") else f"NewsMTSC {where}"
+            method = VALUE_LABELS["method"]
+            out.append(f"{where}: macro-F1 {_f(by[headline])} for the {method.get(headline, headline)} against "
+                       f"{_f(by[baseline])} for {method.get(baseline, baseline)} alone.")
     return out
 
 

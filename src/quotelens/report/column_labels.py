@@ -194,6 +194,7 @@ VALUE_LABELS: dict[str, dict[str, str]] = {
         "devtest_rw.jsonl": "NewsMTSC devtest, real-world sample",
     },
     "masking": {"masked": "masked", "unmasked": "not masked"},
+    "unit": {"sentence": "sentences", "target": "targets", "target, mixed sentences": "targets in sentences of mixed tone"},
     "speaker_kind": {"news_agency": "news agency", "unnamed": "unnamed source"},
     "measure": {"likelihood_ratio": "likelihood ratio (Dunning)", "pmi": "PMI (bits)"},
     "set": {"amazon": "Amazon reviews", "movie": "movie reviews", "tweets": "tweets"},
