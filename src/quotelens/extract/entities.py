@@ -25,12 +25,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from quotelens.extract.entity_runs import capitalised, names_in_run, run_from
+from quotelens.extract.entity_runs import capitalised, lookup_key, names_in_run, run_from
 from quotelens.extract.gender import is_known_first_name
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES, ROLE_WORDS
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.mentions import lower_words as article_lower_words
-from quotelens.extract.name_tokens import name_lookup_key
 from quotelens.extract.speaker_phrases import tokens
 
 
@@ -137,7 +136,7 @@ class ArticleEntities:
     def lookup(self, name: str) -> Entity | None:
         """The one entity of the article a name (as written) stands for: its full name, its
         surname, its first name or its acronym when only one entity answers to it."""
-        key = name_lookup_key(name)
+        key = lookup_key(name)
         cands = self._by_key.get(key, [])
         return cands[0] if len(cands) == 1 else None
 
@@ -211,7 +210,7 @@ class ArticleEntities:
                     self._add(found[0], *found[1:])
         # single words (surnames, first names, acronyms) once every full name is known
         for s, e, word, si, titles, roles, gender in pending_single:
-            key = name_lookup_key(word)
+            key = lookup_key(word)
             cands = self._by_key.get(key, [])
             aged = bool(_AGE_AFTER.match(self.text, e)) and word[:1].isupper() and not word.isupper()
             if not aged and roles and set(roles) & PERSON_ROLES and is_known_first_name(word):
@@ -251,7 +250,7 @@ class ArticleEntities:
             self._pending_acronyms = getattr(self, "_pending_acronyms", []) + [(acronym, full)]
 
     def _add(self, kind, start, end, name, si, titles, roles, gender, strong=True) -> None:
-        key = name_lookup_key(name)
+        key = lookup_key(name)
         first = name.split()[0].lower()
         ent = None
         for cand in self._by_key.get(name.lower(), []) + self._by_key.get(key, []):

@@ -58,6 +58,9 @@ _LOWER_AFTER = re.compile(r"\s+([a-z]+)\b")
 # so it is computed once per token type (bounded, like the tagger's word-type cache).
 _clean = lru_cache(maxsize=65536)(clean_name_token)
 _is_particle = lru_cache(maxsize=65536)(is_particle)
+_is_outlet_name = lru_cache(maxsize=65536)(is_outlet_name)
+# name_tokens.name_lookup_key, once per name (entities looks names up by it too)
+lookup_key = lru_cache(maxsize=65536)(name_lookup_key)
 
 
 def run_from(toks, i):
@@ -191,7 +194,7 @@ def name_in_run(ents, si, toks, i0, i1):
         # "the Australian National Iodine Nutrition Study": a document the article names
         roles, _ = apposition_roles(text, end)
         return ("document", start, end, joined, si, titles, roles | {low[-1]}, None)
-    if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low) or is_outlet_name(joined) \
+    if any(w in ORG_WORDS or w in INSTITUTION_WORDS for w in low) or _is_outlet_name(joined) \
             or (len(names) >= 2 and names[-1] == "State"):  # "Islamic State"
         roles, _ = apposition_roles(text, end)
         acronym = ACRONYM_AFTER.match(text, end)
@@ -232,7 +235,7 @@ def name_in_run(ents, si, toks, i0, i1):
             # article also uses as a person's surname ("May said" after "Theresa May") are
             # names; the month ("in May", "May 7") and other common words are not
             if w.isupper() or titled or (not MONTH_USE.search(
-                    text, max(0, start - 12), min(len(text), end + 4)) and ents.knows_key(name_lookup_key(w))):
+                    text, max(0, start - 12), min(len(text), end + 4)) and ents.knows_key(lookup_key(w))):
                 roles, gender = apposition_roles(text, end)
                 return ("single", start, end, w, si, titles, roles, g_title or gender)
             return None
