@@ -343,3 +343,13 @@ def test_appendix_names_test_sets_and_methods_in_words():
     assert any("for VADER (NLTK) alone" in s and ", sentences, n=" in s for s in said)
     shown = tl.readable(pd.DataFrame(doc["table"]))  # the summary by method: no code spans
     assert not shown.apply(lambda c: c.astype(str).str.contains("`")).any().any()
+
+
+def test_an_article_without_an_outlet_shows_no_outlet_name(seed):
+    # the seed article has no outlet: its examples showed "None" once outlets were named
+    articles, scored = seed
+    groups = cmp.load_outlet_groups(config.resolve("data/outlets.yaml"))
+    ctx = cmp.statements_in_context(scored, articles, groups)
+    shown = quotes_for_report(representative_statements(ctx, top_n=2, per_actor=3), groups.outlet_name)
+    assert len(shown) >= 3 and (shown["Outlet"] == "").all(), shown["Outlet"].tolist()
+    assert groups.outlet_name(None) == "" and groups.outlet_name(float("nan")) == ""

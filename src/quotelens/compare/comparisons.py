@@ -69,7 +69,9 @@ class OutletGroups:
 
     def outlet_name(self, source) -> str:
         """The outlet's name as the grouping writes it ("Al-Ahram" for "ahram"); the source
-        value itself for an outlet the grouping does not list."""
+        value itself for an outlet the grouping does not list; "" for a missing source."""
+        if normalise_source(source) is None:
+            return ""
         hit = self.outlets.loc[self.outlets["source"] == normalise_source(source), "name"]
         name = hit.iloc[0] if len(hit) else None
         return str(name) if isinstance(name, str) and name.strip() else str(source)
