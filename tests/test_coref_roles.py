@@ -126,3 +126,24 @@ def test_a_pronoun_never_takes_a_person_of_the_other_gender(dev_texts):
         res = art.resolver.antecedent(pronoun, text.index(words))
         assert res is None or res.speaker != not_him, (doc, res)
         assert person_gender(art.resolver, not_him) == ("m" if pronoun == "she" else "f")
+
+
+@pytest.mark.parametrize("registry", [EMPTY, None], ids=["empty", "default"])
+@pytest.mark.parametrize("article, phrase, person", [
+    # "Also the president of the Lombardy region, Roberto Maroni, has reacted ..."
+    ("GUM_news_taxes", "the president of the Lombardy region", "Roberto Maroni"),
+    # "The first case is of the mayor Luca Pastorino that ..." (no comma)
+    ("GUM_news_taxes", "the mayor", "Luca Pastorino"),
+    # "And the head of NATO, Hoop Scheffer, ..." (was Barack Obama, named a sentence before)
+    ("GUM_interview_chomsky", "the head of NATO", "Hoop Scheffer"),
+])
+def test_a_role_phrase_is_the_person_named_in_apposition_to_it(dev_texts, registry, article, phrase, person):
+    # GUM marks the role phrase and the name after it as one person; the phrase was resolved
+    # like any "the president": to whoever spoke before, or to nobody
+    reg = registry or load_registry(default_registry_path())
+    text = dev_texts[article]
+    art = ArticleState(text, article, reg)
+    run_passes(art, [])
+    start = text.index(phrase)
+    res = art.resolver.resolve([(start, start + len(phrase))], pronouns=False)
+    assert res is not None and res.speaker == person, (phrase, res)

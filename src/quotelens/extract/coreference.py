@@ -35,6 +35,13 @@ from quotelens.extract.mentions import Resolution
 
 # A name right after a preposition ("to the", "with", "by"): an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:to|with|by|from|against|at|into|about|than)\s+(?:the\s+)?$")
+# A role phrase a name stands in apposition to ("the head of NATO, Hoop Scheffer"): the role
+# word with up to three words in front, an of-phrase of up to six words, a parenthesis.
+_APPOSED_ROLE = re.compile(r"(?i)(?:the|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}?(?P<head>[\w-]+)"
+                           r"(?:\s+(?:of|for|at|in)\s+(?:[\w.'’-]+\s+){0,5}?[\w.'’-]+)?"
+                           r"(?:\s+\([^()]{1,60}\))?,?\s+")
+# How far after the role word its apposed name may start (characters).
+_APPOSED_REACH = 120
 # How many sentences before the pronoun's own a reader looks back for its antecedent.
 LOOKBACK_SENTENCES = 3
 
@@ -172,6 +179,10 @@ def role_referent(resolver, head: str, pos: int, kinds: tuple[str, ...]) -> Reso
     mentioned before offset `pos`, as a Resolution of kind in `kinds`; for a person, also a
     registry person written with that role word in front ("Secretary of State John Kerry" ...
     "the secretary"); or None."""
+    if kinds == ("person",):
+        apposed = apposed_person(resolver, head, pos)
+        if apposed is not None:
+            return apposed
     ent = resolver.entities.with_role(head, pos, kinds)
     titled = _registry_person_with_role(resolver, head, pos) if kinds == ("person",) else None
     if ent is None and titled is None:
@@ -181,6 +192,35 @@ def role_referent(resolver, head: str, pos: int, kinds: tuple[str, ...]) -> Reso
         return titled
     gender = ent.gender or resolver.known_gender(ent.name)
     return Resolution(ent.name, "", last, -1, ent.kind, "", gender, "entity_role", last)
+
+
+def apposed_person(resolver, head: str, pos: int) -> Resolution | None:
+    """The person named right after the role phrase that opens at offset `pos`, with or
+    without an apposition comma: "the president of the Lombardy region, Roberto Maroni",
+    "The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino", "the
+    mayor Luca Pastorino". The phrase is the role word `head` with up to three words in front,
+    an optional of/for/at/in phrase of up to six words and an optional parenthesis; the name is
+    the first person (an article name or a registry person) after it. None otherwise."""
+    text = resolver.text
+    ents = resolver.entities
+    si = ents.sentence_of(pos)
+    hi = min(pos + _APPOSED_REACH, ents.sentence_starts[si + 1] if si + 1 < len(ents.sentence_starts) else len(text))
+    people = [(m.start, m.end, m.entity.name, m.entity.gender) for m in ents.mentions_in(pos + 1, hi)
+              if m.entity.kind == "person" and not m.in_quote]
+    if resolver.registry is not None:
+        people += [(s, e, name, None) for s, e, name in resolver.mentions_between(pos + 1, hi)
+                   if resolver.registry.actors[name].kind == "person"]
+    if not people:
+        return None
+    start, end, name, gender = min(people)
+    phrase = _APPOSED_ROLE.fullmatch(text, pos, start)
+    if phrase is None or phrase.group("head").lower() != head:
+        return None
+    if resolver.registry is not None and name in resolver.registry.actors:
+        res = resolver.from_actor(name, start, end, "apposed_name")
+        return Resolution(res.speaker, "", start, -1, res.kind, res.side, res.gender, "apposed_name", start, True)
+    gender = gender or resolver.known_gender(name)
+    return Resolution(name, "", start, -1, "person", "", gender, "apposed_name", start)
 
 
 def _registry_person_with_role(resolver, head: str, pos: int) -> Resolution | None:
