@@ -745,3 +745,27 @@ def test_a_participle_after_a_trailing_tag_opens_no_reported_clause(default_load
     for number, words in (("1962495634", "experiencing similar symptoms"), ("1924058139", "everything in 2013")):
         aid, text = _default_article(default_load, number)
         assert any(st["quote"].startswith(words) for st in extract_article_statements(text, aid, registry))
+
+
+def test_a_sentence_ending_in_a_tag_relays_the_whole_clause(default_load, registry):
+    # Nested relays (guideline section 1, item 7), FA-KES articles not in the gold: the tag at
+    # the end of the sentence is the outer statement, the whole clause before it, and the cue
+    # inside is a nested statement that ends before the tag. The inner cue took the clause and
+    # ran over the tag ('... chemical weapons Irans Press TV reported on Sunday'); the outer one
+    # was lost.
+    aid, text = _default_article(default_load, "1926479026")
+    sts = extract_article_statements(text, aid, registry)
+    outer = next(st for st in sts if st["cue"] == "reported" and st["quote"].startswith("Irans foreign minister said"))
+    assert outer["speaker"] == "Press TV" and outer["quote"].endswith("affected by chemical weapons")
+    inner = next(st for st in sts if st["quote"].startswith("the Syrian government had told Tehran"))
+    assert inner["end"] <= outer["end"] and "Press TV" not in inner["quote"]
+    for number, words in (("1962495675", "Other sources said hundreds living in camps"),
+                          ("1962495696", "Damascus accuses Saudi Arabia Turkey and Qatar")):
+        aid, text = _default_article(default_load, number)
+        sts = extract_article_statements(text, aid, registry)
+        st = next(st for st in sts if st["quote"].startswith(words))
+        assert st["speaker"] == "Press TV" and st["cue"] == "reported"
+    # two tags of one clause are no relay ('... the Observatory said and civil defence workers said')
+    aid, text = _default_article(default_load, "1923848146")
+    sts = extract_article_statements(text, aid, registry)
+    assert not [st for st in sts if st["quote"] == "and"]

@@ -14,11 +14,13 @@ Reads: an `ArticleState`. Writes: indirect (and mixed) statements into it.
 from __future__ import annotations
 
 import heapq
+import itertools
 import re
 
 from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
+from quotelens.extract.relay_order import final_tags_first
 from quotelens.extract.reported_clause import adjunct_tail, clause_after, participle_after_tag
 from quotelens.extract.cues import (
     ADJUNCT, FIGURE_VERB, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, cue_lemma, only_adjuncts, verb_ok,
@@ -55,17 +57,24 @@ def find_reported(art: ArticleState) -> None:
     """Pass 3: a statement around every speech verb outside quotes whose cue is unused; with
     `art.nesting` on, only around verbs inside reported statements."""
     text = art.text
+    outer_end: dict[int, int] = {}  # nested cue -> end of the statement holding it (characters)
+    relay_tags: set[int] = set()  # sentence-final tags read before the cues of their clause
     if art.nesting:
-        # only verbs inside a reported statement can start a nested one
+        # only verbs inside a reported statement can start a nested one, and its clause ends
+        # where that statement ends ('Britain said ... the site Reuters reported')
+        outer_end = {vm.start(): b for a, b in art.reported_spans() for vm in VERB.finditer(text, a, b)}
         matches = (vm for a, b in art.reported_spans() for vm in VERB.finditer(text, a, b))
     else:  # speech verbs and figure verbs ("put the death toll at 58"), in text order
-        matches = heapq.merge(VERB.finditer(text), FIGURE_VERB.finditer(text), key=lambda m: m.start())
-    for vm in matches:
+        matches = final_tags_first(art, heapq.merge(VERB.finditer(text), FIGURE_VERB.finditer(text),
+                                                    key=lambda m: m.start()), relay_tags)
+    doubtful: list[re.Match] = []  # relay tags without a subject of their own: read again, last
+    for vm in itertools.chain(matches, doubtful):
         v = vm.start()
         if v in art.used_cues or art.in_quote(v) or not verb_ok(art.text, vm):
             continue
         si = art.sentence_of(v)
         s0, s1 = art.sentences[si]
+        s1 = min(s1, outer_end.get(v, s1))
         form = re.sub(r"\s+", " ", vm.group())
         lemma, family = cue_lemma(form)
         if lemma in QUOTE_TAG_ONLY:
@@ -101,6 +110,12 @@ def find_reported(art: ArticleState) -> None:
         sm = speaker_before(art, s0, v)
         if sm is NOT_A_SUBJECT:
             continue  # the tagger reads the cue word as a noun or adjective here
+        if v in relay_tags and (sm is None or sm.maybe_object or inside_relative_clause(text, s0, sm.spans[0][0])):
+            # '... that were found in Syria or brought in from abroad Interfax reported': read
+            # after the clause's own cues, as any tag
+            relay_tags.discard(v)
+            doubtful.append(vm)
+            continue
         if (sm is None or sm.maybe_object or (_common_noun_only(text, sm) and _NAME_AFTER.match(text, vm.end(), s1))) \
                 and not (sm and (sm.passive or sm.negated)) and _inverted(art, vm, s0, s1):
             continue
