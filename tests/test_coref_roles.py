@@ -147,3 +147,16 @@ def test_a_role_phrase_is_the_person_named_in_apposition_to_it(dev_texts, regist
     start = text.index(phrase)
     res = art.resolver.resolve([(start, start + len(phrase))], pronouns=False)
     assert res is not None and res.speaker == person, (phrase, res)
+
+
+def test_the_head_of_a_registry_role_is_the_holder_the_article_named(dev_texts):
+    # fakes_1926479157: "John Kerry reportedly told Syrian Foreign Minister Walid al-Muallem ...
+    # The secretary further emphasized ... that he had received full assurances ...": the
+    # registry gives Kerry "secretary of state"; "the secretary" was an unnamed 'secretary'
+    reg = load_registry(default_registry_path())
+    sts = extract_article_statements(dev_texts["fakes_1926479157"], "fakes_1926479157", reg)
+    by_secretary = [st for st in sts if st["speaker_mention"].lower() == "the secretary"]
+    quotes = {st["quote"][:32] for st in by_secretary}
+    assert quotes >= {"he had received full assurances ", "the importance of quickly determ"}, quotes
+    assert all(st["speaker"] == "John Kerry" for st in by_secretary), [st["speaker"] for st in by_secretary]
+

@@ -107,6 +107,12 @@ class SpeakerHistory(ArticleMentions):
                     actor = self.registry.actors[name]
                     return Resolution(name, "", -1, -1, actor.kind, actor.side, actor.gender, "role_of_side",
                                       in_registry=True)
+            if not names and n == 1:
+                # "the secretary" for "Secretary of State John Kerry": the head of a registry
+                # role with an of-phrase, only for the one such actor the article named before
+                names = self._named_with_role_head(role, pos, words[:-1], side_words or [])
+                if len(names) != 1:
+                    continue
             if not names:
                 continue
             for at, res in self.recent_first(pos):
@@ -132,6 +138,19 @@ class SpeakerHistory(ArticleMentions):
                         return self.from_actor(name, s, e, "next_mention")
                     k += 1
         return None
+
+    def _named_with_role_head(self, head: str, pos: int, modifiers: list[str], phrase: list[str]) -> set[str]:
+        """The registry actors mentioned before offset `pos` holding a role "`head` of ..."
+        ("secretary of state" for "secretary") whose registry words fit `modifiers`; when the
+        whole `phrase` has an of-phrase too ("the head of the Syrian Observatory"), a word of it
+        must be in the role's ("head of the observatory")."""
+        named = {name for s, e, name in self.mentions[:bisect.bisect_left(self.mention_starts, pos)]}
+        prefix = head + " of "
+        low = [w.lower().strip(",.") for w in phrase]
+        tail = set(low[low.index("of") + 1:]) - {"the", "a", "an"} if "of" in low else set()
+        return {x for x in named if x in self.registry.actors
+                and any(r.startswith(prefix) and (not tail or tail & set(r.split())) for r in self.registry.actors[x].roles)
+                and self._modifiers_fit(self.registry.actors[x], modifiers)}
 
     def _modifiers_fit(self, actor, modifiers: list[str]) -> bool:
         """Whether the words in front of a role ("militant" of "militant group", "britain-based"
