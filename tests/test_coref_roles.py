@@ -160,3 +160,17 @@ def test_the_head_of_a_registry_role_is_the_holder_the_article_named(dev_texts):
     assert quotes >= {"he had received full assurances ", "the importance of quickly determ"}, quotes
     assert all(st["speaker"] == "John Kerry" for st in by_secretary), [st["speaker"] for st in by_secretary]
 
+
+@pytest.mark.parametrize("registry", [EMPTY, None], ids=["empty", "default"])
+def test_a_person_in_a_list_is_no_antecedent_of_he_or_she(dev_texts, registry):
+    # GUM_interview_gaming: "Basically, she came up with a few class projects ... Those included
+    # Drew Cass, Devin Thurlow, people like that. She had several ideas": "She" is Isabel (Ruiz),
+    # named before; it was Devin Thurlow, the last name of the list (first name of open gender)
+    reg = registry or load_registry(default_registry_path())
+    text = dev_texts["GUM_interview_gaming"]
+    art = ArticleState(text, "GUM_interview_gaming", reg)
+    run_passes(art, [])
+    she = text.index("She had several ideas")
+    assert art.resolver.antecedent("she", she).speaker == "Isabel Ruiz"
+    later = text.index("she used to draw a lot")
+    assert art.resolver.antecedent("she", later).speaker == "Isabel Ruiz"

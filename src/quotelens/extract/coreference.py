@@ -35,6 +35,8 @@ from quotelens.extract.mentions import Resolution
 
 # A name right after a preposition ("to the", "with", "by"): an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:to|with|by|from|against|at|into|about|than)\s+(?:the\s+)?$")
+# What joins two names of a list: a comma, "and", "or".
+_LIST_JOINT = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
 # A role phrase a name stands in apposition to ("the head of NATO, Hoop Scheffer"): the role
 # word with up to three words in front, an of-phrase of up to six words, a parenthesis.
 _APPOSED_ROLE = re.compile(r"(?i)(?:the|his|her|its|their)\s+(?:[\w.'’-]+\s+){0,3}?(?P<head>[\w-]+)"
@@ -74,7 +76,7 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     out: list[tuple[int, Resolution, object]] = []
     for m in ents.recent_in_sentence(k, pos):
         ent = m.entity
-        if ent.kind != "person" or not ent.strong or m.possessive:
+        if ent.kind != "person" or not ent.strong or m.possessive or _listed_person(resolver, m):
             continue
         gender = ent.gender or resolver.known_gender(ent.name)
         out.append((m.start, Resolution(ent.name, resolver.text[m.start:m.end], m.start, m.end, "person", "",
@@ -102,6 +104,21 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
             seen.add(c[1].speaker)
             uniq.append(c)
     return uniq
+
+
+def _listed_person(resolver, mention) -> bool:
+    """Whether a person's name mention is one of several people listed together ("Those
+    included Drew Cass, Devin Thurlow, people like that", "Smith and Jones"): "he" or "she"
+    does not single out one member of a list, so such a name is no antecedent."""
+    text = resolver.text
+    # (two people joined, not home_state.in_name_list: "Collins College, Isabel and I" is no list)
+    for other in resolver.entities.mentions_in(max(0, mention.start - 80), mention.end + 80):
+        if other is mention or other.entity.kind != "person" or other.entity is mention.entity:
+            continue
+        lo, hi = (other.end, mention.start) if other.end <= mention.start else (mention.end, other.start)
+        if 0 <= hi - lo <= 6 and _LIST_JOINT.fullmatch(text, lo, hi):
+            return True
+    return False
 
 
 def person_gender(resolver, name: str) -> str | None:
