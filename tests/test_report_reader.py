@@ -151,17 +151,20 @@ def test_example_rule_tells_trusted_statements_from_the_errors_read_before(defau
              "War jets also believed to be Russian also struck Urum al Kubra town in opposition-held western Aleppo "
              "countryside where five civilians were killed in an area that witnessed fighting between the opposition and",
              after=True),
+        # span runs on: "Since Sept. 19 when Assad regime declared the end of the week-long cease-fire at least 359 ..."
+        _row(text_of, "1924058201", "Assad regime", "declared",
+             "the end of the week-long cease-fire at least 359 civilians have been killed and 1407 injured"),
         # right: "Syria says the attack was ...", "According to the Syrian regime this lull ...", a direct quote
         _row(text_of, "1962495633", "Syria", "says", "the attack was actually carried out by the foreign-backed militants"),
         _row(text_of, "1923102903", "Syrian regime", "According to", 'this lull in violence was to allow civilians to "escape"'),
         _row(text_of, "1924058052", "Abdel Rahman", "said", "Some of the bodies were so mutilated by the strikes", kind="direct"),
-    ]).assign(speaker=["Syrian government"] * 3 + ["National Coalition"] + ["Syrian government"] * 4 + ["Rami Abdel Rahman"])
+    ]).assign(speaker=["Syrian government"] * 3 + ["National Coalition"] + ["Syrian government"] * 5 + ["Rami Abdel Rahman"])
     beside = name_beside_cue(rows, texts=text_of).tolist()
     whole = whole_statement(rows).tolist()
     place = place_for_government(rows).tolist()
-    assert beside == [False, False, True, True, False, True, True, True, True], beside
-    assert whole == [False, True, False, False, True, False, True, True, True], whole  # "zones of ..." has no verb either
-    assert place == [False, True, False, False, False, False, True, False, False], place  # "Syria" given to its government
+    assert beside == [False, False, True, True, False, True, False, True, True, True], beside
+    assert whole == [False, True, False, False, True, False, True, True, True, True], whole  # "zones of ..." has no verb either
+    assert place == [False, True, False, False, False, False, False, True, False, False], place  # "Syria" given to its government
     assert name_beside_cue(rows).tolist()[4]  # without the texts, the preposition cannot be seen
 
 

@@ -10,8 +10,8 @@ can trust at a glance, because the read-throughs (docs/readthrough.md) found the
    reporting verb (at most MAX_NAME_CUE_GAP characters between them: "the Observatory said",
    "according to the army") come first. Not "he", "it" or "the body" resolved to an earlier
    sentence, not a name a clause away from the verb ("the regime and Kurdish authorities who have
-   declared") or after a preposition ("a group that supports resistance against the Syrian
-   government reported"), and not a country's name given to its government ("Syria said", where "Syria" is
+   declared") or after a preposition or "when" ("a group that supports resistance against the
+   Syrian government reported", "when Assad regime declared"), and not a country's name given to its government ("Syria said", where "Syria" is
    often part of another speaker's description): resolution, long speaker phrases and place names
    are where attribution errs most.
 3. Then whole statements: a direct quote, or reported words that hold a finite verb of their own
@@ -53,6 +53,10 @@ MAX_NAME_CUE_GAP = 12
 #: Words that make the name after them the object of a preposition, not the subject of the verb
 #: that follows ("a local group that supports resistance against the Syrian government reported").
 OBJECT_OF = MODIFYING_PREPOSITIONS | PREPOSITIONS | frozenset("by about between among toward towards under".split())
+#: Words that open a time clause: a name after them reports inside that clause, whose words end
+#: before the main clause the span often runs into ("Since Sept. 19 when Assad regime declared the
+#: end of the cease-fire | at least 359 civilians have been killed ...").
+TIME_CLAUSE = frozenset("when after since before until while once".split())
 #: Words a whole statement never ends with: the span was cut before the rest of its clause
 #: ("... fighting between the opposition and | the Assad regime opposition said").
 DANGLING_END = OBJECT_OF | frozenset("and or but nor while whereas as than that which who whom whose the a an".split())
@@ -66,7 +70,7 @@ REPRESENTATIVE_RULE = (
     "For each actor, statements from non-duplicate articles, each quote once and at least "
     f"{MIN_QUOTE_WORDS} words long. First those naming the speaker at the statement itself, by its own name (not a "
     f"country's name standing for its government) and right beside the reporting verb (at most {MAX_NAME_CUE_GAP} "
-    "characters apart, not after a preposition), before those whose speaker was resolved from a pronoun or role "
+    "characters apart, not after a preposition or \"when\"), before those whose speaker was resolved from a pronoun or role "
     "noun or named a clause away; then whole statements (a direct quote, or reported words with a verb of their "
     "own, no second attribution inside and not cut off after \"and\", \"while\" or a preposition) before "
     "fragments; then direct quotes, "
@@ -114,7 +118,7 @@ def name_beside_cue(rows: pd.DataFrame, max_gap: int = MAX_NAME_CUE_GAP, texts: 
     "according to the army"), by the offsets `speaker_start`/`speaker_end` and
     `cue_start`/`cue_end`; and, when `texts` (article_id -> text) is given, a mention before its
     verb is not the object of a preposition (OBJECT_OF: "resistance against the Syrian government
-    reported"). False when either offset is missing (-1 or NaN); True for every row of a table
+    reported") nor the subject of a time clause (TIME_CLAUSE: "when Assad regime declared"). False when either offset is missing (-1 or NaN); True for every row of a table
     without these columns."""
     columns = ("speaker_start", "speaker_end", "cue_start", "cue_end")
     if not all(c in rows.columns for c in columns):
@@ -126,7 +130,7 @@ def name_beside_cue(rows: pd.DataFrame, max_gap: int = MAX_NAME_CUE_GAP, texts: 
         for i, aid, start, end, cue in zip(rows.index, rows["article_id"].astype(str), s0, s1, c0):
             if beside[i] and end <= cue:
                 before = _WORD_BEFORE.search(texts.get(aid, "")[max(0, start - 40):start])
-                beside[i] = not (before and before.group(1).lower() in OBJECT_OF)
+                beside[i] = not (before and before.group(1).lower() in OBJECT_OF | TIME_CLAUSE)
     return beside
 
 
