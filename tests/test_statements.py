@@ -769,3 +769,24 @@ def test_a_sentence_ending_in_a_tag_relays_the_whole_clause(default_load, regist
     aid, text = _default_article(default_load, "1923848146")
     sts = extract_article_statements(text, aid, registry)
     assert not [st for st in sts if st["quote"] == "and"]
+
+
+def test_quote_after_a_comma_and_a_participle_is_the_sentence_subjects_newsmtsc(registry):
+    # NewsMTSC train.jsonl: '..., writing: "Q"' / '..., adding: "Q"' / '..., adding "Q"': the
+    # participle's subject is the sentence's; the quote was missed or went to the object before
+    # the comma ('... about President Donald Trump, adding')
+    for text, words, speaker in (
+            ('Mary Cheney also chimed in, writing: "Liz - this isn\'t just an issue on which we disagree - '
+             'you\'re just wrong - and on the wrong side of history."', "Liz - this", "Mary Cheney"),
+            ('Mr Leonard said he had already taken steps to make the party more equal, adding: "That action comes '
+             'from the one driving principle - that there is no place for any form of discrimination in the Labour '
+             'Party, be it sexism, be it homophobia, be it racism, anti-Semitism and Islamophobia."',
+             "That action comes", "Leonard"),
+            ('Carter said “there is nothing fake” about President Donald Trump, adding “he tells you what he’s about, '
+             'the fake is Barack Obama, the fake is Bill Clinton.”', "he tells you", "Carter")):
+        st = find(extract(text, build_registry([])), words)  # (no registry: its Ashton Carter is not this one)
+        assert st["type"] == "direct" and st["speaker"] == speaker
+    # a relaying participle names a source, not words said
+    text = ('Trump and Kim could be linked to the release of the U.S. citizens, the Journal reported, citing '
+            '“people briefed on the meeting.”')
+    assert not [st for st in extract(text, registry) if st["cue"] == "citing"]

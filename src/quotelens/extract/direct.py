@@ -23,6 +23,7 @@ from quotelens.extract.lexicon import alternation
 from quotelens.extract.lexicon.attribution_phrases import SPLIT_QUOTE_PARTICIPLES
 from quotelens.extract.lexicon.clause_words import FRAGMENT_BEFORE
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
+from quotelens.extract.participle_quote import comma_participle, opening_subject
 from quotelens.extract.quotes import Quote
 from quotelens.extract.resolution import Resolution
 from quotelens.extract.speaker_np import speaker_before
@@ -194,6 +195,10 @@ def _attribution_before(art: ArticleState, q: Quote) -> Attribution | None:
         tail = text[t0:b]
         if tail.split() and tail.split()[-1].lower() in _TITLE_PREPOSITIONS:
             return None  # 'says on "The Internet Explorer 6 Countdown"': a title, not words said
+        found = opening_subject(art, s0, best.start()) if (not tail.strip() or only_adjuncts(tail)) \
+            and comma_participle(text, s0, best) else None
+        if found is not None:
+            return Attribution(found[0], "direct_before", best.group(), best.start(), kind, found[1])
         if not tail.strip() or only_adjuncts(tail):
             sm = speaker_before(art, s0, best.start())
             if sm and not sm.negated and not sm.passive:
