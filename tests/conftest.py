@@ -102,6 +102,27 @@ def _default_statements_shared(default_statements_syria_shared) -> pd.DataFrame:
     return default_statements_syria_shared
 
 
+@pytest.fixture(scope="session")
+def sentence_models_fitted(tmp_path_factory) -> None:
+    """The sentence-sentiment models (quotelens.sentiment.model.load_models) fitted and cached in
+    build/sentiment by one xdist worker per run; the other waits instead of fitting the same
+    models at the same time (on a fresh clone, as in CI, there is no cache: about 8 CPU-s),
+    then reads the cache. Warm: reading the cache once."""
+    from quotelens.sentiment import model
+
+    _once_for_all_workers(tmp_path_factory, "sentence_models_fitted", lambda: bool(model.load_models()))
+
+
+@pytest.fixture(scope="session")
+def target_model_fitted(sentence_models_fitted, tmp_path_factory) -> None:
+    """The target-sentiment model (quotelens.sentiment.targets.load_target_model) the same way:
+    on a fresh clone it is fitted on NewsMTSC train (about 30 CPU-s) once per run, not by the
+    report run's notebook 05 and test_target_sentiment.py at the same time."""
+    from quotelens.sentiment import targets
+
+    _once_for_all_workers(tmp_path_factory, "target_model_fitted", lambda: bool(targets.load_target_model()))
+
+
 #: small_default_corpus: the first FA-KES rows, and a later article whose speaker 'Hamza
 #: al-Khatib' is the 'Hamza Khatib' of two of them (FA-KES rows 55 and 74), so that, as in the
 #: whole corpus, an unknown speaker's names are made one across chunks.
@@ -257,7 +278,7 @@ def _snapshot(root) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def smoke_report(tmp_path_factory):
+def smoke_report(tmp_path_factory, target_model_fitted):
     """configs/smoke.yaml (the seed article, every notebook) run twice into one temporary folder.
 
     A dict: "root" (the output folder: processed/, figures/, reports/), "result" (the second

@@ -21,6 +21,10 @@ from quotelens.sentiment.masking import TopicMask
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.sentiment.scoring import Scorer
 
+# On a fresh clone the sentence models are fitted once per run (tests/conftest.py), not by
+# every worker that needs them at the same time.
+pytestmark = pytest.mark.usefixtures("sentence_models_fitted")
+
 
 @pytest.fixture(scope="module")
 def headline():

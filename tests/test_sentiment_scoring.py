@@ -20,6 +20,10 @@ from quotelens.sentiment.vader_pass import nltk_analyzer, package_analyzer, vade
 
 SEED = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
 
+# On a fresh clone the sentence models are fitted once per run (tests/conftest.py), not by
+# every worker that needs them at the same time.
+pytestmark = pytest.mark.usefixtures("sentence_models_fitted")
+
 
 @pytest.fixture(scope="module")
 def scorer():

@@ -25,6 +25,10 @@ from quotelens.figure_labels import overlapping_texts
 from quotelens.sentiment import constrained, targets
 from quotelens.sentiment.newsmtsc import load_newsmtsc, macro_f1
 
+# On a fresh clone the models are fitted once per run (tests/conftest.py), not here and in the
+# report run's notebook 05 at the same time.
+pytestmark = pytest.mark.usefixtures("target_model_fitted")
+
 
 # --------------------------------------------------------------------------------------------
 # The model on NewsMTSC
