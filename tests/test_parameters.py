@@ -92,6 +92,11 @@ def test_misspelled_parameter_stops_before_anything_runs(tmp_path, no_kernels, c
         ("03_sentiment", {"dictionary_paths": [{"a": 1}]}, "parameter 'dictionary_paths' expects list[str]"),
         ("00_report", {"key_figures": [7]}, "parameter 'key_figures' expects list[str], got list [7]"),
         ("01_articles", {"sample": datetime.date(2017, 12, 1)}, "has a value of type date (quote dates in YAML)"),
+        # YAML reads `1: credible` with a number key, which papermill cannot pass on
+        ("05_comparisons", {"compare_labels": {"labels": {"name": "x", "values": {1: "credible"}}}},
+         "parameter 'compare_labels' has a key that is not text (YAML reads 1: as a number"),
+        ("05_comparisons", {"compare_labels": {"labels": "credible"}},
+         "parameter 'compare_labels' expects dict[str, dict], got dict {'labels': 'credible'}"),
     ],
 )
 def test_ill_typed_values_are_named_with_the_expected_type(tmp_path, no_kernels, notebook, params, expected):

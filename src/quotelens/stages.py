@@ -173,7 +173,7 @@ STAGES: tuple[Stage, ...] = (
         parameters=(
             "outlet_groups_path", "actors_path", "top_k", "min_statements", "network_top_k", "network_registry_only",
             "network_max_edges", "network_min_weight", "seed", "behind_rows", "lookup_speaker", "lookup_outlet_group",
-            "lookup_month", "signed_min_statements", "compare_columns",
+            "lookup_month", "signed_min_statements", "compare_columns", "compare_labels",
         ),
         input_parameters=("outlet_groups_path", "actors_path"),
     ),

@@ -134,6 +134,15 @@ def _plain(value: Any) -> bool:
     return False
 
 
+def _has_non_text_key(value: Any) -> bool:
+    """Whether a mapping anywhere inside `value` has a key that is not text (YAML reads `1:` as a number)."""
+    if isinstance(value, dict):
+        return any(not isinstance(k, str) or _has_non_text_key(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_non_text_key(v) for v in value)
+    return False
+
+
 def describe(params: dict[str, Parameter]) -> str:
     """"name: type, ..." for the declared parameters, as error messages list them."""
     return ", ".join(f"{p.name}: {effective_annotation(p) or 'untyped'}" for p in params.values())
@@ -169,6 +178,9 @@ def check_parameters(nb_name: str, declared: dict[str, Parameter], given: dict[s
         annotation = effective_annotation(declared[name])
         if not _plain(value):
             hint = " (quote dates in YAML)" if hasattr(value, "isoformat") else ""
+            if _has_non_text_key(value):
+                problems.append(f"{nb_name}: parameter {name!r} has a key that is not text (YAML reads 1: as a number; write \"1\":): {value!r}")
+                continue
             problems.append(f"{nb_name}: parameter {name!r} has a value of type {type(value).__name__}{hint}, expected {annotation or 'a plain value'}: {value!r}")
         elif not type_matches(annotation, value):
             problems.append(f"{nb_name}: parameter {name!r} expects {annotation}, got {type(value).__name__} {value!r}")
