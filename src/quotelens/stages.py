@@ -183,7 +183,8 @@ STAGES: tuple[Stage, ...] = (
         description="interactive filtering of the statements (a static preview in the report)",
         reads=("articles", "statements"),
         reads_optional=("statements_scored", "actor_sentiment", "keywords"),
-        parameters=("outlet_groups_path", "interactive", "preview_actors", "preview_search", "preview_rows", "top_k"),
+        parameters=("outlet_groups_path", "interactive", "preview_actors", "preview_search", "preview_rows", "top_k",
+                    "once_per_text"),
         input_parameters=("outlet_groups_path",),
     ),
     Stage(
