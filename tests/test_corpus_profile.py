@@ -27,6 +27,20 @@ def test_select_sample_and_drop(articles):
         profile.select_articles(articles, sample=-1)
 
 
+def test_selection_sentence_says_what_was_left_out_in_words(articles):
+    every = profile.select_articles(articles)
+    assert profile.selection_sentence(articles, every) == (
+        "kept 805 of 805 loaded articles (none left out; flagged copies are kept here and set aside "
+        "when statements are counted)")
+    kept = profile.select_articles(articles, sample=300, drop_duplicates=True)
+    copies = 300 - len(kept)
+    assert profile.selection_sentence(articles, kept, sample=300, drop_duplicates=True) == (
+        f"kept {len(kept)} of 805 loaded articles (left out: 505 beyond the sample of the first 300; "
+        f"{copies} flagged copies of an earlier article)")
+    # no code-like "drop_duplicates False" or "sample all" in what the reader sees
+    assert "drop_duplicates" not in profile.selection_sentence(articles, every)
+
+
 def test_duplicate_counts_and_pairs(articles):
     counts = profile.duplicate_counts(articles).set_index("status")["n_articles"]
     assert counts.sum() == len(articles)

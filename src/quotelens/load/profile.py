@@ -35,6 +35,21 @@ def select_articles(articles: pd.DataFrame, sample: int = 0, drop_duplicates: bo
     return out.reset_index(drop=True)
 
 
+def selection_sentence(loaded: pd.DataFrame, kept: pd.DataFrame, sample: int = 0, drop_duplicates: bool = False) -> str:
+    """What `select_articles` kept of the `loaded` articles, in words (counts are articles)."""
+    in_sample = min(sample, len(loaded)) if sample else len(loaded)
+    parts = []
+    if sample and in_sample < len(loaded):
+        parts.append(f"{len(loaded) - in_sample} beyond the sample of the first {sample}")
+    copies = in_sample - len(kept)
+    if drop_duplicates:
+        parts.append(f"{copies} flagged {'copy' if copies == 1 else 'copies'} of an earlier article")
+    told = f"left out: {'; '.join(parts)}" if parts else "none left out"
+    if not drop_duplicates:
+        told += "; flagged copies are kept here and set aside when statements are counted"
+    return f"kept {len(kept)} of {len(loaded)} loaded articles ({told})"
+
+
 def duplicate_counts(articles: pd.DataFrame) -> pd.DataFrame:
     """Articles by duplicate status: `original` (no earlier copy), `exact copy` (identical
     text) and `near copy` (shingle similarity at or above the threshold); column n_articles."""
