@@ -168,3 +168,48 @@ def test_sentence_final_us_still_split_after_merge():
         "It ended in the U.S.",
         "The end.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "sentence_end", "next_start"),
+    [
+        # FA-KES prints some sentence ends with no space after them; these ran on into the next
+        # sentence, and the statement in them with it.
+        ("1926479261", "and civilians are under siege.", "This outrageous escalation in Aleppo"),
+        ("1926479261", "bombardment of Aleppo and its countryside.", "Every hospital in Aleppo"),
+        ("1926479261", "for complete lack of medical care the letter said.", "Abdah noted that"),
+        ("1918150026", "past administrations weakness and irresolution.", "For his part French President"),
+        ("1918150026", "Assad bears primary responsibility.", "Commenting on what happened"),
+        ("1962495652", "as its de facto capital.", "The video which was posted"),
+        ("1962495652", "they received $400 a month.", "They are then tied to a tree"),
+        ("1962495634", "we never imagined they were chemical weapons.", "When Saudi Prince Bandar"),
+        ("1962495686", "have been battling IS since 2014.", "In recent months the Kurds"),
+    ],
+)
+def test_fakes_sentence_end_without_space_is_split(fakes, article_id, sentence_end, next_start):
+    text = fakes[article_id]
+    start = text.lower().index((sentence_end + next_start).lower())
+    cut = start + len(sentence_end)
+    spans = sentence_spans(text)
+    assert any(e == cut for _, e in spans), text[start - 60:cut + 40]
+    assert any(s == cut for s, _ in spans)
+    assert_spans_index_text(text, spans)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        # Real text: GUM (Wikinews) interviews and news, FA-KES sign-offs and source lines.
+        "Savage created a website SpreadingSantorum.com to promulgate",
+        "other sites such as Gawker.com have stated",
+        "the Internet security firm Secunia.com, has said",
+        "Sources: Reuters/www.globalsecurity.org/homsonline (Writing by",
+        # Written for this test: names, initials, numbers and addresses glued to a capital.
+        "Mr.Smith met St.Petersburg officials",
+        "J.R.R.Tolkien and the U.S.Army",
+        "version 3.5 of .NET and v2.Beta",
+        "see www.Example.org, Al-Monitor.com and http://x.org/a.Bc or me@x.Org now",
+    ],
+)
+def test_glued_capital_inside_name_or_address_not_split(fakes, phrase):
+    assert split_sentences(phrase + ".") == [phrase + "."]

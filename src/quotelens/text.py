@@ -134,8 +134,49 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         for c_start, c_end in _punkt_pieces(text, p_start, p_end):
             punkt += [(c_start + s, c_start + e) for s, e in tok.span_tokenize(text[c_start:c_end])]
         for s, e in _merge_after_abbreviation(text, punkt):
-            spans.extend(_resplit_after_abbreviation(text, s, e))
+            for r_start, r_end in _resplit_after_abbreviation(text, s, e):
+                spans.extend(_split_glued_sentences(text, r_start, r_end))
     return spans
+
+
+# A sentence end glued to the next sentence with no space ("under siege.This comes as ...",
+# "since 2014.In recent months"): Punkt only looks at ends followed by white space. The end
+# mark must follow a lower-case letter or a digit, and an ordinary capitalised word
+# (upper-case then lower-case letters) must follow it, so initials ("J.R.R.Tolkien",
+# "U.S.Army"), decimals ("3.5") and ".NET" never match.
+_GLUED_END = re.compile(r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
+# The words on either side, up to white space or an opening bracket/quote.
+_WORD_BEFORE = re.compile(r"[^\s(\[\"“‘]+$")
+_WORD_AFTER = re.compile(r"[^\s)\]\"”’]+")
+# Inside a web address, e-mail address or file path, not between sentences.
+_ADDRESS_MARK = re.compile(r"[/@:\\]|www|\.[A-Za-z0-9]")
+# The word before must be an ordinary word or a number of two or more digits ("2014"), not a
+# code, version or file name ("v2.Beta", "COVID-19.Update").
+_ORDINARY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[a-z]|[0-9]{2,}")
+
+
+def _split_glued_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] after a "." "!" or "?" glued to the next sentence's first word.
+
+    Not split: the word before is one of NEWS_ABBREVIATIONS ("Mr.Smith", "St.Petersburg"),
+    a single character (list markers "a.", "1."), not an ordinary word or number ("v2.Beta"),
+    or either word looks like part of an address ("news.com", "www.Example.org",
+    "Al-Monitor.com", "http://x.org/a.Bc"): a further inner period, a slash, "@", ":" or "www"."""
+    out = []
+    cur = start
+    for m in _GLUED_END.finditer(text, start, end):
+        before = _WORD_BEFORE.search(text, cur, m.start())
+        after = _WORD_AFTER.match(text, m.end(), end)
+        if before is None or after is None:
+            continue
+        word = before.group()
+        if (not _ORDINARY_WORD.fullmatch(word) or word.lower() in NEWS_ABBREVIATIONS
+                or _ADDRESS_MARK.search(after.group())):
+            continue
+        out.append((cur, m.end()))
+        cur = m.end()
+    out.append((cur, end))
+    return out
 
 
 _FINAL_WORD = re.compile(r"(?<![\w.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
