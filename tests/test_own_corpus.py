@@ -265,6 +265,9 @@ def test_gum_articles_without_a_registry_get_a_report_about_them(gum_corpus, tmp
     assert pair and not {pair.group(1), pair.group(2)} & agencies, pair and pair.groups()
     cooc = re.search(r"Quoted in the same article as Articles quoting both (.*?) (?:First \d+ of|Statements behind)", comparisons)
     assert cooc and cooc.group(1).startswith(f"{pair.group(1)} {pair.group(2)} "), cooc and cooc.group(1)[:300]
+    # 05's speaks-about table lists the links of named speakers only (it listed "interviewee -> New York").
+    about = re.search(r"links from named speakers: (\d+) of (\d+)(.*?)Statements behind the heaviest link", comparisons)
+    assert about and "interviewee" not in about.group(3), about and about.group(3)[:300]
     assert not [a for a in agencies if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", cooc.group(1))], cooc.group(1)
     # Grouped by speaker, 04 draws figures for named speakers only (no "interviewee").
     figures = {p.name for p in (out / "figures").glob("04_keywords_*.csv")}
