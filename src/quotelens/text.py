@@ -133,18 +133,19 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         punkt = []
         for c_start, c_end in _punkt_pieces(text, p_start, p_end):
             punkt += [(c_start + s, c_start + e) for s, e in tok.span_tokenize(text[c_start:c_end])]
+        glued = _GLUED_END.search(text, p_start, p_end) is not None  # rare: skip the scan per sentence
         for s, e in _merge_after_abbreviation(text, punkt):
             for r_start, r_end in _resplit_after_abbreviation(text, s, e):
-                spans.extend(_split_glued_sentences(text, r_start, r_end))
+                spans.extend(_split_glued_sentences(text, r_start, r_end) if glued else [(r_start, r_end)])
     return spans
 
 
 # A sentence end glued to the next sentence with no space ("under siege.This comes as ...",
-# "since 2014.In recent months"): Punkt only looks at ends followed by white space. The end
-# mark must follow a lower-case letter or a digit, and an ordinary capitalised word
-# (upper-case then lower-case letters) must follow it, so initials ("J.R.R.Tolkien",
-# "U.S.Army"), decimals ("3.5") and ".NET" never match.
-_GLUED_END = re.compile(r"(?<=[a-z0-9])[.!?](?=[A-Z][a-z])")
+# "since 2014.In recent months"): Punkt only looks at ends followed by white space. An
+# ordinary capitalised word (upper-case then lower-case letters) must follow the end mark, and
+# an ordinary word ending in a lower-case letter, or a number, precede it (_ORDINARY_WORD), so
+# initials ("J.R.R.Tolkien", "U.S.Army"), decimals ("3.5") and ".NET" never match.
+_GLUED_END = re.compile(r"[.!?](?=[A-Z][a-z])")
 # The words on either side, up to white space or an opening bracket/quote.
 _WORD_BEFORE = re.compile(r"[^\s(\[\"“‘]+$")
 _WORD_AFTER = re.compile(r"[^\s)\]\"”’]+")
