@@ -213,3 +213,11 @@ def test_fakes_sentence_end_without_space_is_split(fakes, article_id, sentence_e
 )
 def test_glued_capital_inside_name_or_address_not_split(fakes, phrase):
     assert split_sentences(phrase + ".") == [phrase + "."]
+
+
+def test_long_run_of_glued_names_stays_whole_and_indexed():
+    # Hostile input: a paragraph (under PUNKT_PIECE_CHARS) of glued abbreviations and over-long
+    # words, none a sentence end.
+    text = "Mr.Smith met " * 700 + "x" * 100 + ".Abc and Example" + "x" * 50 + ".Org now."
+    spans = sentence_spans(text)
+    assert spans == [(0, len(text))]

@@ -153,6 +153,7 @@ _WORD_AFTER = re.compile(r"[^\s)\]\"”’]+")
 _ADDRESS_MARK = re.compile(r"[/@:\\]|www|\.[A-Za-z0-9]")
 # The word before must be an ordinary word or a number of two or more digits ("2014"), not a
 # code, version or file name ("v2.Beta", "COVID-19.Update").
+_LONGEST_WORD = 40  # characters
 _ORDINARY_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[a-z]|[0-9]{2,}")
 
 
@@ -166,9 +167,12 @@ def _split_glued_sentences(text: str, start: int, end: int) -> list[tuple[int, i
     out = []
     cur = start
     for m in _GLUED_END.finditer(text, start, end):
-        before = _WORD_BEFORE.search(text, cur, m.start())
-        after = _WORD_AFTER.match(text, m.end(), end)
-        if before is None or after is None:
+        # The word before, read back at most _LONGEST_WORD characters (a longer run is no
+        # ordinary word), so a long run of unsplit "Mr.Smith" stays linear.
+        lo = max(cur, m.start() - _LONGEST_WORD - 1)
+        before = _WORD_BEFORE.search(text, lo, m.start())
+        after = _WORD_AFTER.match(text, m.end(), min(end, m.end() + _LONGEST_WORD + 1))
+        if before is None or after is None or max(len(before.group()), len(after.group())) > _LONGEST_WORD:
             continue
         word = before.group()
         if (not _ORDINARY_WORD.fullmatch(word) or word.lower() in NEWS_ABBREVIATIONS
