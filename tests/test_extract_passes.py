@@ -267,9 +267,15 @@ def test_naming_keeps_a_bare_surname_apart_across_articles():
 
     articles = pd.DataFrame({"article_id": ["a", "b"], "text": [full, bare]})
     raw = extract_statements(articles, registry=build_registry([]), canonicalise=False)
-    assert set(raw["speaker"]) == {"Sergei Lavrov", "Lavrov"}
+    # the second sentence's final tag relays the whole clause (news gold guideline, section 1,
+    # item 7): Interfax's statement; the relative clause inside it ("which he did not
+    # describe") no longer hides the tag's subject (issue 12, seed-15 read-through)
+    relay = raw[raw["cue"] == "reported"]
+    assert relay["speaker"].tolist() == ["Interfax"] and relay["quote"].iloc[0].startswith("Lavrov said")
+    said = raw["cue"] == "said"
+    assert set(raw.loc[said, "speaker"]) == {"Sergei Lavrov", "Lavrov"}
     merged = canonicalise_unknown(raw)
-    assert set(merged["speaker"]) == {"Sergei Lavrov", "Lavrov"}
+    assert set(merged.loc[said, "speaker"]) == {"Sergei Lavrov", "Lavrov"}
     assert merged["quote"].tolist() == raw["quote"].tolist()
 
 

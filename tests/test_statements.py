@@ -790,3 +790,41 @@ def test_quote_after_a_comma_and_a_participle_is_the_sentence_subjects_newsmtsc(
     text = ('Trump and Kim could be linked to the release of the U.S. citizens, the Journal reported, citing '
             '“people briefed on the meeting.”')
     assert not [st for st in extract(text, registry) if st["cue"] == "citing"]
+
+
+def test_a_relative_clause_before_a_final_tag_is_content_not_the_speaker(default_load, registry):
+    # FA-KES (no commas; articles not in the gold): "... including a former army officer who had
+    # defected from loyalist ranks to join opposition forces the observatory said" (1924058053)
+    # and "The hardline Sunni fighters attacked Tel Abyad which is controlled by ... YPG spokesman
+    # Redur Xelil and Turkish security sources told Reuters" (1926479296): the noun before
+    # "who"/"which" was the speaker and the statement stopped before it; the tag's own subject
+    # speaks, and the content is the whole clause before it (docs/readthrough.md, seed 15)
+    for number, content_end, speaker in (
+            ("1924058053", "to join opposition forces", "Syrian Observatory for Human Rights"),
+            ("1926479296", "in the early hours of Saturday", "Redur Xelil"),
+            ("1923102826", "effectively severed on Thursday", "Syrian Observatory for Human Rights"),
+            ("1924058212", "as he left his Damascus sports club", "Sana")):
+        aid, text = _default_article(default_load, number)
+        assert content_end in text
+        sts = extract_article_statements(text, aid, registry)
+        st = next(st for st in sts if st["quote"].endswith(content_end))
+        assert st["speaker"] == speaker and st["rule"].startswith("reported_backward")
+    # the antecedent of a relative clause stays the speaker when the verb follows the clause
+    # with no subject of its own, after an object ("heads the ... Observatory") or before a
+    # clause (1915433694: "Rami Abdurrahman who heads another activist group the Britain-based
+    # Syrian Observatory for Human Rights said the plane crashed ...")
+    aid, text = _default_article(default_load, "1915433694")
+    sts = extract_article_statements(text, aid, registry)
+    st = next(st for st in sts if st["quote"].startswith("the plane crashed"))
+    assert st["speaker"] == "Rami Abdel Rahman"
+    for sentence, speaker in (
+            ("At least 11 people were killed the Syrian Observatory for Human Rights which monitors the war said.",
+             "Syrian Observatory for Human Rights"),
+            ("At least 11 people were killed the Observatory which has activists across Syria said.",
+             "Syrian Observatory for Human Rights"),
+            ("At least 11 people were killed Rami Abdurrahman who heads the Britain-based Syrian Observatory "
+             "for Human Rights said.", "Rami Abdel Rahman"),
+            ("At least 11 people were killed the Observatory, which monitors the war, said.",
+             "Syrian Observatory for Human Rights")):
+        st = extract(sentence, registry)[0]
+        assert st["speaker"] == speaker and st["quote"] == "At least 11 people were killed"

@@ -24,6 +24,7 @@ _FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _AUXILIARIES = frozenset("has have had is are was were will would".split())
 _PRE_PLACE_WORDS = frozenset("both all the northern southern eastern western central".split())  # before a place's name
 _WHOSE = frozenset(("of", "for", "with"))  # say whose or whom the head is, not where it is
+_SUBJECT_PRONOUNS = frozenset(PRONOUNS) - {"it"}  # "it" is an object's form too
 _QUOTES = frozenset(('"', "“", "”", "``", "''"))
 MAX_STEPS = 3  # prepositional phrases climbed over ("a network of sources inside Syria": two)
 
@@ -83,6 +84,37 @@ def inside_relative_clause(text: str, s0: int, start: int) -> bool:
     # tagger read as a noun: "which monitors violence in Syria said")
     first = text[start:start + 30].split()[:1]
     return bool(first) and first[0].islower() and first[0] not in DETERMINERS and first[0] not in PRONOUNS
+
+
+def relative_clause_word(art, s0: int, sm: SubjectMatch, final_tag: bool) -> bool:
+    """Whether the speaker phrase `sm`, before a cue in the sentence starting at `s0`
+    (characters), is a word of a "which"/"who" clause opened earlier (`inside_relative_clause`),
+    so that the clause's antecedent is the subject ("the Observatory which monitors the war
+    said"). Not so before a tag that ends its sentence (`final_tag`) when the clause has a
+    finite verb of its own before the phrase, the phrase is no object (not right after a
+    preposition or any verb, unless it is "he", "she" or "they") and it names or refers to a
+    speaker: in text without commas, "... a former army officer who had defected from loyalist
+    ranks to join opposition forces the observatory said" is the observatory's statement."""
+    text = art.text
+    start, end = sm.spans[0]
+    if not inside_relative_clause(text, s0, start):
+        return False
+    if not final_tag or sm.maybe_object:
+        return True
+    m = None
+    for m in _WHICH_WHO.finditer(text, s0, start):
+        pass
+    ts = tagged_sentence(art, art.sentence_of(start), upto=end)
+    toks = ts.tokens
+    lo, k = bisect.bisect_left(ts.starts, m.end()), bisect.bisect_left(ts.starts, start)
+    if k >= len(toks) or not any(t[3] in _FINITE_TAGS for t in toks[lo:k]):
+        return True  # the clause's own subject ("which the Church describes"), or no verb yet
+    before = toks[k - 1]
+    # a capitalised "verb" inside the sentence is a name the tagger misread ("training with IS the Observatory")
+    after_verb = before[3] in ("MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ") and not before[0][:1].isupper()
+    if (before[3] in ("IN", "TO") or after_verb) and text[start:end].lower() not in _SUBJECT_PRONOUNS:
+        return True  # an object or complement in the clause ("which monitors the rebels said", "which has activists")
+    return art.resolver.resolve([(start, end)]) is None
 
 
 def participle_host(art, lo: int, start: int, cue: int) -> tuple[str, tuple[int, int]] | None:

@@ -35,7 +35,7 @@ from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.lexicon.speech_verbs import QUOTE_TAG_ONLY, RELAY_PARTICIPLES, TELL_LEMMAS
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.message_speakers import message_speaker
-from quotelens.extract.object_heads import head_before_object, inside_relative_clause, is_place
+from quotelens.extract.object_heads import head_before_object, is_place, relative_clause_word
 from quotelens.extract.speaker_np import NOT_A_SUBJECT, speaker_before
 from quotelens.extract.verb_sense import finite_verb_between, last_finite_verb
 from quotelens.extract.speaker_phrases import SubjectMatch, phrase_after, subject_before
@@ -110,9 +110,11 @@ def find_reported(art: ArticleState) -> None:
         sm = speaker_before(art, s0, v)
         if sm is NOT_A_SUBJECT:
             continue  # the tagger reads the cue word as a noun or adjective here
-        if v in relay_tags and (sm is None or sm.maybe_object or inside_relative_clause(text, s0, sm.spans[0][0])):
-            # '... that were found in Syria or brought in from abroad Interfax reported': read
-            # after the clause's own cues, as any tag
+        # "... an officer who had defected ... the observatory said": "the observatory" is no word of the clause
+        in_relative = bool(sm) and relative_clause_word(art, s0, sm, backward)
+        if v in relay_tags and (sm is None or sm.maybe_object or in_relative):
+            # an object or a word of a relative clause ('... which relies on sources in Syria
+            # reported'): read after the clause's own cues, as any tag
             relay_tags.discard(v)
             doubtful.append(vm)
             continue
@@ -128,11 +130,11 @@ def find_reported(art: ArticleState) -> None:
             head = head_before_object(art, s0, *sm.spans[0]) if is_place(art, sm.spans[0]) else None
             walked = subject_before(text, s0, v)
             if walked is not None and ((head is not None and walked.spans[0][0] >= sm.spans[0][0])
-                                       or inside_relative_clause(text, s0, walked.spans[0][0])):
+                                       or relative_clause_word(art, s0, walked, backward)):
                 walked = None  # the walk stopped at an object ("inside Syria said", "which relies on ... Syria said")
             head_sm = SubjectMatch([head], sm.negated, sm.passive, True) if head is not None else None
             sm = walked or _relative_subject(art, s0, v) or _sentence_subject(art, vm, s0, s1) or head_sm or sm
-        elif sm and inside_relative_clause(text, s0, sm.spans[0][0]):
+        elif in_relative:
             # "the Observatory which monitors violence in Syria said": the tagger took the
             # relative clause's words for a noun phrase; the antecedent is the subject
             sm = _relative_subject(art, s0, v) or sm
