@@ -51,6 +51,9 @@ _WITH_BEFORE = re.compile(r"\bwith\s+$")
 # A name right after the cue ("said Furati", "said the Observatory"), for the inverted reading.
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
+_SPACES = re.compile(r"\s+")
+_PUNCT_BETWEEN = re.compile(r"[,;:\"“”]")
+_TAIL_START = re.compile(r"(?:,|the\b|a\b|an\b|who\b|which\b)")
 
 
 def find_reported(art: ArticleState) -> None:
@@ -75,7 +78,7 @@ def find_reported(art: ArticleState) -> None:
         si = art.sentence_of(v)
         s0, s1 = art.sentences[si]
         s1 = min(s1, outer_end.get(v, s1))
-        form = re.sub(r"\s+", " ", vm.group())
+        form = _SPACES.sub(" ", vm.group())
         lemma, family = cue_lemma(form)
         if lemma in QUOTE_TAG_ONLY:
             continue
@@ -218,7 +221,7 @@ def _sentence_subject(art: ArticleState, vm: re.Match, s0: int, s1: int):
     if span is None or span[0] - s0 > 2 or v - span[1] > 160:
         return None
     between = text[span[1]:v]
-    if re.search(r"[,;:\"“”]", between) or VERB.search(between) or _FINITE.search(between):
+    if _PUNCT_BETWEEN.search(between) or VERB.search(between) or _FINITE.search(between):
         return None
     nxt = text[vm.end():s1].split(None, 1)
     if nxt and nxt[0].lower() not in ADJUNCT_START and nxt[0].lower() != "that" \
@@ -254,7 +257,7 @@ def _inverted(art: ArticleState, vm: re.Match, s0: int, s1: int) -> bool:
         if not m or m.end() == p:
             break
         p = m.end()
-    ok_tail = not tail or only_adjuncts(tail) or re.match(r"(?:,|the\b|a\b|an\b|who\b|which\b)", tail) \
+    ok_tail = not tail or only_adjuncts(tail) or _TAIL_START.match(tail) \
         or PART_TAIL.match(tail[p:].lstrip()) is not None \
         or not finite_verb_between(art, span[1], s1)  # "said Rami Abdel Rahman director of the Observatory"
     if not ok_tail:
@@ -382,7 +385,7 @@ def _evaluation_subject(art: ArticleState, s0: int, pos: int):
     text = art.text
     last = None
     for m in VERB.finditer(text, s0, pos):
-        form = re.sub(r"\s+", " ", m.group())
+        form = _SPACES.sub(" ", m.group())
         if speech_verbs.lookup(form)[0] in EVALUATIVE_LEMMAS and not form.endswith("ing") \
                 and not art.in_quote(m.start()) and verb_ok(text, m):
             last = m

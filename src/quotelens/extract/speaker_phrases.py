@@ -30,17 +30,23 @@ from quotelens.text import NEWS_ABBREVIATIONS
 TOKEN = re.compile(rf"[^\s{INVISIBLE_CLASS}](?:\S*[^\s{INVISIBLE_CLASS}])?")
 # A capitalised name in quote marks inside a phrase: the opposition "Cham" TV network.
 QUOTED_NAME = re.compile(r"[\"“][A-Z][\w-]*[\"”]")
+# Compiled once: these run for every token of every speaker phrase.
+_ABBREV = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z][A-Za-z.\-]{1,10}\)")
+_NAME_PARTICLE = re.compile(r"(?:al|el|ul|bin|ibn|abu)-")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’])$")
+_MAYBE_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _is_abbrev(tok: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", tok)) or tok.lower().rstrip(".") in NEWS_ABBREVIATIONS
+    return bool(_ABBREV.fullmatch(tok)) or tok.lower().rstrip(".") in NEWS_ABBREVIATIONS
 
 
 def _np_token_ok(tok: str) -> bool:
     """Whether `tok` (trailing possessive removed by the caller) may be part of a speaker phrase."""
     if not tok:
         return False
-    if re.fullmatch(r"\([A-Z][A-Za-z.\-]{1,10}\)", tok):
+    if _BRACKETED_ACRONYM.fullmatch(tok):
         return True  # an acronym in brackets: "the Syrian National Coalition (SNC)"
     if tok[0] in "\"“" and QUOTED_NAME.fullmatch(tok):
         return True  # a name in quote marks inside a phrase: the opposition "Cham" TV network
@@ -53,14 +59,14 @@ def _np_token_ok(tok: str) -> bool:
         return True
     if low in ROLE_WORDS or low in GROUP_WORDS or low in FUNCTION_WORDS or low in PARTICLES or low in PRONOUNS:
         return True
-    if re.match(r"^(?:al|el|ul|bin|ibn|abu)-", low):
+    if _NAME_PARTICLE.match(low):
         return True
     return False
 
 
 def clean_token(tok: str) -> str:
     """`tok` without a trailing possessive ("Assad's" -> "Assad")."""
-    return re.sub(r"(?:['’]s|['’])$", "", tok)
+    return _POSSESSIVE_END.sub("", tok)
 
 
 def _content(toks: list[tuple[int, int, str]]) -> bool:
@@ -216,7 +222,7 @@ def subject_before(text: str, lo: int, cue: int, allow_objects: bool = False) ->
         np_toks = _trim_np(np_toks)
         if not np_toks or not (_content(np_toks) or np_toks[-1][2].lower() in PRONOUNS):
             break
-        if first and re.search(r"['’]s?$", np_toks[-1][2]) and np_toks[-1][2][-1] in "s'’":
+        if first and _MAYBE_POSSESSIVE.search(np_toks[-1][2]) and np_toks[-1][2][-1] in "s'’":
             if np_toks[-1][2].endswith(("'s", "’s")):
                 return None  # "Russia's claims": a possessive, not a subject
         spans.append((np_toks[0][0], np_toks[-1][1]))
