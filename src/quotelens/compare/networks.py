@@ -89,11 +89,13 @@ def alias_pattern(aliases: Mapping[str, Iterable[str]]) -> tuple[re.Pattern | No
     return pattern, alias_to_actor
 
 
-def mentions_in_statements(ctx: pd.DataFrame, aliases: Mapping[str, Iterable[str]]) -> pd.DataFrame:
+def mentions_in_statements(ctx: pd.DataFrame, aliases: Mapping[str, Iterable[str]], once_per_text: bool = True) -> pd.DataFrame:
     """Registry actors mentioned inside statements: one row per (statement, mentioned actor)
     with statement_id (or the row index when absent), article_id, speaker, `mentioned`
     (canonical), `mention` (as written, first occurrence) and `offset` (characters into the
-    quote). A speaker mentioning themself is not counted."""
+    quote). A speaker mentioning themself is not counted. once_per_text: statements of
+    articles flagged as copies are set aside (compare.once), as in every other aggregate."""
+    ctx = kept_statements(ctx, once_per_text)
     pattern, alias_to_actor = alias_pattern(aliases)
     cols = ["statement_id", "article_id", "speaker", "mentioned", "mention", "offset"]
     if pattern is None or ctx.empty:

@@ -9,7 +9,9 @@ whole articles resampled, because statements of one article share a story and a 
 per edge, so an edge's interval does not depend on the other edges). A speaker naming themself,
 and a speaker naming their own organisation or state when the registry links them
 (`statement_targets.registry_affiliations`: its `speaks_for`, or a `side` naming another actor),
-are not edges.
+are not edges. As every aggregate of the report, edges count each text once: given the
+statements table the targets came from, the targets of statements in articles flagged as copies
+of another are set aside (quotelens.compare.once).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from quotelens.compare.once import duplicate_articles
 from quotelens.sentiment.estimates import N_BOOTSTRAP, cluster_bootstrap_mean
 
 EDGE_COLUMNS = ["source", "target", "n_statements", "n_articles", "mean", "ci_low", "ci_high", "share_negative",
@@ -48,14 +51,22 @@ def statement_scores(targets: pd.DataFrame, affiliations: Mapping[str, Iterable[
 
 def speaks_about_sentiment(targets: pd.DataFrame, affiliations: Mapping[str, Iterable[str]] | None = None,
                            min_statements: int = 1, min_articles: int = 2, n_boot: int = N_BOOTSTRAP,
-                           seed: int = 0) -> pd.DataFrame:
+                           seed: int = 0, statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """Edges speaker -> target with at least `min_statements` statements from at least
     `min_articles` articles (fewer than two articles give no interval, so such edges are left
     out by default; their number is in `result.attrs["edges_left_out"]`). Columns: source,
     target, n_statements, n_articles, mean (-1..1), ci_low/ci_high (95% article-cluster
     bootstrap, score units), share_negative/share_positive (0-1, of the statements' labels),
     sign ("negative" or "positive" when the interval excludes 0, else "unclear"),
-    statement_ids (sorted). Sorted by n_statements (descending), source, target."""
+    statement_ids (sorted). Sorted by n_statements (descending), source, target.
+
+    statements: the statements (in context, with `duplicate_of`) the targets were found in;
+    targets in articles it flags as copies are set aside, so each text counts once (their
+    number is in `result.attrs["targets_set_aside"]`). None: every target counts."""
+    copies = duplicate_articles(statements) if statements is not None else set()
+    in_copy = targets["article_id"].astype(str).isin(copies) if len(targets) else pd.Series(dtype=bool)
+    if len(targets):
+        targets = targets[~in_copy]
     per_statement = statement_scores(targets, affiliations)
     rows, left_out = [], 0
     for (source, target), group in per_statement.groupby(["speaker", "target"], sort=True):
@@ -71,4 +82,5 @@ def speaks_about_sentiment(targets: pd.DataFrame, affiliations: Mapping[str, Ite
     edges = edges.sort_values(["n_statements", "source", "target"], ascending=[False, True, True], kind="mergesort")
     edges = edges.reset_index(drop=True)
     edges.attrs["edges_left_out"] = left_out
+    edges.attrs["targets_set_aside"] = int(in_copy.sum())
     return edges

@@ -224,3 +224,52 @@ def evaluation_notes(notes: Iterable[str], actors_path: str | None) -> list[str]
             value = f"the project's example registry ({run})"
         out.append(f"{key}: {value}")
     return out
+
+
+def _target_rows(doc: dict | None) -> list[dict]:
+    rows = (doc or {}).get("target_results") if isinstance(doc, dict) else None
+    return [r for r in rows or [] if isinstance(r, dict) and r.get("masking", "unmasked") == "unmasked"]
+
+
+def target_sentiment_sentences(doc: dict | None) -> list[str]:
+    """What the sentiment towards each actor (the Targets table and the signed "speaks about"
+    network of 05_comparisons) is, how well it did on NewsMTSC's two test sets and what it
+    cannot do, in plain words, from the sentiment evaluation file (docs/evaluation/sentiment.json,
+    its `target_results`: macro-F1 and accuracy on 0-1, n targets). Without those rows the
+    method is still described and the missing scores are said to be missing."""
+    out = [
+        "Sentiment towards each actor (05_comparisons, the signed “speaks about” network): every actor named inside a "
+        "statement (with a registry its names and aliases, without one the named speakers' names and the other proper "
+        "names in the quote) is a target, scored in the sentence that names it by a model trained on NewsMTSC's "
+        "training split (news sentences labelled by people for the sentiment towards each person or organisation "
+        "they name). The score is P(positive) - P(negative) on -1 to 1, apart from the statement's overall tone, so one "
+        "sentence can be negative about one actor and positive about another. An arrow from A to B is the mean over A's "
+        "statements naming B, with n and a 95% interval from resampling whole articles; a speaker naming themself or "
+        "their own organisation (where the registry links them), and links from one article only, are not counted."]
+    rows = _target_rows(doc)
+    whole = {r.get("file"): r for r in rows if r.get("method") == "target" and r.get("unit") == "target"}
+    mixed = {(r.get("file"), r.get("method")): r for r in rows if r.get("unit") == "target, mixed sentences"}
+    files = [f for f in ("devtest_mt.jsonl", "devtest_rw.jsonl") if f in whole]
+    if not files:
+        out.append("Its accuracy on NewsMTSC is not in the sentiment evaluation file of this run (no target_results): "
+                   "run scripts/evaluate_sentiment.py.")
+    else:
+        names = VALUE_LABELS["file"]
+        scores = "; ".join(f"{names.get(f, f)}: macro-F1 {whole[f]['macro_f1']:.2f}, {100 * whole[f]['accuracy']:.0f}% of "
+                           f"{int(whole[f]['n'])} targets labelled right" for f in files)
+        text = (f"On NewsMTSC's held-out test sets (sentences the model never saw; macro-F1 on 0-1, three classes): {scores}. ")
+        both = [f for f in files if (f, "target") in mixed and (f, "ensemble") in mixed]
+        if both:
+            f = max(both, key=lambda k: int(mixed[(k, "target")]["n"]))
+            text += (f"Where one sentence speaks of its targets in different tones ({int(mixed[(f, 'target')]['n'])} targets of "
+                     f"{names.get(f, f)}), it reaches {mixed[(f, 'target')]['macro_f1']:.2f}, against "
+                     f"{mixed[(f, 'ensemble')]['macro_f1']:.2f} for the headline score, which gives every target of a "
+                     "sentence the sentence's tone. ")
+        wrong = 1 - sum(float(whole[f]["accuracy"]) for f in files) / len(files)
+        out.append(text + f"About {100 * wrong:.0f}% of targets get the wrong label there: read an edge's n, its interval and "
+                   "its statements before its sign.")
+    out.append("Limits: NewsMTSC is US political news, not this corpus; the model reads the words around a name, "
+               "not the speaker's intent, so in reports of attacks nearly every actor named beside killing reads as "
+               "negative, whoever speaks; only names are targets (a pronoun or a description such as “the regime” inside a quote is not); "
+               "and a statement's errors of attribution carry over to its arrow.")
+    return out
