@@ -6,7 +6,10 @@ Director of the National Iodine Nutrition study, ..., says", "Senior researcher 
 University of NSW's school of public health, said", and (text with its commas stripped)
 "Andrew Tabler a senior fellow at the Washington Institute for Near East Policy tells". The
 speaker is the person; names inside the description (the employer, the place) only describe
-them. The noun phrase just before the cue is often the tail of the description ("Policy",
+them. An organisation is introduced the same way, by an indefinite apposition ("The Local
+Coordination Committees (LCC), a network of activists, reported", "The Palmyra Coordination
+Committee a local group that supports ... reported") or with its kind after its acronym ("The
+Islamic State (IS) militant group said"); the speaker is then the organisation. The noun phrase just before the cue is often the tail of the description ("Policy",
 "health"), so the person at the start of the subject is looked for separately here.
 
 Reads: an `ArticleState` (text, sentences, tagged sentences, the resolver's entities and
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 
-from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
+from quotelens.extract.lexicon.speaker_heads import GENERIC_ORG_HEADS, PERSON_ROLES
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.tagged import tagged_sentence
 
@@ -48,7 +51,7 @@ def described_person_before(art, lo: int, cue: int) -> tuple[int, int] | None:
         return None
     name = _person_from(art, toks[i][1], toks[min(vi, i + MAX_PREMODIFIERS + 1) - 1][2])
     if name is None:
-        return None
+        return _described_organisation(art, toks, i, vi)
     s, e = name
     k = i
     while k < vi and toks[k][1] < s:
@@ -77,6 +80,64 @@ def described_person_before(art, lo: int, cue: int) -> tuple[int, int] | None:
         if w.lower() in _COORDINATORS and _person_from(art, b + 1, toks[vi - 1][2], exact_start=True):
             return None  # "John Smith and Jane Doe said": two speakers
     return name
+
+
+def _described_organisation(art, toks, i: int, vi: int) -> tuple[int, int] | None:
+    """The span of an organisation's name that opens the subject at token `i` (after "the"
+    at most) and is followed, up to the cue at token `vi`, by an optional parenthesis and
+    either an indefinite apposition ("a network of activists", "an activist collective
+    which ...", no finite verb outside a relative clause) or lower-case words ending in an
+    organisation noun ("(IS) militant group"). None otherwise: "The Islamic State fighters
+    said" or "The Observatory and activists said" are not the organisation."""
+    text = art.text
+    k = i + 1 if toks[i][0].lower() == "the" else i
+    if k >= vi:
+        return None
+    name = _organisation_at(art, toks[k][1], toks[vi - 1][2])
+    if name is None:
+        return None
+    s, e = name
+    j = k
+    while j < vi and toks[j][2] <= e:
+        j += 1
+    if j < vi and toks[j][0] == "(":  # "(LCC)": the organisation's acronym
+        while j < vi and toks[j][0] != ")":
+            j += 1
+        j += 1
+    if j < vi and toks[j][0] == ",":
+        j += 1
+    if j >= vi or text[e:e + 1] in ("'", "’") or toks[j][3] == "POS":
+        return None
+    rest = toks[j:vi]
+    if rest[0][0].lower() in ("a", "an"):
+        relative = False
+        for w, _, _, t in rest[1:]:
+            if t in _RELATIVE_TAGS or w.lower() in ("who", "which", "that"):
+                relative = True
+            elif (t in _FINITE_TAGS and not relative) or w in ('"', "“", "”", "``", "''") \
+                    or w.lower() in _COORDINATORS and not relative:
+                return None  # a clause of its own, a second subject
+        return name
+    words = [w for w, _, _, _ in rest if w != ","]
+    if words and words[-1].lower() in GENERIC_ORG_HEADS and all(w[:1].islower() for w in words):
+        return name  # "(IS) militant group", "monitoring group"
+    return None
+
+
+def _organisation_at(art, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of an organisation the article names (a registry organisation or an
+    organisation name the article writes) starting exactly at `lo` and ending before `hi`."""
+    res = art.resolver
+    best = None
+    if res.registry is not None:
+        for s, e, name in res.mentions_between(lo, lo + 1):
+            if res.registry.actors[name].kind == "organisation" and e <= hi:
+                best = (s, e)
+    for mention in res.entities.mentions_in(lo, lo + 1):
+        if mention.entity.kind == "organisation" and mention.start == lo and mention.end <= hi \
+                and not mention.possessive and (best is None or mention.end > best[1]):
+            best = (mention.start, mention.end)
+    return best
 
 
 def _person_from(art, lo: int, hi: int, exact_start: bool = False) -> tuple[int, int] | None:

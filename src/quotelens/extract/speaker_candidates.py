@@ -43,6 +43,8 @@ _OF_NAME = re.compile(r"\s*of\s+(?:the\s+)?[A-Z]")  # "opponents of Syrian Presi
 _OF_FOR = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _ORG_HEADS = ORG_WORDS | INSTITUTION_WORDS
+# a preposition, maybe a determiner and up to three capitalised words before a phrase
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|at|in|from|with|by|to|on)\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}$")
 
 
 def speaker_candidates(resolver, a: int, b: int):
@@ -226,6 +228,11 @@ def speaker_candidates(resolver, a: int, b: int):
         # a possessor in front of another name only modifies it ("Saudi Arabia's Civil
         # Defense Authority")
         possessor = bool(re.match(r"['’]s?\s+[A-Z]", text[e:e + 4]))
+        if kind == "organisation" and _whole_phrase(text, a, b, s, e):
+            # the phrase is the organisation's name and nothing else: as sure a speaker as a
+            # person's name ("The Syrian Civil Defence, a group of first responders, said")
+            yield 1, resolver.from_actor(name, s, e, "name")
+            continue
         yield (3 if kind == "organisation" else 4) + (2 if s >= head_end or possessor else 0), \
             resolver.from_actor(name, s, e, "name")
     for s, e, name, kind_ in reversed(names):  # the head of a noun phrase is its last name
@@ -245,7 +252,8 @@ def speaker_candidates(resolver, a: int, b: int):
         if kind_ == "state" and s >= head_end:
             continue  # a place in a prepositional phrase is no speaker
         if kind_ != "person":
-            yield 5 + (2 if s >= head_end else 0), Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
+            rank = 1 if kind_ == "organisation" and _whole_phrase(text, a, b, s, e) else 5 + (2 if s >= head_end else 0)
+            yield rank, Resolution(name, text[s:e], s, e, kind_, "", None, "unknown_name")
     if head in GENERIC_ORG_HEADS and not reg and phrase[:4].lower() == "the " and role is None:
         # "the group", "the organisation": the organisation the last sentences are about,
         # else the organisation that spoke last
@@ -279,6 +287,14 @@ def _joined_names(text: str, names: list[tuple[int, int, str, str]], reg) -> lis
         out.append(run)
         joined = False
     return out
+
+
+def _whole_phrase(text: str, a: int, b: int, s: int, e: int) -> bool:
+    """Whether the name at text[s:e] is all of the phrase text[a:b] but a determiner, and the
+    phrase is not the object of a preposition ("Executive Director of the WHO Health
+    Emergencies Programme said": the tail of a description, not the subject)."""
+    return not re.sub(r"^(?:the|a|an)\s+", "", text[a:s].strip(), flags=re.IGNORECASE) \
+        and not text[e:b].strip(" ,") and not _AFTER_PREPOSITION.search(text, max(0, a - 60), a)
 
 
 def _located_by(text: str, head_end: int, s: int) -> bool:

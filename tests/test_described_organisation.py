@@ -1,0 +1,65 @@
+"""An organisation introduced by an apposition as the subject of a speech verb is the speaker
+(quotelens.extract.described_person): FA-KES prints its articles without commas, so "The Local
+Coordination Committees (LCC) a network of activists reported" went to "network of activists",
+"The Islamic State (IS) militant group said" to "militant group" and "The Civil Defense another
+activist group said" to "another activist group". Real FA-KES articles, default registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotelens import config
+from quotelens.extract.registry import build_registry, default_registry_path, load_registry
+from quotelens.extract.statements import extract_statements
+from quotelens.load.corpus import load_corpus
+
+ARTICLES = ("1926479310", "1923848289", "1923102956", "1924058146", "1914947530")
+
+
+@pytest.fixture(scope="module")
+def articles():
+    table = load_corpus(config.FAKES_CSV).articles
+    table = table[table["article_id"].isin(ARTICLES)]
+    assert len(table) == len(ARTICLES)
+    return table
+
+
+@pytest.fixture(scope="module")
+def statements(articles):
+    return extract_statements(articles, registry=load_registry(default_registry_path()))
+
+
+def _speaker_of(table, article_id: str, quote_start: str) -> str:
+    rows = table[(table["article_id"] == article_id) & table["quote"].str.startswith(quote_start)]
+    assert len(rows) == 1, list(table[table["article_id"] == article_id]["quote"])
+    return rows.iloc[0]["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("article_id", "quote_start", "speaker"),
+    [
+        # "The Local Coordination Committees (LCC) a network of activists reported ..."
+        ("1926479310", "hundreds of casualties in the brutal use of toxic gas", "Local Coordination Committees"),
+        # "The Islamic State (IS) militant group said in a statement that ..."; "The claim ... said"
+        ("1923848289", "one of its fighters had fired", "Islamic State"),
+        ("1923848289", "40 people had been killed", "Islamic State"),
+        # "The Local Coordination Committees another anti-government monitoring group says ..."
+        ("1923102956", "the airstrikes killed 13 and wounded 29", "Local Coordination Committees"),
+        # "The Civil Defense another activist group said ..." (the registry's White Helmets)
+        ("1924058146", "10 people were also wounded in that attack", "White Helmets"),
+    ],
+)
+def test_organisation_with_apposition_speaks(statements, article_id, quote_start, speaker):
+    assert _speaker_of(statements, article_id, quote_start) == speaker
+
+
+def test_apposition_without_registry(articles):
+    table = extract_statements(articles[articles["article_id"] == "1926479310"], registry=build_registry([]))
+    assert _speaker_of(table, "1926479310", "hundreds of casualties in the brutal use") == \
+        "Local Coordination Committees"
+
+
+def test_organisation_after_preposition_is_no_subject(statements):
+    # "... Peter Salama Executive Director of the WHO Health Emergencies Programme said": the
+    # programme ends the description, it does not speak
+    assert _speaker_of(statements, "1914947530", "These types of weapons are banned") != "Health Emergencies Programme"
