@@ -28,7 +28,7 @@ CONF = {
     "direct_after": 0.95, "direct_before": 0.9, "direct_colon": 0.9, "direct_dash": 0.8, "direct_split": 0.9,
     "direct_according": 0.85, "mixed_that": 0.85, "reported": 0.8, "reported_object": 0.75, "reported_backward": 0.7,
     "according_to": 0.85, "participle": 0.65, "quote_continues": 0.5, "quote_fragment": 0.55,
-    "interview_answer": 0.8, "mid_sentence_tag": 0.8,
+    "interview_answer": 0.8, "mid_sentence_tag": 0.8, "noun_cue": 0.65,
 }
 # Confidence penalties for how the speaker was found.
 SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}

@@ -10,6 +10,7 @@ One article goes through this pipeline (`run_passes`), each step in its own modu
    a. direct quotes with the speaker next to them        extract.direct
    b. "according to X"                                   extract.according
    c. reported speech around every other speech verb    extract.reported
+      and around nouns of speech ("X's requests to ...")  extract.noun_cues
    d. leftover quotes (continued paragraphs, fragments)  extract.leftover
    e. reported speech nested inside reported speech      extract.reported, again
    f. quotes repeated from the headline                  extract.leftover
@@ -45,6 +46,7 @@ from quotelens.extract.article import (  # noqa: F401  (CONF and the sentence bo
 from quotelens.extract.direct import find_direct_quotes
 from quotelens.extract.interview import find_interview_answers
 from quotelens.extract.leftover import attach_leftover_quotes, mark_headline_quotes
+from quotelens.extract.noun_cues import find_noun_cues
 from quotelens.extract.naming import canonicalise_unknown, name_speakers, unknown_speakers
 from quotelens.extract.registry import as_registry
 from quotelens.extract.reported import find_reported
@@ -66,10 +68,12 @@ def run_passes(art: ArticleState, headlines: Iterable[str]) -> list[dict]:
     find_direct_quotes(art)
     find_according_to(art)
     find_reported(art)
+    find_noun_cues(art)
     attach_leftover_quotes(art)
     # reported speech nested in reported speech, each level with its own cue and speaker
     with art.nested_speech():
         find_reported(art)
+        find_noun_cues(art)
     mark_headline_quotes(art, headlines)
     statements = resolve_speakers(art)
     name_speakers(art.text, statements)
