@@ -31,6 +31,7 @@ from typing import Iterable, NamedTuple
 
 from quotelens.extract.article import CONF, ArticleState, trim
 from quotelens.extract.interview_turns import Interviewees
+from quotelens.extract.lexicon.grammar_words import FINITE_AUXILIARIES
 from quotelens.extract.lexicon.interview_words import INTERVIEW_CUES, INTERVIEW_TITLE, OUTLET_SELF_NAMES
 from quotelens.extract.lexicon.occupations import OCCUPATIONS
 from quotelens.extract.lexicon.organisations import ORG_WORDS
@@ -44,6 +45,11 @@ NAME_WINDOW_CHARS = 2000
 MIN_TURNS = 3  # question-answer turns that make an interview without an interview word
 MIN_TURNS_NAMED = 2  # ... when the title or lead names an interview
 MAX_HEADING_WORDS = 8  # a line this short without final punctuation is a heading
+CAPTION_MIN_WORDS = 5  # a verbless line this long ending in "." is a caption, not a spoken fragment
+CAPTION_MAX_CHARS = 200
+_INNER_SENTENCE_END = re.compile(r"[.!?;:]\s")
+_RELATIVES = frozenset(("that", "which", "who"))
+_SPEAKING_PRONOUNS = frozenset(("i", "we", "you", "me", "us", "my", "our", "your"))
 _LINE = re.compile(r"[^\n]+")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _EDITORIAL = re.compile(r"(?:Ed\.|Editor['’]s note|Note)\s*:|\[(?:Ed\.|Editor|Note)\b", re.IGNORECASE)
@@ -83,6 +89,8 @@ def _lines(art: ArticleState) -> list[Line]:
             kind = "answer"
         elif len(piece.split()) <= MAX_HEADING_WORDS and not _FINAL_PUNCT.search(piece):
             kind = "short"
+        elif _caption(piece):
+            kind = "furniture"
         else:
             kind = "answer"
         out.append(Line(a, b, kind))
@@ -93,6 +101,29 @@ def _lines(art: ArticleState) -> list[Line]:
             nxt = out[k + 1].kind if k + 1 < len(out) else "furniture"
             out[k] = out[k]._replace(kind="heading" if nxt in ("question", "heading", "furniture") else "answer")
     return out
+
+
+def _caption(piece: str) -> bool:
+    """Whether a line reads as a photo caption: one sentence of at least CAPTION_MIN_WORDS words
+    ending in a full stop, with no finite verb and no I/we/you ("Hugh McGuire with some books
+    that have not yet been acoustically liberated." has a verb only in a relative clause, which
+    runs to the next comma). Spoken fragments end otherwise ("Of many, many questions --") or
+    are short ("Completely.")."""
+    if len(piece) > CAPTION_MAX_CHARS or not piece.endswith(".") or piece.endswith("..") \
+            or len(piece.split()) < CAPTION_MIN_WORDS or _INNER_SENTENCE_END.search(piece[:-1]):
+        return False
+    in_relative = False  # a relative clause (after a noun) runs to the next comma
+    prev = ""
+    for tok, _, _, tag in tag_text(piece):
+        low = tok.lower()
+        # (the tagger reads many past tenses after a name as participles: "Donnelly also voted")
+        finite = tag in ("VBD", "VBZ", "VBP", "MD") or low in FINITE_AUXILIARIES \
+            or low.endswith("ed") and tag in ("VBN", "JJ") and prev.startswith(("NN", "PRP", "RB"))
+        if low in _SPEAKING_PRONOUNS or finite and not in_relative:
+            return False
+        in_relative = (in_relative or low in _RELATIVES and prev.startswith("NN")) and tok != ","
+        prev = tag
+    return True
 
 
 def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> None:
