@@ -31,7 +31,7 @@ import re
 from quotelens.extract.gender import name_gender
 from quotelens.extract.lexicon.groups import GROUP_WORDS, PLURAL_ORG_HEADS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
-from quotelens.extract.mentions import Resolution
+from quotelens.extract.mentions import Resolution, lower_first
 
 # A name right after a preposition ("to the", "with", "by"): an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:to|with|by|from|against|at|into|about|than)\s+(?:the\s+)?$")
@@ -44,6 +44,11 @@ _APPOSED_ROLE = re.compile(r"(?i)(?:the|his|her|its|their)\s+(?:[\w.'’-]+\s+){
                            r"(?:\s+\([^()]{1,60}\))?,?\s+")
 # How far after the role word its apposed name may start (characters).
 _APPOSED_REACH = 120
+# A sentence opening with a noun phrase whose last word is a plural noun and a lower-case word
+# after it (the verb): "The Syrian activists had ...", "Local residents fled ...".
+_GROUP_SUBJECT = re.compile(r"[\"“'‘\s]*(?P<np>(?:(?:The|the|These|Those)\s+)?(?:[\w-]+\s+){0,3}?(?P<head>[A-Za-z]+s))\s+[a-z]")
+# Words before the head that make the phrase a part or a quantity of the group.
+_NOT_MODIFIERS = frozenset("of some many most few several two three four five all no other both".split())
 # How many sentences before the pronoun's own a reader looks back for its antecedent.
 LOOKBACK_SENTENCES = 3
 
@@ -187,8 +192,27 @@ def _things_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     for at, res in resolver.history:
         if lo <= at < hi and res.kind in ("organisation", "state", "group") and not res.how.startswith("pronoun_unresolved"):
             out.append((res.start if lo <= res.start < hi else at, res, True))
+    group = _group_subject(resolver, lo, hi)
+    if group is not None:
+        out.append((group.start, group, False))
     out.sort(key=lambda c: c[0])
     return out
+
+
+def _group_subject(resolver, lo: int, hi: int) -> Resolution | None:
+    """The plural people noun opening the sentence text[lo:hi] ("The Syrian activists had no
+    information ... They claimed", "Protesters gathered ... they said") as a generic group
+    that "they" may refer to, or None (also inside quotes or a statement's content)."""
+    text = resolver.text
+    m = _GROUP_SUBJECT.match(text, lo, hi)
+    if m is None or m.group("head").lower() not in GROUP_WORDS or resolver.entities.in_quote(m.start()) \
+            or resolver.in_content(m.start()):
+        return None
+    phrase = m.group("np")
+    if any(w.lower() in _NOT_MODIFIERS for w in phrase.split()[:-1]):
+        return None  # "Some of the activists", "Many residents": not the group as a whole
+    name = re.sub(r"^(?:the|these|those)\s+", "", phrase, flags=re.IGNORECASE)
+    return Resolution(lower_first(name), phrase, m.start("np"), m.end("np"), "group", "", None, "group_subject")
 
 
 def role_referent(resolver, head: str, pos: int, kinds: tuple[str, ...]) -> Resolution | None:
