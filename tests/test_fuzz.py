@@ -1,19 +1,17 @@
-"""Property and fuzz tests: extraction and sentiment scoring never raise on hostile text, their
-cost grows linearly with the input, and every statement's offsets index the original text.
+"""Property and fuzz tests: extraction and sentiment scoring never raise on hostile text, and
+every statement's offsets index the original text.
 
 Text comes from hypothesis (arbitrary Unicode, and news-like pieces mixed with every kind of
 quote mark, control characters, bidi marks, emoji and odd white space: quotelens.fuzz) and from
-the pathological builders of quotelens.fuzz.ADVERSARIAL. Scaling is checked as a ratio: the
-time for a 10x larger input against the time for the smaller one, both measured here, best of
-three (a quadratic step gives about 100, a linear one about 10). The larger campaign is
+the pathological builders of quotelens.fuzz.ADVERSARIAL. How the cost grows with the input is
+measured, not asserted: scripts/benchmark_scaling.py prints the time ratio of 10x an input to
+the input (the house rules keep timings out of the tests). The larger campaign is
 scripts/fuzz_campaign.py (results in docs/reliability.md).
 """
 
 from __future__ import annotations
 
-import math
 import random
-import time
 from datetime import timedelta
 
 import pandas as pd
@@ -121,8 +119,8 @@ def test_inside_bisection_equals_the_scan(raw, i):
 # pieces (text.PUNKT_PIECE_CHARS) and over 60 capped sentences (MAX_SENTENCE_CHARS), with every
 # kind of hostile piece hundreds of times (about 400 statements): a 1 MB line adds no new case,
 # only 4 minutes on a loaded 2-core machine. How the cost grows with length is
-# test_extraction_time_grows_linearly's question, and scripts/fuzz_campaign.py times the
-# adversarial builders at 1 MB. The two cheap lines below stay at 1 MB.
+# scripts/benchmark_scaling.py's question, and scripts/fuzz_campaign.py times the adversarial
+# builders at 1 MB. The two cheap lines below stay at 1 MB.
 MIXED_LINE_CHARS = 200_000
 
 
@@ -169,41 +167,28 @@ def test_punkt_pieces_tile_the_paragraph(text, limit):
     assert all(0 < b - a <= limit for a, b in pieces) or text == ""
 
 
-def _best_time(func, text: str, repeat: int = 3) -> float:
-    best = math.inf
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        func(text)
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-# Above two sentences' worth of text (statements.MAX_SENTENCE_CHARS), where the cost per
-# character settles; the campaign script times every builder at larger sizes.
-SMALL, LARGE = 6_500, 65_000
+# Above two sentences' worth of text (extract.article.MAX_SENTENCE_CHARS): past the bound the
+# extractor sets on a sentence, so the capped paths are exercised.
+SMALL = 6_500
 # The inputs that were quadratic before (per-cue work over the whole sentence, a re-sorted
-# speaker history, a scan per quote mark) and the densest quote-mark input.
+# speaker history, a scan per quote mark) and the densest quote-mark input. How their cost
+# grows with length is measured, not asserted: scripts/benchmark_scaling.py prints the time
+# ratio of 10x the input to this size.
 SCALING_CASES = [
     "he said repeated", "quoted he said repeated", "names and cues in one sentence", "according to repeated",
     "capitalised words then said", "nested quotes", "quote marks and spaces",
 ]
+# The cases with statements at SMALL characters (5, 325 and 6 today), so their offsets are checked.
+WITH_STATEMENTS = {"he said repeated", "quoted he said repeated", "names and cues in one sentence"}
 
 
 @pytest.mark.parametrize("name", SCALING_CASES)
-def test_extraction_time_grows_linearly(name):
-    build = fuzz.ADVERSARIAL[name]
-    small, large = build(SMALL), build(LARGE)
-    extract_article_statements("warm up", "w")
-    t_small = _best_time(lambda t: extract_article_statements(t, "x"), small)
-    # best of two runs on the large text; the first one's statements are also checked
-    t0 = time.perf_counter()
-    statements = extract_article_statements(large, "x")
-    t_large = min(time.perf_counter() - t0, _best_time(lambda t: extract_article_statements(t, "x"), large, repeat=1))
-    assert fuzz.statement_problems(large, statements) == []
-    # 10x the input; a quadratic step costs about 100x. The floor keeps timer noise on
-    # near-instant inputs from deciding the test.
-    ratio = t_large / max(t_small, 0.002)
-    assert ratio < 35, f"{name}: {t_small:.4f} s -> {t_large:.4f} s (x{ratio:.0f}) for 10x the text"
+def test_adversarial_inputs_extract_with_exact_offsets(name):
+    text = fuzz.ADVERSARIAL[name](SMALL)
+    assert len(text) == SMALL
+    statements = _check(text)
+    if name in WITH_STATEMENTS:
+        assert statements
 
 
 def test_nested_quotes_ten_thousand_deep():
@@ -236,12 +221,8 @@ def test_sentiment_never_raises_and_stays_on_scale(scorer, texts):
 
 
 @pytest.mark.parametrize("name", ["he said repeated", "quote marks and spaces", "emoji", "control and bidi marks", "one line of words"])
-def test_sentiment_time_grows_linearly(scorer, name):
-    build = fuzz.ADVERSARIAL[name]
-    small, large = build(SMALL * 2), build(LARGE * 2)
-    t_small = _best_time(lambda t: scorer.score([t]), small)
-    t_large = _best_time(lambda t: scorer.score([t]), large)
-    ratio = t_large / max(t_small, 0.002)
-    assert ratio < 35, f"{name}: {t_small:.4f} s -> {t_large:.4f} s (x{ratio:.0f}) for 10x the text"
-    one_mb = scorer.score([build(1_000_000)])
+def test_sentiment_of_a_megabyte_stays_on_scale(scorer, name):
+    """One megabyte of each input scores on the scale (scripts/benchmark_scaling.py measures
+    how the scoring time grows with the input)."""
+    one_mb = scorer.score([fuzz.ADVERSARIAL[name](1_000_000)])
     assert -1.0 <= one_mb["sentiment"].iat[0] <= 1.0
