@@ -1,6 +1,6 @@
-"""Photo captions inside an interview are no answers (quotelens.extract.interview._caption):
-one verbless sentence ending in a full stop. Dev articles of the news gold (GUM Wikinews
-interviews; never its test split) and NewsMTSC sentences; no registry."""
+"""Which lines of an interview are answers (quotelens.extract.interview): photo captions (one
+verbless sentence ending in a full stop) are not; a long turn ending in a question is. Dev
+articles of the news gold (GUM Wikinews interviews; never its test split); no registry."""
 
 from __future__ import annotations
 
@@ -54,3 +54,22 @@ def test_a_caption_is_no_answer(dev_articles, article_id, caption):
 )
 def test_a_spoken_line_without_a_main_verb_stays_an_answer(dev_articles, article_id, answer):
     assert answer in _answers(dev_articles[article_id])
+
+
+def test_a_long_turn_ending_in_a_question_is_an_answer(dev_articles):
+    # GUM_interview_peres: a nine-sentence answer ending in a rhetorical question, then a
+    # heading and the interviewer's question cut off by the answer ("... can have …")
+    answers = _answers(dev_articles["GUM_interview_peres"])
+    assert any(a.startswith("But events are totally unimportant for 2 reasons.") for a in answers)
+    assert "The waning importance of history" not in answers
+    assert not any(a.startswith("Isn’t the answer to that question") for a in answers)
+    assert any(a.startswith("No, no. Forget memory.") for a in answers)
+    # GUM_interview_stardust: an eleven-sentence answer
+    answers = _answers(dev_articles["GUM_interview_stardust"])
+    assert any(a.startswith("Great question. The short answer is that we don't know.") for a in answers)
+
+
+def test_an_answer_cut_off_with_a_dash_after_a_question_stays_an_answer(dev_articles):
+    # GUM_interview_dungeon: "Where did I make them? You get a baseline ... profiles --"
+    answers = _answers(dev_articles["GUM_interview_dungeon"])
+    assert any(a.startswith("Where did I make them? You get a baseline") for a in answers)

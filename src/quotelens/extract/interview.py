@@ -38,6 +38,7 @@ from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.mentions import Resolution
 from quotelens.extract.postag import tag_text
+from quotelens.text import sentence_spans
 
 # A line is read in pieces of at most this many characters when looking for a name, so a
 # pathological 10 MB "line" costs no more than a normal lead.
@@ -52,6 +53,10 @@ _RELATIVES = frozenset(("that", "which", "who"))
 _SPEAKING_PRONOUNS = frozenset(("i", "we", "you", "me", "us", "my", "our", "your"))
 _LINE = re.compile(r"[^\n]+")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+# a question the interviewee cut off: "Isn't the answer ...? Although a computer can have …"
+# (an ellipsis, not a dash: transcripts mark every cut-off turn with "--", answers included)
+_INTERRUPTED_QUESTION = re.compile(r"\?[\"'”’)\]]*\s+[^?\n]{1,80}?(?:…|\.\.\.)\s*$")
+LONG_TURN_SENTENCES = 5  # a "question" line of this many sentences is an answer
 _EDITORIAL = re.compile(r"(?:Ed\.|Editor['’]s note|Note)\s*:|\[(?:Ed\.|Editor|Note)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _Q_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.)]\s+", re.IGNORECASE)
@@ -70,7 +75,7 @@ class Line(NamedTuple):
 
     start: int
     end: int
-    kind: str  # "question", "answer" (a candidate), "heading", "furniture"
+    kind: str  # "question", "answer" (a candidate), "long_turn" (an answer ending in "?"), "heading", "furniture"
 
 
 def _lines(art: ArticleState) -> list[Line]:
@@ -83,8 +88,12 @@ def _lines(art: ArticleState) -> list[Line]:
         piece = text[a:b]
         if art.in_furniture(a, b) or _EDITORIAL.match(piece):
             kind = "furniture"  # (an editor's note in the outlet's voice: "Ed.: See the catalog")
-        elif _Q_LABEL.match(piece) or _QUESTION_END.search(piece):
+        elif _Q_LABEL.match(piece):
             kind = "question"
+        elif _QUESTION_END.search(piece) or _INTERRUPTED_QUESTION.search(piece):
+            # a long turn ending in a rhetorical question is an answer ("... Why should I
+            # bother my child with memory when he can buy a computer ...?")
+            kind = "long_turn" if len(sentence_spans(piece)) >= LONG_TURN_SENTENCES else "question"
         elif _A_LABEL.match(piece):
             kind = "answer"
         elif len(piece.split()) <= MAX_HEADING_WORDS and not _FINAL_PUNCT.search(piece):
@@ -133,9 +142,12 @@ def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> 
     if "?" not in text or "\n" not in text:
         return  # no question, or one paragraph: not a Q&A layout
     lines = _lines(art)
-    content = [ln for ln in lines if ln.kind in ("question", "answer")]
-    questions = [ln for ln in content if ln.kind == "question"]
-    turns = sum(1 for x, y in zip(content, content[1:]) if x.kind == "question" and y.kind == "answer")
+    # whether the article is an interview is decided with long turns as questions (an
+    # interviewer's line may end in a question too); their answers are then read as answers
+    content = [ln for ln in lines if ln.kind in ("question", "answer", "long_turn")]
+    questions = [ln for ln in content if ln.kind != "answer"]
+    turns = sum(1 for x, y in zip(content, content[1:]) if x.kind != "answer" and y.kind == "answer")
+    lines = [ln._replace(kind="answer") if ln.kind == "long_turn" else ln for ln in lines]
     if not questions:
         return
     addressed = sum(1 for ln in questions if _YOU.search(text, ln.start, ln.end) or _Q_LABEL.match(text, ln.start))
