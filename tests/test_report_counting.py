@@ -73,3 +73,47 @@ def test_methods_text_on_target_sentiment_states_the_evaluated_scores():
         assert not re.search(rf"\b{word}\b", text, flags=re.I), word
     missing = " ".join(methods_text.target_sentiment_sentences(None))
     assert "not in the sentiment evaluation file" in missing and "macro-F1 0." not in missing
+
+
+# --------------------------------------------------------------------------------------------
+# Joint speakers ("The United States and Russia announced ..."): one category, counted once
+
+
+@pytest.fixture(scope="module")
+def default_ctx(default_load, default_statements_syria_shared):
+    return default_load.articles, cmp.statements_in_context(default_statements_syria_shared, default_load.articles)
+
+
+def test_joint_speakers_are_one_category_not_actors(default_ctx):
+    from quotelens.compare import choices, findings, speaker_types
+
+    articles, ctx = default_ctx
+    joint = speaker_types.is_joint(ctx)
+    marked = ctx["rule"].str.endswith("+joint")
+    assert marked.sum() >= 20 and joint[marked].all()
+    assert joint.sum() >= marked.sum()  # also a "they" resolved to a joint speaker
+    names = set(ctx.loc[joint, "speaker"])
+    assert {"United States and Russia", "France and United Kingdom"} <= names
+    # never a named actor, never an unnamed source: every statement with a speaker is exactly one of the three
+    named, unnamed = speaker_types.is_named_actor(ctx), speaker_types.is_unnamed(ctx)
+    assert not (named & joint).any() and not (unnamed & joint).any()
+    assert not names & set(choices.named_speakers(ctx))
+    assert not names & set(choices.network_speakers(ctx, 10**6, named_only=True))
+    # the members among the named actors, the name's parts joined back when together they name an actor
+    assert speaker_types.joint_members("United States and Russia", {"United States", "Russia"}) == ["United States", "Russia"]
+    assert speaker_types.joint_members("Local Coordination Committees and other activists", {"Local Coordination Committees"}) \
+        == ["Local Coordination Committees"]
+    assert speaker_types.joint_members("Bosnia and Herzegovina and Serbia", {"Bosnia and Herzegovina", "Serbia"}) \
+        == ["Bosnia and Herzegovina", "Serbia"]
+    table = speaker_types.joint_summary(ctx)
+    kept = ctx[ctx["duplicate_of"].isna()]
+    assert int(table["n_statements"].sum()) == int(speaker_types.is_joint(kept).sum())
+    row = table.set_index("speaker").loc["United States and Russia"]
+    assert row["members"] == "United States; Russia"
+    # the finding says how many and what crediting each member would add, counted each text once
+    sentence = speaker_types.joint_sentence(ctx)
+    assert sentence in findings.findings(ctx.drop(columns=["sentiment"], errors="ignore"), articles, None, None, 5, n_boot=50)
+    assert sentence.startswith(f"{int(table['n_statements'].sum())} of {len(kept)} statements")
+    own = kept[speaker_types.is_named_actor(kept)].groupby("speaker").size()
+    added = sum(int(k) for m, k in zip(table["members"], table["n_statements"]) if "Russia" in m.split("; "))
+    assert f"Russia (+{added} to its {int(own['Russia'])})" in sentence

@@ -45,7 +45,8 @@ def test_findings_state_numbers_from_the_tables(tables):
     assert "In Opposition and Gulf media, the most quoted named speaker is Anas al-Abdah (2 of 2 statements, 100%)." in text
     assert "Sentiment was not scored" in text
     assert "the most quoted named speakers, tied, are Russia, United States and World Health Organization (1 of 3 statements each, 33%)" in text
-    assert "(1 article)." in text
+    # the first of several pairs quoted together in one article each is said to be one of many (issue 14)
+    assert "(1 article), tied with 5 other pairs quoted together in 1 article each: no pair stands out." in text
 
 
 def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
@@ -54,10 +55,10 @@ def test_sentiment_finding_needs_two_speakers_with_enough_statements(tables):
     ctx = cmp.statements_in_context(scored, articles, groups)
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=3))
     # issue 14: named actors, each mean with its interval when it has one (here each speaker's
-    # statements come from one article, so none)
-    assert "lowest mean sentiment (on -1 to 1, topic words masked) is Francois Delattre's (-0.20; n=3)" in text
+    # statements come from one article, so none, and the sentence says why)
+    assert "lowest mean sentiment (on -1 to 1, topic words masked) is Francois Delattre's (-0.20, no interval: 1 article; n=3)" in text
     assert "Among the 10 most quoted named actors (2 with at least 3 scored statements)" in text
-    assert "highest Staffan de Mistura's (+0.40; n=8)" in text
+    assert "highest Staffan de Mistura's (+0.40, no interval: 1 article; n=8)" in text
     assert summary._possessive("United Nations") == "United Nations'"
     assert summary._who("source") == "unnamed “source”" and summary._who("SANA") == "SANA"
     text = " ".join(summary.findings(ctx, articles, groups, min_statements=9))

@@ -12,7 +12,8 @@ English news), so every comparison has a neutral default here:
 
 "Named" has one definition, quotelens.extract.speaker_types.is_named_speaker (the rule, with
 where news agencies go, is in quotelens.compare.speaker_types and docs/registry.md): `is_named`
-here and `speaker_types.is_named_actor` give the same answer for every statement.
+here and `speaker_types.is_named_actor` give the same answer for every statement, except that
+a joint speaker ("United States and Russia", speaker_types.is_joint) is no named actor.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from quotelens import config
 from quotelens.compare.comparisons import (UNGROUPED, UNKNOWN_SOURCE, OutletGroups, load_outlet_groups,
                                            normalise_source, top_speakers)
 from quotelens.compare.networks import registry_aliases
+from quotelens.compare.speaker_types import is_named_actor
 from quotelens.extract.registry import surname_forms
 from quotelens.extract.speaker_types import is_named_speaker
 
@@ -74,12 +76,11 @@ def is_named(speaker, kind: str | None = None) -> bool:
 
 
 def named_speakers(statements: pd.DataFrame) -> list[str]:
-    """The distinct named speakers (`is_named`, by `speaker_kind` when the table has it), most
-    statements first, ties by name."""
+    """The distinct named speakers (`is_named`, by `speaker_kind` when the table has it; joint
+    speakers left out: speaker_types), most statements first, ties by name."""
     if statements.empty:
         return []
-    kinds = statements["speaker_kind"] if "speaker_kind" in statements.columns else pd.Series(None, index=statements.index)
-    named = statements[[is_named(s, k) for s, k in zip(statements["speaker"], kinds)]]
+    named = statements[is_named_actor(statements)]  # is_named per row, joint speakers left out
     return top_speakers(named, len(named))
 
 

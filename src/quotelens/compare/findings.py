@@ -21,7 +21,8 @@ from quotelens.compare import comparisons as cmp
 from quotelens.compare import networks
 from quotelens.compare.cells import cell_estimates, headline_both, headline_sentence
 from quotelens.compare.once import once_per_text as split_duplicates, set_aside_sentence
-from quotelens.compare.speaker_types import MIN_ARTICLES, is_unnamed, named_actors, unnamed_finding, unnamed_share
+from quotelens.compare.speaker_types import (MIN_ARTICLES, is_unnamed, joint_sentence, named_actors, unnamed_finding,
+                                             unnamed_share)
 from quotelens.keywords.plots import MIN_STABILITY, stable_terms
 from quotelens.report.column_labels import VALUE_LABELS
 from quotelens.sentiment.estimates import cluster_bootstrap_shares
@@ -118,7 +119,7 @@ def findings(
     sf = statement_facts(ctx, cf["n_articles"])
     span = f", published {cf['first_date']} to {cf['last_date']}" if cf["first_date"] else ""
     undated = f" ({cf['n_undated']} without a date)" if cf["n_undated"] and cf["first_date"] else ""
-    src = f"from {cf['n_sources']} outlets" if cf["n_sources"] else "without outlet information"
+    src = f"from {_plural(cf['n_sources'], 'outlet')}" if cf["n_sources"] else "without outlet information"
     out.append(f"The corpus holds {_plural(cf['n_articles'], 'article')} {src}{span}{undated}.")
     if set_aside is not None:
         out.append(set_aside_sentence(set_aside))
@@ -145,8 +146,12 @@ def findings(
         shares = unnamed_share(ctx, by, once_per_text=False, **options)
         if len(shares) >= 2:
             out.append(unnamed_finding(shares, by, groups.label_of if groups is not None else None))
+    joint = joint_sentence(ctx, once_per_text=False)  # "United States and Russia": one category, stated
+    if joint:
+        out.append(joint)
     named = named_actors(ctx)
-    if groups is not None:
+    # one group only: its top speaker is the corpus's, already stated above
+    if groups is not None and ctx["outlet_group"].nunique() >= 2:
         per = cmp.quoting_by(named, "outlet_group", once_per_text=False)
         for group in groups.groups["group"]:
             rows = per[per["outlet_group"] == group]
@@ -175,8 +180,15 @@ def findings(
     edges = networks.cooccurrence_edges(named, once_per_text=False, linked_pairs=linked_pairs)
     if len(edges):
         e = edges.iloc[0]
+        weight = int(e["weight"])
+        # pairs as frequent as the first: the first is then one of several, not "the" pair
+        tied = int((edges["weight"] == weight).sum()) - 1
+        ties = ""
+        if tied:
+            ties = (f", tied with {_plural(tied, 'other pair')} quoted together in {_plural(weight, 'article')} each"
+                    + (": no pair stands out" if weight < 2 else ""))
         out.append(f"The pair of named actors quoted together most often (news agencies, which relay others, not counted) "
-                   f"is {e['source']} and {e['target']} ({_plural(int(e['weight']), 'article')}).")
+                   f"is {e['source']} and {e['target']} ({_plural(weight, 'article')}){ties}.")
     return out
 
 
@@ -203,7 +215,9 @@ def _sentiment_findings(ctx: pd.DataFrame, min_statements: int, top_n: int = 10,
     low, high = g.iloc[0], g.iloc[-1]
 
     def described(row) -> str:
-        interval = "" if not np.isfinite(row["ci_low"]) else f", 95% CI {row['ci_low']:+.2f} to {row['ci_high']:+.2f}"
+        # a mean from one article has no interval (its resamples do not vary): say so rather than leave it out
+        interval = (f", 95% CI {row['ci_low']:+.2f} to {row['ci_high']:+.2f}" if np.isfinite(row["ci_low"])
+                    else f", no interval: {_plural(int(row['n_articles']), 'article')}" if "n_articles" in row else ", no interval")
         unmasked = "" if not masking or not np.isfinite(row["mean_unmasked"]) else f"; {row['mean_unmasked']:+.2f} unmasked"
         return f"{_possessive(row['speaker'])} ({row['mean']:+.2f}{interval}{unmasked}; n={int(row['n_statements'])})"
 

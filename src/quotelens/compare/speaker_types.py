@@ -14,9 +14,20 @@ docs/registry.md, "What counts as named"), and used here and by quotelens.compar
   lower case, a description rather than a name ("media", "local sources", "state media");
 - a statement without a speaker is neither (counted in totals only).
 Without a `speaker_kind` column, the label alone decides.
+
+**Joint statements** ("The United States and Russia announced ...", one attribution to two or
+more sources named together; the extractor names the speaker "United States and Russia" and
+ends its `rule` with "+joint") are a category of their own, neither a named actor nor an
+unnamed source: each counts once in every total and share, under its joint name, and is never
+credited to each of its members (so no statement is counted twice and shares add up to 1) nor
+shown as an actor in findings, figures or networks. `joint_summary` lists them with the members
+that are named actors of the corpus, and `joint_sentence` says how many there are and how much
+crediting them to every member would add to its most affected actors.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -36,17 +47,95 @@ def _speaker_kinds(statements: pd.DataFrame) -> pd.Series:
     return pd.Series(None, index=statements.index, dtype=object)
 
 
+#: The speaker part of a statement's `rule` when its speaker is joint (extract.joint_speakers).
+JOINT_RULE = re.compile(r"\+joint(?::|$)")
+
+
+def is_joint(statements: pd.DataFrame) -> pd.Series:
+    """Boolean per row: the statement's speaker is two or more sources named together: the
+    speaker of some statement whose `rule` ends in "+joint" (module docstring), so a later "they"
+    resolved to that joint speaker is joint too. All False without a `rule` column."""
+    if "rule" not in statements.columns or statements.empty:
+        return pd.Series(False, index=statements.index, dtype=bool)
+    marked = statements["rule"].map(lambda r: isinstance(r, str) and bool(JOINT_RULE.search(r))).astype(bool)
+    return statements["speaker"].isin(set(statements.loc[marked, "speaker"])).astype(bool)
+
+
 def is_named_actor(statements: pd.DataFrame) -> pd.Series:
-    """Boolean per row: the speaker is named (`is_named_speaker`; module docstring)."""
+    """Boolean per row: the speaker is named (`is_named_speaker`; module docstring) and not a
+    joint speaker (`is_joint`)."""
     named = [is_named_speaker(s, k) for s, k in zip(statements["speaker"], _speaker_kinds(statements))]
-    return pd.Series(named, index=statements.index, dtype=bool)
+    return pd.Series(named, index=statements.index, dtype=bool) & ~is_joint(statements)
 
 
 def is_unnamed(statements: pd.DataFrame) -> pd.Series:
     """Boolean per row: the statement has a speaker and it is an unnamed source (module
-    docstring): the complement of `is_named_actor` among statements with a speaker."""
+    docstring): among statements with a speaker, neither a named actor nor a joint speaker."""
     has_speaker = statements["speaker"].map(lambda s: isinstance(s, str) and bool(s.strip()))
-    return (has_speaker & ~is_named_actor(statements)).astype(bool)
+    return (has_speaker & ~is_named_actor(statements) & ~is_joint(statements)).astype(bool)
+
+
+def joint_members(speaker: str, actors) -> list[str]:
+    """The members of a joint speaker's name ("Syrian government and Russia") that are among
+    `actors` (names), in the name's order: its parts between " and ", adjacent parts taken
+    together when together they are an actor ("Bosnia and Herzegovina")."""
+    parts, out, i = str(speaker).split(" and "), [], 0
+    known = set(actors)
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            name = " and ".join(parts[i:j])
+            if name in known:
+                out.append(name)
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+def joint_summary(statements: pd.DataFrame, once_per_text: bool = True) -> pd.DataFrame:
+    """One row per joint speaker: speaker, n_statements, n_articles, members (the parts of its
+    name that are named actors of `statements`, joined by "; "). Most statements first, then by
+    name."""
+    data = kept_statements(statements, once_per_text)
+    joint = data[is_joint(data)]
+    columns = ["speaker", "n_statements", "n_articles", "members"]
+    if joint.empty:
+        return pd.DataFrame(columns=columns)
+    actors = set(data.loc[is_named_actor(data), "speaker"])
+    table = joint.groupby("speaker").agg(n_statements=("speaker", "size"), n_articles=("article_id", "nunique")).reset_index()
+    table["members"] = ["; ".join(joint_members(s, actors)) for s in table["speaker"]]
+    table = table.sort_values(["n_statements", "speaker"], ascending=[False, True], kind="mergesort")
+    return table[columns].reset_index(drop=True)
+
+
+def joint_sentence(statements: pd.DataFrame, once_per_text: bool = True, top: int = 3) -> str:
+    """The report's sentence on joint statements: how many (of all, with the share), the most
+    frequent joint speaker, the rule (one statement, under the joint name, not credited to each
+    member), and the `top` named actors whose count crediting would raise most, with their own
+    count. "" when there is none."""
+    data = kept_statements(statements, once_per_text)
+    table = joint_summary(data, once_per_text=False)
+    if table.empty:
+        return ""
+    n, total = int(table["n_statements"].sum()), len(data)
+    first = table.iloc[0]
+    own = data[is_named_actor(data)].groupby("speaker").size()
+    extra: dict[str, int] = {}
+    for members, k in zip(table["members"], table["n_statements"]):
+        for member in filter(None, members.split("; ")):
+            extra[member] = extra.get(member, 0) + int(k)
+    ranked = sorted(extra.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    credit = ""
+    if ranked:
+        credit = (" Credited to each member instead, they would add most to "
+                  + ", ".join(f"{m} (+{k} to its {int(own.get(m, 0))})" for m, k in ranked) + ".")
+    example = (f"“{first['speaker']}”" if len(table) == 1 and n == 1
+               else f"most often “{first['speaker']}”, {int(first['n_statements'])}")
+    return (f"{n} of {total} statements ({100.0 * n / total:.1f}%) {'has' if n == 1 else 'have'} a joint speaker, two or "
+            f"more sources named together ({example}); each counts once, under the joint "
+            f"name, as a category of its own: not as an actor and not for each member, so no statement is counted twice."
+            f"{credit}")
 
 
 def named_actors(statements: pd.DataFrame) -> pd.DataFrame:

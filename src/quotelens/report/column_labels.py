@@ -45,6 +45,7 @@ COLUMN_LABELS: dict[str, str] = {
     "speaker": "Speaker",
     "speaker_mention": "Speaker as written",
     "speaker_type": "Speaker type",
+    "members": "Its members among the named actors",
     "speaker_kind": "Kind of speaker",
     "speaker_side": "Side (actor registry)",
     "in_registry": "In the actor registry",

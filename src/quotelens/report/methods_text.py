@@ -238,8 +238,7 @@ def target_sentiment_sentences(doc: dict | None) -> list[str]:
     its `target_results`: macro-F1 and accuracy on 0-1, n targets). Without those rows the
     method is still described and the missing scores are said to be missing."""
     out = [
-        "Sentiment towards each actor (05_comparisons, the signed “speaks about” network): every actor named inside a "
-        "statement (with a registry its names and aliases, without one the named speakers' names and the other proper "
+        "How it works: every actor named inside a statement (with a registry its names and aliases, without one the named speakers' names and the other proper "
         "names in the quote) is a target, scored in the sentence that names it by a model trained on NewsMTSC's "
         "training split (news sentences labelled by people for the sentiment towards each person or organisation "
         "they name). The score is P(positive) - P(negative) on -1 to 1, apart from the statement's overall tone, so one "

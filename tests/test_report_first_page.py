@@ -1,0 +1,51 @@
+"""00_report's findings read right on a corpus that is not the default one: the GUM Wikinews
+articles of the news gold (43 articles from one outlet, no registry, many interviews), loaded,
+extracted and scored here as the report's notebooks do."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from quotelens.compare import choices
+from quotelens.compare import comparisons as cmp
+from quotelens.compare import findings as summary
+from quotelens.config import GOLD_DIR
+from quotelens.extract.statements import extract_statements
+from quotelens.load.corpus import load_corpus
+from quotelens.sentiment import score_table, scorer_from_options
+
+pytestmark = pytest.mark.usefixtures("sentence_models_fitted")
+
+
+@pytest.fixture(scope="module")
+def gum(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gum") / "gum.jsonl"
+    with open(GOLD_DIR / "news" / "articles.jsonl", encoding="utf-8") as fh, open(path, "w", encoding="utf-8") as out:
+        for line in fh:
+            row = json.loads(line)
+            if row["id"].startswith("GUM_"):
+                out.write(json.dumps({k: row[k] for k in ("id", "title", "text", "source", "date", "url")}) + "\n")
+    articles = load_corpus([path]).articles
+    scored = score_table(extract_statements(articles), text_column="quote", scorer=scorer_from_options())
+    groups = choices.outlet_groups("", articles)
+    return articles, cmp.statements_in_context(scored, articles, groups), groups
+
+
+def test_findings_of_a_one_outlet_corpus_without_a_registry(gum):
+    articles, ctx, groups = gum
+    sentences = summary.findings(ctx, articles, groups, None, 5, masking=False, n_boot=200)
+    text = " ".join(sentences)
+    assert "from 1 outlet," in text  # not "1 outlets"
+    # one outlet: no "In wikinews, the most quoted ..." repeating the corpus's top speaker
+    assert not [s for s in sentences if s.startswith("In wikinews")], sentences
+    # a mean without an interval says why (its actor is quoted in one article)
+    lowest = next(s for s in sentences if s.startswith("Among the 10 most quoted named actors"))
+    for mean in re.findall(r"’?s? \(([+-]\d\.\d\d[^)]*)\)", lowest):
+        assert "95% CI" in mean or "no interval: 1 article" in mean, lowest
+    assert "no interval: 1 article" in lowest  # GUM's interviewees speak in one article each
+    # no pair of actors is quoted together in two articles: the first pair of one article is said to be one of many
+    pair = next(s for s in sentences if s.startswith("The pair of named actors quoted together most often"))
+    assert re.search(r"\(1 article\), tied with \d+ other pairs quoted together in 1 article each: no pair stands out\.$", pair), pair
