@@ -34,6 +34,10 @@ CONF = {
 SPEAKER_PENALTY = {"name": 0.0, "unknown_name": 0.05, "pronoun": 0.1, "role": 0.1, "generic": 0.2}
 
 
+# A relative pronoun or "as" right before a pronoun speaker ("which it said", "as they claimed");
+# not "that", mostly a complementizer ("tells Al-Arabiya that they suggest that ...").
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|whom|as)\s+$", re.IGNORECASE)
+
 # A "sentence" longer than this many characters (a scraped page without full stops, a 1 MB
 # line) is cut at whitespace into pieces of at most this length before extraction, so the work
 # done around each speech verb and quote stays bounded and extraction time grows linearly with
@@ -220,7 +224,8 @@ class ArticleState:
         if self.nesting:
             # a nested speaker must be named or a role noun: pronouns inside a reported clause
             # mostly point back to the outer speaker's own words
-            if res.how.split(":")[0] not in ("name", "unknown_name", "role", "generic", "unnamed") or not self._nests(a, b):
+            if res.how.split(":")[0] not in ("name", "unknown_name", "role", "generic", "unnamed") \
+                    and not self._relative_pronoun_cue(res, spans) or not self._nests(a, b):
                 return False
         elif self.overlaps(a, b):
             return False
@@ -244,6 +249,13 @@ class ArticleState:
         self._by_sentence.setdefault(self.statements[-1]["sentence"], []).append(self.statements[-1])
         self.resolver.remember(cue_pos if cue_pos >= 0 else a, res)
         return True
+
+    def _relative_pronoun_cue(self, res: Resolution, spans: list[tuple[int, int]] | None) -> bool:
+        """Whether a nested statement's resolved pronoun speaker opens a relative clause or an
+        "as" aside ("the transfer which it said includes ...", "if as they claimed ..."): such
+        a pronoun names a source the sentence has introduced, not the outer speaker's self."""
+        return res.how.startswith("pronoun:") and bool(spans) \
+            and _RELATIVE_BEFORE.search(self.text, max(0, spans[0][0] - 8), spans[0][0]) is not None
 
     def clause_end(self, a: int, s1: int) -> int:
         """End (characters) of the reported clause starting at `a` in the sentence ending at
