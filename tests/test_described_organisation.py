@@ -63,3 +63,27 @@ def test_organisation_after_preposition_is_no_subject(statements):
     # "... Peter Salama Executive Director of the WHO Health Emergencies Programme said": the
     # programme ends the description, it does not speak
     assert _speaker_of(statements, "1914947530", "These types of weapons are banned") != "Health Emergencies Programme"
+
+
+def test_acronym_without_parentheses_is_not_part_of_the_name():
+    # FA-KES 1924058161: "Syrian Revolution General Commission SRGC say Syrian fighter jets
+    # dropped bombs in the town of al-Hara ..." (the source dropped the parentheses)
+    table = load_corpus(config.FAKES_CSV).articles
+    table = extract_statements(table[table["article_id"] == "1924058161"], registry=build_registry([]))
+    assert _speaker_of(table, "1924058161", "Syrian fighter jets dropped bombs") == "Syrian Revolution General Commission"
+
+
+@pytest.mark.parametrize(
+    ("words", "acronym", "expected"),
+    [
+        ("Syrian Revolution General Commission", "SRGC", True),
+        ("Syrian Observatory for Human Rights", "SOHR", True),
+        ("Islamic State in Iraq and the Levant", "ISIL", True),
+        ("Free Syrian Army", "FSA", True),
+        ("Local Coordination Committees", "UN", False),
+        ("Jabhat Fateh", "AL", False),
+    ],
+)
+def test_own_acronym(words, acronym, expected):
+    from quotelens.extract.mentions import own_acronym
+    assert own_acronym(words.split(), acronym) is expected

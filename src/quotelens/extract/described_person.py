@@ -85,7 +85,7 @@ def described_person_before(art, lo: int, cue: int) -> tuple[int, int] | None:
 def _described_organisation(art, toks, i: int, vi: int) -> tuple[int, int] | None:
     """The span of an organisation's name that opens the subject at token `i` (after "the"
     at most) and is followed, up to the cue at token `vi`, by an optional parenthesis and
-    either an indefinite apposition ("a network of activists", "an activist collective
+    either an indefinite apposition ("a network of activists", "another activist group", "an activist collective
     which ...", no finite verb outside a relative clause) or lower-case words ending in an
     organisation noun ("(IS) militant group"). None otherwise: "The Islamic State fighters
     said" or "The Observatory and activists said" are not the organisation."""
@@ -109,7 +109,7 @@ def _described_organisation(art, toks, i: int, vi: int) -> tuple[int, int] | Non
     if j >= vi or text[e:e + 1] in ("'", "’") or toks[j][3] == "POS":
         return None
     rest = toks[j:vi]
-    if rest[0][0].lower() in ("a", "an"):
+    if rest[0][0].lower() in ("a", "an", "another"):
         relative = False
         for w, _, _, t in rest[1:]:
             if t in _RELATIVE_TAGS or w.lower() in ("who", "which", "that"):

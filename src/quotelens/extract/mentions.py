@@ -193,6 +193,10 @@ class ArticleMentions:
                     yield run[0][0], run[last_org][1], " ".join(words[:last_org + 1]), "organisation"
                     yield run[last_org + 1][0], run[-1][1], " ".join(tail), "person"
                     continue
+                if len(words) >= 3 and own_acronym(words[:-1], words[-1]):
+                    # "Syrian Revolution General Commission SRGC": an acronym whose parentheses
+                    # the source dropped is not part of the name
+                    run, words = run[:-1], words[:-1]
                 name = " ".join(words)
                 yield run[0][0], run[-1][1], name, "organisation"
                 continue
@@ -297,6 +301,16 @@ class ArticleMentions:
         if self._lower_words is None:
             self._lower_words = lower_words(self.text)
         return self._lower_words
+
+
+def own_acronym(words: list[str], acronym: str) -> bool:
+    """Whether `acronym` (2-6 capitals, "SRGC", "SOHR") is the initials of the capitalised
+    `words` before it ("Syrian Revolution General Commission", "Syrian Observatory for Human
+    Rights"), of all of them or of their last ones."""
+    if not (2 <= len(acronym) <= 6 and acronym.isalpha() and acronym.isupper()):
+        return False
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    return len(initials) >= len(acronym) and initials.endswith(acronym)
 
 
 def lower_first(name: str) -> str:

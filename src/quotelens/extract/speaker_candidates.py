@@ -32,7 +32,7 @@ from quotelens.extract.lexicon.speaker_heads import (
     GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
 )
 from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES
-from quotelens.extract.mentions import Resolution, generic_kind, head_phrase, lower_first
+from quotelens.extract.mentions import Resolution, generic_kind, head_phrase, lower_first, own_acronym
 from quotelens.extract.speaker_phrases import tokens
 from quotelens.extract.speaker_types import is_outlet_name
 
@@ -243,6 +243,9 @@ def speaker_candidates(resolver, a: int, b: int):
             m = resolver.entities.mention_at(s, e)
             if m is not None and m.entity.kind == "organisation" and m.entity.name.startswith(name):
                 name = m.entity.name
+                full = name.split()
+                if len(full) >= 3 and own_acronym(full[:-1], full[-1]):
+                    name = " ".join(full[:-1])  # "... General Commission SRGC": parentheses dropped
         elif kind_ == "unknown" and name.replace(".", "").isupper():
             # an acronym the article introduced with the full name: "The World Health
             # Organisation (WHO) recommends ... WHO say"
