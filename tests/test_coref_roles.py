@@ -174,3 +174,17 @@ def test_a_person_in_a_list_is_no_antecedent_of_he_or_she(dev_texts, registry):
     assert art.resolver.antecedent("she", she).speaker == "Isabel Ruiz"
     later = text.index("she used to draw a lot")
     assert art.resolver.antecedent("she", later).speaker == "Isabel Ruiz"
+
+
+@pytest.mark.parametrize("registry", [EMPTY, None], ids=["empty", "default"])
+def test_his_father_is_the_person_named_as_his_father(dev_texts, registry):
+    # GUM_news_clock: "On Wednesday, Mohamed and his father are to travel to the United Nations.
+    # His father Mohamed El-Hassan Mohamed said he was taking his entire family ...": a role
+    # after a possessive determiner is looked up like "the father" (it stayed "father")
+    reg = registry or load_registry(default_registry_path())
+    text = dev_texts["GUM_news_clock"]
+    art = ArticleState(text, "GUM_news_clock", reg)
+    run_passes(art, [])
+    at = text.index("His father Mohamed El-Hassan")
+    res = art.resolver.resolve([(at, at + len("His father"))], pronouns=False)
+    assert res is not None and res.speaker == "Mohamed El-Hassan Mohamed"

@@ -145,7 +145,10 @@ def speaker_candidates(resolver, a: int, b: int):
     for i, res in enumerate(in_head):
         yield (0 if i == 0 else 1), res
     definite = bool(re.match(r"the\s", low))
-    if definite and role is None and not in_head and not reg and (head in PERSON_ROLES or head in ORG_ROLES):
+    # "his father", "her lawyer": a person the article introduced with that role too, but not
+    # whoever spoke last (that is more likely the possessor)
+    possessed = bool(re.match(r"(?:his|her|their)\s", low)) and head in PERSON_ROLES
+    if (definite or possessed) and role is None and not in_head and not reg and (head in PERSON_ROLES or head in ORG_ROLES):
         # "the mayor", "the chief executive", "the observatory": whoever the article
         # introduced with that role word (quotelens.extract.coreference)
         kinds = ("person",) if head in PERSON_ROLES else ("organisation",)
@@ -154,7 +157,7 @@ def speaker_candidates(resolver, a: int, b: int):
             # "a U.S. official said ... the official said": the unnamed speaker described
             # with that head before
             role = unnamed_speaker_with_head(resolver, head, a)
-        if role is None and head in PERSON_ROLES:
+        if role is None and head in PERSON_ROLES and not possessed:
             # a role introduced by nobody ("the envoy", "the expert"): the person who spoke
             # just before; a role many may hold at once ("the official") only when a word
             # of the description was written next to that person ("the Kurdish official"
