@@ -21,7 +21,7 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.according import generic_speaker
 from quotelens.extract.article import ArticleState
 from quotelens.extract.relay_order import final_tags_first
-from quotelens.extract.reported_clause import adjunct_tail, clause_after, participle_after_tag
+from quotelens.extract.reported_clause import adjunct_tail, clause_after, participle_after_tag, subject_after_with
 from quotelens.extract.cues import (
     ADJUNCT, FIGURE_VERB, PART_TAIL, SPEECH_ING_TAIL, TELL_OBJECT, VERB, cue_lemma, only_adjuncts, verb_ok,
 )
@@ -350,13 +350,18 @@ def _participle(art: ArticleState, vm: re.Match, s0: int, s1: int, lemma: str, f
     if last is not None:
         art.emit_clause(a, b, last["_res"], vm.group(), "participle", "indirect", vm.start(), same_as=last)
         return
-    # "with the observatory reporting ...": the participle's own subject, after "with"
+    # "with the observatory reporting ...": the participle's own subject, after "with" (the
+    # tagger's subject may run back over it: "the attack with the Assad regime denying ...")
     sm = speaker_before(art, s0, vm.start())
-    if sm and not sm.negated and not sm.passive and _WITH_BEFORE.search(text, s0, min(s for s, _ in sm.spans)):
-        res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
-        if res is not None:
-            art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
-        return
+    if sm and not sm.negated and not sm.passive:
+        sm = subject_after_with(text, sm, vm.end(), s1)
+        if sm is None:
+            return
+        if _WITH_BEFORE.search(text, s0, min(s for s, _ in sm.spans)):
+            res = art.resolver.resolve(sm.spans) or _fallback(art, sm.spans)
+            if res is not None:
+                art.emit_clause(a, b, res, vm.group(), "participle", "indirect", vm.start(), spans=sm.spans)
+            return
     # "Common Cause ... criticized Reid for the agreement, saying ...": a verb of evaluation
     # reports no statement of its own (`object_content`), but its subject is the speaker
     ev = _evaluation_subject(art, s0, vm.start())

@@ -17,6 +17,7 @@ from quotelens.extract.lexicon.clause_words import ADJUNCT_START, NOT_CLAUSE, ST
 from quotelens.extract.lexicon.figure_verbs import FIGURE_VERB_FORMS
 from quotelens.extract.lexicon.grammar_words import OBJECT_PREPOSITIONS
 from quotelens.extract.lexicon.speech_verbs import CLAUSE_ONLY, TELL_LEMMAS
+from quotelens.extract.speaker_phrases import SubjectMatch
 from quotelens.extract.verb_sense import object_content, verb_complement
 
 _THAT = re.compile(r"\bthat\b")
@@ -111,3 +112,18 @@ def adjunct_tail(text: str, s0: int, v: int, tail: str) -> bool:
     to the cue at `v`)."""
     words = tail.split()
     return bool(words) and words[0].lower() in TAIL_ADJUNCT_START and len(text[s0:v].split()) >= 6
+
+
+def subject_after_with(text: str, sm: SubjectMatch, r: int, s1: int) -> SubjectMatch | None:
+    """The subject of a participle after "with" when the tagger's subject ran back over it
+    ("the attack with the Assad regime denying ..." -> "the Assad regime"); `sm` unchanged when
+    its phrase holds no "with"; None when a speech verb follows the participle (at `r`) in its
+    sentence (ending at `s1`): '... the Assad regime denying the attack ... says Winfield' is
+    Winfield's clause, read whole by the tag. Offsets are characters into `text`."""
+    a0, b0 = min(s for s, _ in sm.spans), max(e for _, e in sm.spans)
+    w = text.rfind(" with ", a0, b0)
+    if w < 0 or not text[w + 6:b0].strip():
+        return sm
+    if VERB.search(text, r, s1):
+        return None
+    return SubjectMatch([(w + 6, b0)], False, False)
