@@ -12,6 +12,7 @@ import pytest
 from quotelens.compare import choices
 from quotelens.compare import comparisons as cmp
 from quotelens.compare import findings as summary
+from quotelens import config
 from quotelens.config import GOLD_DIR
 from quotelens.extract.statements import extract_statements
 from quotelens.load.corpus import load_corpus
@@ -49,3 +50,33 @@ def test_findings_of_a_one_outlet_corpus_without_a_registry(gum):
     # no pair of actors is quoted together in two articles: the first pair of one article is said to be one of many
     pair = next(s for s in sentences if s.startswith("The pair of named actors quoted together most often"))
     assert re.search(r"\(1 article\), tied with \d+ other pairs quoted together in 1 article each: no pair stands out\.$", pair), pair
+
+
+def test_examples_show_reported_words_with_their_reporting_verb(default_load, default_statements_syria_shared):
+    """The scored span of reported speech leaves the verb out (issue 14 item 6), so the first
+    page showed 'Syrian government: allegations that it was behind that attack' for 'The Assad
+    regime has denied allegations ...'. Reported words now follow their verb in brackets, as the
+    article has it ('[called on the UN Security Council] to hold ...')."""
+    from quotelens.compare.quotes import quotes_for_report, representative_statements
+
+    articles = default_load.articles
+    groups = cmp.load_outlet_groups(config.resolve("data/outlets.yaml"))
+    ctx = cmp.statements_in_context(default_statements_syria_shared, articles, groups)
+    texts = dict(zip(articles["article_id"].astype(str), articles["text"]))
+    chosen = representative_statements(ctx, top_n=5, per_actor=4, texts=texts)
+    shown = quotes_for_report(chosen, groups.outlet_name)
+    rows = ctx.set_index("statement_id")
+    reported = 0
+    for (_, pick), statement in zip(chosen.iterrows(), shown["Statement"]):
+        row = rows.loc[pick["statement_id"]]
+        if pick["type"] == "direct":
+            assert statement == f"“{pick['quote']}”"
+            continue
+        reported += 1
+        m = re.fullmatch(r"\[([^\]]+)\] (.+)", statement, flags=re.S)
+        assert m and m.group(2) == pick["quote"], statement
+        text = texts[str(pick["article_id"])]
+        # the bracket holds the cue as recorded, or the article's words from the cue to the statement
+        assert m.group(1) in (row["cue"], " ".join(text[int(row["cue_start"]):int(row["start"])].split())), (m.group(1), row["cue"])
+        assert row["cue"].split()[0].lower() in m.group(1).lower()
+    assert reported >= 4

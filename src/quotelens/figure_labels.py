@@ -92,6 +92,22 @@ def _candidate(cx, cy, r, w, h, dx, dy, distance):
     return (x0, y0, x0 + w, y0 + h)
 
 
+def outward_directions(positions: Mapping[Hashable, Sequence[float]]) -> dict:
+    """node -> the label directions pointing away from the centre of `positions` (the mean of
+    the nodes' x and y): the nearest of the eight directions first, then its two neighbours. For
+    nodes on a circle this puts every name outside the ring, clear of the edges inside it."""
+    if not positions:
+        return {}
+    mx = sum(p[0] for p in positions.values()) / len(positions)
+    my = sum(p[1] for p in positions.values()) / len(positions)
+    ring = [(1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1)]  # anticlockwise from the right
+    out = {}
+    for node, (x, y) in positions.items():
+        k = round(math.atan2(y - my, x - mx) / (math.pi / 4)) % 8
+        out[node] = [ring[k], ring[(k + 1) % 8], ring[(k - 1) % 8]]
+    return out
+
+
 def place_node_labels(
     ax,
     positions: Mapping[Hashable, Sequence[float]],
@@ -99,13 +115,16 @@ def place_node_labels(
     radii_pt: Mapping[Hashable, float],
     fontsize: float = 8,
     obstacles: Iterable = (),
+    directions: Mapping[Hashable, Sequence[tuple[int, int]]] | None = None,
 ) -> dict:
     """Write each node's label beside it on `ax`, no two labels overlapping and none over a
     node. `positions`: node -> (x, y) in data units; `radii_pt`: node -> radius in points;
     `obstacles`: other matplotlib artists (title, caption, edge labels) to keep clear of.
     Nodes are labelled largest first (ties by label). The axes limits are frozen first: the
     layout is computed in pixels. A label that finds no free spot within LABEL_STEPS
-    distances takes the one it overlaps least. Returns node -> the Annotation drawn."""
+    distances takes the one it overlaps least. `directions`: node -> the directions to try
+    first (`outward_directions`: away from the layout's centre, for a circle of nodes), then the
+    others. Returns node -> the Annotation drawn."""
     fig = ax.figure
     ax.set_xlim(ax.get_xlim())
     ax.set_ylim(ax.get_ylim())
@@ -131,7 +150,8 @@ def place_node_labels(
         best, best_cost, best_step = None, math.inf, 0
         for step in range(LABEL_STEPS):
             distance = (LABEL_GAP_PT + step * LABEL_STEP_PT) * px_per_pt
-            for dx, dy in _DIRECTIONS:
+            preferred = list((directions or {}).get(node, ()))
+            for dx, dy in preferred + [d for d in _DIRECTIONS if d not in preferred]:
                 box = _candidate(cx, cy, radii[node], w, h, dx, dy, distance)
                 hits_node = any(_box_hits_circle(box, *centres[m], radii[m] + pad) for m in positions)
                 cost = sum(_overlap_area(box, other) for other in taken) + (w * h if hits_node else 0.0)

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import Normalize
 
-from quotelens.figure_labels import place_node_labels, wrapped_label
+from quotelens.compare.networks import ring_layout
+from quotelens.figure_labels import outward_directions, place_node_labels, wrapped_label
 
 CMAP = "RdBu"  # red negative, blue positive; white-ish near 0 is kept visible by a grey outline
 DRAWN_COLUMNS = ["source", "target", "n_statements", "n_articles", "mean", "ci_low", "ci_high", "sign"]
@@ -117,8 +118,9 @@ def plot_signed_network(edges: pd.DataFrame, min_statements: int = 3, max_edges:
     for row in data.sort_values(["source", "target"], kind="mergesort").itertuples(index=False):
         graph.add_edge(row.source, row.target, n=int(row.n_statements), mean=float(row.mean), sign=row.sign)
     fig, ax = plt.subplots(figsize=(11, 8.5))
-    start = nx.kamada_kawai_layout(graph.to_undirected(), weight=None) if graph.number_of_nodes() > 2 else None
-    pos = nx.spring_layout(graph, pos=start, seed=seed, weight=None, k=2.0 / np.sqrt(graph.number_of_nodes()), iterations=30)
+    # a ring, heaviest actor at the top: a few speakers name many actors, and a spring layout
+    # piled the named ones into a knot whose names needed leader lines across other nodes
+    pos = ring_layout(graph, weight="n")
     # Node area: the statements on the drawn edges that start or end at the actor.
     involvement = {n: 0 for n in graph.nodes}
     for u, v, d in graph.edges(data=True):
@@ -157,5 +159,5 @@ def plot_signed_network(edges: pd.DataFrame, min_statements: int = 3, max_edges:
         caption.set_text(caption.get_text() + f"; {left_out} edge label(s) left out for space (n of every edge: the table)")
     ax.set_axis_off()
     place_node_labels(ax, pos, {n: wrapped_label(n) for n in graph.nodes}, radii, fontsize=8,
-                      obstacles=[ax.title, caption, scale, *edge_texts])
+                      obstacles=[ax.title, caption, scale, *edge_texts], directions=outward_directions(pos))
     return fig, data

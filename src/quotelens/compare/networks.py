@@ -22,7 +22,7 @@ from quotelens import config
 from quotelens.compare.comparisons import top_speakers
 from quotelens.compare.once import kept_statements
 from quotelens.extract.registry import load_registry
-from quotelens.figure_labels import place_node_labels, wrapped_label
+from quotelens.figure_labels import outward_directions, place_node_labels, wrapped_label
 
 # --------------------------------------------------------------------------------------------
 # The actor network
@@ -156,6 +156,26 @@ def actor_graph(edges: pd.DataFrame, ctx: pd.DataFrame, directed: bool, nodes: I
 
 
 
+def ring_layout(graph: nx.Graph, weight: str = "weight") -> dict:
+    """Nodes evenly on a circle, from the top clockwise, the actor with the heaviest links first
+    (sum of its edges' `weight`; ties by name): for directed "speaks about" graphs, where a few
+    speakers name many actors and a spring layout piles the named ones into a knot whose names
+    need leader lines. On a ring every name sits outside it, beside its own node
+    (figure_labels.outward_directions). Deterministic: no random start."""
+    strength = {n: 0.0 for n in graph.nodes}
+    for u, v, d in graph.edges(data=True):
+        strength[u] += float(d.get(weight, 1))
+        strength[v] += float(d.get(weight, 1))
+    order = sorted(graph.nodes, key=lambda n: (-strength[n], str(n)))
+    k = max(len(order), 1)
+    # the heaviest actors (the largest nodes, with most arrows) spread round the ring rather
+    # than side by side: the i-th heaviest takes slot i * stride, a stride near k / 2.6 that
+    # shares no factor with k, so every slot is used once
+    stride = next((s for s in sorted(range(1, k + 1), key=lambda s: (abs(s - k / 2.6), s)) if np.gcd(s, k) == 1), 1)
+    slots = {n: (i * stride) % k for i, n in enumerate(order)}
+    return {n: (float(np.sin(2 * np.pi * j / k)), float(np.cos(2 * np.pi * j / k))) for n, j in slots.items()}
+
+
 def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_label: str = "articles") -> dict:
     """Draw `graph` on `ax`: node size by the actor's statements, edge width by weight (the
     weight is written on edges when the graph is small), spring layout seeded with `seed`,
@@ -167,8 +187,11 @@ def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_la
     # links pull their nodes on top of each other. Weight is shown by edge width instead.
     # Kamada-Kawai spreads a dense core with pendant nodes better than a spring layout alone;
     # a short seeded spring pass then separates nodes it leaves close together.
-    start = nx.kamada_kawai_layout(graph.to_undirected(), weight=None) if graph.number_of_nodes() > 2 else None
-    pos = nx.spring_layout(graph, pos=start, seed=seed, weight=None, k=2.0 / np.sqrt(graph.number_of_nodes()), iterations=30)
+    if graph.is_directed():
+        pos = ring_layout(graph)  # who speaks about whom: a few speakers, many named; names outside the ring
+    else:
+        start = nx.kamada_kawai_layout(graph.to_undirected(), weight=None) if graph.number_of_nodes() > 2 else None
+        pos = nx.spring_layout(graph, pos=start, seed=seed, weight=None, k=2.0 / np.sqrt(graph.number_of_nodes()), iterations=30)
     weights = np.array([d["weight"] for _, _, d in graph.edges(data=True)], dtype=float)
     widths = 0.8 + 5.0 * (weights / weights.max()) if len(weights) else []
     counts = np.array([graph.nodes[n].get("n_statements", 0) for n in graph.nodes], dtype=float)
@@ -196,7 +219,8 @@ def draw_actor_network(graph: nx.Graph, ax, title: str, seed: int = 0, weight_la
     # node they were centred on, long names were cut and neighbours' labels overlapped).
     # A scatter marker of area s (points^2) has radius sqrt(s) / 2 points, plus its edge line.
     radii = {n: np.sqrt(s) / 2 + 1.0 for n, s in zip(graph.nodes, sizes)}
-    place_node_labels(ax, pos, {n: wrapped_label(n) for n in graph.nodes}, radii, fontsize=8, obstacles=[ax.title, caption, *edge_texts])
+    place_node_labels(ax, pos, {n: wrapped_label(n) for n in graph.nodes}, radii, fontsize=8, obstacles=[ax.title, caption, *edge_texts],
+                      directions=outward_directions(pos) if graph.is_directed() else None)
     return pos
 
 

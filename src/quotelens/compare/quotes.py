@@ -239,7 +239,29 @@ def representative_statements(ctx: pd.DataFrame, actors: list[str] | None = None
         return pd.DataFrame(columns=QUOTE_COLUMNS + ["type", "trusted", "n_trusted", "n_candidates"])
     out = pd.concat(frames).rename(columns={"source": "outlet"})
     out["date"] = pd.to_datetime(out["date"], errors="coerce").dt.strftime("%Y-%m-%d")
-    return out[QUOTE_COLUMNS + ["type", "trusted", "n_trusted", "n_candidates"]].reset_index(drop=True)
+    cue = []
+    if "cue" in out.columns:  # the reporting verb, shown with reported words
+        out["cue"] = [_cue_words(r, texts) for r in out.itertuples(index=False)]
+        cue = ["cue"]
+    return out[QUOTE_COLUMNS + ["type", "trusted", "n_trusted", "n_candidates"] + cue].reset_index(drop=True)
+
+
+#: Most characters from a cue's start to its statement's start shown as the cue's words
+#: ("called on the UN Security Council" before "to hold ..."): longer, the cue alone.
+MAX_CUE_LEAD = 60
+
+
+def _cue_words(row, texts: dict | None) -> str:
+    """The words from the reporting verb to the statement's start as the article has them, when
+    the verb comes first and the gap is short (an object between them: "called on the UN
+    Security Council | to hold ..."); otherwise the cue as recorded, "" when there is none."""
+    cue = row.cue if isinstance(row.cue, str) else ""
+    text = (texts or {}).get(str(row.article_id))
+    start, cue_start = getattr(row, "start", None), getattr(row, "cue_start", None)
+    if cue and text is not None and not pd.isna(start) and not pd.isna(cue_start) \
+            and 0 < int(start) - int(cue_start) <= MAX_CUE_LEAD:
+        return " ".join(text[int(cue_start):int(start)].split())
+    return cue
 
 
 def example_notes(chosen: pd.DataFrame) -> list[str]:
@@ -263,9 +285,14 @@ def example_notes(chosen: pd.DataFrame) -> list[str]:
 
 def quotes_for_report(chosen: pd.DataFrame, label_of_outlet=None) -> pd.DataFrame:
     """The table 00_report shows: plain column labels (Speaker, Statement, Outlet, Date,
-    Statement id), the quote in quotation marks when it is a direct quote, no missing-value
-    markers. Render with `findings.escape_table` (no index, every cell escaped)."""
-    quote = [f"“{q}”" if t == "direct" else q for q, t in zip(chosen["quote"], chosen["type"])]
+    Statement id), the quote in quotation marks when it is a direct quote, reported words after
+    their reporting verb in square brackets ("[denied] allegations that it was behind that
+    attack": the scored span leaves the verb out, and without it the words read as the speaker's
+    own claim), no missing-value markers. Render with `findings.escape_table` (no index, every
+    cell escaped)."""
+    cues = chosen["cue"] if "cue" in chosen.columns else pd.Series("", index=chosen.index)
+    quote = [f"“{q}”" if t == "direct" else f"[{c}] {q}" if isinstance(c, str) and c.strip() else q
+             for q, t, c in zip(chosen["quote"], chosen["type"], cues)]
     outlet = chosen["outlet"].map(label_of_outlet) if label_of_outlet else chosen["outlet"]
     return pd.DataFrame({
         "Speaker": chosen["speaker"].tolist(),
