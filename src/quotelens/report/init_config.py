@@ -19,12 +19,11 @@ from typing import Any, Iterable
 
 from quotelens import config as qconfig
 from quotelens.arguments import UsageError, existing_file, existing_input, output_file, output_folder
-from quotelens.extract.registry import RegistryError, load_registry
-from quotelens.load.errors import NoArticlesError
-from quotelens.report.input_checks import check_corpus
-from quotelens.report.parameters import declared_parameters
 from quotelens.stages import COMMON_PARAMETERS, FROM_PIPELINE_PARAMETER, NOTEBOOK_ORDER, stage
-from quotelens.tables import write_text
+
+# The corpus check (pandas), the notebooks' parameters (nbformat, jsonschema) and the table
+# writer are imported where they are used, so a mistake in the arguments of `quotelens init` or
+# `quotelens report --corpus` is answered before those imports (about 1.5 CPU-s).
 
 #: Values the report needs that differ from a notebook's interactive default, with the reason.
 REPORT_VALUES = {"interactive": (False, "the report runner needs false: widgets need a live kernel")}
@@ -55,6 +54,8 @@ def config_text(name: str, corpus_paths: Iterable[str | os.PathLike], output_roo
     three output folders under `output_root` (processed/, figures/, reports/), then one block per
     notebook listing every parameter with its meaning (a comment) and its default, except the
     corpus and the registry (`actors_path`, "" for none), which are set from the arguments."""
+    from quotelens.report import parameters
+
     root = Path(output_root).expanduser().absolute()
     nb_dir = Path(notebooks_dir) if notebooks_dir is not None else qconfig.NOTEBOOKS_DIR
     given = {
@@ -75,7 +76,7 @@ def config_text(name: str, corpus_paths: Iterable[str | os.PathLike], output_roo
         "notebooks:",
     ]
     for notebook in NOTEBOOK_ORDER:
-        declared = declared_parameters(nb_dir / f"{notebook}.ipynb")
+        declared = parameters.declared_parameters(nb_dir / f"{notebook}.ipynb")
         lines.append(f"  # {notebook}: {stage(notebook).description}")
         lines.append(f"  {notebook}:")
         for param in declared.values():
@@ -139,6 +140,10 @@ def check_corpus_and_registry(corpus: Path, actors: Path | None, what: str) -> N
     """A corpus with at least one input file and a registry that reads, checked before any
     work: UsageError (one line, exit 2) naming the problem otherwise (".json is not a supported
     suffix", a registry key that is wrong, ...)."""
+    from quotelens.extract.registry import RegistryError, load_registry
+    from quotelens.load.errors import NoArticlesError
+    from quotelens.report.input_checks import check_corpus
+
     try:
         check_corpus([str(corpus)])
         if actors is not None:
@@ -162,6 +167,8 @@ def corpus_run_config(corpus: str | os.PathLike, actors: str | os.PathLike | Non
         raise UsageError(f"report: --output {output}: holds a {RUN_CONFIG_NAME} that quotelens did not write; "
                          "choose another folder")
     check_corpus_and_registry(corpus, actors, "report: --corpus")
+    from quotelens.tables import write_text
+
     write_text(config_path, config_text(corpus_name(corpus), [corpus], output, actors_path=actors))
     return config_path
 
@@ -183,5 +190,7 @@ def init_config_file(corpus: str | os.PathLike, name: str, output: str | os.Path
     check_corpus_and_registry(corpus, actors, "init: --corpus")
     root = path.parent / f"{name}_report"
     text = config_text(name, [corpus], root, actors_path=actors)
+    from quotelens.tables import write_text
+
     write_text(path, text)
     return path, root, sum(1 for line in text.splitlines() if line.startswith("    ") and not line.lstrip().startswith("#"))

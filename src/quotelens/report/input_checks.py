@@ -14,13 +14,10 @@ import ast
 from typing import Any, Callable
 
 from quotelens import config as qconfig
-from quotelens.compare.comparisons import load_outlet_groups
 from quotelens.extract.registry import RegistryError, load_registry
 from quotelens.load.corpus import check_articles_load
 from quotelens.load.errors import NoArticlesError
 from quotelens.report.parameters import Parameter
-from quotelens.sentiment.lexicons import load_dictionary
-from quotelens.sentiment.masking import load_topic_words
 from quotelens.stages import stage
 
 
@@ -31,13 +28,35 @@ def check_corpus(paths: list[str], columns: dict[str, str] | None = None) -> Non
     check_articles_load(paths, columns=columns or None)
 
 
+def _topic_words(path: str) -> Any:
+    # imported here: the sentiment package loads scipy, and `quotelens init` and
+    # `quotelens report --corpus` check a corpus and a registry only (about 1 CPU-s saved)
+    from quotelens.sentiment.masking import load_topic_words
+
+    return load_topic_words(path)
+
+
+def _dictionary(path: str) -> Any:
+    from quotelens.sentiment.lexicons import load_dictionary  # (as _topic_words)
+
+    return load_dictionary(qconfig.resolve(path))
+
+
+def _outlet_groups(path: str) -> Any:
+    # imported here: the comparisons module loads the extractor's speaker types and NLTK with
+    # them (about 4 CPU-s per process), which a check of a grouping file does not need
+    from quotelens.compare.comparisons import load_outlet_groups
+
+    return load_outlet_groups(qconfig.resolve(path))
+
+
 #: How each input parameter's file is read to check it (the stage's own reader).
 READERS: dict[str, Callable[[Any], Any]] = {
     "corpus_paths": check_corpus,
     "actors_path": lambda path: load_registry(qconfig.resolve(path)),
-    "topic_words_path": lambda path: load_topic_words(path),
-    "dictionary_paths": lambda path: load_dictionary(qconfig.resolve(path)),
-    "outlet_groups_path": lambda path: load_outlet_groups(qconfig.resolve(path)),
+    "topic_words_path": _topic_words,
+    "dictionary_paths": _dictionary,
+    "outlet_groups_path": _outlet_groups,
 }
 
 
