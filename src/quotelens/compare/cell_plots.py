@@ -39,7 +39,13 @@ def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min
     if cells.empty:
         raise ValueError(f"no cells to plot for {by!r}")
     data = cells.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(8.5, max(2.4, 0.55 * len(data) + 1.5)))
+    names = [label_of(v) if label_of else str(v) for v in data[by]]
+    ticks = [f"{wrapped_label(n, width=30)}\n(n={s} statements, {a} articles)"
+             for n, s, a in zip(names, data["n_statements"], data["n_articles"])]
+    # each row as tall as its longest label (an outlet's full name wraps to three lines), so
+    # neighbouring labels never run into each other
+    lines = max((t.count("\n") + 1 for t in ticks), default=2)
+    fig, ax = plt.subplots(figsize=(8.5, max(2.4, max(0.55, 0.16 * lines) * len(data) + 1.5)))
     for i, row in data.iterrows():
         thin = bool(row["few_articles"])
         _whisker(ax, row["mean"], i - 0.12, row["ci_low"], row["ci_high"], THIN_COLOUR if thin else MASKED_COLOUR)
@@ -49,16 +55,15 @@ def plot_cells(cells: pd.DataFrame, by: str, label_of=None, title: str = "", min
         if thin:
             ax.text(0.98, i, f"n < {min_articles} articles", color="0.45", fontsize=7, ha="right", va="center",
                     transform=ax.get_yaxis_transform())
-    names = [label_of(v) if label_of else str(v) for v in data[by]]
-    ax.set_yticks(range(len(data)), [f"{wrapped_label(n, width=30)}\n(n={s} statements, {a} articles)"
-                                     for n, s, a in zip(names, data["n_statements"], data["n_articles"])], fontsize=8)
+    ax.set_yticks(range(len(data)), ticks, fontsize=8)
     ax.invert_yaxis()
     ax.axvline(0, color="0.6", lw=0.8)
     ax.set_xlim(-1, 1)
     markers = "dots: topic words masked (headline), squares: unmasked" if masking else "unmasked (no topic-word masking)"
-    ax.set_xlabel(f"mean sentiment (-1 to +1); {markers}; bars: 95% "
+    # two lines: on one, the label ran past the figure's right edge once outlets had their full names
+    ax.set_xlabel(f"mean sentiment (-1 to +1); {markers};\nbars: 95% "
                   f"article-cluster bootstrap; grey: fewer than {min_articles} articles", fontsize=8)
-    ax.set_title(title or f"Mean sentiment by {by}")
+    ax.set_title(title or f"Mean sentiment by {by.replace('_', ' ')}")
     layout(fig)
     return fig, data
 
@@ -92,8 +97,14 @@ def plot_group_timeline(cells: pd.DataFrame, group: str = "outlet_group", label_
                     ok["ci_high"][has_ci] - ok["mean"][has_ci]], fmt="o", color=colour, capsize=2, ms=3)
         thin = part[part["few_articles"]]
         ax.plot(thin.index, thin["mean"], "o", color=THIN_COLOUR, ms=3)
+        last = None
         for x, y in zip(thin.index, thin["mean"]):
+            # one mark per run of nearby grey points: in busy years the marks of neighbouring
+            # months were written over each other (the grey colour and the caption say the rest)
+            if last is not None and (x - last[0]).days < 75 and abs(y - last[1]) < 0.35:
+                continue
             ax.annotate(f"n<{min_articles}", (x, y), xytext=(0, 4), textcoords="offset points", fontsize=5, color="0.45", ha="center")
+            last = (x, y)
         ax.axhline(0, color="0.6", lw=0.6)
         ax.set_ylim(-1, 1)
         ax.set_ylabel("mean (-1 to 1)", fontsize=8)
@@ -102,6 +113,6 @@ def plot_group_timeline(cells: pd.DataFrame, group: str = "outlet_group", label_
                      f"{int(part['n_articles'].sum())} articles)", fontsize=9, loc="left")
     axes[-1, 0].set_xlabel(f"month of publication; bars: statements per month; grey (n<{min_articles}): fewer than "
                            f"{min_articles} articles, no interval; lines break at months without enough data")
-    fig.suptitle(title or f"Mean sentiment by {group} and month, with 95% intervals")
+    fig.suptitle(title or f"Mean sentiment by {group.replace('_', ' ')} and month, with 95% intervals")
     layout(fig)
     return fig, data
