@@ -87,3 +87,18 @@ def test_acronym_without_parentheses_is_not_part_of_the_name():
 def test_own_acronym(words, acronym, expected):
     from quotelens.extract.mentions import own_acronym
     assert own_acronym(words.split(), acronym) is expected
+
+
+@pytest.mark.parametrize(
+    ("article_id", "quote_start", "speaker"),
+    [
+        # "The ISIS run Amaq news agency said that ...": the owner only modifies the agency's name
+        ("1918150036", "160 civilians were killed in raids on the Manbij countryside", "Amaq"),
+        # "... near the border with Turkey Firat news agency said Thursday."
+        ("1965495369", "The YPG members also have destroyed", "Firat"),
+    ],
+)
+def test_the_name_next_to_an_organisation_noun_is_the_organisation(article_id, quote_start, speaker):
+    table = load_corpus(config.FAKES_CSV).articles
+    table = extract_statements(table[table["article_id"] == article_id], registry=load_registry(default_registry_path()))
+    assert _speaker_of(table, article_id, quote_start) == speaker

@@ -86,11 +86,19 @@ def speaker_candidates(resolver, a: int, b: int):
     # not the state
     org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and resolver.registry.actors[n].kind != "person"
                    and not _opens_proper_name(text, s, e, b, resolver.registry.actors[n].kind)]
+    names = _joined_names(text, list(resolver.unregistered_names(a, b, reg, head_end)), reg)
     if head in ORG_ROLES and org_in_head and head not in PERSON_ROLES:
         # "the SANA news agency", "Russia's Defence Ministry": the organisation named in the
-        # head part is the referent
+        # head part is the referent, unless another name stands between it and the head ("The
+        # ISIS run Amaq news agency": the owner only modifies the agency's own name)
         s, e, n = org_in_head[-1]
-        yield 1, resolver.from_actor(n, s, e, "name")
+        head_at = text.rfind(" ", a, len(text[:head_end].rstrip(" ,"))) + 1  # where the head word starts
+        own = [x for x in names if x[0] >= e and x[1] < head_at and x[3] in ("organisation", "unknown")]
+        if own:
+            s, e, name, _ = own[-1]
+            yield 1, Resolution(name, text[s:e], s, e, "organisation", "", None, "unknown_name")
+        else:
+            yield 1, resolver.from_actor(n, s, e, "name")
     elif head in PERSON_ROLES or head in ORG_ROLES or (
             resolver.registry is not None and head_part in resolver.registry.role_to_actors):
         # "The U.N. envoy", "a Russian Defence Ministry spokesman": the role is the head,
@@ -108,7 +116,6 @@ def speaker_candidates(resolver, a: int, b: int):
         if author is not None:
             yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
                                 "role:document", author.start, author.in_registry)
-    names = _joined_names(text, list(resolver.unregistered_names(a, b, reg, head_end)), reg)
     # People in the head part: the one nearest the end of it is the head ("Obama campaign
     # spokeswoman Jen Psaki" is Psaki); people in a prepositional phrase rank low.
     people = []
