@@ -59,15 +59,18 @@ def test_sample_prints_each_statement_marked_in_its_article(seed_table, capsys):
     assert capsys.readouterr().out != out
 
 
-def test_sample_never_draws_from_the_gold_test_split():
+def test_sample_never_draws_from_the_gold_test_split(default_articles, default_statements):
     """Statements of news-gold test articles are left out of the pool (tune on dev only)."""
     gold = pd.read_json(config.GOLD_DIR / "news" / "articles.jsonl", lines=True, dtype=False)
-    fakes = load_corpus([config.FAKES_CSV]).articles
     test_texts = set(gold.loc[gold["split"] == "test", "text"])
     dev_texts = set(gold.loc[gold["split"] == "dev", "text"])
-    chosen = fakes[fakes["text"].isin(test_texts) | fakes["text"].isin(dev_texts)]
+    # the default corpus (seed + FA-KES) and its statements, loaded and extracted once per run
+    # (conftest); the draw reads only article ids, texts and copy flags
+    articles = default_articles
+    chosen = articles[articles["text"].isin(test_texts) | articles["text"].isin(dev_texts)]
     assert chosen["text"].isin(test_texts).sum() >= 10
-    statements = extract_statements(chosen)
+    statements = default_statements[default_statements["article_id"].isin(chosen["article_id"])]
+    assert len(statements) > 100
     sample, left_out = sample_statements.draw(statements, chosen, n=10_000, seed=0, with_duplicates=False)
     test_ids = set(chosen.loc[chosen["text"].isin(test_texts), "article_id"])
     copies = set(chosen.loc[chosen["duplicate_of"].notna(), "article_id"])
@@ -81,6 +84,9 @@ def test_sample_never_draws_from_the_gold_test_split():
 def test_sample_errors_are_one_line_exit_2(seed_table, tmp_path, capsys):
     path, _ = seed_table
     assert sample_statements.main([str(tmp_path / "none.parquet")]) == 2
-    assert sample_statements.main([str(path), "--corpus", str(config.FAKES_CSV)]) == 2
+    # a real corpus without the seed article: the first three FA-KES articles
+    other = tmp_path / "fakes_head.csv"
+    pd.read_csv(config.FAKES_CSV, dtype=str, keep_default_na=False).head(3).to_csv(other, index=False)
+    assert sample_statements.main([str(path), "--corpus", str(other)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 2 and "no such statements table" in err[0] and "not in the corpus" in err[1]
