@@ -3,9 +3,6 @@ one process, on real articles (FA-KES), in input order, and the command's --work
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pandas as pd
 import pytest
 
@@ -44,8 +41,9 @@ def test_one_worker_and_small_corpora_skip_the_pool(fakes):
 def test_extract_command_workers_option(tmp_path, cli_in_process):
     out = tmp_path / "s.jsonl"
     seed = config.SEEDS_DIR / "000_aff2fd669e79066c.txt"
-    done = subprocess.run([sys.executable, "-m", "quotelens.cli", "extract", str(seed), "-o", str(out),
-                           "--workers", "2"], capture_output=True, text=True)
+    # in this process (test_cli_errors.py runs `extract` once in a fresh one); one article
+    # takes no pool whatever --workers says, test_pool_equals_one_process_on_fakes checks the pool
+    done = cli_in_process("extract", str(seed), "-o", str(out), "--workers", "2", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert len(pd.read_json(out, lines=True)) >= 10
     bad = cli_in_process("extract", str(seed), "-o", str(tmp_path / "x.jsonl"), "--workers", "0", cwd=tmp_path)

@@ -39,9 +39,9 @@ def _near(a: set[str], b: set[str]) -> tuple[bool, float]:
     return jaccard >= NEAR_JACCARD or (small >= MIN_SHINGLES and common >= NEAR_CONTAINMENT * small), jaccard
 
 
-def test_same_flags_as_load_corpus(flagged):
-    loaded = load_corpus(DEFAULT_CORPUS).articles
-    pd.testing.assert_frame_equal(flagged, loaded)
+def test_same_flags_as_load_corpus(flagged, default_load):
+    # load_corpus's own flags on the same corpus: conftest's shared load (once per run)
+    pd.testing.assert_frame_equal(flagged, default_load.articles)
 
 
 def test_nothing_dropped_and_columns_after_sha256(unflagged, flagged):
