@@ -188,3 +188,13 @@ def test_his_father_is_the_person_named_as_his_father(dev_texts, registry):
     at = text.index("His father Mohamed El-Hassan")
     res = art.resolver.resolve([(at, at + len("His father"))], pronouns=False)
     assert res is not None and res.speaker == "Mohamed El-Hassan Mohamed"
+
+
+def test_an_organisation_described_with_a_participle_is_named_by_the_next_organisation(dev_texts):
+    # fakes_1926479066: "... killed at least 13 fighters ... a group tracking the violence said.
+    # The bombs were placed ... said the Observatory a Britain-based group which reports ..."
+    reg = load_registry(default_registry_path())
+    sts = extract_article_statements(dev_texts["fakes_1926479066"], "fakes_1926479066", reg)
+    st = _with_quote(sts, "exploded bombs in tunnels under Aleppo")
+    assert st["speaker_mention"] == "a group tracking the violence"
+    assert st["speaker"] == "Syrian Observatory for Human Rights"

@@ -157,8 +157,11 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
 
 # Heads of an indefinite description of an organisation in a news lead ("a monitor said",
 # "a monitoring group said"), named by the organisation that speaks next.
+# The head may be followed by a participle or relative clause of up to six words ("a group
+# tracking the violence", "a group that monitors the war").
 _ORG_DESCRIPTION = re.compile(r"(?i)(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}?(?:monitor|monitoring\s+group|watchdog|"
-                              r"rights\s+group|group|organi[sz]ation|charity|agency|body)")
+                              r"rights\s+group|group|organi[sz]ation|charity|agency|body)"
+                              r"(?:\s+(?:[a-z]+ing|that|which)(?:\s+[\w'’-]+){1,6})?")
 
 
 def name_described_organisations(statements: list[dict]) -> None:
