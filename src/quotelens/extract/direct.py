@@ -31,6 +31,8 @@ from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # Between a closing mark and its attribution: optional punctuation, then maybe a dash.
 _LEAD = re.compile(r"[ \t]*[,;:?!.]?[ \t]*(?P<dash>[-–—]+[ \t]*)?")
+# a sentence that is a dash and at most six words: the attribution of the quote before it
+_DASH_LINE = re.compile(r"[-–—]+[ \t]*(?:\S+[ \t]+){0,5}\S+[ \t]*$")
 # A quotation ending in "?" or "!" that a tag follows in the next "sentence" ('"Why now?" the
 # minister asked', '"Is this the end?" asked Jones').
 _QUESTION_TAG = re.compile(r"[?!]")
@@ -96,6 +98,16 @@ def find_direct_quotes(art: ArticleState) -> None:
             last_attr_end = attr_end if rule in ("direct_after", "direct_according") else close_end
 
 
+def _dash_line_after(art: ArticleState, a: int, si: int) -> bool:
+    """Whether the sentence after sentence `si`, in the same paragraph and right after offset
+    `a` (the closing mark's end), is a dash and a short phrase ("- Matthew Ingram")."""
+    if si + 1 >= len(art.sentences):
+        return False
+    n0, n1 = art.sentences[si + 1]
+    return not art.text[a:n0].strip() and art.paragraph_of(n0) == art.paragraph_of(a) \
+        and _DASH_LINE.match(art.text, n0, n1) is not None
+
+
 def _attribution_after(art: ArticleState, q: Quote) -> Attribution | None:
     """The speaker after the closing mark of `q`, in the same sentence, or None."""
     text = art.text
@@ -104,7 +116,9 @@ def _attribution_after(art: ArticleState, q: Quote) -> Attribution | None:
     limit = art.sentences[si][1] if si < len(art.sentences) else len(text)
     # a quote closing its sentence ("... out."") is attributed in the same sentence only, but
     # a question or exclamation ('"Why now?" the minister asked.') goes on in lower case
-    if limit <= a:
+    if limit <= a and _dash_line_after(art, a, si):
+        limit = art.sentences[si + 1][1]  # '"... a long game." - Matthew Ingram': the splitter's own sentence
+    elif limit <= a:
         if not _QUESTION_TAG.match(text, q.start if q.end <= q.start else q.end - 1) \
                 or si + 1 >= len(art.sentences) or art.paragraph_of(art.sentences[si + 1][0]) != art.paragraph_of(a):
             return None
