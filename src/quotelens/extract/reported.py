@@ -48,6 +48,8 @@ _FINITE = re.compile(rf"\b(?:\w+ed|{alternation(FINITE_AUXILIARIES)})\b")
 _QUOTED_AS = re.compile(r"\b(?:quoted|reported|cited)\s+(.+?)\s+as\s+$")
 # "Reuters reported residents as saying ...": the relaying verb reports nobody's clause.
 _WITH_BEFORE = re.compile(r"\bwith\s+$")
+_THAN_COUNT = re.compile(r"than\s+\d")
+_COUNT_AFTER_VERB = re.compile(r"\b[a-z]+\s+(?:more|less|fewer)\s+$")  # "wounded more than 60 ..."
 # A name right after the cue ("said Furati", "said the Observatory"), for the inverted reading.
 _NAME_AFTER = re.compile(r"\s+(?:the\s+)?[A-Z]")
 _RELATIVE = re.compile(r"\s(?:which|who|that)\s")
@@ -113,6 +115,10 @@ def find_reported(art: ArticleState) -> None:
         sm = speaker_before(art, s0, v)
         if sm is NOT_A_SUBJECT:
             continue  # the tagger reads the cue word as a noun or adjective here
+        if sm and _THAN_COUNT.match(text, min(s for s, _ in sm.spans)) \
+                and _COUNT_AFTER_VERB.search(text, s0, min(s for s, _ in sm.spans)):
+            # a count ("wounded more than 60 people said the Observatory"): maybe an object
+            sm = SubjectMatch(sm.spans, sm.negated, sm.passive, True)
         # "... an officer who had defected ... the observatory said": "the observatory" is no word of the clause
         in_relative = bool(sm) and relative_clause_word(art, s0, sm, backward)
         if v in relay_tags and (sm is None or sm.maybe_object or in_relative):
