@@ -198,3 +198,13 @@ def test_an_organisation_described_with_a_participle_is_named_by_the_next_organi
     st = _with_quote(sts, "exploded bombs in tunnels under Aleppo")
     assert st["speaker_mention"] == "a group tracking the violence"
     assert st["speaker"] == "Syrian Observatory for Human Rights"
+
+
+def test_a_headline_role_after_a_place_is_named_by_the_next_holder(dev_texts):
+    # fakes_1914947532: "... Homs governor says U.S. attack caused deaths but ... A U.S. missile
+    # strike ... caused deaths ... Homs Governor Talal Barazi said."
+    reg = load_registry(default_registry_path())
+    sts = extract_article_statements(dev_texts["fakes_1914947532"], "fakes_1914947532", reg)
+    st = _with_quote(sts, "U.S. attack caused deaths")
+    assert st["speaker_mention"].endswith("Homs governor")
+    assert st["speaker"] == "Talal Barazi"

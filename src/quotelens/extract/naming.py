@@ -22,6 +22,7 @@ from quotelens.extract.lexicon.countries import STATE_NAMES
 from quotelens.extract.lexicon.media_outlets import OUTLET_FULL_NAMES
 from quotelens.extract.lexicon.particles import PARTICLES
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
+from quotelens.extract.lexicon.titles import ANONYMOUS_ROLES
 from quotelens.extract.name_variants import merge_spelling_variants
 from quotelens.extract.registry import name_key
 from quotelens.extract.speaker_types import is_outlet_name, outlet_short_name, output_kind, speaker_type, state_of
@@ -123,6 +124,8 @@ def _outlet_name(name: str) -> str:
 # A definite description: the article or a possessive pronoun ("his spokesman said ... U.N.
 # spokesman Stephane Dujarric said": the spokesman of someone named, so one known person).
 _DEFINITE = re.compile(r"(?:the|his|her|its|their)\s")
+# A role word right after a capitalised word and no determiner, ending the mention ("Homs governor").
+_PLACED_ROLE = re.compile(r"(?:^|\s)(?!(?:The|A|An|His|Her|Its|Their)\s)[A-Z][\w.'’-]*\s+([a-z]+)$")
 
 
 def name_forward_roles(text: str, statements: list[dict]) -> None:
@@ -133,11 +136,18 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
     start, speaker columns filled in) are updated in place."""
     for i, st in enumerate(statements):
         mention = st["speaker_mention"].lower()
-        if st["speaker_kind"] != "unnamed" or not st["rule"].endswith("+unnamed") or st["speaker_start"] < 0:
+        if st["speaker_kind"] not in ("unnamed", "group") or not st["rule"].endswith(("+unnamed", "+generic")) \
+                or st["speaker_start"] < 0 or (st["speaker_kind"] == "group") != st["rule"].endswith("+generic"):
             continue
         before = text[max(0, st["speaker_start"] - 30):st["speaker_start"]]
-        if not (_DEFINITE.match(mention) or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
+        # a headline's bare role after a capitalised place ("Homs governor says ...") is one
+        # known holder too, unless many hold the role at once ("UN official")
+        placed = _PLACED_ROLE.search(st["speaker_mention"])
+        placed = placed is not None and placed.group(1).lower() not in ANONYMOUS_ROLES
+        if not (_DEFINITE.match(mention) or placed or re.search(r"(?<!\w)[Tt]he\s+(?:[a-z-]+\s+)?$", before)):
             continue  # "a spokesman" is anyone; "the (provincial) governor", "his spokesman" someone known
+        if st["rule"].endswith("+generic") and not placed:
+            continue
         role = mention.split()[-1]
         if role not in PERSON_ROLES:
             continue
