@@ -25,6 +25,7 @@ from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
 from quotelens.extract.np_after import np_after
+from quotelens.extract.postag import tag_text
 from quotelens.extract.speaker_phrases import phrase_after, subject_before
 
 # After "According to X" a comma this close to the source ends the source's modifiers.
@@ -58,7 +59,27 @@ def according_phrase(art: ArticleState, pos: int, limit: int) -> tuple[int, int]
         span = chunk
     if span is None:
         return None
+    span = _end_before_clause(art.text, span)
     return _named_after_role(art, span, limit) or _end_at_document_noun(art.text, span)
+
+
+def _end_before_clause(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The source phrase cut where the clause it runs into starts (text without commas): at a
+    finite verb or a verb with its object ("according to the source caused material damage"),
+    or a number after a common noun ("according to a military source two hideouts were ...",
+    "according to the latest toll 44 civilians ..."; "Resolution 2254" stays)."""
+    toks = tag_text(text[span[0]:span[1]])
+    for k in range(1, len(toks)):
+        word, tag = toks[k][0], toks[k][3]
+        prev_word, prev = toks[k - 1][0], toks[k - 1][3]
+        if prev not in ("NN", "NNS") or not prev_word.isalpha() or not prev_word.islower():
+            continue  # only after a lower-case common noun ("New York-based", "Resolution 2254")
+        nxt = toks[k + 1][3] if k + 1 < len(toks) else ""
+        verb = word.isalpha() and word.islower() and (
+            tag in ("VBD", "VBZ", "VBP", "MD") or tag == "VBN" and nxt in ("DT", "NN", "NNS", "JJ", "PRP$"))
+        if verb or tag == "CD":
+            return span[0], span[0] + toks[k - 1][2]
+    return span
 
 
 # ", Alireza Mehraban," after the role: an apposition naming the source
