@@ -154,7 +154,7 @@ class Chunker:
         tid = [unknown, unknown] + [self._tag_index.get(t, unknown) for t in tags] + [unknown] * 2
         tv = self._tagvec[tid]  # (n + 4, 5, k)
         pt = [PAD, *tags, PAD]
-        tri_rows = self._trigrams.lookup([(pt[i], pt[i + 1], pt[i + 2]) for i in range(n)])
+        tri_rows = self._trigrams.lookup(list(zip(pt, pt[1:], pt[2:])))  # (pt[i], pt[i + 1], pt[i + 2])
         tri = self._trigrams.array[tri_rows]
         static = a[1 : n + 1, 0] + a[0:n, 1] + a[2 : n + 2, 2] + tri + self._bias
         static += tv[2 : n + 2, 0] + tv[1 : n + 1, 1] + tv[3 : n + 3, 2]

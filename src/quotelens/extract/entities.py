@@ -197,7 +197,8 @@ class ArticleEntities:
             # a run opens at a capitalised token: go straight to each (run_from would skip
             # the tokens before it one by one)
             i = 0
-            for k in [k for k, tok in enumerate(toks) if not tok[2][0].islower() and capitalised(tok[2])]:
+            for k in [k for k, (_, _, t) in enumerate(toks)
+                      if t[0].isupper() or not t[0].islower() and capitalised(t)]:
                 if k >= i:
                     run, i = run_from(toks, k)
                     runs.append((si, toks, run))

@@ -76,24 +76,36 @@ def run_from(toks, i):
         t = toks[j][2]
         if j > i and t.startswith(("(", "[")):
             break  # "World Health Organisation (WHO)": the acronym is not part of the name
-        connector = t in ("of", "for", "and") and j + 1 < n and capitalised(toks[j + 1][2]) \
-            and any(_clean(x[2]).lower() in ORG_WORDS or _clean(x[2]).lower() in INSTITUTION_WORDS
-                    for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
-        # a particle joined to a capitalised word is a name word itself ("Nabil al-Arabi")
-        glued = j > i and bool(GLUED_PARTICLE.match(_clean(t)))
-        if not (capitalised(t) or connector or glued or (_is_particle(_clean(t)) and j + 1 < n
-                                                               and capitalised(toks[j + 1][2]))):
-            break
+        if not capitalised(t):
+            connector = t in ("of", "for", "and") and j + 1 < n and capitalised(toks[j + 1][2]) \
+                and any(_clean(x[2]).lower() in ORG_WORDS or _clean(x[2]).lower() in INSTITUTION_WORDS
+                        for x in toks[i:j])  # "Observatory for Human Rights", "Ministry of Foreign Affairs"
+            # a particle joined to a capitalised word is a name word itself ("Nabil al-Arabi")
+            glued = j > i and bool(GLUED_PARTICLE.match(_clean(t)))
+            if not (connector or glued or (_is_particle(_clean(t)) and j + 1 < n and capitalised(toks[j + 1][2]))):
+                break
         j += 1
-        raw = strip_invisible(t)
-        if _POSSESSIVE_TAIL.search(raw) and len(raw) > 2:
+        possessive, closing, opening_quote, full_stop = _token_end(t)
+        if possessive:
             break  # a possessive ends the name ("Brown's Britain")
-        quoted_name = raw[:1] in "\"“" and j < n and capitalised(toks[j][2])  # the "Cham" TV network
-        if raw.endswith((",", ";", ":", ")", "”", "\"")) and not quoted_name:
+        quoted_name = opening_quote and j < n and capitalised(toks[j][2])  # the "Cham" TV network
+        if closing and not quoted_name:
             break
-        if raw.endswith(".") and not is_abbreviation(raw):
+        if full_stop:
             break  # a full stop, not an initial or an abbreviated title
     return (i, j), max(j, i + 1)
+
+
+@lru_cache(maxsize=65536)
+def _token_end(tok: str) -> tuple[bool, bool, bool, bool]:
+    """How a token of a run ends (invisible characters aside): a possessive ("Brown's"), a
+    closing comma, colon, bracket or quote, an opening quote mark, a full stop that is not an
+    initial's or an abbreviation's."""
+    raw = strip_invisible(tok)
+    return (bool(_POSSESSIVE_TAIL.search(raw)) and len(raw) > 2,
+            raw.endswith((",", ";", ":", ")", "”", "\"")),
+            raw[:1] in "\"“",
+            raw.endswith(".") and not is_abbreviation(raw))
 
 def capitalised(tok: str) -> bool:
     """Whether a token opens with a capital letter (edge punctuation and invisible characters
@@ -109,6 +121,9 @@ def capitalised(tok: str) -> bool:
 def names_in_run(ents, si, toks, i0, i1) -> list[tuple]:
     """The names of a run: an organisation's name directly followed by a person's is two
     names ("Secretary-General of the Syrian Coalition Abdul Ilah al-Fahd" without commas)."""
+    if i1 - i0 == 1:
+        found = name_in_run(ents, si, toks, i0, i1)  # one word: nothing to cut
+        return [found] if found else []
     words = [_clean(t).lower() for _, _, t in toks[i0:i1]]
     org_at = [k for k, w in enumerate(words) if w in ORG_WORDS or w in INSTITUTION_WORDS]
     if org_at and org_at[-1] < len(words) - 2 and words[org_at[-1] + 1] not in ("of", "for", "and"):
@@ -117,9 +132,63 @@ def names_in_run(ents, si, toks, i0, i1) -> list[tuple]:
     found = name_in_run(ents, si, toks, i0, i1)
     return [found] if found else []
 
+# What a run of one word is, from the word alone (see name_in_run): _ANY (read the run in
+# full), _NONE (no name: a title or role word, a place word or adjective, a group word) or
+# _FUNCTION (a function or common word: no name unless titled or already known as a name).
+_ANY, _NONE, _FUNCTION = 0, 1, 2
+
+
+@lru_cache(maxsize=65536)
+def _lone_word_class(word: str) -> int:
+    """_ANY, _NONE or _FUNCTION for a run of the one cleaned word `word` (no possessive);
+    exactly the outcomes name_in_run's full reading gives such a run (states, organisations
+    and outlets always go the full way)."""
+    if not word:
+        return _ANY
+    low = word.lower()
+    if word in STATE_NAMES or low in ORG_WORDS or low in INSTITUTION_WORDS or _is_outlet_name(word):
+        return _ANY
+    if low in TITLES or low in PERSON_ROLES or low in PLACE_WORDS or low in GROUP_WORDS \
+            or PLACE_ADJECTIVE.fullmatch(low) or MODIFIER_SUFFIX.search(low):
+        return _NONE
+    if word.isupper():
+        return _ANY
+    if low in COMMON_WORDS or word in SENTENCE_ADVERBS or low in CLAUSE_OPENERS or low in DETERMINERS \
+            or low in NON_SPEAKERS:
+        return _FUNCTION
+    return _ANY
+
+
+@lru_cache(maxsize=65536)
+def _lone_word(tok: str) -> str:
+    """The word a one-token run reads as: cleaned, without a possessive."""
+    return _POSSESSIVE_END.sub("", _clean(tok))
+
+
+def _lone_word_is_nothing(ents, toks, i0) -> bool:
+    """Whether the one-token run toks[i0] certainly names nothing, decided cheaply (about half
+    the runs of news text: "The", "In", a registry mention, a place); False: read it in full.
+    The same outcome as name_in_run's full reading, which stays the definition."""
+    if ents.covered_at(toks[i0][0]):
+        return True  # a registry mention (the full reading checks its start too)
+    kind = _lone_word_class(_lone_word(toks[i0][2]))
+    if kind == _NONE:
+        return True
+    if kind != _FUNCTION:
+        return False
+    if i0 > 0:
+        prev = toks[i0 - 1][2]
+        before = prev.lower().strip(",")
+        if before in TITLES and before not in DEMONYMS and not INITIAL.fullmatch(prev):
+            return False  # titled: "Mrs May"
+    return not ents.knows_key(lookup_key(_lone_word(toks[i0][2])))
+
+
 def name_in_run(ents, si, toks, i0, i1):
     """Classify the run toks[i0:i1]: ("person"|"organisation"|"state", start, end, name, si,
     titles, roles, gender), ("single", start, end, word, si, titles, roles, gender) or None."""
+    if i1 - i0 == 1 and _lone_word_is_nothing(ents, toks, i0):
+        return None
     text = ents.text
     words = [(s, e, _clean(t)) for s, e, t in toks[i0:i1]]
     words = [(s, s + len(w) if text.startswith(w, s) else e, w) for s, e, w in words if w]

@@ -240,7 +240,7 @@ class TypeRows:
     def lookup(self, keys: Sequence) -> np.ndarray:
         """Row indices (into `array`) of `keys`, computing the blocks of keys not cached yet."""
         get = self.rows.get
-        out = [get(k) for k in keys]
+        out = list(map(get, keys))
         if None not in out:
             return np.array(out, dtype=np.intp)
         new = list(dict.fromkeys(k for k, r in zip(keys, out) if r is None))

@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from quotelens.extract.chunk import noun_phrases
-from quotelens.extract.postag import tag, tokenize
+from quotelens.extract.chunk import default_chunker, spans_from_labels
+from quotelens.extract.postag import default_tagger, tokenize
 
 
 class TaggedSentence(NamedTuple):
@@ -74,11 +74,17 @@ def tagged_sentence(art, si: int, upto: int | None = None) -> TaggedSentence:
     # tag at least twice as many tokens as before, so many cues in one long sentence cost
     # linear time overall (each re-tagging doubles the prefix)
     m = min(n, max(need + _STEP_TOKENS, 2 * len(ts.tokens)))
-    tagged = [(w, a, b, t) for (w, a, b), t in zip(raw[:m], tag(raw[:m]))]
+    head = raw[:m]
+    words = [r[0] for r in head]
+    tagger = default_tagger()
+    xpos = tagger.xpos
+    tags = [xpos[i] for i in tagger.tag_ids(words)]
+    tagged = [(w, a, b, t) for (w, a, b), t in zip(head, tags)]
     whole = m == n and complete
     exact = m if whole else max(0, m - 2 * _LOOKAHEAD)
-    chunks = noun_phrases(tagged) if tagged else []
-    ending = {c.last - 1: c.first for c in chunks if c.last < exact or whole}
+    # the chunks' token spans only (what noun_phrases would give, without heads and offsets)
+    chunks = spans_from_labels(default_chunker().labels_for(words, tags)) if tagged else []
+    ending = {last - 1: first for first, last in chunks if last < exact or whole}
     ts = TaggedSentence(tagged[:exact], raw_starts[:exact], ending)
     entry[2] = ts
     return ts
