@@ -130,13 +130,17 @@ def _cli(*args):
 
 
 @pytest.mark.parametrize("make", ["missing", "no_manifest", "a_file"])
-def test_cli_rejects_a_folder_that_is_not_a_pipeline_run(tmp_path, make):
+def test_cli_rejects_a_folder_that_is_not_a_pipeline_run(tmp_path, make, cli_in_process):
+    """One case through the real entry point in a fresh process, the others through cli.main
+    in this process (conftest.cli_in_process: the same status and stderr; a fresh process
+    costs about 2 CPU-s of imports)."""
     target = tmp_path / "out"
     if make == "no_manifest":
         target.mkdir()
     elif make == "a_file":
         target.write_text("x", encoding="utf-8")
-    done = _cli("--config", str(SMOKE), "--from-pipeline", str(target))
+    args = ("--config", str(SMOKE), "--from-pipeline", str(target))
+    done = _cli(*args) if make == "missing" else cli_in_process("report", *args, cwd=qconfig.PROJ_ROOT)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("quotelens report: --from-pipeline:"), done.stderr
