@@ -27,6 +27,12 @@ the shipped model version 4):
   E1  A with only the n-gram part multiplied by coverage;
   F   A with "no" read only as a negator in VADER's and AFINN's readings (both also count it as a
       negative word, so "no good" counted twice); F0 F without n-grams.
+  G   (fourth session) VADER's compound as a fixed anchor (its weight fitted on it alone, so its
+      rules, emoticons, slang and boosters are read as VADER reads them) plus a residual that
+      cannot re-weight any word VADER reads: G0 200 n-grams holding no word of VADER's lexicon,
+      boosters or negators; G1 G0 plus the sums of the AFINN-165 words VADER lacks
+      (negation-aware); G2 G1 without n-grams. "G1*0.5" multiplies the fitted residual by 0.5
+      (its weight, chosen by LOSO r among 0.5 / 1 / 1.5: 1); "G0*0" is the anchor alone.
 
 Results (Dec 2026, this script; LOSO r on train; r on tweets / movie / amazon; NewsMTSC devtest
 per-target macro-F1 and per-sentence r, mt then rw). To pass, a design must beat 0.878 / 0.450
@@ -47,6 +53,12 @@ per-target macro-F1 and per-sentence r, mt then rw). To pass, a design must beat
   E1  0.514 | 0.840 0.453 0.584 | 0.534 0.525 0.571 0.474
   F   0.514 | 0.832 0.447 0.576 | 0.530 0.528 0.567 0.470
   F0  0.483 | 0.844 0.448 0.606 | 0.534 0.479 0.548 0.428
+  G0  0.465 | 0.863 0.428 0.557 | 0.503 0.440 0.532 0.410
+  G1  0.480 | 0.861 0.449 0.565 | 0.511 0.452 0.530 0.425
+  G2  0.451 | 0.873 0.444 0.577 | 0.505 0.405 0.526 0.385
+  G1*0.5 0.468 | 0.874 0.444 0.576 | 0.509 0.439 0.528 0.408
+  G1*1.5 0.477 | 0.842 0.443 0.544 | 0.510 0.444 0.523 0.425
+  G0*0 0.426 | 0.877 0.421 0.570 | 0.494 0.380 0.511 0.357
 Coverage (mean): train 0.96, devtest_mt 0.92, tweets 0.75, movie 0.80, amazon 0.84.
 None passes on all three sets, so none was adopted (version 4 stays; the two xfail tests stay).
 Why, as far as the numbers say: whenever the weights are free, NewsMTSC makes the learned part
@@ -94,6 +106,10 @@ DESIGNS = {  # anchor (None, "V" VADER, "U" union lexicon), learned lexicon colu
     "E1": dict(anchor=None, lex=[V, VPOS, VNEG, APOS, ANEG], shrink_ngrams=1),
     "F": dict(anchor=None, lex=[V, VPOS, VNEG, APOS, ANEG], no_negator=True),
     "F0": dict(anchor=None, lex=[V, VPOS, VNEG, APOS, ANEG], ngrams=False, no_negator=True),
+    # fourth session: a residual that cannot touch VADER's words
+    "G0": dict(anchor="V", lex=[], non_vader=True),
+    "G1": dict(anchor="V", lex=["RP", "RN"], non_vader=True),
+    "G2": dict(anchor="V", lex=["RP", "RN"], non_vader=True, ngrams=False),
 }
 
 
@@ -106,6 +122,10 @@ class Texts:
         self.parts = constrained.TextParts.of(self.texts)
         self.extra = {"U": np.array([union.polarity_scores(t)["compound"] for t in self.texts]),
                       "AV": np.array([afinn_rules.polarity_scores(t)["compound"] for t in self.texts])}
+        residual = afinn_outside_vader()
+        valences = [[m.valence for m in residual.matches(tk)] for tk in self.parts.tokens]
+        self.extra["RP"] = np.array([lexicons.normalise(sum(v for v in vs if v > 0)) for vs in valences])
+        self.extra["RN"] = np.array([lexicons.normalise(sum(v for v in vs if v < 0)) for vs in valences])
         self.lexicon = self.parts.lexicon_rows()
         self.lexicon_no = no_as_negator_only(self.parts).lexicon_rows()
 
@@ -122,6 +142,22 @@ class Texts:
         if isinstance(name, str):
             return self.extra[name]
         return (self.lexicon_no if no_negator else self.lexicon)[:, name]
+
+
+def vader_vocabulary() -> frozenset[str]:
+    """Every word VADER reads: its lexicon (words, slang, emoticons), boosters and negators."""
+    from nltk.sentiment.vader import VaderConstants
+
+    words = set(nltk_analyzer().lexicon) | set(VaderConstants.BOOSTER_DICT) | set(VaderConstants.NEGATE)
+    return frozenset(w.lower() for w in words)
+
+
+def afinn_outside_vader() -> lexicons.Lexicon:
+    """AFINN-165's single words that VADER does not read, negation-aware (the G designs' residual
+    lexicon: it can add words, never re-weight VADER's)."""
+    vocabulary = vader_vocabulary()
+    return lexicons.Lexicon("afinn_outside_vader", {w: v for w, v in lexicons.afinn().weights.items()
+                                                    if " " not in w and w not in vocabulary}, negation_aware=True)
 
 
 def no_as_negator_only(parts: constrained.TextParts) -> constrained.TextParts:
@@ -191,7 +227,10 @@ def build(design, data: Texts, labels):
             vocabulary[t] = vocabulary.get(t, 0) + 1
     grams = ()
     if design.get("ngrams", True):
-        grams = constrained.select_ngrams(data.parts.tokens, labels, N_NGRAMS, exclude=constrained.proper_names(data.texts))
+        exclude = constrained.proper_names(data.texts)
+        if design.get("non_vader"):
+            exclude = exclude | vader_vocabulary()
+        grams = constrained.select_ngrams(data.parts.tokens, labels, N_NGRAMS, exclude=exclude)
     probe = constrained.HeadlineModel((), (), np.zeros(0), grams, np.zeros(len(grams)), (0.0, 0.0))
     columns, no_negator = design["lex"], design.get("no_negator", False)
 
@@ -217,6 +256,7 @@ def build(design, data: Texts, labels):
         adjustment = lexical + learned
         if design.get("shrink"):
             adjustment = adjustment * cover ** design["shrink"]
+        adjustment = adjustment * design.get("residual", 1.0)
         eta = (a * d.column(V if anchor == "V" else "U") if anchor else 0.0) + adjustment
         negative, positive = 1 / (1 + np.exp(eta + c)), 1 / (1 + np.exp(c - eta))
         p = np.column_stack([negative, np.clip(1 - negative - positive, 0, None), positive])
@@ -252,7 +292,8 @@ def main(argv=None) -> int:
             d = load_newsmtsc(config.NEWSMTSC_DIR / f"{name}.jsonl")
             checks[name] = (Texts(d["sentence"], union, afinn_rules), d["label"].to_numpy())
     for name in args.designs:
-        design = DESIGNS[name]
+        base, _, weight = name.partition("*")  # "G1*0.5": the adjustment multiplied by 0.5
+        design = dict(DESIGNS[base], residual=float(weight or 1.0))
         rs = []
         for s in sorted(set(source)):
             tr, te = np.flatnonzero(source != s), np.flatnonzero(source == s)
