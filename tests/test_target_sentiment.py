@@ -23,6 +23,7 @@ from quotelens.compare import network_plots, signed_network, statement_targets
 from quotelens.extract.registry import default_registry_path
 from quotelens.figure_labels import overlapping_texts
 from quotelens.sentiment import constrained, targets
+from quotelens.sentiment import model as sentence_model
 from quotelens.sentiment.newsmtsc import load_newsmtsc, macro_f1
 
 # On a fresh clone the models are fitted once per run (tests/conftest.py), not here and in the
@@ -37,14 +38,17 @@ pytestmark = pytest.mark.usefixtures("target_model_fitted")
 
 def test_target_model_beats_the_headline_per_target_on_held_out_train():
     # A fifth of train's stories/articles (by a hash of the group key, not by looking) is held
-    # out; the target model and the headline are both fitted on the rest only.
+    # out; the target model and both sentence models whose tones it reads (headline, n-gram)
+    # are fitted on the rest only.
     rows = load_newsmtsc(config.NEWSMTSC_DIR / "train.jsonl")
     held = rows["sentence_id"].map(lambda s: zlib.crc32(targets.article_key(s).encode()) % 5 == 0).to_numpy()
     fit_rows, held_rows = rows[~held].reset_index(drop=True), rows[held].reset_index(drop=True)
     assert len(held_rows) > 1000
     headline = constrained.fit(constrained.TextParts.of(fit_rows["sentence"].tolist()), fit_rows["label"].to_numpy())
+    ngram = sentence_model.fit("ngram", fit_rows["sentence"].tolist(), fit_rows["label"].to_numpy())
     model = targets.fit(fit_rows)
-    scored = targets.score_targets(held_rows["sentence"], held_rows["start"], held_rows["end"], model=model, headline=headline)
+    scored = targets.score_targets(held_rows["sentence"], held_rows["start"], held_rows["end"], model=model,
+                                   headline=headline, ngram_model=ngram)
     truth = held_rows["label"].to_numpy()
     target_f1 = macro_f1(truth, scored["label"])
     headline_f1 = macro_f1(truth, headline.labels(scored["tone"].to_numpy()))
@@ -64,8 +68,20 @@ def test_targets_of_opposite_polarity_in_one_sentence_are_told_apart(file):
     pairs = pairs.assign(score=targets.score_targets(pairs["sentence"], pairs["start"], pairs["end"])["score"].to_numpy())
     negative = pairs[pairs["label"] == -1].set_index("line")["score"]
     positive = pairs[pairs["label"] == 1].set_index("line")["score"].reindex(negative.index)
-    assert (positive > negative).mean() >= 0.7  # measured (model version 2): 0.76 (mt), 0.80 (rw)
-    assert ((positive > 0) & (negative < 0)).mean() >= 0.15  # measured (model version 2): 0.30 (mt), 0.60 (rw)
+    assert (positive > negative).mean() >= 0.7  # measured: version 3 0.83 (mt), 0.80 (rw); version 2 0.76, 0.80
+    assert ((positive > 0) & (negative < 0)).mean() >= 0.15  # version 3 0.24 (mt), 0.60 (rw); version 2 0.30, 0.60
+
+
+def test_target_model_on_devtest_with_the_character_tone():
+    # Devtest is read only to check (the design and settings were chosen on train). Measured
+    # per-target macro-F1: version 3 (character tone) 0.663 (mt) / 0.685 (rw); version 2 0.663 /
+    # 0.671, so the rw floor fails without the character tone. The issue asks for 0.70 on both:
+    # not met (docs/sentiment_designs.md).
+    floors = {"devtest_mt.jsonl": 0.655, "devtest_rw.jsonl": 0.68}
+    for file, floor in floors.items():
+        rows = load_newsmtsc(config.NEWSMTSC_DIR / file)
+        scored = targets.score_targets(rows["sentence"], rows["start"], rows["end"])
+        assert macro_f1(rows["label"].to_numpy(), scored["label"].to_numpy()) >= floor, file
 
 
 def test_target_sentiment_one_call_per_text():

@@ -21,9 +21,11 @@ span of the sentence) the features are:
   quotelens.sentiment.model (its log-odds of positive over negative, their magnitude, its
   probability of neutral): the target model scores news, so a sentence tone that knows news
   vocabulary helps it (grouped cross-validation on NewsMTSC train, scripts/tune_target_sentiment.py:
-  macro-F1 0.672 at the chosen setting, about 0.645 without these three features),
-  while the headline keeps to its constrained vocabulary; the other features explain how the
-  target departs from these tones;
+  macro-F1 0.672 in version 2, about 0.645 without these three features),
+  while the headline keeps to its constrained vocabulary; and (since target model version 3) the
+  character n-gram model's (`char_tone`: its log-odds / 4 and P(neutral)), which reads unseen
+  inflections and compounds like the seen ones; the other features explain how the target
+  departs from these tones;
 - target-specific words (`window_words`): the words next to the target, its governing verb, its
   preposition, the content words of its clause and the head of a common-noun target, each marked
   by where it stands; names and numbers are replaced by placeholders, so no person's name can
@@ -62,8 +64,9 @@ ROLES = ("subject", "object", "preposition", "agent", "possessor", "speaker", "q
 # The n-gram model's log-odds are divided by this so that most fall within -1..1, like the other
 # dense features (its probabilities are clipped at 1e-9 first).
 NGRAM_TONE_UNIT = 4.0
-SENTENCE_TONES = ("tone", "ngram_log_odds", "ngram_neutral")  # the per-sentence inputs of dense_row
-DENSE_FEATURES = (("tone", "tone_magnitude", "ngram_tone", "ngram_tone_magnitude", "ngram_neutral")
+SENTENCE_TONES = ("tone", "ngram_log_odds", "ngram_neutral", "char_tone", "char_neutral")  # dense_row's per-sentence inputs
+DENSE_FEATURES = (("tone", "tone_magnitude", "ngram_tone", "ngram_tone_magnitude", "ngram_neutral", "char_tone",
+                   "char_neutral")
                   + tuple(f"{place}_{side}" for place in PLACES for side in ("pos", "neg"))
                   + ROLES
                   + ("subject_right_pos", "subject_right_neg", "object_left_pos", "object_left_neg"))
@@ -212,8 +215,9 @@ def _sums(values) -> tuple[float, float]:
 def dense_row(parsed: ParsedSentence, where: TargetView, tones) -> list[float]:
     """The DENSE_FEATURES of one target, in that order (valence sums on -1..1, roles 0/1).
     `tones`: the sentence's SENTENCE_TONES (the headline's tone in log-odds units, the n-gram
-    model's log-odds of positive over negative, its P(neutral) on 0-1)."""
-    tone, ngram_log_odds, ngram_neutral = (float(t) for t in tones)
+    model's log-odds of positive over negative, its P(neutral) on 0-1, the character model's
+    log-odds / 4 and P(neutral))."""
+    tone, ngram_log_odds, ngram_neutral, char_log_odds, char_neutral = (float(t) for t in tones)
     n = len(parsed.tokens)
     v = parsed.valence
     clause = parsed.clause
@@ -229,7 +233,7 @@ def dense_row(parsed: ParsedSentence, where: TargetView, tones) -> list[float]:
         "verb": [v[where.verb]] if where.verb >= 0 else [],
     }
     ngram_tone = ngram_log_odds / NGRAM_TONE_UNIT
-    row = [tone, abs(tone), ngram_tone, abs(ngram_tone), ngram_neutral]
+    row = [tone, abs(tone), ngram_tone, abs(ngram_tone), ngram_neutral, char_log_odds, char_neutral]
     for place in PLACES:
         row.extend(_sums(places[place]))
     row.extend(1.0 if where.roles[r] else 0.0 for r in ROLES)

@@ -6,18 +6,19 @@ NewsMTSC (Hamborg and Donnay 2021) labels each target mention negative, neutral 
 
 Model: a multinomial logistic regression (scikit-learn, lbfgs, balanced class weights, L2) over
 the features of `target_features` (lexicon valences by place and distance, the target's role and
-form, the sentence's tone from the headline and the n-gram model) and at most `N_WORDS` target-specific words
-(`target_features.window_words`, each seen with `MIN_DOCUMENTS` training targets or more, chosen
-by chi-squared association with the labels). The dense features are multiplied by `DENSE_SCALE`
+form, the sentence's tone from the headline, the word n-gram model and the character n-gram model
+of `char_tone`) and at most `N_WORDS` target-specific words (`target_features.window_words`,
+each seen with `MIN_DOCUMENTS` training targets or more, chosen by chi-squared association with
+the labels). The dense features are multiplied by `DENSE_SCALE`
 before fitting, which divides their L2 penalty by its square: they carry prior knowledge (the
 lexicons), the words must earn their weight.
 
-Training: NewsMTSC train.jsonl only. The sentence tones a training target sees (the headline's
-and the n-gram model's, `target_features.SENTENCE_TONES`) are out of fold (`out_of_fold_tones`:
-both sentence models refitted without the target's article, grouped `TONE_FOLDS`-fold), so the
-regression learns how far to trust them on sentences the sentence models have not seen, as at
-scoring time. Hyper-parameters: scripts/tune_target_sentiment.py (grouped
-cross-validation on train by article; docs/evaluation/sentiment.md).
+Training: NewsMTSC train.jsonl only. The sentence tones a training target sees (the headline's,
+the n-gram model's and the character model's, `target_features.SENTENCE_TONES`) are out of fold
+(`out_of_fold_tones`: the sentence models refitted without the target's article, grouped
+`TONE_FOLDS`-fold), so the regression learns how far to trust them on sentences the sentence
+models have not seen, as at scoring time. Hyper-parameters: scripts/tune_target_sentiment.py
+(grouped cross-validation on train by article; docs/evaluation/sentiment.md).
 
 Units: `score` = P(positive) - P(negative), on [-1, 1]; `label` the most probable class. The
 probabilities are those of a model fitted with balanced class weights, so they assume the three
@@ -43,14 +44,14 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from quotelens.extract import chunk, postag
-from quotelens.sentiment import constrained, target_features
+from quotelens.sentiment import char_tone, constrained, target_features
 from quotelens.sentiment import model as sentence_models
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.tables import atomic_path
 
-MODEL_VERSION = "2"  # bump when the features, hyper-parameters or fitting change (2: the n-gram model's tone)
+MODEL_VERSION = "3"  # bump when the features, hyper-parameters or fitting change (2: the n-gram model's tone; 3: the character model's)
 N_WORDS = 300  # target-specific words kept (scripts/tune_target_sentiment.py, one-standard-error rule)
-REGULARISATION_C = 0.03  # inverse L2 strength (same script and rule)
+REGULARISATION_C = 0.1  # inverse L2 strength (same script and rule; 0.03 until version 2)
 DENSE_SCALE = 4.0  # dense columns are multiplied by this before fitting (penalty / 16)
 MIN_DOCUMENTS = 5  # a word seen with fewer training targets is a likely accident
 TONE_FOLDS = 5  # folds for the out-of-fold sentence tone of the training targets
@@ -71,11 +72,13 @@ def article_key(sentence_id: str) -> str:
 class TargetModel:
     """A fitted target-sentiment model: coefficients (3 classes x (dense features + words)) and
     intercepts in log-odds units, the dense features being `target_features.DENSE_FEATURES`
-    times DENSE_SCALE and the words 0/1."""
+    times DENSE_SCALE and the words 0/1; `char_model` the character n-gram sentence model fitted
+    on all training sentences (None until `fit` sets it), which gives new text its tone."""
 
     words: tuple[str, ...]
     coef: np.ndarray
     intercept: np.ndarray
+    char_model: char_tone.CharToneModel | None = None
 
     def __post_init__(self) -> None:
         self._index = {w: j for j, w in enumerate(self.words)}
@@ -125,28 +128,32 @@ def ngram_tones(texts, ngram_model: sentence_models.SentenceModel) -> np.ndarray
     return np.column_stack([log_odds, p[:, classes.index(0)]])
 
 
-def sentence_tones(texts, headline: constrained.HeadlineModel, ngram_model: sentence_models.SentenceModel) -> np.ndarray:
-    """`target_features.SENTENCE_TONES` of each text, shape (n, 3): the headline's tone, the
-    n-gram model's log-odds and P(neutral)."""
+def sentence_tones(texts, headline: constrained.HeadlineModel, ngram_model: sentence_models.SentenceModel,
+                   char_model: char_tone.CharToneModel) -> np.ndarray:
+    """`target_features.SENTENCE_TONES` of each text, shape (n, 5): the headline's tone, the
+    n-gram model's log-odds and P(neutral), the character model's log-odds / 4 and P(neutral)."""
     texts = list(texts)
-    return np.column_stack([headline_tones(texts, headline), ngram_tones(texts, ngram_model)]).reshape(len(texts), 3)
+    width = len(target_features.SENTENCE_TONES)
+    return np.column_stack([headline_tones(texts, headline), ngram_tones(texts, ngram_model),
+                            char_model.tones(texts)]).reshape(len(texts), width)
 
 
 def out_of_fold_tones(texts, labels, groups, folds: int = TONE_FOLDS) -> np.ndarray:
     """Each row's `sentence_tones` from sentence models fitted without the row's group
     (article), grouped `folds`-fold; the rows are (sentence, target) pairs, as the sentence
-    models are fitted. Shape (n, 3)."""
+    models are fitted. Shape (n, 5)."""
     from sklearn.model_selection import GroupKFold
 
     texts, labels = list(texts), np.asarray(labels)
     parts = constrained.TextParts.of(texts)
-    tones = np.zeros((len(texts), 3))
+    tones = np.zeros((len(texts), len(target_features.SENTENCE_TONES)))
     for train, held in GroupKFold(n_splits=folds).split(texts, labels, groups=np.asarray(groups)):
         headline = constrained.fit(parts.subset(train), labels[train])
         held_parts = parts.subset(held)
         tones[held, 0] = headline.tone(held_parts.lexicon_rows(), headline.ngram_matrix(held_parts.tokens))
         ngram_model = sentence_models.fit("ngram", [texts[i] for i in train], labels[train])
-        tones[held, 1:] = ngram_tones([texts[i] for i in held], ngram_model)
+        tones[held, 1:3] = ngram_tones([texts[i] for i in held], ngram_model)
+        tones[held, 3:] = char_tone.fit([texts[i] for i in train], labels[train]).tones([texts[i] for i in held])
     return tones
 
 
@@ -203,11 +210,13 @@ def fit_features(dense: np.ndarray, word_sets, labels, n_words: int = N_WORDS, C
 
 def fit(rows: pd.DataFrame, n_words: int = N_WORDS, C: float = REGULARISATION_C) -> TargetModel:
     """Fit on NewsMTSC-like rows (columns sentence_id, sentence, start, end, label): out-of-fold
-    tones, features, regression."""
+    tones, features, regression, and the character model on all rows."""
     groups = rows["sentence_id"].map(article_key).to_numpy()
     tones = out_of_fold_tones(rows["sentence"], rows["label"], groups)
     dense, words = target_features_of(rows["sentence"], rows["start"], rows["end"], tones)
-    return fit_features(dense, words, rows["label"].to_numpy(), n_words, C)
+    fitted = fit_features(dense, words, rows["label"].to_numpy(), n_words, C)
+    fitted.char_model = char_tone.fit(rows["sentence"].tolist(), rows["label"].to_numpy())
+    return fitted
 
 
 def _file_bytes(name: str) -> bytes:
@@ -225,7 +234,7 @@ def cache_key(train_path: Path) -> str:
     h.update(sentence_models.cache_key(train_path).encode())
     h.update(f"targets {MODEL_VERSION} words {N_WORDS} C {REGULARISATION_C} scale {DENSE_SCALE} "
              f"min {MIN_DOCUMENTS} folds {TONE_FOLDS}".encode())
-    for module in (target_features, chunk, postag):
+    for module in (target_features, char_tone, chunk, postag):
         h.update(Path(module.__file__).read_bytes())
     h.update(Path(__file__).read_bytes())
     h.update(_file_bytes(postag.MODEL_FILE))
@@ -236,7 +245,7 @@ def cache_key(train_path: Path) -> str:
 @lru_cache(maxsize=2)
 def load_target_model(train_path: str | None = None, cache_dir: str | None = None) -> TargetModel:
     """The fitted model, from the cache when its key matches, else fitted on NewsMTSC train now
-    (about half a minute) and cached; cached models of other keys are removed."""
+    (about a minute) and cached; cached models of other keys are removed."""
     train = Path(train_path) if train_path else sentence_models.train_path_default()
     folder = Path(cache_dir) if cache_dir else sentence_models.CACHE_DIR
     key = cache_key(train)
@@ -256,16 +265,20 @@ def load_target_model(train_path: str | None = None, cache_dir: str | None = Non
 
 
 def score_targets(texts, starts, ends, model: TargetModel | None = None,
-                  headline: constrained.HeadlineModel | None = None) -> pd.DataFrame:
+                  headline: constrained.HeadlineModel | None = None,
+                  ngram_model: sentence_models.SentenceModel | None = None) -> pd.DataFrame:
     """Score targets given as parallel sequences (the sentence or short passage holding the
     target, the target's character offsets in it). One row per target: `score` (P(positive) -
     P(negative), -1..1), `label` (-1, 0, 1, the most probable class), `p_negative`,
-    `p_neutral`, `p_positive` (0-1), `tone` (the headline's log-odds for the whole text)."""
+    `p_neutral`, `p_positive` (0-1), `tone` (the headline's log-odds for the whole text).
+    `headline` and `ngram_model` default to the shipped sentence models (fitted on all of
+    NewsMTSC train); pass others to score text held out of a model fitted on part of train."""
     texts = [str(t) for t in texts]
     model = model or load_target_model()
     headline = headline or sentence_models.load_headline()
+    ngram_model = ngram_model or sentence_models.load_models()["ngram"]
     unique = sorted(set(texts))
-    tone_of = dict(zip(unique, sentence_tones(unique, headline, sentence_models.load_models()["ngram"])))
+    tone_of = dict(zip(unique, sentence_tones(unique, headline, ngram_model, model.char_model)))
     tones = [tone_of[t] for t in texts]
     dense, words = target_features_of(texts, starts, ends, tones)
     p = model.probabilities(dense, words) if len(texts) else np.zeros((0, 3))
