@@ -40,6 +40,7 @@ def test_findings_of_a_one_outlet_corpus_without_a_registry(gum):
     sentences = summary.findings(ctx, articles, groups, None, 5, masking=False, n_boot=200)
     text = " ".join(sentences)
     assert "from 1 outlet," in text  # not "1 outlets"
+    assert not re.search(r"\b1 statements\b", text)
     # one outlet: no "In wikinews, the most quoted ..." repeating the corpus's top speaker
     assert not [s for s in sentences if s.startswith("In wikinews")], sentences
     # a mean without an interval says why (its actor is quoted in one article)
@@ -80,3 +81,13 @@ def test_examples_show_reported_words_with_their_reporting_verb(default_load, de
         assert m.group(1) in (row["cue"], " ".join(text[int(row["cue_start"]):int(row["start"])].split())), (m.group(1), row["cue"])
         assert row["cue"].split()[0].lower() in m.group(1).lower()
     assert reported >= 4
+
+
+def test_counts_of_one_are_singular_on_the_seed_article():
+    # the seed article (the smoke report): Bashar al-Jaafari is quoted once; the page said "1 statements"
+    articles = load_corpus([config.SEEDS_DIR]).articles
+    groups = choices.outlet_groups("", articles)
+    ctx = cmp.statements_in_context(extract_statements(articles), articles, groups)
+    top = next(s for s in summary.findings(ctx, articles, groups, None, 2) if s.startswith("The most quoted named actors"))
+    assert re.search(r"Bashar al-Jaafari \(1 statement, \d+%\)", top), top
+    assert not re.search(r"\b1 statements\b", top)

@@ -136,7 +136,7 @@ def findings(
         f"{_pct(f['direct'], n)} are direct quotes, {_pct(f['reported'], n)} reported speech and "
         f"{_pct(f['mixed'], n)} reported speech with a quoted fragment."
     )
-    top = ", ".join(f"{_who(s)} ({k} statements, {_pct(k, n)})" for s, k in sf["top_speakers"])  # n says what it counts
+    top = ", ".join(f"{_who(s)} ({_plural(k, 'statement')}, {_pct(k, n)})" for s, k in sf["top_speakers"])  # n says what it counts
     options = {} if n_boot is None else {"n_boot": n_boot}
     out.append(f"The most quoted named actors are {top}.")
     if sf["n_unnamed"]:
