@@ -60,8 +60,10 @@ TIME_CLAUSE = frozenset("when after since before until while once".split())
 #: Words a whole statement never ends with: the span was cut before the rest of its clause
 #: ("... fighting between the opposition and | the Assad regime opposition said").
 DANGLING_END = OBJECT_OF | frozenset("and or but nor while whereas as than that which who whom whose the a an".split())
-_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
+# (?<![A-Za-z]): a search starts only at a word's first letter, so a text holding one very long
+# "word" (a page that lost its spaces) is read once, not once per letter (quadratic)
+_LAST_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\W*$")
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\W*(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 #: Part-of-speech tags (Penn Treebank) of a finite verb (past, present, modal) and of any verb.
 FINITE_TAGS = frozenset(("VBD", "VBZ", "VBP", "MD"))
 VERB_TAGS = FINITE_TAGS | {"VB", "VBN", "VBG"}
