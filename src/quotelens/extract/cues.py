@@ -51,6 +51,8 @@ TELL_OBJECT = re.compile(
 # Where a reported clause ends: a coordinated speech verb ("... and added"), a participle
 # ("..., adding that"), "according to", or "while" opening a new clause.
 COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={VERB.pattern})")
+# a second speech act with a short subject of its own: "..., but critics charge ..."
+SUBJECT_COORD_CUT = re.compile(rf",\s+(?:but|while|whereas)\s+(?:[\w'’-]+\s+){{1,3}}(?={VERB.pattern})")
 PART_CUT = re.compile(rf",?\s+(?:{alternation(CLAUSE_ENDING_PARTICIPLES)})\b|,\s*according\s+to\b"
                        r"|,?\s+while\s+(?=[A-Z])"  # "... while Damascus has refuted ...": a new clause
                        r"|:\s*(?=[\"“«])")  # 'X told Sky News CLAUSE: "Q"': the quote is a statement of its own
@@ -134,7 +136,7 @@ class ClauseCuts:
 
     def __init__(self, text: str, s0: int, s1: int):
         self.s1 = s1
-        self.coord = [m.start() for m in COORD_CUT.finditer(text, s0, s1)]
+        self.coord = sorted(m.start() for pat in (COORD_CUT, SUBJECT_COORD_CUT) for m in pat.finditer(text, s0, s1))
         self.part = [m.start() for m in PART_CUT.finditer(text, s0, s1)]
         self.ing = [m.start() for m in ING_CUT.finditer(text, s0, s1) if not _progressive(text, s0, m.start())]
 
@@ -158,7 +160,7 @@ def clause_end(text: str, a: int, s1: int) -> int:
     """End (character offset) of the reported clause starting at `a` in a sentence ending at
     `s1`: before a coordinated speech verb, a participle or "according to", else `s1`."""
     b = s1
-    for pat in (COORD_CUT, PART_CUT):
+    for pat in (COORD_CUT, SUBJECT_COORD_CUT, PART_CUT):
         m = pat.search(text, a, b)
         if m and m.start() > a:
             b = m.start()
