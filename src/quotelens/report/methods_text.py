@@ -256,7 +256,7 @@ def target_sentiment_sentences(doc: dict | None) -> list[str]:
         names = VALUE_LABELS["file"]
         scores = "; ".join(f"{names.get(f, f)}: macro-F1 {whole[f]['macro_f1']:.2f}, {100 * whole[f]['accuracy']:.0f}% of "
                            f"{int(whole[f]['n'])} targets labelled right" for f in files)
-        text = (f"On NewsMTSC's held-out test sets (sentences the model never saw; macro-F1 on 0-1, three classes): {scores}. ")
+        text = (f"On NewsMTSC's two devtest sets (not trained on; macro-F1 on 0-1, three classes): {scores}. ")
         both = [f for f in files if (f, "target") in mixed and (f, "ensemble") in mixed]
         if both:
             f = max(both, key=lambda k: int(mixed[(k, "target")]["n"]))
