@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # Lower-case, without the final period, as Punkt stores them. Multi-period abbreviations
 # keep their inner periods ("u.n").
@@ -41,6 +40,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 @lru_cache(maxsize=1)
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """The project's Punkt tokenizer: untrained parameters plus NEWS_ABBREVIATIONS."""
+    # Imported here: `import nltk...` runs nltk/__init__, which loads scipy.stats and sklearn
+    # (about 1 CPU-s), and many importers of this module only want its word lists.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(NEWS_ABBREVIATIONS)
     return PunktSentenceTokenizer(params)
