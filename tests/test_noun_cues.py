@@ -13,8 +13,8 @@ from quotelens import config
 from quotelens.extract.statements import extract_article_statements, extract_statements
 from quotelens.load.corpus import load_corpus
 
-GUM = config.resolve("../shared/corpora/ud-english/gum_news_articles.jsonl")
-NEWSMTSC = config.resolve("../shared/corpora/newsmtsc/train.jsonl")
+GUM = config.resolve("data/gold/news/articles.jsonl")  # the news gold holds the GUM articles whole
+NEWSMTSC = config.resolve("data/raw/newsmtsc/train.jsonl")
 
 
 def _gum_text(doc_id: str) -> str:

@@ -12,7 +12,7 @@ from quotelens.config import GOLD_DIR
 from quotelens.extract.registry import Registry
 from quotelens.extract.statements import extract_article_statements
 
-NEWSMTSC = config.resolve("../shared/corpora/newsmtsc/train.jsonl")
+NEWSMTSC = config.resolve("data/raw/newsmtsc/train.jsonl")
 
 
 def _sentence(start: str) -> str:
