@@ -60,6 +60,18 @@ LONG_TURN_SENTENCES = 5  # a "question" line of this many sentences is an answer
 _EDITORIAL = re.compile(r"(?:Ed\.|Editor['’]s note|Note)\s*:|\[(?:Ed\.|Editor|Note)\b", re.IGNORECASE)
 _YOU = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _Q_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.)]\s+", re.IGNORECASE)
+# An interviewer's line whose "?" was left out: a direct question to "you" ("How did you come
+# to be involved with this discovery"), an indirect one ("I just wanted to know if you had any
+# thoughts on ..."), or a request closing the line ("... Talk us through the difficulties").
+# Read on the last sentence of a line that does not end in "?".
+_AUX = r"(?:do|did|does|are|is|was|were|have|has|had|can|could|would|will|should)"
+_UNMARKED_QUESTION = re.compile(
+    rf"^(?:(?:And|So|But|Now|Well),?\s+)?(?:"
+    rf"(?:How|What|Why|When|Where|Which|Who|Whom|Whose)\b[\w\s,'’-]{{0,40}}?\b{_AUX}\s+you\b"
+    rf"|(?:Do|Did|Does|Are|Is|Was|Were|Have|Has|Had|Can|Could|Would|Will|Should)\s+you\b"
+    rf"|(?:I|We)\s+(?:just\s+|also\s+)?(?:wanted|want|would\s+like|['’]d\s+like|was\s+wondering|wonder)\s+"
+    rf"(?:to\s+(?:know|ask)\s+)?(?:if|whether|what|how|why)\s+you\b"
+    rf"|(?:Please\s+)?(?:Tell|Talk|Walk|Take)\s+(?:us|me)\b)")
 _A_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s+", re.IGNORECASE)
 _FINAL_PUNCT = re.compile(r"[.!?…:;,\"'”’)\]\-–—]\s*$")
 _INTERVIEWED_BY = re.compile(r",?\s*(?:[\w-]+\s+){0,4}?(?:was\s+|is\s+)?interviewed\s+by\b", re.IGNORECASE)
@@ -96,6 +108,8 @@ def _lines(art: ArticleState) -> list[Line]:
             kind = "long_turn" if len(sentence_spans(piece)) >= LONG_TURN_SENTENCES else "question"
         elif _A_LABEL.match(piece):
             kind = "answer"
+        elif _unmarked_question(piece):
+            kind = "question"
         elif len(piece.split()) <= MAX_HEADING_WORDS and not _FINAL_PUNCT.search(piece):
             kind = "short"
         elif _caption(piece):
@@ -110,6 +124,16 @@ def _lines(art: ArticleState) -> list[Line]:
             nxt = out[k + 1].kind if k + 1 < len(out) else "furniture"
             out[k] = out[k]._replace(kind="heading" if nxt in ("question", "heading", "furniture") else "answer")
     return out
+
+
+def _unmarked_question(piece: str) -> bool:
+    """Whether a line without "?" asks the interviewee something: its last sentence (of at
+    most LONG_TURN_SENTENCES) opens like a question or request to "you"/"us"."""
+    spans = sentence_spans(piece)
+    if not spans or len(spans) >= LONG_TURN_SENTENCES:
+        return False
+    last = piece[spans[-1][0]:spans[-1][1]]
+    return bool(_UNMARKED_QUESTION.match(last))
 
 
 def _caption(piece: str) -> bool:

@@ -1,0 +1,56 @@
+"""Interviewer lines that ask without a question mark (quotelens.extract.interview): a direct
+question whose "?" was dropped ("How did you come to be involved with this discovery"), an
+indirect one ("I just wanted to know if you had any thoughts on ..."), or a line ending in a
+request ("... Talk us through the difficulties ..."). The line after it is an answer, and the
+request line is none. Dev articles of the news gold (GUM Wikinews interviews; never its test
+split); no registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotelens.config import GOLD_DIR
+from quotelens.extract.registry import Registry
+from quotelens.extract.statements import extract_article_statements
+
+NEWS_ARTICLES = GOLD_DIR / "news" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_articles():
+    arts = {}
+    for line in NEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["split"] == "dev":
+            arts[rec["id"]] = rec
+    return arts
+
+
+def _answers(rec):
+    sts = extract_article_statements(rec["text"], "t", Registry(), title=rec["title"], source=rec["source"])
+    return {st["quote"]: st["speaker"] for st in sts if st["rule"].startswith("interview_answer")}
+
+
+@pytest.mark.parametrize(
+    ("article_id", "answer_start", "speaker"),
+    [
+        # first line "How did you come to be involved with this discovery" (no "?")
+        ("GUM_interview_daly", "Frank Rack got in touch after they returned from Antarctica", "Marymegan Daly"),
+        # "I just wanted to know if you had any thoughts on recent NATO actions ..."
+        ("GUM_interview_chomsky", "Could be I give so many talks I can’t remember.", "Noam Chomsky"),
+    ],
+)
+def test_the_answer_to_an_unmarked_question_is_found(dev_articles, article_id, answer_start, speaker):
+    answers = _answers(dev_articles[article_id])
+    found = [q for q in answers if q.startswith(answer_start)]
+    assert found, article_id
+    assert answers[found[0]] == speaker
+
+
+def test_a_line_ending_in_a_request_is_a_question_not_an_answer(dev_articles):
+    answers = _answers(dev_articles["GUM_interview_daly"])
+    assert not [q for q in answers if q.startswith("These animals are shrouded in mystery")]
+    # and the answer to it is still one
+    assert any(q.startswith("The samples we have are small in terms of numbers") for q in answers)
