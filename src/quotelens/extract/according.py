@@ -136,9 +136,13 @@ def find_according_to(art: ArticleState) -> None:
         conjunct = _CONJUNCT_AFTER.match(text, span[1], s1)  # "detailed information [and coordinates]"
         if _basis_for_acting(text[span[0]:conjunct.end() if conjunct else span[1]]):
             continue
-        res = art.resolver.resolve([span])
-        if res is None:
-            res = generic_speaker(art, span, any_head=True)
+        joint = _joint_source(art, span, s1)
+        if joint is not None:
+            res, span = joint
+        else:
+            res = art.resolver.resolve([span])
+            if res is None:
+                res = generic_speaker(art, span, any_head=True)
         if res is None:
             continue
         head = text[s0:m.start()]
@@ -161,6 +165,74 @@ def find_according_to(art: ArticleState) -> None:
                 a = s0 + lead.end()
         art.emit_clause(a, b, res, "according to", "according_to", "according_to", m.start(), spans=[span])
         art.used_cues.add(m.start())
+
+
+_AND = re.compile(r"\s*,?\s+and\s+")
+_DETERMINERS = ("the", "a", "an")
+MAX_SOURCES = 4
+
+
+def _joint_source(art: ArticleState, span: tuple[int, int], limit: int) -> tuple[Resolution, tuple[int, int]] | None:
+    """"according to the Syrian National Coalition and the Syrian Observatory for Human Rights":
+    sources joined by "and" are one joint speaker named "A and B" (data/gold/news/README.md,
+    section 3, as extract.joint_speakers does for subjects), with the span from the first
+    source to the last. Each conjunct must stand for a source by itself: a person, state, news
+    agency or registry actor, a name after a determiner, or a lower-case description ending in
+    a noun ("local residents"); so "the Arts and Humanities Citation Index" and "The Post and
+    Courier" stay one name. None when the source phrase is no such coordination."""
+    text = art.text
+    parts = [span]
+    inner = _AND.search(text, span[0], span[1])
+    if inner is not None:  # the chunker took the coordination whole
+        parts = [(span[0], inner.start()), (inner.end(), span[1])]
+    while len(parts) < MAX_SOURCES:
+        m = _AND.match(text, parts[-1][1], limit)
+        nxt = according_phrase(art, m.end(), limit) if m else None
+        if nxt is None or nxt[0] != m.end() or not re.match(r"\s*(?:[,.;:)]|$)", text[nxt[1]:limit]):
+            break  # the last source ends the phrase ("According to Abu Leith women and children were ...": no)
+        parts.append(nxt)
+    if len(parts) < 2:
+        return None
+    names: list[str] = []
+    kinds: list[str] = []
+    for a, b in parts:
+        res = art.resolver.resolve([(a, b)]) or generic_speaker(art, (a, b), any_head=True)
+        if res is None or not _alone(text[a:b], res):
+            return None
+        name = res.speaker
+        words = text[a:b].split()
+        own = " ".join(words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words)
+        if res.how.split(":")[0] == "generic" or res.how.split(":")[0] in ("unknown_name", "role") \
+                and not {w.lower() for w in name.split()} <= {w.lower() for w in words}:
+            name = own  # as written, not a longer name it was merged with ("the Syrian National Coalition")
+        if name not in names:
+            names.append(name)
+            kinds.append(res.kind)
+    if len(names) < 2:
+        return None
+    kind = kinds[0] if len(set(kinds)) == 1 else ("unnamed" if {"group", "unnamed"} & set(kinds) else kinds[0])
+    lo, hi = parts[0][0], parts[-1][1]
+    return Resolution(" and ".join(names), text[lo:hi], lo, hi, "unnamed" if kind == "group" else kind,
+                      "", None, "joint"), (lo, hi)
+
+
+def _alone(phrase: str, res: Resolution) -> bool:
+    """Whether one conjunct of an according-to source names a source by itself (see
+    _joint_source); a bare capitalised run may be the end of a longer name ("Courier" of "The
+    Post and Courier") and is not."""
+    how = res.how.split(":")[0]
+    words = phrase.split()
+    det = words[0].lower() in _DETERMINERS and len(words) > 1
+    own = words[1:] if det else words
+    if how == "generic" and not (det and own[0][:1].isupper()):
+        tags = tag_text(phrase)
+        return words[-1][:1].islower() and bool(tags) and tags[-1][3] in ("NN", "NNS")
+    # a person, state, agency or registry actor that the conjunct itself names, not a phrase
+    # ending in one ("Humanities Citation Index Professor Chomsky")
+    if (how == "name" or res.in_registry or res.kind in ("state", "person", "news_agency")) \
+            and own[0].lower() in f"{res.speaker} {res.mention}".lower():
+        return True
+    return det and own[0][:1].isupper()  # a name after a determiner: "the Syrian National Coalition"
 
 
 def _basis_for_acting(phrase: str) -> bool:

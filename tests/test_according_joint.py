@@ -1,0 +1,59 @@
+""""according to A and B" names one joint speaker "A and B" (quotelens.extract.according, the
+joint-speaker rule of data/gold/news/README.md section 3), and the "and" inside a name never
+splits it. Real text: dev articles of the news gold (FA-KES, GUM Wikinews; never its test
+split), no registry."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from quotelens.config import GOLD_DIR
+from quotelens.extract.registry import Registry
+from quotelens.extract.statements import extract_article_statements
+
+NEWS_ARTICLES = GOLD_DIR / "news" / "articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def dev_articles():
+    arts = {}
+    for line in NEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["split"] == "dev":
+            arts[rec["id"]] = rec
+    return arts
+
+
+def _according(rec):
+    sts = extract_article_statements(rec["text"], "t", Registry(), title=rec["title"], source=rec["source"])
+    return [st for st in sts if st["rule"].startswith("according_to")]
+
+
+def test_two_sources_after_according_to_are_one_joint_speaker(dev_articles):
+    # "... injured others in Tokhar according to the Syrian National Coalition and the Syrian
+    # Observatory for Human Rights."
+    sts = [st for st in _according(dev_articles["fakes_1918150036"]) if "injured others in Tokhar" in st["quote"]]
+    assert len(sts) == 1
+    assert sts[0]["speaker"] == "Syrian National Coalition and Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize("sentence", [
+    "According to the Syrian Observatory for Human Rights and the Civil Defence rescue service, air strikes hit the town.",
+    "Air strikes hit the town, according to the Syrian Observatory for Human Rights and the Civil Defence rescue service.",
+])
+def test_joint_source_before_or_after_the_clause(sentence):
+    # FA-KES wording (the Urum al-Joz strike), in both orders of source and clause
+    sts = [st for st in extract_article_statements(sentence, "t", Registry(), title="", source="x")
+           if st["rule"].startswith("according_to")]
+    assert [st["speaker"] for st in sts] == ["Syrian Observatory for Human Rights and Civil Defence"]
+    assert sts[0]["quote"].startswith("air strikes hit") or sts[0]["quote"].startswith("Air strikes hit")
+
+
+def test_and_inside_a_name_is_no_coordination(dev_articles):
+    # GUM_interview_chomsky: "According to the Arts and Humanities Citation Index Professor Chomsky is ..."
+    sts = _according(dev_articles["GUM_interview_chomsky"])
+    assert sts
+    assert all(" and " not in st["speaker"] or "Humanities" in st["speaker"] for st in sts)
+    assert not any(st["speaker"].startswith("Arts and") for st in sts)
