@@ -54,3 +54,23 @@ def test_a_line_ending_in_a_request_is_a_question_not_an_answer(dev_articles):
     assert not [q for q in answers if q.startswith("These animals are shrouded in mystery")]
     # and the answer to it is still one
     assert any(q.startswith("The samples we have are small in terms of numbers") for q in answers)
+
+
+def test_an_answer_printed_before_the_first_question_is_found(dev_articles):
+    # GUM_interview_mckenzie: the lead, then an answer whose question was left out
+    answers = _answers(dev_articles["GUM_interview_mckenzie"])
+    found = [q for q in answers if q.startswith("[The Spitfire Tournament in Canada] was a really good tournament")]
+    assert found
+    assert answers[found[0]] == "Tina McKenzie"
+
+
+@pytest.mark.parametrize(
+    ("article_id", "lead_start"),
+    [
+        ("GUM_interview_stardust", "Andrew Westphal is the director of Stardust @ home"),
+        ("GUM_interview_licen", "Ličen has recently joined the Sport Management Program"),
+        ("GUM_interview_mckenzie", "Preston, Victoria, Australia On Saturday, Wikinews interviewed Tina McKenzie"),
+    ],
+)
+def test_the_lead_before_the_first_question_is_no_answer(dev_articles, article_id, lead_start):
+    assert not [q for q in _answers(dev_articles[article_id]) if q.startswith(lead_start)]

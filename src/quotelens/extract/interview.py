@@ -189,13 +189,14 @@ def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> 
     for pos, end in _cued_names(art, title, first_q):
         people.add(pos, end)  # "Wikinews interviews Mario J. Lucero and Isabel Ruiz"
     people.read_labels(lines)
+    opening = _opening_answer(art, lines, people.default)
     seen_question = False
     for ln in lines:
         if ln.kind == "question":
             seen_question = True
             people.question(ln.start, ln.end)
             continue
-        if ln.kind != "answer" or not seen_question:
+        if ln.kind != "answer" or not (seen_question or ln is opening):
             continue
         a, b = ln.start, ln.end
         label = _A_LABEL.match(text, a)
@@ -211,6 +212,29 @@ def find_interview_answers(art: ArticleState, headlines: Iterable[str] = ()) -> 
             res = people.answer(a, b)
         a, b = _unquote(text, a, b)
         art.add(a, b, res, "", "direct", "interview_answer", CONF["interview_answer"], ln.start)
+
+
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+
+def _opening_answer(art: ArticleState, lines: list[Line], interviewee: Resolution) -> Line | None:
+    """An answer printed before the first question, its question left out: the line right
+    before the first question when it speaks in the first or second person outside quote
+    marks and is not the lead's narration (no interview word, no outlet, no interviewee's
+    name): "[The Spitfire Tournament in Canada] was a really good tournament actually. It was a
+    tournament that I wish we'd actually gone back to more often." None when there is none."""
+    text = art.text
+    k = next((i for i, ln in enumerate(lines) if ln.kind == "question"), 0)
+    if k == 0 or lines[k - 1].kind != "answer":
+        return None
+    ln = lines[k - 1]
+    own = _QUOTED.sub(" ", text[ln.start:ln.end])
+    words = set(re.findall(r"\w+", own.lower()))
+    names = {w.lower() for w in re.findall(r"[\w'’-]+", interviewee.speaker) if len(w) > 2}
+    if not words & _SPEAKING_PRONOUNS or words & names or _CUE.search(own) \
+            or any(w in own for w in OUTLET_SELF_NAMES):
+        return None
+    return ln
 
 
 def _unquote(text: str, a: int, b: int) -> tuple[int, int]:
