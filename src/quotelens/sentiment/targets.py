@@ -27,7 +27,10 @@ score means the same on every corpus because nothing is standardised on the corp
 
 Fitting runs on one BLAS thread (threadpoolctl), the fitted model is cached in build/sentiment
 under a key of the training file, the code and model files every feature comes from and the
-library versions (`cache_key`), so the same inputs give the same bits in every process.
+library versions (`cache_key`), so the same inputs give the same bits in every process. The model
+fitted on NewsMTSC train ships with the package (sentiment/models/target_model.*, written by
+scripts/ship_target_model.py, read by `quotelens.sentiment.shipped`) and is used only while its
+key equals `cache_key` now; any change to the data, code or versions fits again as before.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ import scipy.sparse as sp
 from threadpoolctl import threadpool_limits
 
 from quotelens.extract import chunk, postag
-from quotelens.sentiment import char_tone, constrained, target_features
+from quotelens.sentiment import char_tone, constrained, shipped, target_features
 from quotelens.sentiment import model as sentence_models
 from quotelens.sentiment.newsmtsc import load_newsmtsc
 from quotelens.tables import atomic_path
@@ -56,6 +59,7 @@ DENSE_SCALE = 4.0  # dense columns are multiplied by this before fitting (penalt
 MIN_DOCUMENTS = 5  # a word seen with fewer training targets is a likely accident
 TONE_FOLDS = 5  # folds for the out-of-fold sentence tone of the training targets
 CLASSES = (-1, 0, 1)
+SHIPPED_NAME = "target_model"  # sentiment/models/target_model.{pkl.xz,json}
 
 
 def article_key(sentence_id: str) -> str:
@@ -228,10 +232,13 @@ def _file_bytes(name: str) -> bytes:
 def cache_key(train_path: Path) -> str:
     """Hash (16 hex digits) of everything the fitted model depends on: the headline's key
     (training file, lexicons, its code and library versions: `model.cache_key`), this model's
-    version and hyper-parameters, the code of the feature modules, tagger and chunker, and
-    their model files."""
+    version and hyper-parameters, scipy's version (its lbfgs fits), the code of the feature
+    modules, tagger and chunker, and their model files."""
     h = hashlib.sha256()
+    from importlib.metadata import version
+
     h.update(sentence_models.cache_key(train_path).encode())
+    h.update(f"scipy {version('scipy')} ".encode())  # lbfgs, which fits both regressions, is scipy's
     h.update(f"targets {MODEL_VERSION} words {N_WORDS} C {REGULARISATION_C} scale {DENSE_SCALE} "
              f"min {MIN_DOCUMENTS} folds {TONE_FOLDS}".encode())
     for module in (target_features, char_tone, chunk, postag):
@@ -242,18 +249,28 @@ def cache_key(train_path: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def fit_file(train: Path) -> TargetModel:
+    """The model fitted on a NewsMTSC-format file (what `load_target_model` fits when neither
+    the shipped model nor the cache has its key; scripts/ship_target_model.py calls this)."""
+    return fit(load_newsmtsc(train))
+
+
 @lru_cache(maxsize=2)
 def load_target_model(train_path: str | None = None, cache_dir: str | None = None) -> TargetModel:
-    """The fitted model, from the cache when its key matches, else fitted on NewsMTSC train now
-    (about a minute) and cached; cached models of other keys are removed."""
+    """The fitted model: the shipped one when its key is `cache_key` now, else the cached one of
+    that key, else fitted now (about a minute) and cached; cached models of other keys are
+    removed."""
     train = Path(train_path) if train_path else sentence_models.train_path_default()
     folder = Path(cache_dir) if cache_dir else sentence_models.CACHE_DIR
     key = cache_key(train)
+    ready = shipped.read(SHIPPED_NAME, key)
+    if ready is not None:
+        return ready
     target = folder / f"targets-{key}.pkl"
     if target.exists():
         with open(target, "rb") as fh:
             return pickle.load(fh)
-    fitted = fit(load_newsmtsc(train))
+    fitted = fit_file(train)
     folder.mkdir(parents=True, exist_ok=True)
     with atomic_path(target) as tmp:
         with open(tmp, "wb") as fh:
