@@ -116,8 +116,9 @@ def sentence_models_fitted(tmp_path_factory) -> None:
 @pytest.fixture(scope="session")
 def target_model_fitted(sentence_models_fitted, tmp_path_factory) -> None:
     """The target-sentiment model (quotelens.sentiment.targets.load_target_model) the same way:
-    on a fresh clone it is fitted on NewsMTSC train (about 30 CPU-s) once per run, not by the
-    report run's notebook 05 and test_target_sentiment.py at the same time."""
+    read from the shipped file (sentiment/models/, about 2 CPU-s) while its key is current, else
+    fitted on NewsMTSC train (about 35 CPU-s) once per run, not by the report run's notebook 05
+    and test_target_sentiment.py at the same time."""
     from quotelens.sentiment import targets
 
     _once_for_all_workers(tmp_path_factory, "target_model_fitted", lambda: bool(targets.load_target_model()))
@@ -212,7 +213,7 @@ SLOWEST_FIRST = [  # wall seconds per file in a loaded full run at db09f9b (docs
     "test_report_figure_folders.py",  # 239 as test_report_figures.py (one setup; CPU alone 115 s,
     #                                   ~98 in one quadratic regex of compare/quotes.py; 19 fixed)
     "smoke_report",  # test_end_to_end.py + test_report_from_pipeline.py: 66; on CI it fits
-    #                  the target model (target_model_fitted, ~38 CPU-s) that the chains below read
+    #                  the target model (target_model_fitted: the shipped file, ~2 CPU-s)
     "test_own_corpus.py",  # 91 (fitted its own target model; now copies the shared fit)
     "test_hostile_report.py",  # 141 (second whole chain now a rerun of 01-02 only)
     "test_fuzz.py",  # 87
