@@ -11,8 +11,10 @@ inner speaker) into it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quotelens.extract.lexicon.documents import DOCUMENT_WORDS
+from quotelens.extract.lexicon.organisations import ORG_WORDS
 from quotelens.extract import speech_verbs
 from quotelens.extract.article import ArticleState
 from quotelens.extract.cues import ACCORDING, TELL_OBJECT, VERB, only_adjuncts, verb_ok
@@ -22,6 +24,7 @@ from quotelens.extract.lexicon.clause_words import NOT_SOURCES
 from quotelens.extract.lexicon.sentence_openers import SENTENCE_ADVERBS
 from quotelens.extract.lexicon.sources import LOWER_CASE_SOURCES, SOURCE_PREFIX_NOUNS
 from quotelens.extract.lexicon.speaker_heads import PERSON_ROLES
+from quotelens.extract.lexicon.titles import TITLES
 from quotelens.extract.lexicon.speech_verbs import TELL_LEMMAS
 from quotelens.extract.mentions import Resolution, generic_kind
 from quotelens.extract.np_after import np_after
@@ -119,6 +122,17 @@ def _end_at_document_noun(text: str, span: tuple[int, int]) -> tuple[int, int]:
     for m in _LOWER_WORD.finditer(text, a, b):
         if m.group(0) in DOCUMENT_WORDS and m.end() < b:
             return a, m.end()
+    # ... and at a capitalised one when a title and a name follow it and no comma closes the
+    # phrase: "According to the Arts and Humanities Citation Index Professor Chomsky is the
+    # eighth most cited scholar" (GUM_interview_chomsky); "the Index's Professor X," stays whole
+    if re.match(r"\s*,", text[b:b + 3]):
+        return span
+    words = list(re.finditer(r"[\w'’-]+\.?", text[a:b]))
+    for w, title, name in zip(words, words[1:], words[2:]):
+        if w.group(0)[:1].isupper() and w.group(0).lower() in DOCUMENT_WORDS \
+                and title.group(0)[:1].isupper() and title.group(0).lower().rstrip(".") in TITLES \
+                and name.group(0)[:1].isupper():
+            return a, a + w.end()
     return span
 
 
@@ -140,7 +154,7 @@ def find_according_to(art: ArticleState) -> None:
         if joint is not None:
             res, span = joint
         else:
-            res = art.resolver.resolve([span])
+            res = _whole_name(text, span, art.resolver.resolve([span]))
             if res is None:
                 res = generic_speaker(art, span, any_head=True)
         if res is None:
@@ -216,6 +230,20 @@ def _joint_source(art: ArticleState, span: tuple[int, int], limit: int) -> tuple
                       "", None, "joint"), (lo, hi)
 
 
+def _whole_name(text: str, span: tuple[int, int], res: Resolution | None) -> Resolution | None:
+    """A source that is one name with "and" inside ("the Arts and Humanities Citation Index",
+    not a coordination: see _joint_source) keeps the whole name, not the part after "and"
+    that an unregistered-name lookup returns."""
+    if res is None or res.how.split(":")[0] != "unknown_name":
+        return res
+    words = text[span[0]:span[1]].split()
+    own = " ".join(words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words)
+    if " and " in own and own.endswith(" " + res.speaker) \
+            and all(w[:1].isupper() or w in ("and", "of", "for") for w in own.split()):
+        return replace(res, speaker=own)
+    return res
+
+
 def _alone(phrase: str, res: Resolution) -> bool:
     """Whether one conjunct of an according-to source names a source by itself (see
     _joint_source); a bare capitalised run may be the end of a longer name ("Courier" of "The
@@ -230,8 +258,9 @@ def _alone(phrase: str, res: Resolution) -> bool:
     # a person, state, agency or registry actor that the conjunct itself names, not a phrase
     # ending in one ("Humanities Citation Index Professor Chomsky")
     if (how == "name" or res.in_registry or res.kind in ("state", "person", "news_agency")) \
-            and own[0].lower() in f"{res.speaker} {res.mention}".lower():
-        return True
+            and own[0].lower() in f"{res.speaker} {res.mention}".lower() \
+            and not (how == "unknown_name" and any(w.lower() in DOCUMENT_WORDS or w.lower() in ORG_WORDS for w in own)):
+        return True  # (a name read as a person by its shape alone is none when it has an index's or body's noun)
     return det and own[0][:1].isupper()  # a name after a determiner: "the Syrian National Coalition"
 
 
