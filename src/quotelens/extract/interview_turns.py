@@ -4,8 +4,9 @@ A question-and-answer article (quotelens.extract.interview) may interview two or
 ("An interview with the founders of ..."). A reader tells the answers apart by what the text
 says, and so does this module, line by line:
 
-1. a speaker label opening the line ("Lucero: We met in high school."), the transcript
-   convention; a label whose lines are questions is the interviewer's;
+1. a speaker label opening the line ("Lucero: We met in high school.", or the initials
+   "MJL: ..."), the transcript convention; a label whose lines are questions is the
+   interviewer's ("WN: How did ...?");
 2. a self-introduction in the answer ("I'm Isabel Ruiz", "my name is ..."): that person;
 3. a question addressed to one interviewee by name ("Isabel, how did you ...?", "... , Mario?"):
    the answers up to the next question are that person's;
@@ -36,6 +37,7 @@ _SELF_INTRO = re.compile(rf"\b(?:I['’]m|I\s+am|[Mm]y\s+name\s+is|[Tt]his\s+is)
 _VOCATIVE_FIRST = re.compile(rf"(?P<name>{_NAME})\s*,\s+")
 _VOCATIVE_LAST = re.compile(rf",\s+(?P<name>{_NAME})\s*\?[\"'”’)\]]*\s*$")
 MAX_LABEL_WORDS = 4
+_INITIALS = re.compile(r"[A-Z]{2,4}")  # "MJL: ...", the transcript convention for a speaker's initials
 
 
 def _keys(name: str) -> set[str]:
@@ -103,8 +105,23 @@ class Interviewees:
         name = m.group("name")
         if name.lower() in self.interviewer or any(w in OUTLET_SELF_NAMES for w in name.split()):
             return m.end(), None
+        person = self._by_initials(name)
+        if person is not None:
+            return m.end(), person
         person = self._person(m.start("name"), m.end("name"))
         return None if person is None else (m.end(), person)
+
+    def _by_initials(self, label: str) -> Resolution | None:
+        """The interviewee whose initials the label is ("MJL" or "M.J.L." for Mario J. Lucero,
+        "IR" for Isabel Ruiz; first and last initials also do: "ML"); None otherwise."""
+        letters = label.replace(".", "")
+        if not _INITIALS.fullmatch(letters):
+            return None
+        for res in self.people:
+            words = [w for w in re.findall(r"[\w'’-]+", res.speaker) if w.lower() not in TITLES]
+            if len(words) >= 2 and letters in ("".join(w[0] for w in words).upper(), (words[0][0] + words[-1][0]).upper()):
+                return res
+        return None
 
     def read_labels(self, lines) -> None:
         """Find the interviewer's label: one whose lines (start, end, kind) are mostly
