@@ -27,6 +27,7 @@ from quotelens.extract.lexicon.grammar_words import MODIFYING_PREPOSITIONS, PREP
 from quotelens.extract.lexicon.groups import GROUP_WORDS, MONITOR_NAME_WORDS, MONITOR_WORDS
 from quotelens.extract.lexicon.organisations import INSTITUTION_WORDS, ORG_WORDS
 from quotelens.extract.lexicon.media_outlets import MEDIA_ROLES, OUTLET_HEADS, RELAY_WORDS
+from quotelens.extract.lexicon.post_modifiers import RELAY_PARTICIPLES, SINGLE_OUTLET_NOUNS
 from quotelens.extract.lexicon.pronouns import PRONOUNS, UNRESOLVED_PRONOUN
 from quotelens.extract.lexicon.speaker_heads import (
     GENERIC_ORG_HEADS, ORG_ROLES, PERSON_ROLES, ROLE_WORDS,
@@ -87,6 +88,25 @@ def speaker_candidates(resolver, a: int, b: int):
     org_in_head = [(s, e, n) for s, e, n in reg if s < head_end and resolver.registry.actors[n].kind != "person"
                    and not _opens_proper_name(text, s, e, b, resolver.registry.actors[n].kind)]
     names = _joined_names(text, list(resolver.unregistered_names(a, b, reg, head_end)), reg)
+    if head in SINGLE_OUTLET_NOUNS and org_in_head and _state_modifies(resolver, org_in_head, text, head_end):
+        # "Syrian regime television", "Iranian state TV": a state (or its adjective) before a
+        # media noun names whose outlet it is; the outlet speaks, not the government. The
+        # registry's outlet of that state is asked for with the state's first word and each
+        # media noun in turn ("syrian television", "syria state tv"), so that a regime or
+        # government word between need not fit the outlet's name
+        s_, e_, _ = org_in_head[-1]
+        state_word = text[s_:e_].split()[0].lower()
+        outlet_words = [w.lower() for w in text[e_:head_end].split() if w.lower() in SINGLE_OUTLET_NOUNS]
+        asks = [f"{state_word} {m}{w}" for w in outlet_words for m in ("", "state ")]
+        role = next((r for r in (resolver.role_holder(q, a) for q in asks)
+                     if r is not None and r.kind == "organisation"), None)
+        if role is not None:
+            yield 1, Resolution(role.speaker, phrase, a, b, role.kind, role.side, None,
+                                f"role:{role.how}", role.start, role.in_registry)
+        else:
+            outlet = re.sub(r"^(?:the|a|an)\s+", "", text[a:head_end].strip(), flags=re.IGNORECASE)
+            yield 1, Resolution(outlet, phrase, a, b, "organisation", "", None, "unknown_name")
+        org_in_head = []
     if head in ORG_ROLES and org_in_head and head not in PERSON_ROLES:
         # "the SANA news agency", "Russia's Defence Ministry": the organisation named in the
         # head part is the referent, unless another name stands between it and the head ("The
@@ -113,6 +133,11 @@ def speaker_candidates(resolver, a: int, b: int):
         # "a UN report", "the statement said", "according to the bulletin": a document
         # stands for its author (quotelens.extract.documents)
         author = document_author(resolver, a, b, head_end, reg)
+        if author is not None and _relayed(text, b) and not a <= author.start < b \
+                and author.how not in ("named_document", "earlier_document"):
+            # "the statement carried by state news agency SANA said": a document passed on by
+            # an outlet is not the words of whoever spoke last; it speaks for itself
+            author = None
         if author is not None:
             yield 1, Resolution(author.speaker, phrase, a, b, author.kind, author.side, author.gender,
                                 "role:document", author.start, author.in_registry)
@@ -300,6 +325,23 @@ def _joined_names(text: str, names: list[tuple[int, int, str, str]], reg) -> lis
         out.append(run)
         joined = False
     return out
+
+
+def _relayed(text: str, b: int) -> bool:
+    """Whether the phrase ending at `b` (characters) is followed by a relaying participle and
+    "by" ("the statement carried by ...", "quoted by ..."): someone else passed it on."""
+    nxt = text[b:b + 40].split()[:2]
+    return len(nxt) == 2 and nxt[0].lower() in RELAY_PARTICIPLES and nxt[1].lower() == "by"
+
+
+def _state_modifies(resolver, org_in_head, text: str, head_end: int) -> bool:
+    """Whether every registry mention in the head part is a state, and only lower-case words
+    (state, regime, government, state-run, news ...) stand between the last one and the
+    head's end: "Syrian regime television", not "SANA news agency" (an outlet's own name)."""
+    if any(resolver.registry.actors[n].kind != "state" for _, _, n in org_in_head):
+        return False
+    rest = text[org_in_head[-1][1]:head_end].split()  # "s government run TV" after "Syria"
+    return bool(rest) and all(w[:1].islower() or w.lower() in SINGLE_OUTLET_NOUNS for w in rest)
 
 
 def _whole_phrase(text: str, a: int, b: int, s: int, e: int) -> bool:

@@ -28,6 +28,7 @@ from quotelens.extract import speech_verbs
 from quotelens.extract.described_person import described_person_before
 from quotelens.extract.lexicon.grammar_words import NEGATORS
 from quotelens.extract.lexicon.particles import PARTICLES
+from quotelens.extract.lexicon.post_modifiers import RELAY_PARTICIPLES
 from quotelens.extract.lexicon.syntax_words import (
     AUXILIARY_VERBS, BE_FORMS, CLAUSE_PREPOSITIONS, HYPOTHETICAL_MODALS, NEGATIVE_DETERMINERS,
     SUBJECT_BOUNDARY_WORDS,
@@ -278,10 +279,40 @@ def np_subject_before(art, lo: int, cue: int):
         negated = True  # "No group has claimed", "none of the officials said"
     if isinstance(found[1], bool):
         start, maybe_object = found
+        host = _relay_host(ts, min(start, first), i, lo_index)
+        if host is not None:
+            return SubjectMatch([(toks[host[0]][1], toks[host[1]][2])], negated, passive, False)
         return SubjectMatch([(toks[start][1], toks[i][2])], negated, passive, maybe_object)
     # the antecedent of a relative clause: without commas the clause may belong to an object
     # ("... the Kurdish administration that controls ... in the northeast said the Observatory")
     return SubjectMatch([found], negated, passive, maybe_object=True)
+
+
+def _relay_host(ts: TaggedSentence, start: int, last: int, lo_index: int) -> tuple[int, int] | None:
+    """(first, last) tokens of the common noun phrase a relaying participle modifies, when the
+    subject found (tokens `start`..`last`) holds or follows one: "the statement carried by state
+    news agency SANA said", "the report accompanying Tuesday's briefing by ... Valerie Amos said"
+    (the statement, the report: the name after the participle only passed the words on or
+    gave the briefing). None when there is no such participle right after a common noun."""
+    toks = ts.tokens
+    # the subject may be only the name after "by": look back over its preposition and participle
+    p0 = start
+    while p0 - 1 > lo_index and start - p0 < 5 and toks[p0 - 1][3] in ("NN", "NNS", "NNP", "NNPS", "JJ", "DT"):
+        p0 -= 1  # "carried by state news agency SANA": the name glued to its description
+    if p0 - 2 > lo_index and toks[p0 - 1][0].lower() in ("by", "from") and toks[p0 - 2][0].lower() in RELAY_PARTICIPLES:
+        p0 -= 3
+    elif p0 - 1 > lo_index and toks[p0 - 1][0].lower() in RELAY_PARTICIPLES:
+        p0 -= 2
+    for p in range(max(p0, lo_index + 1), last):
+        word, _, _, tag = toks[p]
+        if word.lower() in RELAY_PARTICIPLES and tag in ("VBN", "VBD", "VBG", "JJ") \
+                and toks[p - 1][3] in ("NN", "NNS"):
+            first = _np_ending_at(ts, p - 1)
+            if first is None or first < lo_index:
+                return None
+            host_start, maybe_object = _plain_start(ts, first, p - 1, lo_index)
+            return None if maybe_object else (host_start, p - 1)
+    return None
 
 
 def _plain_start(ts: TaggedSentence, first: int, last: int, lo_index: int) -> tuple[int, bool]:
