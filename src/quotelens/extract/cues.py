@@ -17,6 +17,10 @@ from quotelens.extract.lexicon.attribution_phrases import (
     TRAILING_PARTICIPLES,
 )
 from quotelens.extract.lexicon.calendar import DAYS_PATTERN
+from quotelens.extract.lexicon.clause_cut_words import (
+    COORD_ADVERBS, DETERMINERS, NEGATED_AUXILIARIES, NOT_SUBJECT_START, PRESENT_SECOND_SPEECH, NOT_AFTER_SECOND_VERB, NOT_IN_SUBJECT, NOT_SECOND_SPEECH,
+    OUTER_PRONOUNS, SUBJECT_ED_WORDS, WITHHELD_VERBS,
+)
 from quotelens.extract.lexicon.clause_words import ADJUNCT_START
 from quotelens.extract.lexicon.figure_verbs import FIGURE_NOUNS, FIGURE_VERB_FORMS, PERFECT_AUXILIARIES
 from quotelens.extract.lexicon.speech_verbs import BASE_ANYWHERE, BASE_OK_BEFORE, NON_SPEECH_OBJECTS
@@ -53,6 +57,25 @@ TELL_OBJECT = re.compile(
 COORD_CUT = re.compile(rf",?\s+(?:but|and|while)\s+(?:also\s+)?(?={VERB.pattern})")
 # a second speech act with a short subject of its own: "..., but critics charge ..."
 SUBJECT_COORD_CUT = re.compile(rf",\s+(?:but|while|whereas)\s+(?:[\w'’-]+\s+){{1,3}}(?={VERB.pattern})")
+# The reporter's remark on what the source did not say: "X said CLAUSE but did not mention
+# casualties", "... but it could not say whether ...". The negation's subject is the outer
+# speaker unless the clause holds a speech act of its own (checked in `_cut_ok`).
+WITHHELD_CUT = re.compile(
+    rf",?\s+but\s+(?:so\s+far\s+)?(?:(?:{alternation(OUTER_PRONOUNS)})\s+)?(?:{alternation(NEGATED_AUXILIARIES)})"
+    r"(?:\s+not|n[’']t)\s+(?:yet\s+|immediately\s+|independently\s+|otherwise\s+)?"
+    rf"(?=(?:{alternation(sorted(WITHHELD_VERBS))})\b|{VERB.pattern})")
+# A second speech act with a subject of its own, with or without a comma (FA-KES lost its
+# commas): "... and later the source said ...", "... but one of his relatives told AFP ...".
+# The subject phrase and the verb are checked in `_second_speaker_ok`.
+SECOND_SPEAKER_CUT = re.compile(
+    rf",?\s+(?:and|but|while|whereas)\s+(?:(?:{alternation(COORD_ADVERBS)})\s+)?"
+    r"(?P<np>(?:[\w.'’-]+\s+){1,7}?)(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?={VERB.pattern})")
+# A finite verb in the clause before a coordinated cut ("the attack killed 5 and ..."), so that
+# a subject's coordination ("Syria Britain France and the United States have informed ...") is
+# not read as a second clause.
+_FINITE = re.compile(r"\b(?:is|was|were|are|has|have|had|will|would|could|can|may|might|must|did|does"
+                     r"|been|[a-z]{2,}ed|[a-z]+ew|[a-z]+ught|said|told|took|gave|made|hit|fled|left)\b")
 PART_CUT = re.compile(rf",?\s+(?:{alternation(CLAUSE_ENDING_PARTICIPLES)})\b|,\s*according\s+to\b"
                        r"|,?\s+while\s+(?=[A-Z])"  # "... while Damascus has refuted ...": a new clause
                        r"|:\s*(?=[\"“«])")  # 'X told Sky News CLAUSE: "Q"': the quote is a statement of its own
@@ -129,6 +152,82 @@ def verb_ok(text: str, vm: re.Match) -> bool:
     return bool(prev) and prev[-1].lower() in BASE_OK_BEFORE
 
 
+_CONJ = re.compile(r",?\s+(?:and|but|while|whereas)\s")
+
+
+def _second_speaker_ok(text: str, m: re.Match, s1: int) -> bool:
+    """Whether the SECOND_SPEAKER_CUT match `m` opens a second speech act: its subject phrase
+    holds no auxiliary, subordinator or verb-like word ("Russia must stop insisting", "the
+    rescuers continued"), its verb is a finite speech verb ("said", "has accused"; not a base
+    form, which would be a plural subject's "diplomats say is ..."), and a clause follows the
+    verb before `s1` (characters): "Interfax news agency reported." ends the sentence as an
+    attribution of the whole."""
+    words = m.group("np").split()
+    if words[0].lower() in NOT_SUBJECT_START or all(w.lower() in DETERMINERS for w in words):
+        return False
+    for w in words:
+        low = re.split(r"['’]", w.lower())[0]  # "that's" is "that"
+        if low in NOT_IN_SUBJECT or low in COORD_ADVERBS or (w[:1].islower() and (
+                (low.endswith("ed") and low not in SUBJECT_ED_WORDS) or low.endswith(("ing", "ly")))):
+            return False
+    vm = VERB.match(text, m.end(), s1)
+    if vm is None or not verb_ok(text, vm):
+        return False
+    form = re.sub(r"\s+", " ", vm.group())
+    lemma, _ = cue_lemma(form)
+    if form == lemma or form.endswith("ing") or lemma in NOT_SECOND_SPEECH:
+        return False
+    if form.endswith("s") and lemma not in PRESENT_SECOND_SPEECH:
+        return False
+    r = vm.end()
+    if lemma in ("tell", "inform", "assure", "brief"):
+        tm = TELL_OBJECT.match(text, r, s1)  # "... officials told the Washington Post." has no clause
+        r = tm.end() if tm else r
+    after = text[r:s1].split()
+    return len(after) >= 2 and after[0][:1].isalnum() and after[0].lower() not in NOT_AFTER_SECOND_VERB
+
+
+def _speech_in(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] holds a speech verb used as a verb (a nested speech act)."""
+    return any(verb_ok(text, vm) for vm in VERB.finditer(text, a, b))
+
+
+def _checked_cut(text: str, a: int, b: int, withheld: list[int], second: list[int]) -> int:
+    """The first of the checked cuts after `a` and before `b` (characters) that holds for a
+    clause starting at `a`: a withheld remark when the clause holds no speech act of its own
+    (then "but did not say how" is the nested speaker's), a second speaker when the clause
+    before it has a finite verb (not a coordinated subject); else `b`."""
+    for pos in withheld:
+        if a < pos < b and not _speech_in(text, a, pos):
+            b = pos
+            break
+    for pos in second:
+        if a < pos < b and _FINITE.search(text, a, pos):
+            b = pos
+            break
+    return b
+
+
+def _cut_lists(text: str, s0: int, s1: int) -> tuple[list[int], list[int]]:
+    """(withheld, second): sorted starts (characters) of WITHHELD_CUT and of the
+    SECOND_SPEAKER_CUT matches that pass `_second_speaker_ok`, in text[s0:s1]; every
+    conjunction is tried, so a failed match does not hide a later "and" inside it."""
+    withheld = [m.start() for m in WITHHELD_CUT.finditer(text, s0, s1)]
+    by_verb: dict[int, re.Match] = {}  # verb start -> the conjunction that opens its clause
+    for c in _CONJ.finditer(text, s0, s1):
+        m = SECOND_SPEAKER_CUT.match(text, c.start(), s1)
+        if "," not in c.group() and "," in " ".join(text[s0:c.start()].split()[-3:]):
+            continue  # a list's last item: "Boston, Chicago, New York and San Francisco have said"
+        if m and _second_speaker_ok(text, m, s1):
+            # one verb, two conjunctions: "but residents and rebels ... dismissed" is cut at
+            # "but" (a coordinated subject), "bakeries and Washington has accused" at the last "and"
+            old = by_verb.get(m.end())
+            if old is None or not (old.group().lstrip(", ").startswith(("but", "while", "whereas"))
+                                   and m.group().lstrip(", ").startswith("and")):
+                by_verb[m.end()] = m
+    return withheld, sorted(m.start() for m in by_verb.values())
+
+
 class ClauseCuts:
     """Every place in one sentence (text[s0:s1]) where a reported clause may end, found once,
     so that asking for the end of each clause in a sentence with hundreds of cues costs a
@@ -139,6 +238,8 @@ class ClauseCuts:
         self.coord = sorted(m.start() for pat in (COORD_CUT, SUBJECT_COORD_CUT) for m in pat.finditer(text, s0, s1))
         self.part = [m.start() for m in PART_CUT.finditer(text, s0, s1)]
         self.ing = [m.start() for m in ING_CUT.finditer(text, s0, s1) if not _progressive(text, s0, m.start())]
+        self.text = text
+        self.withheld, self.second = _cut_lists(text, s0, s1)
 
     def end(self, a: int) -> int:
         """End (character offset) of the reported clause starting at `a`."""
@@ -147,7 +248,7 @@ class ClauseCuts:
             k = bisect.bisect_right(starts, a)
             if k < len(starts) and starts[k] < b:
                 b = starts[k]
-        return b
+        return _checked_cut(self.text, a, b, self.withheld, self.second)
 
 
 def _progressive(text: str, lo: int, pos: int) -> bool:
@@ -158,7 +259,8 @@ def _progressive(text: str, lo: int, pos: int) -> bool:
 
 def clause_end(text: str, a: int, s1: int) -> int:
     """End (character offset) of the reported clause starting at `a` in a sentence ending at
-    `s1`: before a coordinated speech verb, a participle or "according to", else `s1`."""
+    `s1`: before a coordinated speech verb, a participle or "according to", the reporter's
+    "but did not say ..." or a coordinated second speaker ("and later the source said"), else `s1`."""
     b = s1
     for pat in (COORD_CUT, SUBJECT_COORD_CUT, PART_CUT):
         m = pat.search(text, a, b)
@@ -167,8 +269,10 @@ def clause_end(text: str, a: int, s1: int) -> int:
     for m in ING_CUT.finditer(text, a, b):
         prev = text[max(a, m.start() - 12):m.start()].split()
         if m.start() > a and not (prev and prev[-1].lower() in _NOT_BEFORE_ING):
-            return m.start()
-    return b
+            b = m.start()
+            break
+    withheld, second = _cut_lists(text, a, s1)
+    return _checked_cut(text, a, b, withheld, second)
 
 
 def only_adjuncts(s: str) -> bool:
