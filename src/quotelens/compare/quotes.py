@@ -210,6 +210,10 @@ def _pick(candidates: pd.DataFrame, per_actor: int, min_per_actor: int) -> list[
     return chosen
 
 
+#: Columns representative_statements adds to QUOTE_COLUMNS (besides `cue`).
+EXAMPLE_COUNTS = ["type", "trusted", "n_trusted", "n_trusted_articles", "n_candidates"]
+
+
 def representative_statements(ctx: pd.DataFrame, actors: list[str] | None = None, top_n: int = 5,
                               per_actor: int = 4, once_per_text: bool = True, texts: dict | None = None,
                               min_per_actor: int = MIN_PER_ACTOR) -> pd.DataFrame:
@@ -219,8 +223,9 @@ def representative_statements(ctx: pd.DataFrame, actors: list[str] | None = None
     article_id to the article's text, for the rule's check that a name before its verb is not
     the object of a preposition (skipped without it). Columns QUOTE_COLUMNS plus `type`,
     `trusted` (False for a statement taken from outside the rule's first tier because the actor
-    has fewer than `min_per_actor` trusted ones: `example_notes` says so), and the actor's
-    `n_trusted` and `n_candidates` (counts of statements); one block per actor in actor order,
+    has trusted ones in fewer than `min_per_actor` articles: `example_notes` says so), and the
+    actor's `n_trusted`, `n_trusted_articles` (the articles those come from: one is shown per
+    article) and `n_candidates` (counts); one block per actor in actor order,
     then the rule's order. An actor with fewer candidates gets fewer rows."""
     data = kept_statements(ctx, once_per_text)
     named = named_actors(data)
@@ -234,18 +239,20 @@ def representative_statements(ctx: pd.DataFrame, actors: list[str] | None = None
         if rows.empty:
             continue
         picked = rows.loc[_pick(rows, per_actor, min_per_actor)]
+        first_tier = (rows["_resolved"] == 0) & (rows["_fragment"] == 0)
         frames.append(picked.assign(trusted=(picked["_resolved"] == 0) & (picked["_fragment"] == 0),
-                                    n_trusted=int(((rows["_resolved"] == 0) & (rows["_fragment"] == 0)).sum()),
+                                    n_trusted=int(first_tier.sum()),
+                                    n_trusted_articles=int(rows.loc[first_tier, "article_id"].nunique()),
                                     n_candidates=len(rows)))
     if not frames:
-        return pd.DataFrame(columns=QUOTE_COLUMNS + ["type", "trusted", "n_trusted", "n_candidates"])
+        return pd.DataFrame(columns=QUOTE_COLUMNS + EXAMPLE_COUNTS)
     out = pd.concat(frames).rename(columns={"source": "outlet"})
     out["date"] = pd.to_datetime(out["date"], errors="coerce").dt.strftime("%Y-%m-%d")
     cue = []
     if "cue" in out.columns:  # the reporting verb, shown with reported words
         out["cue"] = [_cue_words(r, texts) for r in out.itertuples(index=False)]
         cue = ["cue"]
-    return out[QUOTE_COLUMNS + ["type", "trusted", "n_trusted", "n_candidates"] + cue].reset_index(drop=True)
+    return out[QUOTE_COLUMNS + EXAMPLE_COUNTS + cue].reset_index(drop=True)
 
 
 #: Most characters from a cue's start to its statement's start shown as the cue's words
@@ -278,8 +285,11 @@ def example_notes(chosen: pd.DataFrame) -> list[str]:
         first = rows.iloc[0]
         one = len(weaker) == 1
         have = f"only {first['n_trusted']} of its" if first["n_trusted"] else "none of its"
+        where = ""
+        if 0 < first["n_trusted_articles"] < first["n_trusted"]:
+            where = f" (in {first['n_trusted_articles']} articles, and one is shown per article)"
         notes.append(f"{actor}: {have} {first['n_candidates']} candidate statements name it by its "
-                     f"own name beside the reporting verb in a whole statement, so {len(weaker)} shown here "
+                     f"own name beside the reporting verb in a whole statement{where}, so {len(weaker)} shown here "
                      f"({', '.join(weaker['statement_id'])}) {'comes' if one else 'come'} from the rest of the rule's order "
                      f"and {'is' if one else 'are'} less certain: read {'it' if one else 'them'} against the article.")
     return notes
