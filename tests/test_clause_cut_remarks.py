@@ -73,3 +73,13 @@ def test_list_coordination_is_no_second_speaker():
                     if s.startswith("The letter from Nunnelee and fellow Republicans"))
     a = sent.index("local politicians")
     assert "San Francisco have said" in sent[a:clause_end(sent, a, len(sent))]
+
+
+def test_a_toll_after_claiming_stays_in_the_clause():
+    # readthrough seed 17 #14 (article 1926478976): "claiming the life of a person" is the
+    # attack's toll, not a second speech act, so the source's clause runs on through it
+    quotes = _quotes(_fakes_sentence("1926478976", "The source added that"))
+    assert any(q.startswith("the terrorist organizations fired rocket shells") and "claiming the life of a person and injuring 16 others" in q
+               for q in quotes), quotes
+    quotes = _quotes(_fakes_sentence("1962495736", "(MNA) - SANAs correspondent"))
+    assert any("claiming the lives of 20 civilians at least" in q for q in quotes), quotes
