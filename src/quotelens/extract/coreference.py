@@ -30,11 +30,27 @@ import re
 
 from quotelens.extract.gender import name_gender
 from quotelens.extract.lexicon.groups import GROUP_WORDS, PLURAL_ORG_HEADS
+from quotelens.extract.lexicon.occupations import OCCUPATIONS
+from quotelens.extract.lexicon.person_nouns import PERSON_NOUNS
 from quotelens.extract.lexicon.pronouns import PRONOUNS
 from quotelens.extract.mentions import Resolution, lower_first
 
 # A name right after a preposition ("to the", "with", "by"): an object, not a subject.
 _AFTER_PREPOSITION = re.compile(r"(?i)\b(?:to|with|by|from|against|at|into|about|than)\s+(?:the\s+)?$")
+# A name inside a modifier of another noun ("rebels opposed to President Bashar al-Assad",
+# "forces loyal to Syria's President X", "the government of X") is not its sentence's subject:
+# a participle or adjective with its preposition, or a lower-case noun with "of", then up to
+# three capitalised words (a title, a country's possessive) before the name.
+_EMBEDDING = re.compile(r"(?:\b(?:[Oo]pposed|[Ll]oyal|[Cc]lose|[Aa]llied|[Aa]ffiliated|[Aa]ligned|[Ll]inked|[Tt]ied"
+                        r"|[Ff]aithful|[Hh]ostile|[Bb]acked|[Ss]upported|[Ll]ed|[Cc]ommanded|[Cc]ontrolled|[Hh]eaded"
+                        r"|[Aa]ppointed|[Ss]ponsored)\s+(?:to|by|with)|\b(?P<noun>[a-z]{3,})\s+of)"
+                        r"\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$")
+# Nouns for a person before "of X" ("a member of X"): the name then describes the subject.
+PERSON_ROLES = PERSON_NOUNS | OCCUPATIONS
+# A sentence's end inside a would-be modifier (a conservative test: "U.S. President" counts too).
+_SENTENCE_END = re.compile(r"[.!?]\s")
+# How far before a name the modifier may start (characters).
+_EMBEDDING_REACH = 60
 # What joins two names of a list: a comma, "and", "or".
 _LIST_JOINT = re.compile(r",\s*|,?\s+(?:and|or|&)\s+")
 # A role phrase a name stands in apposition to ("the head of NATO, Hoop Scheffer"): the role
@@ -51,6 +67,9 @@ _GROUP_SUBJECT = re.compile(r"[\"“'‘\s]*(?P<np>(?:(?:The|the|These|Those)\s+
 _NOT_MODIFIERS = frozenset("of some many most few several two three four five all no other both".split())
 # How many sentences before the pronoun's own a reader looks back for its antecedent.
 LOOKBACK_SENTENCES = 3
+# What `person_antecedent` returns when the pronoun's antecedent is a person the text does not
+# name: the pronoun stays unresolved rather than fall back on the last speaker.
+NO_ANTECEDENT = Resolution("", "", -1, -1, "unnamed", "", None, "no_antecedent")
 
 
 def person_antecedent(resolver, pronoun: str, pos: int) -> Resolution | None:
@@ -64,6 +83,11 @@ def person_antecedent(resolver, pronoun: str, pos: int) -> Resolution | None:
         # the first person of the sentence whose gender does not contradict the pronoun's
         pick = next((c for c in _people_in_sentence(resolver, k, pos) if c[1].gender in (None, want)), None)
         if pick is None:
+            if _embedded_person(resolver, k, pos):
+                # the sentence names a person only inside a modifier ("a ... activist said rebels
+                # opposed to President Bashar al-Assad ..."): its subject is someone else, whom
+                # an earlier speaker is no better guess for
+                return NO_ANTECEDENT
             continue
         at, res, entity = pick
         if entity is not None and entity.gender is None:
@@ -81,7 +105,8 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
     out: list[tuple[int, Resolution, object]] = []
     for m in ents.recent_in_sentence(k, pos):
         ent = m.entity
-        if ent.kind != "person" or not ent.strong or m.possessive or _listed_person(resolver, m):
+        if ent.kind != "person" or not ent.strong or m.possessive or _listed_person(resolver, m) \
+                or _embedded(resolver.text, m.start):
             continue
         gender = ent.gender or resolver.known_gender(ent.name)
         out.append((m.start, Resolution(ent.name, resolver.text[m.start:m.end], m.start, m.end, "person", "",
@@ -92,7 +117,7 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
         for s, e, name in resolver.mentions_between(lo, hi):
             actor = resolver.registry.actors[name]
             possessive = re.match(r"['’]s?\b", resolver.text[e:e + 2])  # "Assad's representatives": a modifier
-            if actor.kind == "person" and not ents.in_quote(s) and not possessive:
+            if actor.kind == "person" and not ents.in_quote(s) and not possessive and not _embedded(resolver.text, s):
                 res = resolver.from_actor(name, s, e, "name")
                 res.gender = res.gender or resolver.known_gender(name)
                 out.append((s, res, None))
@@ -109,6 +134,32 @@ def _people_in_sentence(resolver, k: int, pos: int) -> list[tuple[int, Resolutio
             seen.add(c[1].speaker)
             uniq.append(c)
     return uniq
+
+
+def _embedded_person(resolver, k: int, pos: int) -> bool:
+    """Whether sentence `k`, before `pos`, names a person outside quotes only inside a modifier."""
+    ents = resolver.entities
+    text = resolver.text
+    if any(m.entity.kind == "person" and m.entity.strong and _embedded(text, m.start)
+           for m in ents.recent_in_sentence(k, pos)):
+        return True
+    if resolver.registry is None:
+        return False
+    lo = ents.sentence_starts[k] if k < len(ents.sentence_starts) else 0
+    hi = min(pos, ents.sentence_starts[k + 1] if k + 1 < len(ents.sentence_starts) else len(text))
+    return any(resolver.registry.actors[name].kind == "person" and not ents.in_quote(s) and _embedded(text, s)
+               for s, e, name in resolver.mentions_between(lo, hi))
+
+
+def _embedded(text: str, start: int) -> bool:
+    """Whether the name starting at character `start` sits inside a modifier of another noun
+    ("rebels opposed to President Bashar al-Assad"): a weak antecedent for "he"/"she", which
+    prefer the sentence's subject or an earlier person."""
+    m = _EMBEDDING.search(text, max(0, start - _EMBEDDING_REACH), start)
+    if m is None or _SENTENCE_END.search(m.group()):
+        return False  # "east of Palmyra. Barazi was speaking": the modifier ends a sentence before
+    # "a senior member of Ahrar al-Sham": a person's role of X, the name the subject goes by
+    return not (m.group("noun") and m.group("noun") in PERSON_ROLES)
 
 
 def _listed_person(resolver, mention) -> bool:

@@ -20,7 +20,7 @@ import bisect
 import dataclasses
 import re
 
-from quotelens.extract.coreference import person_antecedent, person_gender, thing_antecedent
+from quotelens.extract.coreference import NO_ANTECEDENT, person_antecedent, person_gender, thing_antecedent
 from quotelens.extract.entities import ArticleEntities
 from quotelens.extract.invisible import INVISIBLE, strip_invisible
 from quotelens.extract.lexicon.common_words import COMMON_WORDS
@@ -167,6 +167,8 @@ class SpeakerResolver(SpeakerHistory):
     def _antecedent(self, pronoun: str, pos: int) -> Resolution | None:
         if PRONOUNS[pronoun][0] == "person":
             res = person_antecedent(self, pronoun, pos)
+            if res is NO_ANTECEDENT:
+                return None
             if res is not None:
                 return res
         elif not self._nested:
