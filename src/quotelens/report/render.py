@@ -200,6 +200,11 @@ class HtmlRenderer:
     """Renders executed notebooks to self-contained HTML, with or without code."""
 
     def __init__(self) -> None:
+        # clean_html's results for the notebook being rendered (input text -> cleaned text).
+        # Both pages of a notebook sanitise the same outputs and markdown; clean_html is a pure
+        # function of its text, so the second page reuses the first's results. Emptied after
+        # each notebook so it never holds more than one notebook's outputs.
+        self._cleaned: dict[str, str] = {}
         # Same logger name as before the split, so anyone silencing it keeps doing so.
         quiet = logging.getLogger("quotelens.report.runner.nbconvert")
         quiet.setLevel(logging.ERROR)  # "alternative text missing" warnings are not for the terminal
@@ -210,7 +215,7 @@ class HtmlRenderer:
             extra_loaders=[loader],
             embed_images=True,  # markdown images become data URIs
             sanitize_html=True,  # article text is untrusted: no script in shared HTML
-            filters={"clean_html": clean_html},  # nbconvert's own escapes headings and <th>
+            filters={"clean_html": self._clean_html_once},  # nbconvert's own escapes headings and <th>
             log=quiet,
             # The pygments stylesheet reads JupyterLab's colour variables, which our pages do
             # not carry; page_style colours the code itself.
@@ -219,12 +224,36 @@ class HtmlRenderer:
         self.full = HTMLExporter(**common)
         self.nocode = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, **common)
 
-    def render(self, nb, title: str, code: bool = True) -> str:
-        """The notebook as one HTML page titled `title`."""
+    def _clean_html_once(self, element) -> str:
+        """clean_html, computed once per distinct text of the notebook being rendered."""
+        text = element.decode() if isinstance(element, bytes) else str(element)
+        cleaned = self._cleaned.get(text)
+        if cleaned is None:
+            cleaned = self._cleaned[text] = clean_html(text)
+        return cleaned
+
+    def _export(self, nb, title: str, code: bool) -> str:
         exporter = self.full if code else self.nocode
         resources = {"metadata": {"name": title, "path": str(qconfig.PROJ_ROOT)}, "report_css": REPORT_CSS}
         body, _ = exporter.from_notebook_node(copy.deepcopy(nb), resources=resources)
         return body
+
+    def render(self, nb, title: str, code: bool = True) -> str:
+        """The notebook as one HTML page titled `title`."""
+        self._cleaned.clear()
+        try:
+            return self._export(nb, title, code)
+        finally:
+            self._cleaned.clear()
+
+    def render_pages(self, nb, title: str) -> tuple[str, str]:
+        """The notebook's two pages titled `title`: (with code, without code), the same bytes
+        as two `render` calls. Each output and markdown cell is sanitised once for both."""
+        self._cleaned.clear()
+        try:
+            return self._export(nb, title, True), self._export(nb, title, False)
+        finally:
+            self._cleaned.clear()
 
 
 def render_index(entries: list[tuple[str, str, bool]], config_name: str) -> str:
@@ -278,5 +307,6 @@ def save_executed(nb, name: str, reports_dir: Path, renderer: HtmlRenderer) -> N
         text += "\n"
     title = notebook_heading(nb) or name
     write_text(reports_dir / f"{name}.ipynb", text)
-    write_text(reports_dir / f"{name}.html", renderer.render(nb, title, code=True))
-    write_text(reports_dir / f"{name}.nocode.html", renderer.render(nb, title, code=False))
+    page, nocode_page = renderer.render_pages(nb, title)
+    write_text(reports_dir / f"{name}.html", page)
+    write_text(reports_dir / f"{name}.nocode.html", nocode_page)
