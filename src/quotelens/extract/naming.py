@@ -132,7 +132,8 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
     """"... the provincial governor said. Governor Talal al-Barazi told AFP ...": a definite
     role noun ("the governor", "his spokesman") that no earlier actor holds names the person introduced with that role word
     in the next two sentences, as that person's next statement shows; then organisations
-    described before they are named (`name_described_organisations`). `statements` (sorted by
+    described before they are named (`name_described_organisations`, `name_introduced_organisations`).
+    `statements` (sorted by
     start, speaker columns filled in) are updated in place."""
     for i, st in enumerate(statements):
         mention = st["speaker_mention"].lower()
@@ -163,6 +164,7 @@ def name_forward_roles(text: str, statements: list[dict]) -> None:
                           rule=st["rule"] + ":next_speaker")
                 break
     name_described_organisations(statements)
+    name_introduced_organisations(statements)
 
 
 # Heads of an indefinite description of an organisation in a news lead ("a monitor said",
@@ -198,6 +200,60 @@ def name_described_organisations(statements: list[dict]) -> None:
                 named[st["speaker"]] = later
                 _adopt(st, later, "next_organisation")
                 break
+
+
+# An indefinite description of an organisation anywhere in a mention ("a human rights group",
+# "A report released by a group of U.N. experts ..."): it introduces an organisation not yet
+# named, so it is not the organisation of the same kind that spoke before.
+_INDEFINITE_ORG = re.compile(r"(?i)(?:^|\s)an?\s+(?:[\w.'’-]+\s+){0,3}?(?:monitor|watchdog|group|organi[sz]ation|"
+                             r"charity|agency|body|commission|panel|network)(?:\s+[\w.'’-]+){0,6}")
+# Words of a description that say nothing of which organisation it is.
+_PLAIN_WORDS = {"a", "an", "of", "the", "for", "and", "on", "in", "by", "group", "organisation", "organization", "body",
+                "agency", "monitor", "watchdog", "charity", "commission", "panel", "network"}
+
+
+def name_introduced_organisations(statements: list[dict]) -> None:
+    """"Meanwhile a human rights group said ... In a Sunday statement the Syrian Network for
+    Human Rights (SNHR) said ...": an indefinite description of an organisation introduces a new
+    one, so a statement resolved to the last organisation that spoke (`last_speaker`), or left
+    unnamed, takes instead a different organisation speaking later in the same sentence or in
+    the next one, when that organisation's name shares a word of the description ("human
+    rights", "U.N.").
+    `statements` (one article, sorted by start) are updated in place."""
+    for i, st in enumerate(statements):
+        resolved_back = st["rule"].endswith(":last_speaker")
+        unnamed = st["speaker_kind"] in ("unnamed", "group") and st["rule"].endswith(("+generic", "+unnamed"))
+        if not (resolved_back or unnamed) or st["speaker_start"] < 0:
+            continue
+        found = _INDEFINITE_ORG.search(st["speaker_mention"])
+        if found is None:
+            continue
+        words = {w for w in found.group(0).lower().split() if w not in _PLAIN_WORDS}
+        for later in statements[i + 1:]:
+            if later["sentence"] > st["sentence"] + 1:
+                break
+            if later["speaker_kind"] != "organisation" or later["speaker_start"] < 0 \
+                    or later["speaker"] == st["speaker"] or not later["speaker_mention"][:1].isupper():
+                continue
+            name_words = set((later["speaker"] + " " + later["speaker_mention"]).lower().split())
+            if words & name_words:
+                old_speaker = st["speaker"]
+                _adopt(st, later, "introduced_organisation")
+                _follow(statements[i + 1:], st, old_speaker)
+                break
+
+
+def _follow(later: list[dict], st: dict, old_speaker: str) -> None:
+    """Statements resolved through `st`'s mention ("The report said ..." after "A report
+    released by a group of U.N. experts ... said"), and those resolved through them, take the
+    name `st` took (a participle's statement is resolved from its clause's start).
+    `resolved_from` is a character offset of the article."""
+    starts = {st["speaker_start"], st["start"]}
+    for other in later:
+        if other["speaker"] == old_speaker and other["resolved_from"] in starts:
+            other.update(speaker=st["speaker"], speaker_kind=st["speaker_kind"], speaker_side=st["speaker_side"],
+                         in_registry=st["in_registry"], rule=f"{other['rule']}:introduced_organisation")
+            starts.update(o for o in (other["speaker_start"], other["start"]) if o >= 0)
 
 
 def _adopt(st: dict, named: dict, how: str) -> None:
