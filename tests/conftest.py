@@ -21,6 +21,7 @@ neither worker is left with a long chain when the other has finished.
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
 import subprocess
@@ -145,6 +146,19 @@ def small_default_corpus(tmp_path_factory) -> list:
     assert len(later) == len(SMALL_LATER_IDS)
     fakes.loc[list(fakes.index[:SMALL_FIRST_ROWS]) + list(later)].to_csv(path, index=False)
     return [config.SEEDS_DIR, path]
+
+
+@pytest.fixture(scope="session")
+def dev_articles() -> dict:
+    """The news gold's dev-split articles (data/gold/news/articles.jsonl) by id: the texts that
+    extraction rules may be tuned on and tested with (never the test split)."""
+    arts = {}
+    path = config.GOLD_DIR / "news" / "articles.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["split"] == "dev":
+            arts[rec["id"]] = rec
+    return arts
 
 
 @pytest.fixture

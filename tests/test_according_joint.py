@@ -5,25 +5,10 @@ split), no registry."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from quotelens.config import GOLD_DIR
 from quotelens.extract.registry import Registry
 from quotelens.extract.statements import extract_article_statements
-
-NEWS_ARTICLES = GOLD_DIR / "news" / "articles.jsonl"
-
-
-@pytest.fixture(scope="module")
-def dev_articles():
-    arts = {}
-    for line in NEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec["split"] == "dev":
-            arts[rec["id"]] = rec
-    return arts
 
 
 def _according(rec):

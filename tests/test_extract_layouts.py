@@ -5,28 +5,11 @@ is tested is extraction from the text itself."""
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from quotelens.config import GOLD_DIR
 from quotelens.contracts import statement_problems
 from quotelens.extract.cues import cue_in_content
 from quotelens.extract.registry import Registry
 from quotelens.extract.speech_verbs import inflections, verb_table
 from quotelens.extract.statements import extract_article_statements
-
-NEWS_ARTICLES = GOLD_DIR / "news" / "articles.jsonl"
-
-
-@pytest.fixture(scope="module")
-def dev_articles():
-    arts = {}
-    for line in NEWS_ARTICLES.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if rec["split"] == "dev":
-            arts[rec["id"]] = rec
-    return arts
 
 
 def run(text: str, title: str = "", source: str | None = None) -> list[dict]:
